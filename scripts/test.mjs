@@ -1,0 +1,47 @@
+// `npm test`: the one quality gate, the same locally and in CI. Runs every step even when one fails,
+// then prints one plain line "N passed, N failed" counted from the test runners' real results
+// (a type-check or lint failure counts as one failed test). Exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const steps = [
+  { name: 'type-check', cmd: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'lint', cmd: 'npx', args: ['eslint', '.'] },
+  { name: 'browser', cmd: 'node', args: ['scripts/ensure-browser.mjs'], then: { cmd: 'npx', args: ['web-test-runner'] }, results: 'browser' },
+  { name: 'node', cmd: 'npx', args: ['tsx', 'scripts/node-tests.ts'], results: 'node', when: 'scripts/node-tests.ts' },
+  { name: 'e2e', cmd: 'npx', args: ['tsx', 'test/e2e/run.ts'], results: 'e2e', when: 'test/e2e/run.ts' },
+];
+
+rmSync('test-results', { recursive: true, force: true });
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const lines = [];
+
+for (const step of steps) {
+  if (step.when && !existsSync(step.when)) continue;
+  console.log(`\n── ${step.name} ──`);
+  let run = spawnSync(step.cmd, step.args, { stdio: 'inherit' });
+  if (run.status === 0 && step.then) run = spawnSync(step.then.cmd, step.then.args, { stdio: 'inherit' });
+  const ok = run.status === 0;
+  const file = step.results ? `test-results/${step.results}.json` : undefined;
+  if (file && existsSync(file)) {
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    passed += r.passed;
+    failed += r.failed;
+    skipped += r.skipped ?? 0;
+    // A runner that failed without a failing test (crash, timeout) still fails the gate.
+    if (!ok && r.failed === 0) failed += 1;
+    lines.push(`${step.name}: ${r.passed} passed, ${r.failed} failed${ok ? '' : ' (runner exited ' + run.status + ')'}`);
+  } else if (step.results) {
+    failed += 1;
+    lines.push(`${step.name}: no results (exited ${run.status})`);
+  } else {
+    if (!ok) failed += 1;
+    lines.push(`${step.name}: ${ok ? 'ok' : 'FAILED'}`);
+  }
+}
+
+console.log('\n' + lines.join('\n'));
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,88 @@
+// Issues are data: every problem found in an upload, by the reader, the validator or the LMS, is one of
+// these, with a stable code from the table below. Messages come from src/i18n, never from here.
+
+/**
+ * The table of every issue code. `scope` says where it points: the whole file, a row, or one cell.
+ * `source` says who finds it: the client (reading + validation) or the LMS (dry run / commit).
+ * This table is what the README's issue-code table documents; a test keeps them in step.
+ */
+export const ISSUE_CODES = {
+  // File — the upload as a whole. Reading stops at the first of these.
+  'file-unsupported-format': { scope: 'file', source: 'client' }, // params: format (xls|ods|numbers|pdf|unknown…)
+  'file-encrypted': { scope: 'file', source: 'client' },
+  'file-corrupt': { scope: 'file', source: 'client' }, // params: detail
+  'file-too-large': { scope: 'file', source: 'client' }, // params: size, limit (bytes)
+  'file-inflates-too-large': { scope: 'file', source: 'client' }, // params: limit (bytes)
+  'file-too-many-rows': { scope: 'file', source: 'client' }, // params: limit
+  'file-empty': { scope: 'file', source: 'client' }, // no data rows under the header
+  'file-no-header': { scope: 'file', source: 'client' }, // no row looks like the template's header
+  'file-template-mismatch': { scope: 'file', source: 'client' }, // params: expected, found (activity/domain/identifier names or ids)
+  'file-template-outdated': { scope: 'file', source: 'client' }, // params: expected, found (versions)
+  'column-missing': { scope: 'file', source: 'client' }, // column: the missing header
+  'column-unknown': { scope: 'file', source: 'client' }, // column: the unknown header as written
+  'column-duplicate': { scope: 'file', source: 'client' }, // column: the header seen twice
+  // Row — a whole row.
+  'row-sample-left-in': { scope: 'row', source: 'client' },
+  'row-duplicate-user': { scope: 'row', source: 'client' }, // params: otherRow
+  // Cell — one value.
+  'cell-required': { scope: 'cell', source: 'client' },
+  'cell-identifier-format': { scope: 'cell', source: 'client' }, // params: kind, hint?, example?
+  'cell-date-invalid': { scope: 'cell', source: 'client' }, // params: format (e.g. DD/MM/YYYY)
+  'cell-date-future': { scope: 'cell', source: 'client' }, // params: today
+  'cell-date-before-start': { scope: 'cell', source: 'client' }, // params: start
+  'cell-date-after-end': { scope: 'cell', source: 'client' }, // params: end
+  'cell-number-invalid': { scope: 'cell', source: 'client' },
+  'cell-integer-invalid': { scope: 'cell', source: 'client' },
+  'cell-number-too-small': { scope: 'cell', source: 'client' }, // params: min
+  'cell-number-too-large': { scope: 'cell', source: 'client' }, // params: max
+  'cell-choice-invalid': { scope: 'cell', source: 'client' }, // params: choices (comma list)
+  'cell-text-too-long': { scope: 'cell', source: 'client' }, // params: max, length
+  'cell-formula-no-result': { scope: 'cell', source: 'client' },
+  'cell-formula-error': { scope: 'cell', source: 'client' }, // params: error (#N/A…)
+  // LMS — found by the backend's dry run or commit.
+  'user-not-found': { scope: 'cell', source: 'server' },
+  'user-inactive': { scope: 'cell', source: 'server' },
+  'user-outside-domain': { scope: 'cell', source: 'server' }, // params: domain
+  'record-exists': { scope: 'row', source: 'server' }, // params: date?
+  'record-conflict': { scope: 'row', source: 'server' }, // params: detail?
+  'date-outside-activity': { scope: 'cell', source: 'server' }, // params: start?, end?
+  'value-rejected': { scope: 'cell', source: 'server' }, // params: detail (LMS's own wording)
+} as const satisfies Record<string, { scope: 'file' | 'row' | 'cell'; source: 'client' | 'server' }>;
+
+export type IssueCode = keyof typeof ISSUE_CODES;
+export type IssueParams = Readonly<Record<string, string | number>>;
+
+export interface Issue {
+  /** The spreadsheet's own row number (header row counted, 1-based); absent for file-level issues. */
+  readonly row?: number;
+  /** The column's header as the admin sees it in the file (or in the template when it is missing). */
+  readonly column?: string;
+  /** The spec's key of that column, when known. */
+  readonly columnKey?: string;
+  readonly code: IssueCode;
+  /** The message in the language it was made for (English by default); re-render with `params`. */
+  readonly message: string;
+  /** The value as found in the cell, shortened for display. */
+  readonly value?: string;
+  readonly params?: IssueParams;
+}
+
+export function isIssueCode(code: string): code is IssueCode {
+  return Object.prototype.hasOwnProperty.call(ISSUE_CODES, code);
+}
+
+/** Row order first, file-level issues on top; within a row, in column order of `columnOrder`. */
+export function compareIssues(columnOrder: readonly string[] = []): (a: Issue, b: Issue) => number {
+  const pos = (key?: string) => {
+    const i = key === undefined ? -1 : columnOrder.indexOf(key);
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return (a, b) => (a.row ?? 0) - (b.row ?? 0) || pos(a.columnKey) - pos(b.columnKey) || a.code.localeCompare(b.code);
+}
+
+/** Longest value we keep in an issue: a 30,000-character cell must not flood the table or memory. */
+export const ISSUE_VALUE_MAX = 120;
+
+export function shortValue(text: string): string {
+  return text.length > ISSUE_VALUE_MAX ? `${text.slice(0, ISSUE_VALUE_MAX - 1)}…` : text;
+}

@@ -1,0 +1,67 @@
+// English messages for every issue code: written for an admin looking at the cell, saying how to fix it.
+import type { IssueCode, IssueParams } from '../core/issues.js';
+
+export type IssueMessages = { readonly [C in IssueCode]: (p: IssueParams) => string };
+
+const s = (p: IssueParams, key: string, fallback = ''): string => {
+  const v = p[key];
+  return v === undefined ? fallback : String(v);
+};
+
+export const issueMessagesEn: IssueMessages = {
+  'file-unsupported-format': (p) =>
+    `This file is ${s(p, 'format', 'not a spreadsheet we can read')}. Save it as Excel Workbook (.xlsx) or CSV (.csv) and upload it again.`,
+  'file-encrypted': () =>
+    'This file is protected with a password. Remove the password in Excel (File › Info › Protect Workbook), save it as .xlsx and upload it again.',
+  'file-corrupt': () =>
+    'This file is damaged and cannot be read. Open it in Excel or LibreOffice, save it again as .xlsx or .csv and upload the new file.',
+  'file-too-large': (p) => `This file is ${s(p, 'size')}; the limit is ${s(p, 'limit')}. Split the records into several files.`,
+  'file-inflates-too-large': (p) =>
+    `This file unpacks to more than ${s(p, 'limit')}, far more than a list of records needs. Copy the records into a new template and upload that.`,
+  'file-too-many-rows': (p) => `This file has more than ${s(p, 'limit')} records. Split it into files of at most ${s(p, 'limit')} records each.`,
+  'file-empty': () => 'There are no records under the header row. Fill in one row per completion and upload the file again.',
+  'file-no-header': (p) =>
+    `No header row was found. The first row must hold the template's headers (${s(p, 'headers')}); download the template and copy your records into it.`,
+  'file-template-mismatch': (p) =>
+    `This file was made for ${s(p, 'found')}, not for ${s(p, 'expected')}. Download the template for the current choice, or change the choice to match the file.`,
+  'file-template-outdated': () =>
+    'This template is out of date: the activity\'s columns have changed since it was downloaded. Download the template again and copy your records into it.',
+  'column-missing': (p) => `The required column "${s(p, 'header')}" is missing. Add it back with this exact header (see the template).`,
+  'column-unknown': (p) =>
+    `The column "${s(p, 'header')}" is not part of the template. Remove it, or rename it to one of: ${s(p, 'expected')}.`,
+  'column-duplicate': (p) => `The column "${s(p, 'header')}" appears more than once. Keep one and delete the others.`,
+  'row-sample-left-in': () => 'This is the template\'s sample row. Delete it before uploading.',
+  'row-duplicate-user': (p) =>
+    `This user already appears in row ${s(p, 'otherRow')}. Keep one row per user: merge or delete the duplicate.`,
+  'cell-required': (p) => `${s(p, 'header', 'This value')} is required. Fill in this cell.`,
+  'cell-identifier-format': (p) =>
+    p['kind'] === 'email'
+      ? `This is not a valid e-mail address. Write it as name@example.com${p['example'] ? ` (e.g. ${s(p, 'example')})` : ''}.`
+      : `This is not a valid ${s(p, 'label', 'identifier')}${p['hint'] ? `: expected ${s(p, 'hint')}` : ''}${p['example'] ? ` (e.g. ${s(p, 'example')})` : ''}.`,
+  'cell-date-invalid': (p) =>
+    `This is not a date we can read. Enter a real date as ${s(p, 'format', 'YYYY-MM-DD')}, or format the cell as a date in Excel.`,
+  'cell-date-future': (p) => `This date is in the future (today is ${s(p, 'today')}). Enter the date the training took place.`,
+  'cell-date-before-start': (p) =>
+    `This date is before the activity started (${s(p, 'start')}). Check the date, or choose the activity session it belongs to.`,
+  'cell-date-after-end': (p) => `This date is after the activity ended (${s(p, 'end')}). Check the date.`,
+  'cell-number-invalid': () => 'This is not a number. Enter digits only, such as 85 or 72.5, without units or text.',
+  'cell-integer-invalid': () => 'This must be a whole number, such as 4. Remove decimals, units and text.',
+  'cell-number-too-small': (p) => `This is below the minimum of ${s(p, 'min')}. Enter a value from ${s(p, 'min')}${p['max'] !== undefined ? ` to ${s(p, 'max')}` : ' upward'}.`,
+  'cell-number-too-large': (p) => `This is above the maximum of ${s(p, 'max')}. Enter a value${p['min'] !== undefined ? ` from ${s(p, 'min')}` : ''} up to ${s(p, 'max')}.`,
+  'cell-choice-invalid': (p) => `This is not one of the allowed values. Use one of: ${s(p, 'choices')}.`,
+  'cell-text-too-long': (p) => `This text is ${s(p, 'length')} characters long; the limit is ${s(p, 'max')}. Shorten it.`,
+  'cell-formula-no-result': () =>
+    'This cell holds a formula with no saved result. Open the file in Excel, let it calculate and save, or type the value itself.',
+  'cell-formula-error': (p) => `This formula gives an error (${s(p, 'error', '#VALUE!')}). Fix the formula or type the value itself.`,
+  'user-not-found': () => 'No user with this identifier exists in the LMS. Check the spelling, or ask for the account to be created first.',
+  'user-inactive': () => 'This user is inactive in the LMS. Reactivate the account first, or remove this row.',
+  'user-outside-domain': (p) =>
+    `This user is not in the domain ${s(p, 'domain', 'you chose')}. Remove the row, or upload it under the user's own domain.`,
+  'record-exists': (p) =>
+    `This user already has a record for this activity${p['date'] ? ` dated ${s(p, 'date')}` : ''}. Remove the row; records cannot be uploaded twice.`,
+  'record-conflict': (p) =>
+    `The LMS cannot accept this record${p['detail'] ? `: ${s(p, 'detail')}` : ''}. Check the row, or contact your LMS support.`,
+  'date-outside-activity': (p) =>
+    `The LMS refuses this date for this activity${p['start'] ? ` (it runs from ${s(p, 'start')}${p['end'] ? ` to ${s(p, 'end')}` : ''})` : ''}. Correct the date.`,
+  'value-rejected': (p) => `The LMS refused this value${p['detail'] ? `: ${s(p, 'detail')}` : ''}. Correct it and upload again.`,
+};

@@ -1,0 +1,107 @@
+// The public shape of UploadSession: the whole flow as state + typed events. Elements render
+// `session.state` and call its methods; they hold no business state of their own.
+import type { ActivitySummary, Category, CommitResult, Domain, Permissions } from '../backend/types.js';
+import type { Issue } from '../core/issues.js';
+import type { DateOrder } from '../core/read/types.js';
+import type { TemplateSpec } from '../core/spec.js';
+import type { UploadSummary } from '../core/summary.js';
+
+/**
+ * Where the flow is.
+ * - `checking-access` → `no-access` | `access-error` | `selecting`
+ * - `selecting`: choices being made (category, activity, domain, identifier); `spec` loads when complete
+ * - `reading` → `dry-run` → `ready` | `has-issues` (or back to `selecting`-with-file-error as `has-issues`)
+ * - `ready` → `committing` → `created` | `commit-failed` (→ `committing` again on retry)
+ */
+export type SessionStatus =
+  | 'checking-access'
+  | 'no-access'
+  | 'access-error'
+  | 'selecting'
+  | 'reading'
+  | 'dry-run'
+  | 'has-issues'
+  | 'ready'
+  | 'committing'
+  | 'commit-failed'
+  | 'created';
+
+/** A list loaded from the backend, rendered by status. */
+export interface Loadable<T> {
+  readonly status: 'idle' | 'loading' | 'ready' | 'error';
+  readonly value?: T;
+  /** A sentence for the admin when `status` is `error`. */
+  readonly error?: string;
+}
+
+export interface Selection {
+  readonly categoryId?: string;
+  readonly activity?: ActivitySummary;
+  readonly domainId?: string;
+  /** Key of the identifier kind, e.g. `email`. */
+  readonly identifier?: string;
+}
+
+export interface UploadProgress {
+  readonly phase: 'reading' | 'validating' | 'dry-run' | 'committing';
+  /** 0..1 over the whole upload (reading and dry run together), for one progress bar. */
+  readonly fraction: number;
+  /** Rows (or bytes while reading) done and in all in the current phase, when known. */
+  readonly done?: number;
+  readonly total?: number;
+}
+
+export interface UploadedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+export interface SessionFailure {
+  /** `no-access` | `not-found` | `rejected` | `unavailable` | `contract` | `file` | `unknown` */
+  readonly kind: string;
+  /** A sentence for the admin: what happened, and whether anything was created (never, on failure). */
+  readonly message: string;
+  readonly retryable: boolean;
+}
+
+export interface SessionState {
+  readonly status: SessionStatus;
+  readonly permissions?: Permissions;
+  readonly categories: Loadable<readonly Category[]>;
+  readonly domains: Loadable<readonly Domain[]>;
+  readonly selection: Selection;
+  /** The template spec for the complete selection. */
+  readonly spec: Loadable<TemplateSpec>;
+  readonly file?: UploadedFile;
+  readonly progress?: UploadProgress;
+  /** Client and server issues merged, sorted by row then column. Empty when the file is clean. */
+  readonly issues: readonly Issue[];
+  /** Present once a file has been read (and, when clean, dry-run). */
+  readonly summary?: UploadSummary;
+  /** The staged upload while there is one. */
+  readonly uploadId?: string;
+  readonly result?: CommitResult;
+  readonly failure?: SessionFailure;
+}
+
+export interface SessionOptions {
+  readonly dateOrder?: DateOrder;
+  readonly maxFileSize?: number;
+  readonly maxRows?: number;
+  /** Records per dry-run request (default 500). */
+  readonly chunkSize?: number;
+  /** Run reading and validation in a module Web Worker (default true where Worker exists). */
+  readonly useWorker?: boolean;
+}
+
+/** Events, all dispatched on the session (an EventTarget). `detail` types below. */
+export interface SessionEventMap {
+  /** Any change of `state` (rendering hook). */
+  statechange: CustomEvent<{ state: SessionState; previous: SessionState }>;
+  /** A file was read, validated and dry-run: clean (`ready`) or with issues. */
+  validated: CustomEvent<{ summary: UploadSummary; issues: readonly Issue[] }>;
+  /** All records were created. */
+  created: CustomEvent<{ result: CommitResult; activity: ActivitySummary }>;
+  /** A step failed (access, file, dry run or commit). Nothing was created. */
+  failed: CustomEvent<{ failure: SessionFailure }>;
+}

@@ -1,0 +1,73 @@
+// French messages for every issue code, with the same parameters as the English table: written for
+// an admin looking at the cell, saying how to fix it.
+import type { IssueParams } from '../core/issues.js';
+import type { IssueMessages } from './issues.en.js';
+
+const s = (p: IssueParams, key: string, fallback = ''): string => {
+  const v = p[key];
+  return v === undefined ? fallback : String(v);
+};
+const nb = '\u00a0';
+
+export const issueMessagesFr: IssueMessages = {
+  'file-unsupported-format': (p) =>
+    `Ce fichier est ${s(p, 'format', 'un format que nous ne savons pas lire')}. Enregistrez-le au format Classeur Excel (.xlsx) ou CSV (.csv) et importez-le à nouveau.`,
+  'file-encrypted': () =>
+    `Ce fichier est protégé par un mot de passe. Retirez le mot de passe dans Excel (Fichier › Informations › Protéger le classeur), enregistrez-le en .xlsx et importez-le à nouveau.`,
+  'file-corrupt': () =>
+    'Ce fichier est endommagé et illisible. Ouvrez-le dans Excel ou LibreOffice, enregistrez-le à nouveau en .xlsx ou .csv et importez le nouveau fichier.',
+  'file-too-large': (p) => `Ce fichier pèse ${s(p, 'size')}${nb}; la limite est de ${s(p, 'limit')}. Répartissez les enregistrements dans plusieurs fichiers.`,
+  'file-inflates-too-large': (p) =>
+    `Une fois décompressé, ce fichier dépasse ${s(p, 'limit')}, bien plus que ne demande une liste d’enregistrements. Copiez les enregistrements dans un nouveau modèle et importez celui-ci.`,
+  'file-too-many-rows': (p) =>
+    `Ce fichier contient plus de ${s(p, 'limit')} enregistrements. Répartissez-les dans des fichiers de ${s(p, 'limit')} enregistrements au plus.`,
+  'file-empty': () => 'Il n’y a aucun enregistrement sous la ligne d’en-tête. Remplissez une ligne par réalisation et importez le fichier à nouveau.',
+  'file-no-header': (p) =>
+    `Aucune ligne d’en-tête n’a été trouvée. La première ligne doit contenir les en-têtes du modèle (${s(p, 'headers')})${nb}; téléchargez le modèle et copiez-y vos enregistrements.`,
+  'file-template-mismatch': (p) =>
+    `Ce fichier a été préparé pour ${s(p, 'found')}, et non pour ${s(p, 'expected')}. Téléchargez le modèle correspondant au choix actuel, ou modifiez le choix pour qu’il corresponde au fichier.`,
+  'file-template-outdated': () =>
+    `Ce modèle est périmé${nb}: les colonnes de l’activité ont changé depuis son téléchargement. Téléchargez à nouveau le modèle et copiez-y vos enregistrements.`,
+  'column-missing': (p) =>
+    `La colonne obligatoire «${nb}${s(p, 'header')}${nb}» est absente. Rajoutez-la avec exactement cet en-tête (voir le modèle).`,
+  'column-unknown': (p) =>
+    `La colonne «${nb}${s(p, 'header')}${nb}» ne fait pas partie du modèle. Supprimez-la, ou renommez-la en l’une de celles-ci${nb}: ${s(p, 'expected')}.`,
+  'column-duplicate': (p) => `La colonne «${nb}${s(p, 'header')}${nb}» apparaît plusieurs fois. Gardez-en une et supprimez les autres.`,
+  'row-sample-left-in': () => 'C’est la ligne d’exemple du modèle. Supprimez-la avant l’import.',
+  'row-duplicate-user': (p) =>
+    `Cet apprenant figure déjà à la ligne ${s(p, 'otherRow')}. Gardez une seule ligne par apprenant${nb}: fusionnez ou supprimez le doublon.`,
+  'cell-required': (p) => `${p['header'] !== undefined ? `La valeur «${nb}${s(p, 'header')}${nb}»` : 'Cette valeur'} est obligatoire. Remplissez cette cellule.`,
+  'cell-identifier-format': (p) =>
+    p['kind'] === 'email'
+      ? `Ce n’est pas une adresse e-mail valide. Écrivez-la sous la forme nom@exemple.com${p['example'] ? ` (ex.${nb}: ${s(p, 'example')})` : ''}.`
+      : `Ce n’est pas un identifiant valide (${s(p, 'label', 'identifiant')})${p['hint'] ? `${nb}: attendu ${s(p, 'hint')}` : ''}${p['example'] ? ` (ex.${nb}: ${s(p, 'example')})` : ''}.`,
+  'cell-date-invalid': (p) =>
+    `Ce n’est pas une date lisible. Saisissez une date réelle au format ${s(p, 'format', 'AAAA-MM-JJ')}, ou mettez la cellule au format date dans Excel.`,
+  'cell-date-future': (p) => `Cette date est dans le futur (nous sommes le ${s(p, 'today')}). Saisissez la date à laquelle la formation a eu lieu.`,
+  'cell-date-before-start': (p) =>
+    `Cette date est antérieure au début de l’activité (${s(p, 'start')}). Vérifiez la date, ou choisissez la session d’activité correspondante.`,
+  'cell-date-after-end': (p) => `Cette date est postérieure à la fin de l’activité (${s(p, 'end')}). Vérifiez la date.`,
+  'cell-number-invalid': () => 'Ce n’est pas un nombre. Saisissez uniquement des chiffres, comme 85 ou 72,5, sans unité ni texte.',
+  'cell-integer-invalid': () => 'Un nombre entier est attendu, comme 4. Retirez les décimales, les unités et le texte.',
+  'cell-number-too-small': (p) =>
+    `Cette valeur est inférieure au minimum de ${s(p, 'min')}. Saisissez une valeur ${p['max'] !== undefined ? `de ${s(p, 'min')} à ${s(p, 'max')}` : `d’au moins ${s(p, 'min')}`}.`,
+  'cell-number-too-large': (p) =>
+    `Cette valeur dépasse le maximum de ${s(p, 'max')}. Saisissez une valeur ${p['min'] !== undefined ? `de ${s(p, 'min')} à ${s(p, 'max')}` : `d’au plus ${s(p, 'max')}`}.`,
+  'cell-choice-invalid': (p) => `Cette valeur n’est pas autorisée. Utilisez l’une de celles-ci${nb}: ${s(p, 'choices')}.`,
+  'cell-text-too-long': (p) => `Ce texte compte ${s(p, 'length')} caractères${nb}; la limite est de ${s(p, 'max')}. Raccourcissez-le.`,
+  'cell-formula-no-result': () =>
+    'Cette cellule contient une formule sans résultat enregistré. Ouvrez le fichier dans Excel, laissez-le calculer et enregistrez, ou saisissez la valeur elle-même.',
+  'cell-formula-error': (p) => `Cette formule renvoie une erreur (${s(p, 'error', '#VALEUR!')}). Corrigez la formule ou saisissez la valeur elle-même.`,
+  'user-not-found': () =>
+    'Aucun utilisateur n’a cet identifiant dans le LMS. Vérifiez l’orthographe, ou demandez d’abord la création du compte.',
+  'user-inactive': () => 'Cet utilisateur est inactif dans le LMS. Réactivez d’abord le compte, ou supprimez cette ligne.',
+  'user-outside-domain': (p) =>
+    `Cet utilisateur n’appartient pas au domaine ${s(p, 'domain', 'choisi')}. Supprimez la ligne, ou importez-la dans le domaine de l’utilisateur.`,
+  'record-exists': (p) =>
+    `Cet utilisateur a déjà un enregistrement pour cette activité${p['date'] ? ` daté du ${s(p, 'date')}` : ''}. Supprimez la ligne${nb}: un enregistrement ne peut pas être importé deux fois.`,
+  'record-conflict': (p) =>
+    `Le LMS ne peut pas accepter cet enregistrement${p['detail'] ? `${nb}: ${s(p, 'detail')}` : ''}. Vérifiez la ligne, ou contactez le support de votre LMS.`,
+  'date-outside-activity': (p) =>
+    `Le LMS refuse cette date pour cette activité${p['start'] ? ` (elle se déroule ${p['end'] ? `du ${s(p, 'start')} au ${s(p, 'end')}` : `à partir du ${s(p, 'start')}`})` : ''}. Corrigez la date.`,
+  'value-rejected': (p) => `Le LMS a refusé cette valeur${p['detail'] ? `${nb}: ${s(p, 'detail')}` : ''}. Corrigez-la et importez le fichier à nouveau.`,
+};

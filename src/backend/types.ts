@@ -1,5 +1,5 @@
 // LmsBackend: the one interface the session and the UI talk to. RestBackend implements it over HTTP
-// (see openapi.yaml); a host may pass any object that implements it instead.
+// (see openapi.json and src/backend/schemas.ts, which must agree); a host may pass any object that implements it.
 import type { IssueCode, IssueParams } from '../core/issues.js';
 import type { DryRunLabel, UploadRecord } from '../core/records.js';
 import type { IdentifierKind, TemplateSpec } from '../core/spec.js';
@@ -119,6 +119,8 @@ export interface CommitResult {
 }
 
 export interface LmsBackend {
+  /** Records per dry-run chunk this backend prefers (RestBackend's `chunkSize`); used when the session sets none. */
+  readonly chunkSize?: number;
   getPermissions(options?: CallOptions): Promise<Permissions>;
   listCategories(options?: CallOptions): Promise<readonly Category[]>;
   searchActivities(query: ActivityQuery, options?: CallOptions): Promise<ActivityPage>;

@@ -1,0 +1,7 @@
+// The backend layer's public surface: the LmsBackend contract, its typed errors, the wire schemas and
+// the REST client. The session and the UI import from here only.
+export * from './types.js';
+export * from './errors.js';
+export * from './schemas.js';
+export * from './checksum.js';
+export * from './rest-backend.js';

@@ -1,0 +1,503 @@
+// RestBackend: LmsBackend over HTTP as openapi.json describes it. Paths, headers, credentials, fetch,
+// timeouts and retries are the host's to configure; every answer is parsed with the wire schemas and
+// every failure becomes a typed BackendError whose message an admin can read.
+import type { z } from 'zod';
+import type { TemplateSpec } from '../core/spec.js';
+import { TemplateSpec as TemplateSpecSchema } from '../core/spec.js';
+import { ContractError, NoAccessError, NotFoundError, RejectedError, UnavailableError, isAbort } from './errors.js';
+import type { BackendError } from './errors.js';
+import {
+  ActivityPageSchema,
+  ActivitySummarySchema,
+  CategoryListSchema,
+  CommitResultSchema,
+  DomainListSchema,
+  DryRunResultSchema,
+  PermissionsSchema,
+  ProblemSchema,
+  StagedUploadSchema,
+  describeZodIssue,
+} from './schemas.js';
+import type { Problem } from './schemas.js';
+import type {
+  ActivityPage,
+  ActivityQuery,
+  ActivitySummary,
+  CallOptions,
+  Category,
+  CommitRequest,
+  CommitResult,
+  Domain,
+  DryRunChunk,
+  DryRunResult,
+  LmsBackend,
+  Permissions,
+  StageRequest,
+  StagedUpload,
+  TemplateQuery,
+} from './types.js';
+
+/** The LmsBackend methods, which are also the operationIds of openapi.json. */
+export type BackendOperation = Exclude<keyof LmsBackend, 'chunkSize'>;
+
+export interface RestRoute {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** Relative to the base URL; `{name}` is replaced by the URL-encoded path parameter. */
+  readonly path: string;
+  /** Query parameters the operation sends, by their wire name. */
+  readonly query?: readonly string[];
+  /**
+   * When a failed attempt (timeout, network, 429, 5xx) may be sent again:
+   * `safe` — reads, and dry-run chunks (they write nothing and are keyed by chunkIndex);
+   * `idempotency-key` — the commit, always with the same key; `never` — staging (each call stages a new upload).
+   */
+  readonly retry: 'safe' | 'idempotency-key' | 'never';
+}
+
+/** The default routes: the REST contract of openapi.json. A host may move any of them with `paths`. */
+export const REST_ROUTES: { readonly [K in BackendOperation]: RestRoute } = {
+  getPermissions: { method: 'GET', path: '/permissions', retry: 'safe' },
+  listCategories: { method: 'GET', path: '/categories', retry: 'safe' },
+  searchActivities: { method: 'GET', path: '/activities', query: ['categoryId', 'q', 'offset', 'limit'], retry: 'safe' },
+  getActivity: { method: 'GET', path: '/activities/{activityId}', retry: 'safe' },
+  listDomains: { method: 'GET', path: '/domains', retry: 'safe' },
+  getTemplateSpec: { method: 'GET', path: '/template-spec', query: ['activityId', 'domainId', 'identifierKind'], retry: 'safe' },
+  stageUpload: { method: 'POST', path: '/uploads', retry: 'never' },
+  dryRunChunk: { method: 'POST', path: '/uploads/{uploadId}/chunks', retry: 'safe' },
+  commitUpload: { method: 'POST', path: '/uploads/{uploadId}/commit', retry: 'idempotency-key' },
+  discardUpload: { method: 'DELETE', path: '/uploads/{uploadId}', retry: 'never' },
+};
+
+export interface RetryOptions {
+  /** Tries in all, the first included (default 3). */
+  readonly attempts?: number;
+  /** First back-off; doubles on every retry, with jitter (default 300 ms). */
+  readonly baseDelayMs?: number;
+  /**
+   * Longest wait before a retry (default 8 s). A `Retry-After` longer than this is not waited for: the
+   * call fails at once with an UnavailableError carrying `retryAfter`, so the UI can say when to try.
+   */
+  readonly maxDelayMs?: number;
+}
+
+export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+
+export interface RestBackendOptions {
+  /** Where the LMS's offline-upload API lives, absolute or relative to the page, e.g. `/api/lms`. */
+  readonly baseUrl: string | URL;
+  /** Per-operation path overrides, e.g. `{ searchActivities: '/v2/offline-activities' }` (absolute URLs allowed). */
+  readonly paths?: Partial<Record<BackendOperation, string>>;
+  /** Sent with every call; a function is called before every attempt (fresh CSRF or bearer tokens). */
+  readonly headers?: HeadersOption;
+  /** fetch's credentials mode (default `same-origin`); `include` for a cross-origin LMS with cookies. */
+  readonly credentials?: RequestCredentials;
+  /** A fetch to use instead of the global one (e.g. the host's authenticated fetch). */
+  readonly fetch?: typeof fetch;
+  /** Longest wait for one attempt's answer, body included (default 30 s). */
+  readonly timeoutMs?: number;
+  readonly retries?: RetryOptions;
+  /** Records per dry-run chunk the session should send (default 500). */
+  readonly chunkSize?: number;
+}
+
+const DEFAULTS = { timeoutMs: 30_000, attempts: 3, baseDelayMs: 300, maxDelayMs: 8_000, chunkSize: 500 } as const;
+
+interface CallSpec {
+  readonly pathParams?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+}
+
+export class RestBackend implements LmsBackend {
+  readonly chunkSize: number;
+  readonly #options: RestBackendOptions;
+
+  constructor(options: RestBackendOptions) {
+    if (!options || options.baseUrl === undefined || String(options.baseUrl).trim() === '') {
+      throw new TypeError('RestBackend needs a baseUrl, e.g. new RestBackend({ baseUrl: "/api/lms" }).');
+    }
+    this.#options = options;
+    this.chunkSize = positive(options.chunkSize, DEFAULTS.chunkSize);
+  }
+
+  getPermissions(options?: CallOptions): Promise<Permissions> {
+    return this.#call('getPermissions', PermissionsSchema, { signal: options?.signal });
+  }
+
+  async listCategories(options?: CallOptions): Promise<readonly Category[]> {
+    return (await this.#call('listCategories', CategoryListSchema, { signal: options?.signal })).items;
+  }
+
+  searchActivities(query: ActivityQuery, options?: CallOptions): Promise<ActivityPage> {
+    const q = query.text?.trim();
+    return this.#call('searchActivities', ActivityPageSchema, {
+      query: { categoryId: query.categoryId, q: q === '' ? undefined : q, offset: query.offset, limit: query.limit },
+      signal: options?.signal,
+    });
+  }
+
+  async getActivity(activityId: string, options?: CallOptions): Promise<ActivitySummary> {
+    const activity = await this.#call('getActivity', ActivitySummarySchema, { pathParams: { activityId }, signal: options?.signal });
+    if (activity.id !== activityId) this.#mismatch('getActivity', 'id', `expected activity ${activityId}, got ${activity.id}`);
+    return activity;
+  }
+
+  async listDomains(options?: CallOptions): Promise<readonly Domain[]> {
+    return (await this.#call('listDomains', DomainListSchema, { signal: options?.signal })).items;
+  }
+
+  async getTemplateSpec(query: TemplateQuery, options?: CallOptions): Promise<TemplateSpec> {
+    const spec = await this.#call('getTemplateSpec', TemplateSpecSchema, {
+      query: { activityId: query.activityId, domainId: query.domainId, identifierKind: query.identifierKind },
+      signal: options?.signal,
+    });
+    // A template for another choice would validate the file against the wrong columns.
+    if (spec.activity.id !== query.activityId) this.#mismatch('getTemplateSpec', 'activity.id', `expected activity ${query.activityId}, got ${spec.activity.id}`);
+    if (spec.domain.id !== query.domainId) this.#mismatch('getTemplateSpec', 'domain.id', `expected domain ${query.domainId}, got ${spec.domain.id}`);
+    if (spec.identifier.key !== query.identifierKind) {
+      this.#mismatch('getTemplateSpec', 'identifier.key', `expected identifier ${query.identifierKind}, got ${spec.identifier.key}`);
+    }
+    return spec;
+  }
+
+  stageUpload(request: StageRequest, options?: CallOptions): Promise<StagedUpload> {
+    const { activityId, domainId, identifierKind, templateVersion, totalRecords } = request;
+    return this.#call('stageUpload', StagedUploadSchema, {
+      body: { activityId, domainId, identifierKind, templateVersion, totalRecords },
+      signal: options?.signal,
+    });
+  }
+
+  async dryRunChunk(uploadId: string, chunk: DryRunChunk, options?: CallOptions): Promise<DryRunResult> {
+    const result = await this.#call('dryRunChunk', DryRunResultSchema, {
+      pathParams: { uploadId },
+      body: { chunkIndex: chunk.chunkIndex, records: chunk.records },
+      signal: options?.signal,
+    });
+    // Every verdict must point at a row we sent, or issues could not be shown against the file.
+    const sent = new Set(chunk.records.map((r) => r.row));
+    const labelled = new Set(result.rows.map((r) => r.row));
+    if (result.rows.length !== chunk.records.length || [...sent].some((row) => !labelled.has(row))) {
+      this.#mismatch('dryRunChunk', 'rows', `expected one label for each of the ${chunk.records.length} records sent, got ${result.rows.length}`);
+    }
+    const stray = result.issues.findIndex((issue) => !sent.has(issue.row));
+    if (stray !== -1) this.#mismatch('dryRunChunk', `issues.${stray}.row`, `row ${result.issues[stray]?.row} was not part of this chunk`);
+    return result;
+  }
+
+  async commitUpload(uploadId: string, request: CommitRequest, options?: CallOptions): Promise<CommitResult> {
+    const { idempotencyKey, recordCount, checksum } = request;
+    const result = await this.#call('commitUpload', CommitResultSchema, {
+      pathParams: { uploadId },
+      body: { idempotencyKey, recordCount, checksum },
+      headers: { 'Idempotency-Key': idempotencyKey },
+      signal: options?.signal,
+    });
+    if (result.uploadId !== uploadId) this.#mismatch('commitUpload', 'uploadId', `expected upload ${uploadId}, got ${result.uploadId}`);
+    return result;
+  }
+
+  async discardUpload(uploadId: string, options?: CallOptions): Promise<void> {
+    try {
+      await this.#call('discardUpload', null, { pathParams: { uploadId }, signal: options?.signal });
+    } catch (error) {
+      // Discarding is about leaving nothing staged: an upload that is already gone is just that.
+      if (error instanceof NotFoundError) return;
+      throw error;
+    }
+  }
+
+  /** `GET /activities`: the method and the path template, as messages name an endpoint. */
+  endpoint(operation: BackendOperation): string {
+    return `${REST_ROUTES[operation].method} ${this.#options.paths?.[operation] ?? REST_ROUTES[operation].path}`;
+  }
+
+  async #call<S extends z.ZodType | null>(
+    operation: BackendOperation,
+    schema: S,
+    spec: CallSpec,
+  ): Promise<S extends z.ZodType ? z.output<S> : void> {
+    const route = REST_ROUTES[operation];
+    const attempts = route.retry === 'never' ? 1 : positive(this.#options.retries?.attempts, DEFAULTS.attempts);
+    const baseDelay = nonNegative(this.#options.retries?.baseDelayMs, DEFAULTS.baseDelayMs);
+    const maxDelay = nonNegative(this.#options.retries?.maxDelayMs, DEFAULTS.maxDelayMs);
+    const url = this.#url(operation, spec);
+    for (let attempt = 1; ; attempt++) {
+      throwIfAborted(spec.signal);
+      try {
+        return (await this.#attempt(operation, url, schema, spec)) as S extends z.ZodType ? z.output<S> : void;
+      } catch (error) {
+        if (!(error instanceof UnavailableError) || attempt >= attempts) throw error;
+        const wait =
+          error.retryAfter !== undefined ? error.retryAfter * 1000 : backoff(attempt, baseDelay, maxDelay);
+        if (wait > maxDelay) throw error;
+        await sleep(wait, spec.signal);
+      }
+    }
+  }
+
+  async #attempt(operation: BackendOperation, url: URL, schema: z.ZodType | null, spec: CallSpec): Promise<unknown> {
+    const route = REST_ROUTES[operation];
+    const timeoutMs = positive(this.#options.timeoutMs, DEFAULTS.timeoutMs);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException(`timed out after ${seconds(timeoutMs)}`, 'TimeoutError'));
+    }, timeoutMs);
+    const onAbort = () => controller.abort(spec.signal?.reason);
+    spec.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const headers = await this.#headers(spec);
+      const init: RequestInit = {
+        method: route.method,
+        headers,
+        signal: controller.signal,
+        ...(spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {}),
+        ...(this.#options.credentials ? { credentials: this.#options.credentials } : {}),
+      };
+      let response: Response;
+      let text: string;
+      try {
+        const fetchImpl = this.#options.fetch ?? globalThis.fetch;
+        response = await fetchImpl.call(globalThis, url.href, init);
+        // The body is read under the same timeout: an LMS may send headers and then stall.
+        text = await response.text();
+      } catch (error) {
+        if (spec.signal?.aborted) throw abortError(spec.signal);
+        if (timedOut) {
+          throw new UnavailableError(
+            `The LMS did not answer in time: ${this.endpoint(operation)} timed out after ${seconds(timeoutMs)}. Try again in a moment.`,
+            operation,
+            undefined,
+            undefined,
+            { cause: error },
+          );
+        }
+        if (isAbort(error)) throw error;
+        throw new UnavailableError(
+          `The LMS could not be reached (${this.endpoint(operation)} failed: ${errorText(error)}). Check the network connection and try again.`,
+          operation,
+          undefined,
+          undefined,
+          { cause: error },
+        );
+      }
+      if (!response.ok) throw this.#failure(operation, response, text);
+      if (schema === null) return undefined;
+      return this.#parse(operation, response, text, schema);
+    } finally {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async #headers(spec: CallSpec): Promise<Headers> {
+    const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+    if (spec.body !== undefined) headers.set('Content-Type', 'application/json');
+    const host = this.#options.headers;
+    const extra = typeof host === 'function' ? await host() : host;
+    if (extra) new Headers(extra).forEach((value, name) => headers.set(name, value));
+    for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, value);
+    return headers;
+  }
+
+  #url(operation: BackendOperation, spec: CallSpec): URL {
+    const route = REST_ROUTES[operation];
+    const template = this.#options.paths?.[operation] ?? route.path;
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = spec.pathParams?.[name];
+      if (value === undefined || value === '') throw new TypeError(`${operation} needs a ${name}.`);
+      return encodeURIComponent(value);
+    });
+    let url: URL;
+    if (/^[a-z][a-z\d+.-]*:/i.test(path)) {
+      url = new URL(path);
+    } else {
+      const base = new URL(String(this.#options.baseUrl), globalThis.location?.href);
+      url = new URL(`${base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`, base);
+    }
+    for (const [name, value] of Object.entries(spec.query ?? {})) {
+      if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+    }
+    return url;
+  }
+
+  #parse(operation: BackendOperation, response: Response, text: string, schema: z.ZodType): unknown {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new ContractError(
+        `${this.endpoint(operation)} answered something that is not JSON${htmlHint(response, text)}: "${snippet(text)}"`,
+        operation,
+        response.status,
+        undefined,
+        { cause: error },
+      );
+    }
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const first = parsed.error.issues[0];
+    const { field, problem } = first ? describeZodIssue(first) : { field: '', problem: 'not what the contract says' };
+    throw new ContractError(
+      `${this.endpoint(operation)} answered something unexpected: ${field || 'the answer'} — ${problem}`,
+      operation,
+      response.status,
+      field || undefined,
+      { cause: parsed.error },
+    );
+  }
+
+  #failure(operation: BackendOperation, response: Response, text: string): BackendError {
+    const status = response.status;
+    const problem = parseProblem(text);
+    const detail = problem?.detail;
+    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+    const endpoint = this.endpoint(operation);
+    if (status === 401) {
+      return new NoAccessError(detail ?? 'You are not signed in to the LMS, or your session has ended. Sign in again, then reload this page.', operation, status);
+    }
+    if (status === 403) {
+      return new NoAccessError(detail ?? 'Your LMS account is not allowed to upload offline activity records. Ask your LMS administrator for this permission.', operation, status);
+    }
+    if (status === 404) return new NotFoundError(detail ?? NOT_FOUND[operation], operation, status);
+    if (status === 409 || status === 422) {
+      if (!problem) {
+        return new ContractError(
+          `${endpoint} answered ${status} without a problem document (application/problem+json) saying what was refused: "${snippet(text)}"`,
+          operation,
+          status,
+        );
+      }
+      const issues = problem.issues ?? [];
+      const rows = new Set(issues.map((i) => i.row)).size;
+      const message =
+        detail ??
+        (issues.length > 0
+          ? `The LMS refused ${rows} ${rows === 1 ? 'row' : 'rows'} of this upload. Nothing was created.`
+          : `The LMS refused this request (${problem.title}). Nothing was created.`);
+      return new RejectedError(message, operation, status, issues);
+    }
+    if (status === 429) {
+      return new UnavailableError(`The LMS is busy right now. ${tryAgain(retryAfter)}`, operation, status, retryAfter);
+    }
+    if (status >= 500) {
+      const reason = problem?.title ?? response.statusText;
+      return new UnavailableError(
+        `The LMS could not answer ${endpoint} (HTTP ${status}${reason ? ` ${reason}` : ''}). ${tryAgain(retryAfter)}`,
+        operation,
+        status,
+        retryAfter,
+      );
+    }
+    return new ContractError(
+      `The LMS refused ${endpoint} as malformed (HTTP ${status}${detail ? `: ${detail}` : ''}). This page and the LMS disagree on the contract; contact your LMS support.`,
+      operation,
+      status,
+    );
+  }
+
+  #mismatch(operation: BackendOperation, field: string, problem: string): never {
+    throw new ContractError(`${this.endpoint(operation)} answered something unexpected: ${field} — ${problem}`, operation, 200, field);
+  }
+}
+
+const NOT_FOUND: { readonly [K in BackendOperation]: string } = {
+  getPermissions: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',
+  listCategories: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',
+  searchActivities: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',
+  listDomains: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',
+  getActivity: 'This activity no longer exists in the LMS, or it is not an offline activity. Choose another activity.',
+  getTemplateSpec: 'There is no template for this choice: the activity, domain or identifier no longer exists in the LMS. Choose again.',
+  stageUpload: 'The activity or domain no longer exists in the LMS. Choose again; nothing was created.',
+  dryRunChunk: 'The LMS no longer holds this upload (it expired or was discarded). Upload the file again; nothing was created.',
+  commitUpload: 'The LMS no longer holds this upload (it expired, or the activity was removed). Nothing was created; upload the file again.',
+  discardUpload: 'The upload is already gone.',
+};
+
+function parseProblem(text: string): Problem | undefined {
+  try {
+    const parsed = ProblemSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Retry-After as seconds (RFC 9110: delay-seconds or an HTTP date). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+function tryAgain(retryAfter: number | undefined): string {
+  if (retryAfter === undefined || retryAfter <= 1) return 'Try again in a moment.';
+  if (retryAfter < 90) return `Try again in ${retryAfter} seconds.`;
+  const minutes = Math.ceil(retryAfter / 60);
+  return `Try again in ${minutes} minutes.`;
+}
+
+/** Exponential back-off with equal jitter: half the delay fixed, half random, so retries spread out. */
+function backoff(attempt: number, baseDelayMs: number, maxDelayMs: number): number {
+  const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+  return delay / 2 + Math.random() * (delay / 2);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal!));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw abortError(signal);
+}
+
+/** Always an AbortError DOMException, whatever reason the caller aborted with. */
+function abortError(signal: AbortSignal): DOMException {
+  const reason: unknown = signal.reason;
+  if (reason instanceof DOMException && reason.name === 'AbortError') return reason;
+  return new DOMException(typeof reason === 'string' ? reason : 'The LMS call was cancelled.', 'AbortError');
+}
+
+function htmlHint(response: Response, text: string): string {
+  const html = (response.headers.get('Content-Type') ?? '').includes('html') || /^\s*</.test(text);
+  return html ? ' (an HTML page: check the API address, or sign in to the LMS again)' : '';
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : 'network error';
+}
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function nonNegative(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
+}

@@ -82,6 +82,8 @@ export interface SessionState {
   readonly uploadId?: string;
   readonly result?: CommitResult;
   readonly failure?: SessionFailure;
+  /** A note for the admin that blocks nothing, e.g. a preset (activity, domain…) that could not be applied. */
+  readonly notice?: string;
 }
 
 export interface SessionOptions {

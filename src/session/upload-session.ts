@@ -1,0 +1,692 @@
+// UploadSession: the whole upload flow as a headless state machine over an LmsBackend and the core —
+// access, choice, template, read + validate (worker), chunked dry run, atomic commit. Elements render
+// `state` and call the methods; nothing else holds business state. API: docs/session.md.
+import { recordsChecksum } from '../backend/checksum.js';
+import { NoAccessError, NotFoundError, RejectedError, isAbort } from '../backend/errors.js';
+import type {
+  ActivityPage,
+  ActivitySummary,
+  Category,
+  CommitResult,
+  Domain,
+  DryRunRow,
+  LmsBackend,
+  ServerIssue,
+} from '../backend/types.js';
+import type { Issue } from '../core/issues.js';
+import type { ValidationResult } from '../core/pipeline.js';
+import type { UploadRecord } from '../core/records.js';
+import type { TemplateSpec } from '../core/spec.js';
+import { summarise } from '../core/summary.js';
+import { issueMessage } from '../i18n/index.js';
+import { validateInWorker } from '../worker/client.js';
+import { formatBytes } from './bytes.js';
+import { isBackendError, sessionMessagesEn as m } from './messages.js';
+import { labelsByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
+import type {
+  Loadable,
+  Selection,
+  SessionEventMap,
+  SessionFailure,
+  SessionOptions,
+  SessionState,
+  SessionStatus,
+  UploadProgress,
+} from './types.js';
+
+export type Preset = { categoryId?: string; activityId?: string; domainId?: string; identifier?: string };
+
+/** Records per dry-run request unless SessionOptions.chunkSize says otherwise. */
+export const DEFAULT_CHUNK_SIZE = 500;
+/** Share of the one progress bar given to reading + validating; the dry run has the rest. */
+const READ_SHARE = 0.5;
+
+/** The staged upload of the current clean file: what a commit (and every retry of it) sends. */
+interface Staged {
+  readonly uploadId: string;
+  /** Made once per staged upload, reused on every retry, so a retry can never create records twice. */
+  readonly idempotencyKey: string;
+  readonly records: readonly UploadRecord[];
+  checksum?: string;
+}
+
+/** What the current file left behind, to map later server issues and recompute the summary. */
+interface FileContext extends IssueContext {
+  readonly result: ValidationResult;
+  labels: Map<number, DryRunRow['label']>;
+}
+
+const FILE_STATUSES: ReadonlySet<SessionStatus> = new Set(['reading', 'dry-run', 'has-issues', 'ready', 'commit-failed', 'created']);
+
+const initialState: SessionState = Object.freeze<SessionState>({
+  status: 'checking-access',
+  categories: { status: 'idle' },
+  domains: { status: 'idle' },
+  selection: {},
+  spec: { status: 'idle' },
+  issues: [],
+});
+
+function sameSelection(a: Selection, b: Selection): boolean {
+  return a.categoryId === b.categoryId && a.activity?.id === b.activity?.id && a.domainId === b.domainId && a.identifier === b.identifier;
+}
+
+function specKeyOf(selection: Selection): string | undefined {
+  const { activity, domainId, identifier } = selection;
+  return activity && domainId && identifier ? JSON.stringify([activity.id, domainId, identifier]) : undefined;
+}
+
+function failure(kind: string, message: string, retryable = false): SessionFailure {
+  return { kind, message, retryable };
+}
+
+export interface UploadSession {
+  addEventListener<K extends keyof SessionEventMap>(
+    type: K,
+    listener: (this: UploadSession, event: SessionEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof SessionEventMap>(
+    type: K,
+    listener: (this: UploadSession, event: SessionEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+/**
+ * The upload flow, headless. Every change replaces `state` (an immutable snapshot) and fires
+ * `statechange`; `validated`, `created` and `failed` mark the moments a host may care about.
+ *
+ * @fires statechange - any change of `state`
+ * @fires validated - a file was read, validated and (when clean) dry-run
+ * @fires created - every record was created
+ * @fires failed - a step failed; nothing was created
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed listeners for SessionEventMap
+export class UploadSession extends EventTarget {
+  readonly backend: LmsBackend;
+  #options: SessionOptions;
+  #state: SessionState = initialState;
+  #disposed = false;
+
+  /** start(): access check and lists. */
+  #startOp?: AbortController;
+  /** The template spec's load. */
+  #specOp?: AbortController;
+  #specKey?: string;
+  #specLoad?: Promise<void>;
+  /** The file's read, dry run or commit: one at a time. */
+  #fileOp?: AbortController;
+  #committing = false;
+  #staged?: Staged;
+  #file?: FileContext;
+
+  constructor(backend: LmsBackend, options: SessionOptions = {}) {
+    super();
+    this.backend = backend;
+    this.#options = { ...options };
+  }
+
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  get options(): SessionOptions {
+    return this.#options;
+  }
+
+  setOptions(options: SessionOptions): void {
+    this.#options = { ...this.#options, ...options };
+  }
+
+  // ── access and lists ────────────────────────────────────────────────────────────────────────────
+
+  async start(preset?: Preset): Promise<void> {
+    // A commit in flight is never interrupted: its outcome must reach the admin.
+    if (this.#disposed || this.#committing) return;
+    this.#startOp?.abort();
+    this.#dropFile();
+    this.#abortSpec();
+    const op = new AbortController();
+    this.#startOp = op;
+    const { signal } = op;
+    const current = this.#state.selection;
+    const wanted: Preset = preset ?? {
+      ...(current.categoryId ? { categoryId: current.categoryId } : {}),
+      ...(current.activity ? { activityId: current.activity.id } : {}),
+      ...(current.domainId ? { domainId: current.domainId } : {}),
+      ...(current.identifier ? { identifier: current.identifier } : {}),
+    };
+    this.#set({ ...this.#fileCleared(), status: 'checking-access', failure: undefined, notice: undefined, spec: { status: 'idle' } });
+
+    let permissions;
+    try {
+      permissions = await this.backend.getPermissions({ signal });
+    } catch (error) {
+      if (signal.aborted || isAbort(error)) return;
+      if (error instanceof NoAccessError) {
+        this.#set({ status: 'no-access', permissions: { canUpload: false } });
+        return;
+      }
+      this.#fail({ status: 'access-error' }, failure(isBackendError(error) ? error.kind : 'unknown', m.accessError(error), true));
+      return;
+    }
+    if (signal.aborted) return;
+    if (!permissions.canUpload) {
+      this.#set({ status: 'no-access', permissions });
+      return;
+    }
+    this.#set({ status: 'selecting', permissions, categories: { status: 'loading' }, domains: { status: 'loading' } });
+
+    const categories = this.#loadList<Category>('categories', () => this.backend.listCategories({ signal }), signal);
+    const domains = this.#loadList<Domain>('domains', () => this.backend.listDomains({ signal }), signal);
+    const activity = wanted.activityId
+      ? this.backend.getActivity(wanted.activityId, { signal }).then(
+          (a): ActivitySummary | undefined => a,
+          (error: unknown) => {
+            if (signal.aborted || isAbort(error) || error instanceof NotFoundError) return undefined;
+            throw error;
+          },
+        )
+      : Promise.resolve(undefined);
+    let presetActivity: ActivitySummary | undefined;
+    let activityFailed = false;
+    try {
+      presetActivity = await activity;
+    } catch {
+      activityFailed = true;
+    }
+    const [categoryList, domainList] = await Promise.all([categories, domains]);
+    if (signal.aborted) return;
+
+    const notes: string[] = [];
+    let categoryId = wanted.categoryId;
+    if (categoryId && categoryList && !categoryList.some((c) => c.id === categoryId)) {
+      notes.push(m.presetCategoryMissing(categoryId));
+      categoryId = undefined;
+    }
+    if (wanted.activityId && !presetActivity) {
+      notes.push(activityFailed ? m.presetActivityError(wanted.activityId) : m.presetActivityMissing(wanted.activityId));
+    }
+    // A preset activity is the most specific choice: its own category wins over a conflicting preset one.
+    if (presetActivity && categoryId !== presetActivity.categoryId) categoryId = presetActivity.categoryId;
+    let domainId = wanted.domainId;
+    let domain: Domain | undefined;
+    if (domainId && domainList) {
+      domain = domainList.find((d) => d.id === domainId);
+      if (!domain) {
+        notes.push(m.presetDomainMissing(domainId));
+        domainId = undefined;
+      }
+    }
+    let identifier = wanted.identifier;
+    if (domain) {
+      const offered = domain.identifierKinds.map((k) => k.key);
+      if (identifier && !offered.includes(identifier)) notes.push(m.presetIdentifierMissing(identifier));
+      if (!identifier || !offered.includes(identifier)) identifier = offered[0];
+    } else if (!domainId) {
+      identifier = undefined;
+    }
+    const selection: Selection = {
+      ...(categoryId ? { categoryId } : {}),
+      ...(presetActivity ? { activity: presetActivity } : {}),
+      ...(domainId ? { domainId } : {}),
+      ...(identifier ? { identifier } : {}),
+    };
+    this.#set({ selection, notice: notes.length > 0 ? notes.join(' ') : undefined });
+    this.#loadSpec();
+  }
+
+  async #loadList<T>(key: 'categories' | 'domains', load: () => Promise<readonly T[]>, signal: AbortSignal): Promise<readonly T[] | undefined> {
+    try {
+      const value = await load();
+      if (!signal.aborted) this.#set({ [key]: { status: 'ready', value } });
+      return value;
+    } catch (error) {
+      if (signal.aborted || isAbort(error)) return undefined;
+      if (error instanceof NoAccessError) {
+        this.#set({ status: 'no-access', permissions: { canUpload: false } });
+        return undefined;
+      }
+      this.#set({ [key]: { status: 'error', error: m.listError(key, error) } });
+      return undefined;
+    }
+  }
+
+  // ── choices ─────────────────────────────────────────────────────────────────────────────────────
+
+  selectCategory(categoryId: string | undefined): void {
+    const { selection } = this.#state;
+    const activity = selection.activity && categoryId && selection.activity.categoryId !== categoryId ? undefined : selection.activity;
+    this.#select({ ...selection, categoryId, activity });
+  }
+
+  searchActivities(text: string, options: { offset?: number; limit?: number; signal?: AbortSignal } = {}): Promise<ActivityPage> {
+    const { categoryId } = this.#state.selection;
+    const query = {
+      ...(categoryId ? { categoryId } : {}),
+      ...(text.trim() ? { text: text.trim() } : {}),
+      ...(options.offset !== undefined ? { offset: options.offset } : {}),
+      ...(options.limit !== undefined ? { limit: options.limit } : {}),
+    };
+    return this.backend.searchActivities(query, options.signal ? { signal: options.signal } : {});
+  }
+
+  selectActivity(activity: ActivitySummary | undefined): void {
+    this.#select({ ...this.#state.selection, activity });
+  }
+
+  selectDomain(domainId: string | undefined): void {
+    const { selection, domains } = this.#state;
+    let identifier = selection.identifier;
+    if (!domainId) identifier = undefined;
+    else {
+      const domain = domains.value?.find((d) => d.id === domainId);
+      const offered = domain?.identifierKinds.map((k) => k.key);
+      if (offered && (!identifier || !offered.includes(identifier))) identifier = offered[0];
+    }
+    this.#select({ ...selection, domainId, identifier });
+  }
+
+  selectIdentifier(identifier: string | undefined): void {
+    this.#select({ ...this.#state.selection, identifier });
+  }
+
+  #select(next: Selection): void {
+    if (this.#disposed || this.#committing) return;
+    const clean: Selection = {
+      ...(next.categoryId ? { categoryId: next.categoryId } : {}),
+      ...(next.activity ? { activity: next.activity } : {}),
+      ...(next.domainId ? { domainId: next.domainId } : {}),
+      ...(next.identifier ? { identifier: next.identifier } : {}),
+    };
+    if (sameSelection(clean, this.#state.selection)) return;
+    const hadFile = FILE_STATUSES.has(this.#state.status);
+    this.#dropFile();
+    this.#set({ selection: clean, notice: undefined, ...(hadFile ? { ...this.#fileCleared(), status: 'selecting' } : {}) });
+    this.#loadSpec();
+  }
+
+  #abortSpec(): void {
+    this.#specOp?.abort();
+    this.#specOp = undefined;
+    this.#specKey = undefined;
+    this.#specLoad = undefined;
+  }
+
+  #loadSpec(): void {
+    const { selection } = this.#state;
+    const key = specKeyOf(selection);
+    if (key !== undefined && key === this.#specKey) return;
+    this.#abortSpec();
+    if (key === undefined) {
+      if (this.#state.spec.status !== 'idle') this.#set({ spec: { status: 'idle' } });
+      return;
+    }
+    this.#specKey = key;
+    const op = new AbortController();
+    this.#specOp = op;
+    const query = { activityId: selection.activity!.id, domainId: selection.domainId!, identifierKind: selection.identifier! };
+    this.#set({ spec: { status: 'loading' } });
+    this.#specLoad = this.backend.getTemplateSpec(query, { signal: op.signal }).then(
+      (spec) => {
+        if (op.signal.aborted) return;
+        if (spec.activity.id !== query.activityId || spec.domain.id !== query.domainId || spec.identifier.key !== query.identifierKind) {
+          this.#specKey = undefined;
+          this.#set({ spec: { status: 'error', error: m.specMismatch() } });
+          return;
+        }
+        this.#set({ spec: { status: 'ready', value: spec } });
+      },
+      (error: unknown) => {
+        if (op.signal.aborted || isAbort(error)) return;
+        // Forget the key so that start() (or the same choice made again) loads it anew.
+        this.#specKey = undefined;
+        if (error instanceof NoAccessError) {
+          this.#set({ status: 'no-access', permissions: { canUpload: false }, spec: { status: 'idle' } });
+          return;
+        }
+        this.#set({ spec: { status: 'error', error: error instanceof NotFoundError ? m.specNotFound() : m.specError(error) } });
+      },
+    );
+  }
+
+  // ── template and error report ───────────────────────────────────────────────────────────────────
+
+  async downloadTemplate(format: 'xlsx' | 'csv' = 'xlsx'): Promise<{ blob: Blob; fileName: string }> {
+    const spec = await this.#readySpec();
+    const { buildTemplate } = await import('../core/template/index.js');
+    const dateOrder = this.#options.dateOrder;
+    const out = await buildTemplate(spec, { format, ...(dateOrder ? { dateOrder } : {}) });
+    return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
+  }
+
+  async errorReport(format: 'xlsx' | 'csv' = 'xlsx'): Promise<{ blob: Blob; fileName: string }> {
+    const spec = this.#file?.spec ?? (await this.#readySpec());
+    const { buildErrorReport } = await import('../core/error-report.js');
+    const out = await buildErrorReport(this.#state.issues, spec, { format });
+    return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
+  }
+
+  async #readySpec(): Promise<TemplateSpec> {
+    if (this.#state.spec.status === 'loading') await this.#specLoad;
+    const spec = this.#state.spec;
+    if (spec.status !== 'ready' || !spec.value) {
+      throw new Error('Choose the activity, the user domain and the identifier first: the template is made for that choice.');
+    }
+    return spec.value;
+  }
+
+  // ── the file: read, validate, dry run ───────────────────────────────────────────────────────────
+
+  async uploadFile(file: Blob, name?: string): Promise<void> {
+    if (this.#disposed) return;
+    if (this.#committing) throw new Error('The records are being created; wait for the result before uploading another file.');
+    const spec = await this.#readySpec();
+    this.#dropFile();
+    const op = new AbortController();
+    this.#fileOp = op;
+    const { signal } = op;
+    const fileName = name ?? (file instanceof File ? file.name : 'upload');
+    const opts = this.#options;
+    this.#set({
+      ...this.#fileCleared(),
+      status: 'reading',
+      file: { name: fileName, size: file.size },
+      progress: { phase: 'reading', fraction: 0, done: 0, total: file.size },
+    });
+
+    let result: ValidationResult;
+    try {
+      if (opts.maxFileSize !== undefined && file.size > opts.maxFileSize) {
+        // Refused before reading: a 2 GB file must not be loaded into memory only to be told it is too big.
+        const params = { size: formatBytes(file.size), limit: formatBytes(opts.maxFileSize) };
+        const issue: Issue = { code: 'file-too-large', message: issueMessage('file-too-large', params), params };
+        result = { records: [], issues: [issue], stats: emptyStats(fileName) };
+      } else {
+        const buffer = await file.arrayBuffer();
+        if (signal.aborted) return;
+        result = await validateInWorker(buffer, spec, {
+          signal,
+          fileName,
+          ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
+          ...(opts.maxFileSize !== undefined ? { maxBytes: opts.maxFileSize } : {}),
+          ...(opts.maxRows !== undefined ? { maxRows: opts.maxRows } : {}),
+          ...(opts.useWorker !== undefined ? { useWorker: opts.useWorker } : {}),
+          onProgress: ({ done, total }) => {
+            if (signal.aborted) return;
+            const share = total > 0 ? Math.min(1, done / total) : 0;
+            this.#set({ progress: { phase: share >= 1 ? 'validating' : 'reading', fraction: READ_SHARE * share, done, total } });
+          },
+        });
+      }
+    } catch (error) {
+      if (signal.aborted || isAbort(error)) return;
+      this.#fail({ ...this.#fileCleared(), status: 'selecting' }, failure('file', m.fileUnreadable(error)));
+      return;
+    }
+    if (signal.aborted) return;
+
+    const context: FileContext = {
+      spec,
+      result,
+      headers: headersOf(result, spec),
+      recordsByRow: new Map(result.records.map((r) => [r.row, r])),
+      labels: new Map(),
+    };
+    this.#file = context;
+    if (result.issues.length > 0) {
+      // Never send a file with errors to the LMS: the admin fixes the file first.
+      this.#showIssues(mergeIssues(spec, result.issues));
+      return;
+    }
+    await this.#dryRun(context, signal);
+  }
+
+  async #dryRun(context: FileContext, signal: AbortSignal): Promise<void> {
+    const { spec, result } = context;
+    const records = result.records;
+    const total = records.length;
+    const chunkSize = Math.max(1, Math.floor(this.#options.chunkSize ?? DEFAULT_CHUNK_SIZE));
+    this.#set({ status: 'dry-run', progress: { phase: 'dry-run', fraction: READ_SHARE, done: 0, total } });
+    const serverIssues: ServerIssue[] = [];
+    const rows: DryRunRow[] = [];
+    try {
+      const staged = await this.backend.stageUpload(
+        {
+          activityId: spec.activity.id,
+          domainId: spec.domain.id,
+          identifierKind: spec.identifier.key,
+          templateVersion: spec.version,
+          totalRecords: total,
+        },
+        { signal },
+      );
+      if (signal.aborted) {
+        this.#discard(staged.uploadId);
+        return;
+      }
+      this.#staged = { uploadId: staged.uploadId, idempotencyKey: crypto.randomUUID(), records };
+      this.#set({ uploadId: staged.uploadId });
+      for (let start = 0, chunkIndex = 0; start < total; start += chunkSize, chunkIndex++) {
+        const chunk = records.slice(start, start + chunkSize);
+        const answer = await this.backend.dryRunChunk(staged.uploadId, { chunkIndex, records: chunk }, { signal });
+        if (signal.aborted) return;
+        rows.push(...answer.rows);
+        serverIssues.push(...answer.issues);
+        const done = Math.min(total, start + chunk.length);
+        this.#set({ progress: { phase: 'dry-run', fraction: READ_SHARE + (1 - READ_SHARE) * (done / total), done, total } });
+      }
+    } catch (error) {
+      if (signal.aborted || isAbort(error)) return;
+      this.#discardStaged();
+      if (error instanceof RejectedError) {
+        this.#showIssues(mergeIssues(spec, result.issues, error.issues.map((i) => mapServerIssue(i, context))));
+        return;
+      }
+      this.#fail({ ...this.#fileCleared(), status: error instanceof NoAccessError ? 'no-access' : 'selecting' }, this.#dryRunFailure(error));
+      return;
+    }
+    context.labels = labelsByRow(rows);
+    const issues = mergeIssues(spec, result.issues, mapDryRunIssues(serverIssues, rows, context));
+    if (issues.length > 0) {
+      // Nothing can be committed from here; the corrected file gets a staged upload of its own.
+      this.#discardStaged();
+      this.#showIssues(issues);
+      return;
+    }
+    const summary = this.#summary([]);
+    this.#set({ status: 'ready', issues: [], summary, progress: undefined, uploadId: this.#staged?.uploadId });
+    this.#emit('validated', { summary, issues: [] });
+  }
+
+  #dryRunFailure(error: unknown): SessionFailure {
+    if (error instanceof NoAccessError) return failure('no-access', m.noAccess());
+    if (error instanceof NotFoundError) return failure('not-found', m.dryRunNotFound());
+    if (isBackendError(error)) {
+      if (error.kind === 'contract') return failure('contract', m.dryRunContract(error));
+      return failure(error.kind, m.dryRunUnavailable(error), error.retryable);
+    }
+    return failure('unknown', m.unexpected(error), true);
+  }
+
+  #summary(issues: readonly Issue[]) {
+    const file = this.#file!;
+    const { result, spec, labels } = file;
+    return summarise({ records: result.records, issues, rows: result.stats.rows }, spec, labels);
+  }
+
+  #showIssues(issues: Issue[], fail?: SessionFailure): void {
+    const summary = this.#summary(issues);
+    this.#set({ status: 'has-issues', issues, summary, progress: undefined, uploadId: undefined, failure: fail });
+    this.#emit('validated', { summary, issues });
+    if (fail) this.#emit('failed', { failure: fail });
+  }
+
+  /** Stops reading or the dry run now and discards the staged upload; back to choosing, no file. */
+  cancel(): void {
+    if (this.#disposed || this.#committing) return;
+    if (!FILE_STATUSES.has(this.#state.status)) return;
+    this.#dropFile();
+    this.#set({ ...this.#fileCleared(), status: 'selecting' });
+  }
+
+  // ── commit ──────────────────────────────────────────────────────────────────────────────────────
+
+  async commit(): Promise<void> {
+    const { status, issues, failure: last } = this.#state;
+    const staged = this.#staged;
+    const retry = status === 'commit-failed' && last?.retryable === true;
+    if (this.#disposed || this.#committing || !staged || issues.length > 0 || !(status === 'ready' || retry)) return;
+    const file = this.#file!;
+    const op = new AbortController();
+    this.#fileOp = op;
+    const { signal } = op;
+    this.#committing = true;
+    this.#set({ status: 'committing', failure: undefined, progress: { phase: 'committing', fraction: 1 } });
+    let result: CommitResult;
+    try {
+      staged.checksum ??= await recordsChecksum(staged.records);
+      result = await this.backend.commitUpload(
+        staged.uploadId,
+        { idempotencyKey: staged.idempotencyKey, recordCount: staged.records.length, checksum: staged.checksum },
+        { signal },
+      );
+    } catch (error) {
+      this.#committing = false;
+      if (signal.aborted || isAbort(error)) return;
+      this.#commitFailed(error, file);
+      return;
+    } finally {
+      if (this.#fileOp === op) this.#fileOp = undefined;
+    }
+    this.#committing = false;
+    if (signal.aborted) return;
+    // Committed: nothing is staged any more, and nothing must be discarded.
+    this.#staged = undefined;
+    this.#set({ status: 'created', result, progress: undefined, uploadId: undefined, failure: undefined });
+    this.#emit('created', { result, activity: this.#state.selection.activity ?? activityOf(file.spec) });
+  }
+
+  #commitFailed(error: unknown, file: FileContext): void {
+    if (error instanceof RejectedError) {
+      this.#discardStaged();
+      const issues = mergeIssues(file.spec, error.issues.map((i) => mapServerIssue(i, file)));
+      const rows = new Set(issues.map((i) => i.row)).size;
+      this.#showIssues(issues, failure('rejected', m.commitRejected(rows)));
+      return;
+    }
+    if (error instanceof NoAccessError) {
+      this.#discardStaged();
+      this.#fail({ status: 'no-access', progress: undefined, uploadId: undefined }, failure('no-access', m.noAccess()));
+      return;
+    }
+    if (error instanceof NotFoundError) {
+      // The LMS no longer has the staged upload: there is nothing to discard or retry.
+      this.#staged = undefined;
+      this.#fail({ status: 'commit-failed', progress: undefined, uploadId: undefined }, failure('not-found', m.commitNotFound()));
+      return;
+    }
+    // Unavailable, a garbled answer, or anything else: the commit may or may not have run. A retry with
+    // the same key is safe either way, so the failure is retryable.
+    const kind = isBackendError(error) ? error.kind : 'unknown';
+    const message = kind === 'contract' ? m.commitContract(error) : m.commitUnavailable(error);
+    this.#fail({ status: 'commit-failed', progress: undefined }, failure(kind, message, true));
+  }
+
+  // ── starting again ──────────────────────────────────────────────────────────────────────────────
+
+  uploadAnother(): void {
+    if (this.#disposed || this.#committing) return;
+    this.#dropFile();
+    const status = FILE_STATUSES.has(this.#state.status) ? 'selecting' : this.#state.status;
+    this.#set({ ...this.#fileCleared(), status });
+  }
+
+  startOver(): void {
+    if (this.#disposed || this.#committing) return;
+    this.#dropFile();
+    this.#abortSpec();
+    const status = FILE_STATUSES.has(this.#state.status) ? 'selecting' : this.#state.status;
+    this.#set({ ...this.#fileCleared(), status, selection: {}, spec: { status: 'idle' }, notice: undefined });
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#startOp?.abort();
+    this.#abortSpec();
+    // A commit in flight is left to finish on the server (it is atomic); discarding it would race it.
+    if (this.#committing) {
+      this.#fileOp?.abort();
+      this.#staged = undefined;
+    }
+    this.#dropFile();
+    this.#disposed = true;
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────────────────────────────
+
+  /** Aborts the file's operation and discards its staged upload (the LMS keeps nothing). */
+  #dropFile(): void {
+    this.#fileOp?.abort();
+    this.#fileOp = undefined;
+    this.#discardStaged();
+    this.#file = undefined;
+  }
+
+  #discardStaged(): void {
+    const staged = this.#staged;
+    this.#staged = undefined;
+    if (staged) this.#discard(staged.uploadId);
+  }
+
+  #discard(uploadId: string): void {
+    // Best effort: a staged upload the LMS could not discard expires on its own (StagedUpload.expiresAt).
+    this.backend.discardUpload(uploadId).catch(() => undefined);
+  }
+
+  #fileCleared(): Partial<SessionState> {
+    return { file: undefined, progress: undefined, issues: [], summary: undefined, uploadId: undefined, result: undefined, failure: undefined };
+  }
+
+  #fail(patch: Partial<SessionState>, fail: SessionFailure): void {
+    this.#set({ ...patch, failure: fail });
+    this.#emit('failed', { failure: fail });
+  }
+
+  #set(patch: Partial<{ -readonly [K in keyof SessionState]: SessionState[K] | undefined }>): void {
+    const previous = this.#state;
+    const next: Record<string, unknown> = { ...previous };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+    }
+    const state = Object.freeze(next) as unknown as SessionState;
+    this.#state = state;
+    this.#emit('statechange', { state, previous });
+  }
+
+  #emit<K extends keyof SessionEventMap>(type: K, detail: SessionEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
+
+function activityOf(spec: TemplateSpec): ActivitySummary {
+  const { id, name, categoryId, categoryName, startDate, endDate } = spec.activity;
+  return { id, name, categoryId, startDate, ...(categoryName ? { categoryName } : {}), ...(endDate ? { endDate } : {}) };
+}
+
+/** columnKey → the header as the admin wrote it, from the validator's header match (spec headers otherwise). */
+function headersOf(result: ValidationResult, spec: TemplateSpec): Map<string, string> {
+  const headers = new Map(spec.columns.map((c) => [c.key, c.header]));
+  for (const [key, header] of Object.entries(result.stats.headers ?? {})) headers.set(key, header);
+  return headers;
+}
+
+function emptyStats(fileName: string): ValidationResult['stats'] {
+  return { rows: 0, records: 0, rowsWithIssues: 0, sheetName: fileName, format: 'xlsx', headerRow: 0 } as unknown as ValidationResult['stats'];
+}
+
+export type { Loadable, UploadProgress };

@@ -1,0 +1,34 @@
+// Messages between the page and the validation worker: plain, structured-cloneable data only (no
+// functions cross the boundary, so issue messages are made in English and re-rendered by the UI).
+import type { Issue } from '../core/issues.js';
+import type { DateOrder, ReadProgress } from '../core/read/types.js';
+import type { TemplateSpec } from '../core/spec.js';
+
+/** The options that can travel to the worker (everything in ReadOptions/ValidatorOptions but callbacks). */
+export interface WorkerValidateOptions {
+  readonly dateOrder?: DateOrder;
+  readonly maxBytes?: number;
+  readonly maxRows?: number;
+  readonly maxInflatedBytes?: number;
+  readonly fileName?: string;
+  /** `YYYY-MM-DD`; the worker's own local date when absent. */
+  readonly today?: string;
+}
+
+export type ToWorker =
+  | { readonly type: 'validate'; readonly id: number; readonly buffer: ArrayBuffer; readonly spec: TemplateSpec; readonly options: WorkerValidateOptions }
+  | { readonly type: 'cancel'; readonly id: number };
+
+/** An error as it crosses the boundary; `issue` when it was a FileIssueError. */
+export interface WorkerError {
+  readonly name: string;
+  readonly message: string;
+  readonly issue?: Issue;
+}
+
+export type FromWorker<R> =
+  /** Sent once when the module has loaded: the client transfers the file only after this. */
+  | { readonly type: 'ready' }
+  | { readonly type: 'progress'; readonly id: number; readonly progress: ReadProgress }
+  | { readonly type: 'result'; readonly id: number; readonly result: R }
+  | { readonly type: 'error'; readonly id: number; readonly error: WorkerError };

@@ -1,0 +1,21 @@
+// Small pieces shared by the worker and its client: error shapes that survive postMessage.
+import { FileIssueError } from '../core/read/types.js';
+import type { WorkerError } from './protocol.js';
+
+/** Least time between two progress messages from the worker. */
+export const PROGRESS_INTERVAL_MS = 80;
+
+export function toWorkerError(error: unknown): WorkerError {
+  if (error instanceof FileIssueError) return { name: error.name, message: error.message, issue: error.issue };
+  if (error instanceof Error || error instanceof DOMException) return { name: error.name, message: error.message };
+  return { name: 'Error', message: String(error) };
+}
+
+/** The error again on the page side: AbortError as a DOMException, file issues as FileIssueError. */
+export function fromWorkerError(error: WorkerError): Error {
+  if (error.name === 'AbortError') return new DOMException(error.message, 'AbortError');
+  if (error.issue) return new FileIssueError(error.issue);
+  const out = new Error(error.message);
+  out.name = error.name;
+  return out;
+}

@@ -1,0 +1,46 @@
+// Module Web Worker: reads and validates one spreadsheet off the main thread, so a 100,000-row file
+// never freezes the page. Protocol in ./protocol.ts; the page side is ./client.ts.
+import { validateSpreadsheet } from '../core/pipeline.js';
+import type { ReadProgress } from '../core/read/types.js';
+import type { FromWorker, ToWorker, WorkerError } from './protocol.js';
+import { PROGRESS_INTERVAL_MS, toWorkerError } from './shared.js';
+
+/** The slice of DedicatedWorkerGlobalScope we use (the project's lib is DOM, not WebWorker). */
+interface WorkerScope {
+  postMessage(message: FromWorker<unknown>): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+const running = new Map<number, AbortController>();
+
+async function run(message: Extract<ToWorker, { type: 'validate' }>): Promise<void> {
+  const { id, buffer, spec, options } = message;
+  const controller = new AbortController();
+  running.set(id, controller);
+  let last = 0;
+  const onProgress = (progress: ReadProgress): void => {
+    // Throttled: a reader may report thousands of times; the page needs a few updates a second.
+    const now = performance.now();
+    if (progress.done < progress.total && now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    scope.postMessage({ type: 'progress', id, progress: { done: progress.done, total: progress.total } });
+  };
+  try {
+    const result = await validateSpreadsheet(buffer, spec, { ...options, signal: controller.signal, onProgress });
+    if (!controller.signal.aborted) scope.postMessage({ type: 'result', id, result });
+  } catch (error) {
+    const out: WorkerError = toWorkerError(error);
+    scope.postMessage({ type: 'error', id, error: out });
+  } finally {
+    running.delete(id);
+  }
+}
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  if (message.type === 'validate') void run(message);
+  else if (message.type === 'cancel') running.get(message.id)?.abort(new DOMException('The upload was cancelled.', 'AbortError'));
+});
+
+scope.postMessage({ type: 'ready' });

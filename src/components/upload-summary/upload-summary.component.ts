@@ -1,0 +1,145 @@
+// <upload-summary>: renders an UploadSummary (records ready, learners, date range, breakdowns). Used by
+// the wizard's review step and usable on its own in a host page.
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import type { IssueCode } from '../../core/issues.js';
+import type { DryRunLabel } from '../../core/records.js';
+import type { UploadSummary } from '../../core/summary.js';
+import type { Localizer, MessageOverrides } from '../../i18n/localize.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { styles } from './upload-summary.styles.js';
+
+const LABEL_ORDER: readonly DryRunLabel[] = ['create', 'already-recorded', 'conflict'];
+
+/**
+ * A summary of an upload: the records ready to create, distinct learners, the range of completion
+ * dates, counts by status and by the LMS's dry-run verdict, and issues by kind.
+ *
+ * @summary Shows what an upload of offline records holds before it is created.
+ *
+ * @attr {string} lang - Language of the text (inherited from the page when absent).
+ *
+ * @csspart base - The bordered box around everything.
+ * @csspart headline - The "N records ready to create" line.
+ * @csspart figures - The list of key figures (rows, learners, dates, issues).
+ * @csspart figure - One key figure.
+ * @csspart breakdowns - The breakdowns by status, LMS verdict and kind of issue (full layout only).
+ * @csspart breakdown - One breakdown.
+ *
+ * @cssprop --upload-summary-font-family - Font stack (default: the wizard's, else the system font).
+ * @cssprop --upload-summary-color-text - Text colour.
+ * @cssprop --upload-summary-color-muted - Secondary text colour.
+ * @cssprop --upload-summary-color-background - Background of the box.
+ * @cssprop --upload-summary-color-surface - Background of the figures.
+ * @cssprop --upload-summary-color-border - Border colour.
+ * @cssprop --upload-summary-color-accent - Bars of the breakdowns.
+ * @cssprop --upload-summary-color-success - The records-ready figure.
+ * @cssprop --upload-summary-color-danger - Issue counts.
+ * @cssprop --upload-summary-radius - Corner radius.
+ */
+export class UploadSummaryElement extends LitElement {
+  static override styles = styles;
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /** The summary to show (from `UploadSession.state.summary` or `summarise()`); property only. */
+  @property({ attribute: false }) summary?: UploadSummary;
+
+  /** `full` shows every breakdown; `compact` shows one line of key figures. */
+  @property({ reflect: true }) layout: 'compact' | 'full' = 'full';
+
+  /** Locale for numbers, dates and text, e.g. `fr-CA`; wins over `lang`. */
+  @property() locale?: string;
+
+  /** Level of the breakdown headings (2–6), to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** Host overrides of any string (see MessageOverrides). */
+  @property({ attribute: false }) messages?: MessageOverrides;
+
+  private readonly localeController = new LocaleController(this);
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  override render(): TemplateResult {
+    const l = this.localeController.localizer;
+    const s = this.summary;
+    if (!s) {
+      return html`<div part="base" class="base"><p class="empty">${l.t('summaryEmpty')}</p></div>`;
+    }
+    const full = this.layout !== 'compact';
+    return html`
+      <div part="base" class="base" role="group" aria-label=${l.t('summaryLabel')}>
+        <p part="headline" class="headline ${s.records === 0 ? 'none' : ''}">${this.renderHeadline(l, s.records)}</p>
+        <dl part="figures">
+          ${full ? this.figure(l.t('summaryRows'), l.number(s.rows)) : nothing}
+          ${this.figure(l.t('summaryUsers'), l.number(s.distinctUsers))}
+          ${this.figure(l.t('summaryDates'), this.dateRange(l, s))}
+          ${this.figure(l.t('summaryIssues'), s.issues === 0 ? l.t('summaryNoIssues') : l.number(s.issues), s.issues > 0 ? 'issues' : '')}
+        </dl>
+        ${full ? this.renderBreakdowns(l, s) : nothing}
+      </div>
+    `;
+  }
+
+  /** The count in large type, the rest of the sentence around it, from one plural message. */
+  private renderHeadline(l: Localizer, records: number): TemplateResult {
+    const count = l.number(records);
+    const text = l.t('summaryRecordsReady', { count: records });
+    const at = text.indexOf(count);
+    if (at < 0) return html`${text}`;
+    return html`${text.slice(0, at)}<strong>${count}</strong>${text.slice(at + count.length)}`;
+  }
+
+  private figure(term: string, value: string, cls = ''): TemplateResult {
+    return html`<div part="figure" class="figure"><dt>${term}</dt><dd class=${cls}>${value}</dd></div>`;
+  }
+
+  private dateRange(l: Localizer, s: UploadSummary): string {
+    if (!s.dateRange) return l.t('summaryNoDates');
+    if (s.dateRange.from === s.dateRange.to) return l.date(s.dateRange.from);
+    return l.t('summaryDateRange', { from: l.date(s.dateRange.from), to: l.date(s.dateRange.to) });
+  }
+
+  private renderBreakdowns(l: Localizer, s: UploadSummary): TemplateResult | typeof nothing {
+    const status = Object.entries(s.byStatus);
+    const labels = LABEL_ORDER.filter((label) => (s.byLabel[label] ?? 0) > 0).map((label) => [l.label(label), s.byLabel[label] ?? 0] as const);
+    const kinds = (Object.entries(s.issuesByCode) as [IssueCode, number][])
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, n]) => [l.kind(code), n] as const);
+    if (status.length === 0 && labels.length === 0 && kinds.length === 0) return nothing;
+    return html`
+      <div part="breakdowns" class="breakdowns">
+        ${status.length > 0 ? this.breakdown(l, l.t('summaryByStatus', { column: s.statusColumn ?? '' }), status, s.records) : nothing}
+        ${labels.length > 0 ? this.breakdown(l, l.t('summaryByLabel'), labels, s.rows) : nothing}
+        ${kinds.length > 0 ? this.breakdown(l, l.t('summaryIssuesByKind'), kinds, s.issues, true) : nothing}
+      </div>
+    `;
+  }
+
+  private breakdown(l: Localizer, heading: string, entries: readonly (readonly [string, number])[], total: number, issue = false): TemplateResult {
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    const tag = unsafeStatic(`h${level}`);
+    return html`
+      <section part="breakdown">
+        ${staticHtml`<${tag} class="breakdown-heading">${heading}</${tag}>`}
+        <ul>
+          ${entries.map(
+            ([name, n]) => html`<li>
+              <span>${name}</span><span class="count">${l.number(n)}</span>
+              <span class="bar ${issue ? 'issue' : ''}" aria-hidden="true"><span style=${styleMap({ inlineSize: `${total > 0 ? Math.min(100, (n / total) * 100) : 0}%` })}></span></span>
+            </li>`,
+          )}
+        </ul>
+      </section>
+    `;
+  }
+}

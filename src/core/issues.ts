@@ -31,6 +31,7 @@ export const ISSUE_CODES = {
   'cell-date-future': { scope: 'cell', source: 'client' }, // params: today
   'cell-date-before-start': { scope: 'cell', source: 'client' }, // params: start
   'cell-date-after-end': { scope: 'cell', source: 'client' }, // params: end
+  'cell-date-not-after-completion': { scope: 'cell', source: 'client' }, // params: header (completion date's), date
   'cell-number-invalid': { scope: 'cell', source: 'client' },
   'cell-integer-invalid': { scope: 'cell', source: 'client' },
   'cell-number-too-small': { scope: 'cell', source: 'client' }, // params: min

@@ -23,9 +23,9 @@ export const issueMessagesEn: IssueMessages = {
   'file-no-header': (p) =>
     `No header row was found. The first row must hold the template's headers (${s(p, 'headers')}); download the template and copy your records into it.`,
   'file-template-mismatch': (p) =>
-    `This file was made for ${s(p, 'found')}, not for ${s(p, 'expected')}. Download the template for the current choice, or change the choice to match the file.`,
-  'file-template-outdated': () =>
-    'This template is out of date: the activity\'s columns have changed since it was downloaded. Download the template again and copy your records into it.',
+    `This file's template was made for ${s(p, 'found')}, not for ${s(p, 'expected')} (activity / domain / identifier). Download the template for the current choice, or change the choice to match the file.`,
+  'file-template-outdated': (p) =>
+    `This template is out of date${p['found'] ? ` (version ${s(p, 'found')}; the current one is ${s(p, 'expected')})` : ''}: the activity's columns have changed since it was downloaded. Download the template again and copy your records into it.`,
   'column-missing': (p) => `The required column "${s(p, 'header')}" is missing. Add it back with this exact header (see the template).`,
   'column-unknown': (p) =>
     `The column "${s(p, 'header')}" is not part of the template. Remove it, or rename it to one of: ${s(p, 'expected')}.`,
@@ -44,6 +44,8 @@ export const issueMessagesEn: IssueMessages = {
   'cell-date-before-start': (p) =>
     `This date is before the activity started (${s(p, 'start')}). Check the date, or choose the activity session it belongs to.`,
   'cell-date-after-end': (p) => `This date is after the activity ended (${s(p, 'end')}). Check the date.`,
+  'cell-date-not-after-completion': (p) =>
+    `This date must be after ${s(p, 'header', 'the completion date')} (${s(p, 'date')}). Correct it, or leave the cell empty if it is optional.`,
   'cell-number-invalid': () => 'This is not a number. Enter digits only, such as 85 or 72.5, without units or text.',
   'cell-integer-invalid': () => 'This must be a whole number, such as 4. Remove decimals, units and text.',
   'cell-number-too-small': (p) => `This is below the minimum of ${s(p, 'min')}. Enter a value from ${s(p, 'min')}${p['max'] !== undefined ? ` to ${s(p, 'max')}` : ' upward'}.`,

@@ -1,0 +1,26 @@
+// Read + validate in one call: the reader streams rows into the validator, and a file-level problem
+// becomes an issue in the result instead of an exception. The same function runs in the page, a worker and Node.
+import { readSpreadsheet } from './read/index.js';
+import { FileIssueError, type ReadOptions } from './read/types.js';
+import type { TemplateSpec } from './spec.js';
+import { createValidator, type ValidationResult, type ValidatorOptions } from './validate/validator.js';
+
+export type { ValidationResult, ValidationStats, ValidatorOptions } from './validate/validator.js';
+
+export type ValidateOptions = ReadOptions & ValidatorOptions;
+
+/**
+ * Reads an .xlsx or .csv upload and validates every row against `spec`. File problems (unsupported
+ * format, damaged file, too large, wrong template …) come back as issues with no records; only a
+ * cancellation (`options.signal`, an AbortError) and programming errors are thrown.
+ */
+export async function validateSpreadsheet(input: ArrayBuffer | Uint8Array, spec: TemplateSpec, options: ValidateOptions = {}): Promise<ValidationResult> {
+  const validator = createValidator(spec, options);
+  try {
+    await readSpreadsheet(input, validator, options);
+  } catch (error) {
+    if (error instanceof FileIssueError) return validator.finish(error.issue);
+    throw error;
+  }
+  return validator.finish();
+}

@@ -1,0 +1,127 @@
+// From a normalised cell to the typed value of a record field: the part of validation that understands how
+// people and spreadsheet programs write e-mail addresses, dates and numbers. Constraints come after (schema.ts).
+import { cellText, isDateCell, type Cell } from '../cells.js';
+import { dateOrderPattern, parseDateText, serialToDate } from '../dates.js';
+import type { IssueCode, IssueParams } from '../issues.js';
+import type { DateOrder } from '../read/types.js';
+
+/** A value that could not be read as its column's type. */
+export interface Refusal {
+  readonly refused: IssueCode;
+  readonly params?: IssueParams;
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && 'refused' in value;
+}
+
+/** Surrounding whitespace of every kind (NBSP, thin spaces, zero-width space, BOM) removed. */
+export function cleanText(text: string): string {
+  const t = text.trim();
+  return t.length > 0 && (t.charCodeAt(0) === 0x200b || t.charCodeAt(t.length - 1) === 0x200b) ? t.replace(/^[\s\u200B]+|[\s\u200B]+$/g, '') : t;
+}
+
+/**
+ * A practical e-mail check (not the full RFC 5322 grammar, which accepts what no mail system delivers):
+ * one `@`; a dot-atom local part of at most 64 characters; a domain of two or more labels whose last is
+ * alphabetic (or punycode); no spaces, quotes or brackets. Letters of any script are allowed.
+ */
+const EMAIL =
+  /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/u;
+
+export function isEmail(text: string): boolean {
+  if (text.length > 254) return false;
+  const at = text.indexOf('@');
+  return at > 0 && at <= 64 && EMAIL.test(text);
+}
+
+/** An e-mail identifier as the LMS stores it: without a `mailto:` prefix, lower-case. */
+export function normaliseEmail(text: string): string {
+  return cleanText(text.replace(/^\s*mailto:/i, '')).normalize('NFC').toLowerCase();
+}
+
+/**
+ * Identifier text: e-mail addresses normalised; other kinds as typed (trimmed). An id stored as a number
+ * (Excel drops leading zeros and stores 12345 as a number) is read as its integer text.
+ */
+export function convertIdentifier(cell: Cell, kind: string): string | Refusal {
+  let text: string;
+  if (typeof cell === 'string') text = cleanText(cell);
+  else if (typeof cell === 'number' && Number.isSafeInteger(cell)) text = String(cell);
+  else return { refused: 'cell-identifier-format' };
+  return kind === 'email' ? normaliseEmail(text) : text;
+}
+
+/** A date cell, a serial in a date column, or date text in the file's date order → `YYYY-MM-DD`. */
+export function convertDate(cell: Cell, order: DateOrder, date1904: boolean): string | Refusal {
+  if (isDateCell(cell)) return cell.date;
+  const date = typeof cell === 'number' ? serialToDate(cell, date1904)?.date : typeof cell === 'string' ? parseDateText(cleanText(cell), order) : null;
+  return date ?? { refused: 'cell-date-invalid', params: { format: dateOrderPattern(order) } };
+}
+
+const SPACES = /[\s\u00A0\u202F\u2009]/g;
+const PLAIN = /^\d*[.,]?\d+$/;
+const EXPONENT = /^\d+(?:\.\d+)?[eE][+-]?\d+$/;
+const GROUPED_SPACE = /^\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?:[.,]\d+)?$/;
+const GROUPED_APOSTROPHE = /^\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?$/;
+const GROUPED_COMMA = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const GROUPED_DOT = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+/** One separator followed by exactly three digits after a possible thousands group: 1,250 or 12.500. */
+const AMBIGUOUS = /^[1-9]\d{0,2}[.,]\d{3}$/;
+
+/**
+ * Reads a number typed as text: `74.5` and `74,5`, thousands grouped by spaces (NBSP too), apostrophes, or
+ * the separator that is not the decimal one (`1,234.5`, `1.234,5`), a sign (`-`, `+`, `−`), an exponent.
+ * Units, `%`, currency and words are refused. `1,250` is refused as ambiguous (1.25 or 1250?); so is
+ * `1.250` when `decimalComma` (the file writes decimals with a comma, e.g. a `;`-separated CSV).
+ * Returns null when the text is not a number.
+ */
+export function parseNumberText(text: string, decimalComma = false): number | null {
+  let t = cleanText(text).replace(/^\u2212/, '-');
+  let sign = 1;
+  if (t.startsWith('-') || t.startsWith('+')) {
+    if (t.startsWith('-')) sign = -1;
+    t = t.slice(1);
+  }
+  let plain: string | null = null;
+  if (PLAIN.test(t)) {
+    if (AMBIGUOUS.test(t) && (t.includes(',') || decimalComma)) return null;
+    plain = t.replace(',', '.');
+  } else if (EXPONENT.test(t)) plain = t;
+  else if (GROUPED_SPACE.test(t) || GROUPED_APOSTROPHE.test(t)) plain = t.replace(SPACES, '').replace(/['\u2019]/g, '').replace(',', '.');
+  else if (GROUPED_COMMA.test(t)) plain = t.replace(/,/g, '');
+  else if (GROUPED_DOT.test(t)) plain = t.replace(/\./g, '').replace(',', '.');
+  if (plain === null) return null;
+  const n = sign * Number(plain);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Excel shows 15 significant digits; binary noise beyond them (74.50000000000001) is not the admin's value. */
+function tidy(n: number): number {
+  return Number.isInteger(n) ? n : Number(n.toPrecision(15));
+}
+
+export function convertNumber(cell: Cell, integer: boolean, decimalComma: boolean): number | Refusal {
+  const refused: IssueCode = integer ? 'cell-integer-invalid' : 'cell-number-invalid';
+  let n: number | null = null;
+  if (typeof cell === 'number') n = Number.isFinite(cell) ? tidy(cell) : null;
+  else if (typeof cell === 'string') n = parseNumberText(cell, decimalComma);
+  if (n === null) return { refused };
+  if (integer && !Number.isInteger(n)) return { refused };
+  return n;
+}
+
+/** How choices are compared: Unicode-normalised, trimmed, inner spaces collapsed, case ignored. */
+export function choiceKey(text: string): string {
+  return cleanText(text).normalize('NFC').replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function convertChoice(cell: Cell, choices: ReadonlyMap<string, string>, list: string): string | Refusal {
+  const found = choices.get(choiceKey(cellText(cell)));
+  return found ?? { refused: 'cell-choice-invalid', params: { choices: list } };
+}
+
+/** Free text: whatever the cell shows, trimmed. */
+export function convertText(cell: Cell): string {
+  return typeof cell === 'string' ? cleanText(cell) : cellText(cell);
+}

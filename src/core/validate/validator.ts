@@ -1,0 +1,416 @@
+// The validator: a RowSink that finds the header, checks the template's fingerprint and every cell against
+// the spec as rows stream in, and keeps only compact records and issues. finish() hands back the result.
+import { cellText, isBlank, isErrorCell, type Cell } from '../cells.js';
+import { todayIso } from '../dates.js';
+import { compareIssues, shortValue, type Issue, type IssueCode, type IssueParams } from '../issues.js';
+import { FileIssueError, type DateOrder, type FileFormat, type RowSink, type SheetStart } from '../read/types.js';
+import type { RecordValues, UploadRecord } from '../records.js';
+import { fingerprintOf, normaliseHeader, type TemplateColumn, type TemplateSpec } from '../spec.js';
+import { isRequired, isExpiryColumn, sampleValues, completionDateColumn } from '../template/columns.js';
+import { issueMessage, type IssueMessages } from '../../i18n/index.js';
+import {
+  choiceKey,
+  cleanText,
+  convertChoice,
+  convertDate,
+  convertIdentifier,
+  convertNumber,
+  convertText,
+  isRefusal,
+  type Refusal,
+} from './convert.js';
+import { codeOfZodIssue, columnValueSchema } from './schema.js';
+import type { z } from 'zod';
+
+export interface ValidatorOptions {
+  /** How dates typed as text are read (default DMY); ISO dates are always accepted. */
+  readonly dateOrder?: DateOrder;
+  /** Most data rows accepted (default 100,000); one more stops reading with `file-too-many-rows`. */
+  readonly maxRows?: number;
+  /** Today as `YYYY-MM-DD` (default: today where the admin is), for "date in the future". */
+  readonly today?: string;
+  /** Message overrides by issue code (another language, the host's wording). */
+  readonly messages?: Partial<IssueMessages>;
+}
+
+export interface ValidationStats {
+  /** Data rows read under the header (rows with nothing in the template's columns not counted). */
+  readonly rows: number;
+  /** Rows that became records (no issue on them, no file-level issue). */
+  readonly records: number;
+  /** Rows with at least one issue. */
+  readonly rowsWithIssues: number;
+  /** The sheet that was read ('' when reading never started). */
+  readonly sheetName: string;
+  readonly format: FileFormat | null;
+  /** The spreadsheet row number of the header row; null when none was found. */
+  readonly headerRow: number | null;
+  /** Column key → the header as the admin wrote it, for the columns found in the file. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface ValidationResult {
+  /** Records ready for the LMS: every row without an issue, and none at all when the file has a file-level issue. */
+  readonly records: UploadRecord[];
+  /** Every issue found, file-level first, then by row and column (compareIssues). */
+  readonly issues: Issue[];
+  readonly stats: ValidationStats;
+}
+
+export interface Validator extends RowSink {
+  /**
+   * The result. `stoppedBy` is the file-level issue that stopped reading, when one did (a FileIssueError):
+   * then no records are returned and only file- and column-level issues are kept with it.
+   */
+  finish(stoppedBy?: Issue): ValidationResult;
+}
+
+export const DEFAULT_MAX_ROWS = 100_000;
+/** The header is looked for among this many non-blank rows at the top (title rows above it are skipped). */
+const HEADER_SEARCH_ROWS = 10;
+
+/** A column of the spec as found in the file. */
+interface Bound {
+  readonly column: TemplateColumn;
+  readonly index: number;
+  /** The header as the admin wrote it. */
+  readonly header: string;
+  readonly required: boolean;
+  readonly schema: z.ZodType<string | number>;
+  read(cell: Cell): string | number | Refusal;
+}
+
+export function createValidator(spec: TemplateSpec, options: ValidatorOptions = {}): Validator {
+  return new SpecValidator(spec, options);
+}
+
+class SpecValidator implements Validator {
+  private readonly order: DateOrder;
+  private readonly maxRows: number;
+  private readonly today: string;
+  private readonly messages: Partial<IssueMessages> | undefined;
+  private readonly keys: string[];
+  private readonly headerIndex = new Map<string, TemplateColumn>();
+  private readonly choiceMaps = new Map<string, { map: Map<string, string>; list: string }>();
+  private readonly schemas = new Map<string, z.ZodType<string | number>>();
+
+  private info: SheetStart | null = null;
+  private decimalComma = false;
+  private fileIssues: Issue[] = [];
+  /** The fingerprint says this file was made for another choice or version: rows are not checked. */
+  private wrongTemplate = false;
+  private nonBlankSeen = 0;
+  private headerRow: number | null = null;
+  private bound: Bound[] = [];
+  private identifier: Bound | undefined;
+  private completion: Bound | undefined;
+  private expiry: Bound[] = [];
+  private sample: Map<string, string | number> | null = null;
+
+  private dataRows = 0;
+  private readonly records: UploadRecord[] = [];
+  private readonly rowIssues: Issue[] = [];
+  private readonly rowsWithIssues = new Set<number>();
+  /** First row of each identifier, and whether that first row already carries a duplicate issue. */
+  private readonly seen = new Map<string, { row: number; flagged: boolean }>();
+  private stopped: Issue | null = null;
+
+  constructor(
+    private readonly spec: TemplateSpec,
+    options: ValidatorOptions,
+  ) {
+    this.order = options.dateOrder ?? 'DMY';
+    this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+    this.today = options.today ?? todayIso();
+    this.messages = options.messages;
+    this.keys = spec.columns.map((c) => c.key);
+    for (const column of spec.columns) {
+      this.headerIndex.set(normaliseHeader(column.header), column);
+      if (column.type === 'choice') {
+        const choices = column.choices ?? [];
+        this.choiceMaps.set(column.key, { map: new Map(choices.map((c) => [choiceKey(c), c])), list: choices.join(', ') });
+      }
+      this.schemas.set(column.key, columnValueSchema(column, spec, { today: this.today }));
+    }
+  }
+
+  start(info: SheetStart): void {
+    this.info = info;
+    // A `;`-separated file comes from a program that writes decimals with a comma.
+    this.decimalComma = info.delimiter === ';';
+    this.checkFingerprint(info.fingerprint);
+  }
+
+  row(row: number, cells: readonly Cell[]): void {
+    if (this.headerRow === null) {
+      this.nonBlankSeen++;
+      if (this.looksLikeHeader(cells)) this.bindHeader(row, cells);
+      else if (this.nonBlankSeen >= HEADER_SEARCH_ROWS) this.stop(this.noHeaderIssue());
+      return;
+    }
+    if (!this.bound.some((b) => !isBlank(cells[b.index] ?? null))) return;
+    this.dataRows++;
+    if (this.dataRows > this.maxRows) {
+      this.stop(this.issue({ code: 'file-too-many-rows', params: { limit: this.maxRows } }));
+    }
+    if (this.wrongTemplate) return;
+    this.checkRow(row, cells);
+  }
+
+  finish(stoppedBy?: Issue): ValidationResult {
+    const stop = stoppedBy ?? this.stopped ?? undefined;
+    const fileIssues = [...this.fileIssues];
+    if (stop) {
+      // The reader's message was made in English; re-render it with the host's table.
+      fileIssues.push(stop === this.stopped ? stop : { ...stop, message: this.message(stop.code, stop.params) });
+    } else if (this.headerRow === null) {
+      fileIssues.push(this.noHeaderIssue());
+    } else if (this.dataRows === 0) {
+      fileIssues.push(this.issue({ code: 'file-empty' }));
+    }
+    const blocked = fileIssues.length > 0;
+    const issues = stop ? fileIssues : [...fileIssues, ...this.rowIssues];
+    issues.sort(compareIssues(this.keys));
+    const records = blocked ? [] : this.records.filter((r) => !this.rowsWithIssues.has(r.row));
+    return {
+      records,
+      issues,
+      stats: {
+        rows: this.dataRows,
+        records: records.length,
+        rowsWithIssues: stop ? 0 : this.rowsWithIssues.size,
+        sheetName: this.info?.sheetName ?? '',
+        format: this.info?.format ?? null,
+        headerRow: this.headerRow,
+        headers: Object.fromEntries(this.bound.map((b) => [b.column.key, b.header])),
+      },
+    };
+  }
+
+  // ── file level ────────────────────────────────────────────────────────────
+
+  private checkFingerprint(found: SheetStart['fingerprint']): void {
+    if (!found) return;
+    const expected = fingerprintOf(this.spec);
+    const differs = (k: 'activityId' | 'domainId' | 'identifierKind') => found[k] !== undefined && found[k] !== expected[k];
+    if (differs('activityId') || differs('domainId') || differs('identifierKind')) {
+      // Names where we know them (the current choice), the file's own ids where it differs.
+      const { activity, domain, identifier } = this.spec;
+      const expectedParts = [activity.name, domain.name, identifier.label];
+      const foundParts = [
+        differs('activityId') ? found.activityId! : activity.name,
+        differs('domainId') ? found.domainId! : domain.name,
+        differs('identifierKind') ? found.identifierKind! : identifier.label,
+      ];
+      this.wrongTemplate = true;
+      this.fileIssues.push(
+        this.issue({ code: 'file-template-mismatch', params: { expected: expectedParts.join(' / '), found: foundParts.join(' / ') } }),
+      );
+    } else if (found.templateVersion !== undefined && found.templateVersion !== expected.templateVersion) {
+      this.wrongTemplate = true;
+      this.fileIssues.push(this.issue({ code: 'file-template-outdated', params: { expected: expected.templateVersion, found: found.templateVersion } }));
+    }
+  }
+
+  private looksLikeHeader(cells: readonly Cell[]): boolean {
+    const matched = new Set<TemplateColumn>();
+    for (const cell of cells) {
+      if (typeof cell !== 'string') continue;
+      const column = this.headerIndex.get(normaliseHeader(cell));
+      if (column) matched.add(column);
+    }
+    return matched.size > 0 && matched.size * 2 >= this.spec.columns.length;
+  }
+
+  private bindHeader(row: number, cells: readonly Cell[]): void {
+    this.headerRow = row;
+    const byKey = new Map<string, Bound>();
+    cells.forEach((cell, index) => {
+      const header = cleanText(cellText(cell));
+      if (header === '') return;
+      const column = this.headerIndex.get(normaliseHeader(header));
+      if (!column) {
+        this.fileIssues.push(this.issue({ code: 'column-unknown', column: header, params: { header, expected: this.spec.columns.map((c) => c.header).join(', ') } }));
+      } else if (byKey.has(column.key)) {
+        this.fileIssues.push(this.issue({ code: 'column-duplicate', column: header, columnKey: column.key, params: { header } }));
+      } else {
+        byKey.set(column.key, this.bind(column, index, header));
+      }
+    });
+    for (const column of this.spec.columns) {
+      if (!byKey.has(column.key) && isRequired(column, this.spec)) {
+        this.fileIssues.push(this.issue({ code: 'column-missing', column: column.header, columnKey: column.key, params: { header: column.header } }));
+      }
+    }
+    this.bound = this.spec.columns.flatMap((c) => byKey.get(c.key) ?? []);
+    this.identifier = this.bound.find((b) => b.column.type === 'identifier');
+    const completion = completionDateColumn(this.spec);
+    this.completion = this.bound.find((b) => b.column === completion);
+    this.expiry = this.bound.filter((b) => isExpiryColumn(b.column, this.spec));
+    this.sample = this.sampleOf();
+  }
+
+  private bind(column: TemplateColumn, index: number, header: string): Bound {
+    const read = this.reader(column);
+    return { column, index, header, required: isRequired(column, this.spec), schema: this.schemas.get(column.key)!, read };
+  }
+
+  private reader(column: TemplateColumn): (cell: Cell) => string | number | Refusal {
+    switch (column.type) {
+      case 'identifier': {
+        const kind = this.spec.identifier.key;
+        return (cell) => convertIdentifier(cell, kind);
+      }
+      case 'date':
+        return (cell) => convertDate(cell, this.order, this.info?.date1904 ?? false);
+      case 'number':
+      case 'integer': {
+        const integer = column.type === 'integer';
+        return (cell) => convertNumber(cell, integer, this.decimalComma);
+      }
+      case 'choice': {
+        const { map, list } = this.choiceMaps.get(column.key)!;
+        return (cell) => convertChoice(cell, map, list);
+      }
+      case 'text':
+        return convertText;
+    }
+  }
+
+  /** The template's sample row, read the way its cells would be read back; null when it has no identifier. */
+  private sampleOf(): Map<string, string | number> | null {
+    const values = sampleValues(this.spec);
+    const sample = new Map<string, string | number>();
+    for (const b of this.bound) {
+      const example = values[b.column.key];
+      if (example === undefined) continue;
+      const value = b.read(example);
+      if (!isRefusal(value)) sample.set(b.column.key, value);
+    }
+    return this.identifier && sample.has(this.identifier.column.key) ? sample : null;
+  }
+
+  private noHeaderIssue(): Issue {
+    return this.issue({ code: 'file-no-header', params: { headers: this.spec.columns.map((c) => c.header).join(', ') } });
+  }
+
+  private stop(issue: Issue): never {
+    this.stopped = issue;
+    throw new FileIssueError(issue);
+  }
+
+  // ── rows ──────────────────────────────────────────────────────────────────
+
+  private checkRow(row: number, cells: readonly Cell[]): void {
+    const values: Record<string, string | number | null> = {};
+    for (const key of this.keys) values[key] = null;
+    const issues: Issue[] = [];
+    const add = (b: Bound | undefined, code: IssueCode, cell: Cell, params?: IssueParams) => {
+      issues.push(this.issue({ row, code, params, column: b?.header, columnKey: b?.column.key, value: shortValue(cellText(cell)) }));
+    };
+
+    const typed: (string | number | null)[] = [];
+    /** A filled cell that could not be read: such a row is never the untouched sample. */
+    let unreadable = false;
+    for (const b of this.bound) {
+      const cell = cells[b.index] ?? null;
+      let value: string | number | null = null;
+      if (isErrorCell(cell)) {
+        unreadable = true;
+        if (cell.error === 'formula-error') add(b, 'cell-formula-error', cell, cell.text ? { error: cell.text } : undefined);
+        else add(b, 'cell-formula-no-result', cell);
+      } else if (isBlank(cell)) {
+        if (b.required) add(b, 'cell-required', cell, { header: b.header });
+      } else {
+        const read = b.read(cell);
+        if (isRefusal(read)) {
+          unreadable = true;
+          add(b, read.refused, cell, read.params);
+        }
+        else value = read === '' ? null : read;
+        if (value === null && !isRefusal(read) && b.required) add(b, 'cell-required', cell, { header: b.header });
+      }
+      typed.push(value);
+      values[b.column.key] = value;
+    }
+
+    if (!unreadable && this.isSample(values)) {
+      this.addRowIssues(row, [this.issue({ row, code: 'row-sample-left-in' })]);
+      return;
+    }
+
+    // Constraints on the values that could be read (zod schemas built from the spec).
+    this.bound.forEach((b, i) => {
+      const value = typed[i];
+      if (value === null || value === undefined) return;
+      const result = b.schema.safeParse(value);
+      if (!result.success) {
+        const first = result.error.issues[0]!;
+        const { code, params } = codeOfZodIssue(b.column, first, value);
+        add(b, code, cells[b.index] ?? null, code === 'cell-required' ? { header: b.header } : params);
+        values[b.column.key] = null;
+      }
+    });
+
+    const completionDate = this.completion ? values[this.completion.column.key] : null;
+    if (typeof completionDate === 'string') {
+      for (const b of this.expiry) {
+        const expiry = values[b.column.key];
+        if (typeof expiry === 'string' && expiry <= completionDate) {
+          add(b, 'cell-date-not-after-completion', cells[b.index] ?? null, { header: this.completion!.header, date: completionDate });
+        }
+      }
+    }
+
+    const id = this.identifier ? values[this.identifier.column.key] : null;
+    if (typeof id === 'string' && id !== '') {
+      const first = this.seen.get(id);
+      if (!first) this.seen.set(id, { row, flagged: false });
+      else {
+        const idCell = cells[this.identifier!.index] ?? null;
+        add(this.identifier, 'row-duplicate-user', idCell, { otherRow: first.row });
+        if (!first.flagged) {
+          first.flagged = true;
+          this.addRowIssues(first.row, [
+            this.issue({ row: first.row, code: 'row-duplicate-user', column: this.identifier!.header, columnKey: this.identifier!.column.key, value: shortValue(id), params: { otherRow: row } }),
+          ]);
+        }
+      }
+    }
+
+    if (issues.length > 0) this.addRowIssues(row, issues);
+    else this.records.push({ row, values });
+  }
+
+  private isSample(values: Record<string, string | number | null>): boolean {
+    const sample = this.sample;
+    if (!sample || values[this.identifier!.column.key] !== sample.get(this.identifier!.column.key)) return false;
+    for (const b of this.bound) {
+      const v = values[b.column.key];
+      if (v !== null && v !== sample.get(b.column.key)) return false;
+    }
+    return true;
+  }
+
+  private addRowIssues(row: number, issues: Issue[]): void {
+    this.rowsWithIssues.add(row);
+    for (const issue of issues) this.rowIssues.push(issue);
+  }
+
+  private issue(init: Omit<Issue, 'message' | 'params'> & { params?: IssueParams | undefined }): Issue {
+    const params = init.params ?? {};
+    const issue: { -readonly [K in keyof Issue]: Issue[K] } = { code: init.code, message: this.message(init.code, params) };
+    if (init.row !== undefined) issue.row = init.row;
+    if (init.column !== undefined) issue.column = init.column;
+    if (init.columnKey !== undefined) issue.columnKey = init.columnKey;
+    if (init.value !== undefined) issue.value = init.value;
+    if (init.params !== undefined) issue.params = init.params;
+    return issue;
+  }
+
+  private message(code: IssueCode, params: IssueParams = {}): string {
+    return issueMessage(code, params, this.messages);
+  }
+}
+
+export type { RecordValues };

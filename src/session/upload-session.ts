@@ -80,6 +80,8 @@ function failure(kind: string, message: string, retryable = false): SessionFailu
   return { kind, message, retryable };
 }
 
+/** Typed listeners for SessionEventMap (declaration merging with the class below: types only). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface UploadSession {
   addEventListener<K extends keyof SessionEventMap>(
     type: K,
@@ -104,7 +106,7 @@ export interface UploadSession {
  * @fires created - every record was created
  * @fires failed - a step failed; nothing was created
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed listeners for SessionEventMap
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class UploadSession extends EventTarget {
   readonly backend: LmsBackend;
   #options: SessionOptions;
@@ -384,7 +386,10 @@ export class UploadSession extends EventTarget {
   async uploadFile(file: Blob, name?: string): Promise<void> {
     if (this.#disposed) return;
     if (this.#committing) throw new Error('The records are being created; wait for the result before uploading another file.');
-    const spec = await this.#readySpec();
+    // Synchronous up to `reading` when the spec is there, so that a cancel() right after this call applies.
+    const ready = this.#state.spec;
+    const spec = ready.status === 'ready' && ready.value ? ready.value : await this.#readySpec();
+    if (this.#disposed) return;
     this.#dropFile();
     const op = new AbortController();
     this.#fileOp = op;
@@ -404,7 +409,7 @@ export class UploadSession extends EventTarget {
         // Refused before reading: a 2 GB file must not be loaded into memory only to be told it is too big.
         const params = { size: formatBytes(file.size), limit: formatBytes(opts.maxFileSize) };
         const issue: Issue = { code: 'file-too-large', message: issueMessage('file-too-large', params), params };
-        result = { records: [], issues: [issue], stats: emptyStats(fileName) };
+        result = { records: [], issues: [issue], stats: emptyStats() };
       } else {
         const buffer = await file.arrayBuffer();
         if (signal.aborted) return;
@@ -449,7 +454,7 @@ export class UploadSession extends EventTarget {
     const { spec, result } = context;
     const records = result.records;
     const total = records.length;
-    const chunkSize = Math.max(1, Math.floor(this.#options.chunkSize ?? DEFAULT_CHUNK_SIZE));
+    const chunkSize = Math.max(1, Math.floor(this.#options.chunkSize ?? this.backend.chunkSize ?? DEFAULT_CHUNK_SIZE));
     this.#set({ status: 'dry-run', progress: { phase: 'dry-run', fraction: READ_SHARE, done: 0, total } });
     const serverIssues: ServerIssue[] = [];
     const rows: DryRunRow[] = [];
@@ -515,7 +520,10 @@ export class UploadSession extends EventTarget {
   #summary(issues: readonly Issue[]) {
     const file = this.#file!;
     const { result, spec, labels } = file;
-    return summarise({ records: result.records, issues, rows: result.stats.rows }, spec, labels);
+    const summary = summarise({ records: result.records, issues, rows: result.stats.rows }, spec, labels);
+    // Rows the LMS refused stay in the counts by label and status, but they are not records to create.
+    const refused = new Set(issues.map((i) => i.row));
+    return { ...summary, records: result.records.filter((r) => !refused.has(r.row)).length };
   }
 
   #showIssues(issues: Issue[], fail?: SessionFailure): void {
@@ -681,12 +689,12 @@ function activityOf(spec: TemplateSpec): ActivitySummary {
 /** columnKey → the header as the admin wrote it, from the validator's header match (spec headers otherwise). */
 function headersOf(result: ValidationResult, spec: TemplateSpec): Map<string, string> {
   const headers = new Map(spec.columns.map((c) => [c.key, c.header]));
-  for (const [key, header] of Object.entries(result.stats.headers ?? {})) headers.set(key, header);
+  for (const [key, header] of Object.entries(result.stats.headers)) headers.set(key, header);
   return headers;
 }
 
-function emptyStats(fileName: string): ValidationResult['stats'] {
-  return { rows: 0, records: 0, rowsWithIssues: 0, sheetName: fileName, format: 'xlsx', headerRow: 0 } as unknown as ValidationResult['stats'];
+function emptyStats(): ValidationResult['stats'] {
+  return { rows: 0, records: 0, rowsWithIssues: 0, sheetName: '', format: null, headerRow: null, headers: {} };
 }
 
 export type { Loadable, UploadProgress };

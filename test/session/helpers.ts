@@ -44,3 +44,12 @@ export function record(session: UploadSession, ...types: string[]): { type: stri
   for (const type of types) session.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }));
   return seen;
 }
+
+/** Polls `test` until it holds (for effects outside the session, e.g. a discard reaching the LMS). */
+export async function eventually(test: () => boolean, ms = 5_000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!test()) {
+    if (performance.now() > end) throw new Error('timed out waiting for a condition');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

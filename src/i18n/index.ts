@@ -5,7 +5,7 @@ import { issueMessagesEn, type IssueMessages } from './issues.en.js';
 
 export { issueMessagesEn, type IssueMessages };
 export { issueMessagesFr } from './issues.fr.js';
-export { uiMessagesEn, type UiMessages, type Message, type PluralMessage } from './ui.en.js';
+export { uiMessagesEn, type UiMessages, type Message, type PluralMessage, type FailureKind } from './ui.en.js';
 export { uiMessagesFr } from './ui.fr.js';
 export {
   Localizer,

@@ -25,9 +25,9 @@ export const issueMessagesFr: IssueMessages = {
   'file-no-header': (p) =>
     `Aucune ligne d’en-tête n’a été trouvée. La première ligne doit contenir les en-têtes du modèle (${s(p, 'headers')})${nb}; téléchargez le modèle et copiez-y vos enregistrements.`,
   'file-template-mismatch': (p) =>
-    `Ce fichier a été préparé pour ${s(p, 'found')}, et non pour ${s(p, 'expected')}. Téléchargez le modèle correspondant au choix actuel, ou modifiez le choix pour qu’il corresponde au fichier.`,
-  'file-template-outdated': () =>
-    `Ce modèle est périmé${nb}: les colonnes de l’activité ont changé depuis son téléchargement. Téléchargez à nouveau le modèle et copiez-y vos enregistrements.`,
+    `Le modèle de ce fichier a été préparé pour ${s(p, 'found')}, et non pour ${s(p, 'expected')} (activité / domaine / identifiant). Téléchargez le modèle correspondant au choix actuel, ou modifiez le choix pour qu’il corresponde au fichier.`,
+  'file-template-outdated': (p) =>
+    `Ce modèle est périmé${p['found'] ? ` (version ${s(p, 'found')}${nb}; la version actuelle est ${s(p, 'expected')})` : ''}${nb}: les colonnes de l’activité ont changé depuis son téléchargement. Téléchargez à nouveau le modèle et copiez-y vos enregistrements.`,
   'column-missing': (p) =>
     `La colonne obligatoire «${nb}${s(p, 'header')}${nb}» est absente. Rajoutez-la avec exactement cet en-tête (voir le modèle).`,
   'column-unknown': (p) =>
@@ -47,6 +47,8 @@ export const issueMessagesFr: IssueMessages = {
   'cell-date-before-start': (p) =>
     `Cette date est antérieure au début de l’activité (${s(p, 'start')}). Vérifiez la date, ou choisissez la session d’activité correspondante.`,
   'cell-date-after-end': (p) => `Cette date est postérieure à la fin de l’activité (${s(p, 'end')}). Vérifiez la date.`,
+  'cell-date-not-after-completion': (p) =>
+    `Cette date doit être postérieure à ${p['header'] !== undefined ? `«${nb}${s(p, 'header')}${nb}»` : 'la date de réalisation'} (${s(p, 'date')}). Corrigez-la, ou laissez la cellule vide si elle est facultative.`,
   'cell-number-invalid': () => 'Ce n’est pas un nombre. Saisissez uniquement des chiffres, comme 85 ou 72,5, sans unité ni texte.',
   'cell-integer-invalid': () => 'Un nombre entier est attendu, comme 4. Retirez les décimales, les unités et le texte.',
   'cell-number-too-small': (p) =>

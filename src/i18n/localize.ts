@@ -4,7 +4,7 @@ import type { Issue, IssueCode, IssueParams } from '../core/issues.js';
 import type { DryRunLabel } from '../core/records.js';
 import { issueMessagesEn, type IssueMessages } from './issues.en.js';
 import { issueMessagesFr } from './issues.fr.js';
-import { uiMessagesEn, type Message, type PluralMessage, type UiMessages } from './ui.en.js';
+import { uiMessagesEn, type FailureKind, type Message, type PluralMessage, type UiMessages } from './ui.en.js';
 import { uiMessagesFr } from './ui.fr.js';
 
 export interface Translation {
@@ -13,7 +13,7 @@ export interface Translation {
 }
 
 /** Keys of plain and plural messages (not the nested `kinds` / `labels` tables). */
-export type MessageKey = Exclude<keyof UiMessages, 'kinds' | 'labels'>;
+export type MessageKey = Exclude<keyof UiMessages, 'kinds' | 'labels' | 'failures'>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /**
@@ -23,6 +23,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 export type MessageOverrides = { readonly [K in MessageKey]?: UiMessages[K] | string } & {
   readonly kinds?: Partial<UiMessages['kinds']>;
   readonly labels?: Partial<UiMessages['labels']>;
+  readonly failures?: Partial<UiMessages['failures']>;
   readonly issues?: Partial<IssueMessages>;
 };
 
@@ -95,6 +96,23 @@ export class Localizer {
   /** Name of a dry-run verdict. */
   label(label: DryRunLabel): string {
     return this.overrides.labels?.[label] ?? this.ui.labels[label] ?? label;
+  }
+
+  /**
+   * A session failure in this locale. The session words failures in English; in English we show its own
+   * (most specific) sentence, elsewhere our sentence for the kind — the English one is kept as `detail`.
+   */
+  failure(failure: { readonly kind: string; readonly message: string }): { message: string; detail?: string } {
+    const override = this.overrides.failures?.[failure.kind as FailureKind];
+    if (override) return { message: override, detail: failure.message };
+    if (this.isEnglish) return { message: failure.message };
+    const known = (this.ui.failures as Record<string, string>)[failure.kind] ?? this.ui.failures.unknown;
+    return { message: known, detail: failure.message };
+  }
+
+  /** Whether the table in force is the built-in English one (the session's own language). */
+  get isEnglish(): boolean {
+    return this.ui === uiMessagesEn;
   }
 
   /** An issue's message in this locale, made again from its code and params (never concatenated here). */

@@ -6,6 +6,8 @@ import type { DryRunLabel } from '../core/records.js';
 /** A message whose form depends on `count` (Intl.PluralRules categories; `other` is required). */
 export type PluralMessage = { readonly [K in Intl.LDMLPluralRule]?: string } & { readonly other: string };
 export type Message = string | PluralMessage;
+/** SessionFailure.kind values the UI words itself. */
+export type FailureKind = 'no-access' | 'not-found' | 'rejected' | 'unavailable' | 'contract' | 'file' | 'unknown';
 
 export interface UiMessages {
   readonly wizardLabel: string;
@@ -23,6 +25,11 @@ export interface UiMessages {
   readonly next: string;
   readonly retry: string;
   readonly cancel: string;
+  readonly preparing: string;
+  readonly notConfigured: string;
+  /** The session's own sentence (English) shown under a translated one, in locales other than English. */
+  readonly details: string;
+  readonly noticeGeneric: string;
 
   // 1. Access
   readonly accessHeading: string;
@@ -192,6 +199,8 @@ export interface UiMessages {
   readonly announceCreated: PluralMessage;
   readonly announceFailed: string;
 
+  /** What went wrong, by SessionFailure.kind (used in locales other than English, whose session text is English). */
+  readonly failures: { readonly [K in FailureKind]: string };
   /** Short names of the kinds of issue, for filters and counts. */
   readonly kinds: { readonly [C in IssueCode]: string };
   /** The LMS's verdicts in a dry run. */
@@ -214,6 +223,10 @@ export const uiMessagesEn: UiMessages = {
   next: 'Next',
   retry: 'Try again',
   cancel: 'Cancel',
+  preparing: 'Preparing…',
+  notConfigured: 'This uploader is not connected to an LMS: set its api-base attribute or its backend property.',
+  details: 'Details: {message}',
+  noticeGeneric: 'Some preset choices could not be applied. Check the choices below.',
 
   accessHeading: 'Checking your access',
   accessGuidance: 'One moment while we check that you may upload offline records.',
@@ -380,6 +393,15 @@ export const uiMessagesEn: UiMessages = {
   announceCreated: { one: '{count} record created.', other: '{count} records created.' },
   announceFailed: '{message}',
 
+  failures: {
+    'no-access': 'You no longer have permission to upload offline records, or your sign-in expired. Nothing was created.',
+    'not-found': 'The upload expired or the activity was removed. Nothing was created. Upload the file again.',
+    rejected: 'The LMS refused some rows at the final check, so nothing was created. Fix the rows shown and upload the file again.',
+    unavailable: 'The LMS did not answer in time. Nothing was created twice; try again in a moment.',
+    contract: 'The LMS answered in an unexpected way. Nothing was created twice; try again, or contact your LMS support.',
+    file: 'The file could not be read. Nothing was created. Save it again as .xlsx or .csv and upload it again.',
+    unknown: 'Something went wrong. Nothing was created twice; try again, or contact your LMS support.',
+  },
   kinds: {
     'file-unsupported-format': 'Unsupported file',
     'file-encrypted': 'Password-protected file',
@@ -402,6 +424,7 @@ export const uiMessagesEn: UiMessages = {
     'cell-date-future': 'Date in the future',
     'cell-date-before-start': 'Date before the activity',
     'cell-date-after-end': 'Date after the activity',
+    'cell-date-not-after-completion': 'Date before the completion date',
     'cell-number-invalid': 'Not a number',
     'cell-integer-invalid': 'Not a whole number',
     'cell-number-too-small': 'Number too small',

@@ -18,6 +18,10 @@ export const uiMessagesFr: UiMessages = {
   next: 'Suivant',
   retry: 'Réessayer',
   cancel: 'Annuler',
+  preparing: 'Préparation…',
+  notConfigured: 'Cet outil d’import n’est relié à aucun LMS\u00a0: renseignez son attribut api-base ou sa propriété backend.',
+  details: 'Détails (en anglais)\u00a0: {message}',
+  noticeGeneric: 'Certains choix prédéfinis n’ont pas pu être appliqués. Vérifiez les choix ci-dessous.',
 
   accessHeading: 'Vérification de vos droits',
   accessGuidance: 'Un instant\u00a0: nous vérifions que vous pouvez importer des enregistrements hors ligne.',
@@ -187,6 +191,15 @@ export const uiMessagesFr: UiMessages = {
   announceCreated: { one: '{count} enregistrement créé.', other: '{count} enregistrements créés.' },
   announceFailed: '{message}',
 
+  failures: {
+    'no-access': 'Vous n’avez plus le droit d’importer des enregistrements hors ligne, ou votre session a expiré. Rien n’a été créé.',
+    'not-found': 'L’import a expiré ou l’activité a été supprimée. Rien n’a été créé. Importez le fichier à nouveau.',
+    rejected: 'Le LMS a refusé certaines lignes lors de la vérification finale\u00a0: rien n’a été créé. Corrigez les lignes indiquées et importez le fichier à nouveau.',
+    unavailable: 'Le LMS n’a pas répondu à temps. Rien n’a été créé deux fois\u00a0; réessayez dans un instant.',
+    contract: 'Le LMS a répondu de façon inattendue. Rien n’a été créé deux fois\u00a0; réessayez, ou contactez le support de votre LMS.',
+    file: 'Le fichier n’a pas pu être lu. Rien n’a été créé. Enregistrez-le à nouveau en .xlsx ou .csv et importez-le à nouveau.',
+    unknown: 'Un problème est survenu. Rien n’a été créé deux fois\u00a0; réessayez, ou contactez le support de votre LMS.',
+  },
   kinds: {
     'file-unsupported-format': 'Fichier non pris en charge',
     'file-encrypted': 'Fichier protégé par mot de passe',
@@ -209,6 +222,7 @@ export const uiMessagesFr: UiMessages = {
     'cell-date-future': 'Date future',
     'cell-date-before-start': 'Date avant l’activité',
     'cell-date-after-end': 'Date après l’activité',
+    'cell-date-not-after-completion': 'Date antérieure à la réalisation',
     'cell-number-invalid': 'Pas un nombre',
     'cell-integer-invalid': 'Pas un nombre entier',
     'cell-number-too-small': 'Nombre trop petit',

@@ -1,0 +1,126 @@
+// The message tables and the Localizer: French is complete, plurals and Intl formats follow the locale,
+// host overrides win, issue messages are re-rendered from code + params.
+import { expect } from '@open-wc/testing';
+import { ISSUE_CODES, type IssueCode } from '../core/issues.js';
+import { issueMessagesEn } from './issues.en.js';
+import { issueMessagesFr } from './issues.fr.js';
+import { Localizer, canonicalLocale, registerTranslation, textDirection, translationFor } from './localize.js';
+import { uiMessagesEn } from './ui.en.js';
+import { uiMessagesFr } from './ui.fr.js';
+
+const codes = Object.keys(ISSUE_CODES) as IssueCode[];
+
+describe('i18n tables', () => {
+  it('French has every UI key, every kind, label and failure, none left in English', () => {
+    for (const key of Object.keys(uiMessagesEn) as (keyof typeof uiMessagesEn)[]) {
+      expect(uiMessagesFr, key).to.have.property(key);
+    }
+    for (const code of codes) {
+      expect(uiMessagesFr.kinds[code], code).to.be.a('string').and.not.equal(uiMessagesEn.kinds[code]);
+      expect(uiMessagesEn.kinds[code], code).to.be.a('string');
+    }
+    expect(Object.keys(uiMessagesFr.labels)).to.have.members(Object.keys(uiMessagesEn.labels));
+    expect(Object.keys(uiMessagesFr.failures)).to.have.members(Object.keys(uiMessagesEn.failures));
+    const same = (Object.keys(uiMessagesEn) as (keyof typeof uiMessagesEn)[]).filter(
+      (k) => typeof uiMessagesEn[k] === 'string' && uiMessagesEn[k] === uiMessagesFr[k],
+    );
+    // Only language-neutral templates may be identical.
+    expect(same).to.have.members(['accessErrorGuidance', 'fileInfo', 'announceProgress', 'announceFailed', 'filterOption', 'datePatternYMD'].filter((k) => same.includes(k)));
+    expect(same.every((k) => /^[{}\w\s()%-]*$/.test(String(uiMessagesEn[k as keyof typeof uiMessagesEn])))).to.equal(true);
+  });
+
+  it('French has a message for every issue code, with its parameters used', () => {
+    const params = { header: 'Score', format: 'JJ/MM/AAAA', today: '2026-03-01', start: '2025-01-01', end: '2027-12-31', min: 0, max: 100,
+      choices: 'Passed, Failed', length: 600, otherRow: 7, limit: '50 Mo', size: '80 Mo', kind: 'employeeId', label: 'Matricule',
+      hint: 'E suivi de 6 chiffres', example: 'E004217', domain: 'Employés', date: '2026-02-01', detail: 'verrouillé', error: '#N/A',
+      found: 'A', expected: 'B', headers: 'Email, Date', };
+    for (const code of codes) {
+      const fr = issueMessagesFr[code](params);
+      expect(fr, code).to.be.a('string').with.length.above(20);
+      expect(fr, code).not.to.equal(issueMessagesEn[code](params));
+      expect(fr, code).not.to.contain('undefined');
+    }
+    expect(issueMessagesFr['row-duplicate-user']({ otherRow: 7 })).to.contain('ligne 7');
+    expect(issueMessagesFr['cell-number-too-large']({ min: 0, max: 100 })).to.contain('de 0 à 100');
+  });
+});
+
+describe('Localizer', () => {
+  it('fills parameters and formats numbers in the locale', () => {
+    expect(new Localizer('en').t('pageInfo', { from: 1, to: 50, total: 10000 })).to.equal('1–50 of 10,000');
+    expect(new Localizer('fr').t('pageInfo', { from: 1, to: 50, total: 10000 })).to.equal('1–50 sur 10\u202f000');
+  });
+
+  it('chooses plural forms with Intl.PluralRules', () => {
+    const en = new Localizer('en');
+    expect(en.t('issuesTotal', { count: 1 })).to.equal('1 issue');
+    expect(en.t('issuesTotal', { count: 2 })).to.equal('2 issues');
+    const fr = new Localizer('fr');
+    // French: 0 and 1 are singular.
+    expect(fr.t('issuesTotal', { count: 0 })).to.equal('0 problème');
+    expect(fr.t('issuesTotal', { count: 1 })).to.equal('1 problème');
+    expect(fr.t('issuesTotal', { count: 2 })).to.equal('2 problèmes');
+  });
+
+  it('formats YYYY-MM-DD dates in UTC, so no zone shifts the day', () => {
+    expect(new Localizer('en-US').date('2026-01-01')).to.equal('Jan 1, 2026');
+    expect(new Localizer('fr').date('2026-12-31')).to.equal('31 déc. 2026');
+    expect(new Localizer('en').date('not a date')).to.equal('not a date');
+  });
+
+  it('formats sizes and percentages', () => {
+    expect(new Localizer('en').bytes(50 * 1024 * 1024)).to.equal('50 MB');
+    expect(new Localizer('en').bytes(1536)).to.equal('1.5 kB');
+    expect(new Localizer('fr').bytes(1536)).to.match(/^1,5[\u00a0\u202f]ko$/);
+    expect(new Localizer('en').percent(0.426)).to.equal('43%');
+    expect(new Localizer('en').percent(3)).to.equal('100%');
+  });
+
+  it('re-renders issue messages from code and params, in the locale, with dates localised', () => {
+    const issue = { code: 'cell-date-future' as const, params: { today: '2026-03-01' }, message: 'This date is in the future (today is 2026-03-01)…' };
+    expect(new Localizer('fr').issue(issue)).to.contain('nous sommes le 1 mars 2026');
+    expect(new Localizer('en').issue(issue)).to.contain('today is Mar 1, 2026');
+  });
+
+  it('lets a host override messages, plurals, kinds, labels, failures and issue messages', () => {
+    const l = new Localizer('en', {
+      next: 'Continue',
+      issuesTotal: { one: 'one problem', other: '{count} problems' },
+      kinds: { 'user-not-found': 'No such person' },
+      labels: { create: 'To create' },
+      failures: { unavailable: 'The LMS is napping.' },
+      issues: { 'user-not-found': () => 'Nobody by that name.' },
+    });
+    expect(l.t('next')).to.equal('Continue');
+    expect(l.t('issuesTotal', { count: 1 })).to.equal('one problem');
+    expect(l.t('issuesTotal', { count: 3 })).to.equal('3 problems');
+    expect(l.kind('user-not-found')).to.equal('No such person');
+    expect(l.label('create')).to.equal('To create');
+    expect(l.failure({ kind: 'unavailable', message: 'It timed out.' })).to.deep.equal({ message: 'The LMS is napping.', detail: 'It timed out.' });
+    expect(l.issue({ code: 'user-not-found', message: 'x' })).to.equal('Nobody by that name.');
+  });
+
+  it('shows the session’s English failure as is in English, and a French sentence with the detail in French', () => {
+    const failure = { kind: 'unavailable', message: 'The LMS did not confirm (timed out after 30 s).' };
+    expect(new Localizer('en').failure(failure)).to.deep.equal({ message: failure.message });
+    const fr = new Localizer('fr').failure(failure);
+    expect(fr.message).to.contain('Le LMS n’a pas répondu');
+    expect(fr.detail).to.equal(failure.message);
+  });
+
+  it('falls back from region to language to English, and from malformed tags to English', () => {
+    expect(translationFor('fr-CA').ui).to.equal(uiMessagesFr);
+    expect(translationFor('de').ui).to.equal(uiMessagesEn);
+    expect(canonicalLocale('not a locale!')).to.equal('en');
+    expect(canonicalLocale('FR-ca')).to.equal('fr-CA');
+    expect(new Localizer('??').t('next')).to.equal('Next');
+  });
+
+  it('accepts a registered language and knows right-to-left scripts', () => {
+    registerTranslation('de', { ui: { ...uiMessagesEn, next: 'Weiter' }, issues: issueMessagesEn });
+    expect(new Localizer('de-AT').t('next')).to.equal('Weiter');
+    expect(textDirection('ar-EG')).to.equal('rtl');
+    expect(textDirection('he')).to.equal('rtl');
+    expect(textDirection('fr')).to.equal('ltr');
+  });
+});

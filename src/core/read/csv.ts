@@ -1,0 +1,153 @@
+// Reads CSV text: encoding from the BOM or by trying UTF-8 (Windows-1252 otherwise), delimiter detected
+// from the first records, then papaparse's parser over ~1 MB slices so rows stream into the sink.
+import Papa from 'papaparse';
+import type { Cell } from '../cells.js';
+import { isBlank } from '../cells.js';
+import type { ReadControl } from './control.js';
+import type { RowSink, SheetStart } from './types.js';
+
+export type CsvDelimiter = ',' | ';' | '\t';
+const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
+/** Records looked at to detect the delimiter. */
+const SAMPLE_RECORDS = 30;
+const SLICE_CHARS = 1 << 20;
+const ROWS_PER_CHECK = 4096;
+
+/** The file's text and the encoding it was read with (a WHATWG encoding name). */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: Excel's "CSV (Comma delimited)" on Windows writes the ANSI code page, Windows-1252 in
+    // the West (a superset of ISO-8859-1 for printable text).
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** The line break of the first record end outside quotes (CRLF, LF or a lone CR from old Mac Excel). */
+export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+  let quoted = false;
+  const n = Math.min(text.length, 1 << 20);
+  for (let i = 0; i < n; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (!quoted && c === 13) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+    else if (!quoted && c === 10) return '\n';
+  }
+  return '\r\n';
+}
+
+/**
+ * The delimiter that splits the first records most consistently: for each candidate, the most common
+ * non-zero count per record outside quotes, and how many records have it. Quoted text is ignored, so
+ * "Smith, John" in a semicolon file does not vote for the comma.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const perRecord: number[][] = [];
+  let counts = [0, 0, 0];
+  let quoted = false;
+  let filled = false;
+  const n = Math.min(text.length, 1 << 20);
+  for (let i = 0; i < n && perRecord.length < SAMPLE_RECORDS; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      quoted = !quoted;
+      filled = true;
+    } else if (quoted) continue;
+    else if (c === 10 || c === 13) {
+      if (filled) perRecord.push(counts);
+      counts = [0, 0, 0];
+      filled = false;
+    } else {
+      filled = true;
+      if (c === 44) counts[0]! += 1;
+      else if (c === 59) counts[1]! += 1;
+      else if (c === 9) counts[2]! += 1;
+    }
+  }
+  if (filled && !quoted) perRecord.push(counts);
+  let best: CsvDelimiter = ',';
+  let bestRecords = 0;
+  let bestCount = 0;
+  DELIMITERS.forEach((delimiter, k) => {
+    const frequency = new Map<number, number>();
+    for (const record of perRecord) {
+      const count = record[k]!;
+      if (count > 0) frequency.set(count, (frequency.get(count) ?? 0) + 1);
+    }
+    for (const [count, records] of frequency) {
+      if (records > bestRecords || (records === bestRecords && count > bestCount)) {
+        best = delimiter;
+        bestRecords = records;
+        bestCount = count;
+      }
+    }
+  });
+  return best;
+}
+
+/** Excel honours a first line `sep=;` (and hides it); so do we. */
+function sepDirective(text: string): { delimiter: string; skip: number } | undefined {
+  const m = /^sep=(.)(\r\n|\n|\r|$)/.exec(text);
+  return m ? { delimiter: m[1]!, skip: m[0].length } : undefined;
+}
+
+export async function readCsv(
+  bytes: Uint8Array,
+  sink: RowSink,
+  control: ReadControl,
+  sheetName: string,
+): Promise<SheetStart & { rows: number }> {
+  const { text, encoding } = decodeCsv(bytes);
+  control.check();
+  const sep = sepDirective(text);
+  const body = sep ? text.slice(sep.skip) : text;
+  const delimiter = sep?.delimiter ?? detectDelimiter(body);
+  const newline = detectNewline(body);
+  const start: SheetStart = { format: 'csv', sheetName, date1904: false, encoding, delimiter };
+  sink.start(start);
+  control.progress(0, true);
+
+  const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"', escapeChar: '"' });
+  const cells: Cell[] = [];
+  let rowNumber = 0;
+  let rows = 0;
+  let partial = '';
+  let pos = 0;
+  let slice = SLICE_CHARS;
+  for (;;) {
+    const end = Math.min(body.length, pos + slice);
+    const final = end >= body.length;
+    const input = partial + body.slice(pos, end);
+    const result = parser.parse(input, 0, !final) as { data: string[][]; meta: { cursor: number } };
+    partial = final ? '' : input.slice(result.meta.cursor);
+    pos = end;
+    // A quoted field longer than a slice yields no record: widen the slice rather than rescan it often.
+    slice = result.data.length === 0 && !final ? slice * 2 : SLICE_CHARS;
+    for (const record of result.data) {
+      // One record is one spreadsheet row, also when a quoted field spans several lines.
+      rowNumber += 1;
+      cells.length = 0;
+      let hasValue = false;
+      for (const field of record) {
+        const cell = field === '' ? null : field;
+        cells.push(cell);
+        if (!hasValue && !isBlank(cell)) hasValue = true;
+      }
+      if (!hasValue) continue;
+      while (cells.length > 0 && isBlank(cells[cells.length - 1]!)) cells.pop();
+      sink.row(rowNumber, cells);
+      rows += 1;
+      if (rows % ROWS_PER_CHECK === 0) control.check();
+    }
+    if (final) break;
+    await control.pace(Math.round((bytes.length * pos) / Math.max(1, body.length)));
+  }
+  control.progress(control.total, true);
+  return { ...start, rows };
+}

@@ -1,0 +1,146 @@
+// Reads an .xlsx workbook: the template's fingerprint sheet, then the records sheet streamed row by row
+// into the sink, with every part inflated under one budget.
+import type { Cell } from '../../cells.js';
+import type { Fingerprint } from '../../spec.js';
+import type { ReadControl } from '../control.js';
+import { corrupt } from '../issue.js';
+import type { RowSink, SheetStart } from '../types.js';
+import { XmlTextDecoder, type InflateBudget, type ZipArchive, type ZipEntry } from '../zip.js';
+import { SheetScanner, type RowHandler, type SheetContext } from './sheet.js';
+import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './workbook.js';
+
+/** The very hidden sheet our templates carry: column A keys, column B values. */
+export const FINGERPRINT_SHEET = '_template';
+const FINGERPRINT_KEYS = ['activityId', 'domainId', 'identifierKind', 'templateVersion'] as const;
+/** How often (in rows) the signal is checked inside one inflated chunk. */
+const ROWS_PER_CHECK = 4096;
+
+interface TemplateSheet {
+  readonly fingerprint: Partial<Fingerprint>;
+  readonly recordsSheet?: string;
+}
+
+async function streamSheet(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  context: SheetContext,
+  onRow: RowHandler,
+  control?: ReadControl,
+  progressBase = 0,
+): Promise<void> {
+  const scanner = new SheetScanner(context, onRow);
+  const decoder = new XmlTextDecoder();
+  let carry = '';
+  await zip.inflate(
+    entry,
+    budget,
+    (data) => {
+      const text = carry + decoder.decode(data);
+      carry = text.slice(scanner.take(text));
+    },
+    control,
+    progressBase,
+  );
+  scanner.finish(carry + decoder.flush());
+}
+
+function text(cell: Cell | undefined): string | undefined {
+  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'number') return String(cell);
+  return undefined;
+}
+
+async function readTemplateSheet(zip: ZipArchive, sheet: SheetInfo, budget: InflateBudget, context: SheetContext): Promise<TemplateSheet> {
+  const entry = zip.get(sheet.path!);
+  if (!entry) return { fingerprint: {} };
+  const values = new Map<string, string>();
+  await streamSheet(zip, entry, budget, context, (_row, cells) => {
+    const key = text(cells[0]);
+    const value = text(cells[1]);
+    if (key && value !== undefined && !values.has(key)) values.set(key, value);
+  });
+  const fingerprint: Partial<Fingerprint> = {};
+  for (const key of FINGERPRINT_KEYS) {
+    const value = values.get(key);
+    if (value !== undefined) fingerprint[key] = value;
+  }
+  const recordsSheet = values.get('recordsSheet');
+  return recordsSheet ? { fingerprint, recordsSheet } : { fingerprint };
+}
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The records sheet: the one the fingerprint names, else the first visible sheet called "Records",
+ * else the first visible sheet that is not the instructions.
+ */
+export function chooseRecordsSheet(book: WorkbookInfo, named?: string): SheetInfo | undefined {
+  const worksheets = book.sheets.filter((s) => s.path !== undefined);
+  const visible = worksheets.filter((s) => s.state === 'visible');
+  return (
+    (named ? worksheets.find((s) => s.name === named) ?? worksheets.find((s) => same(s.name, named)) : undefined) ??
+    visible.find((s) => same(s.name, 'Records')) ??
+    visible.find((s) => !same(s.name, 'Instructions')) ??
+    // Excel always keeps one sheet visible; a file with none visible was made by code: read what is there.
+    worksheets.find((s) => !same(s.name, FINGERPRINT_SHEET) && !same(s.name, 'Instructions'))
+  );
+}
+
+export async function readXlsx(
+  zip: ZipArchive,
+  workbookPath: string,
+  sink: RowSink,
+  budget: InflateBudget,
+  control: ReadControl,
+): Promise<SheetStart & { rows: number }> {
+  const book = await readWorkbook(zip, workbookPath, budget);
+  const dateStyles = await readDateStyles(zip, book.stylesPath, budget);
+  const stringsEntry = book.sharedStringsPath ? zip.get(book.sharedStringsPath) : undefined;
+
+  const templateInfo = book.sheets.find((s) => s.name === FINGERPRINT_SHEET && s.path !== undefined);
+  const chosenWithoutTemplate = chooseRecordsSheet(book);
+  if (!templateInfo && !chosenWithoutTemplate) throw corrupt('the workbook has no worksheet');
+
+  // Progress counts compressed bytes of the two big parts: shared strings and the records sheet (the
+  // fingerprint may name another sheet; it almost never does, and then the total is corrected).
+  const stringsSize = stringsEntry?.compressedSize ?? 0;
+  const provisional = chosenWithoutTemplate ? zip.get(chosenWithoutTemplate.path!) : undefined;
+  control.total = stringsSize + (provisional?.compressedSize ?? 0);
+  control.progress(0, true);
+
+  const sharedStrings = stringsEntry ? await readSharedStrings(zip, stringsEntry, budget, control, 0) : [];
+  const context: SheetContext = { sharedStrings, dateStyles, date1904: book.date1904 };
+
+  let template: TemplateSheet | undefined;
+  if (templateInfo) template = await readTemplateSheet(zip, templateInfo, budget, context);
+  const sheet = template?.recordsSheet ? chooseRecordsSheet(book, template.recordsSheet) : chosenWithoutTemplate;
+  if (!sheet) throw corrupt('the workbook has no records sheet');
+  const entry = zip.get(sheet.path!);
+  if (!entry) throw corrupt(`missing ${sheet.path}`);
+  control.total = stringsSize + entry.compressedSize;
+
+  const fingerprint = template && Object.keys(template.fingerprint).length > 0 ? template.fingerprint : undefined;
+  const start: SheetStart = fingerprint
+    ? { format: 'xlsx', sheetName: sheet.name, date1904: book.date1904, fingerprint }
+    : { format: 'xlsx', sheetName: sheet.name, date1904: book.date1904 };
+  control.check();
+  sink.start(start);
+
+  let rows = 0;
+  await streamSheet(
+    zip,
+    entry,
+    budget,
+    context,
+    (row, cells) => {
+      sink.row(row, cells);
+      rows += 1;
+      if (rows % ROWS_PER_CHECK === 0) control.check();
+    },
+    control,
+    stringsSize,
+  );
+  control.progress(control.total, true);
+  return { ...start, rows };
+}

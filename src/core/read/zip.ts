@@ -1,0 +1,244 @@
+// The zip container of .xlsx files: the central directory is read directly, and each part is inflated in
+// chunks (fflate's streaming Inflate) under one shared budget, so a small file that inflates to gigabytes
+// is refused as soon as the output passes the limit, without ever holding that output in memory.
+import { Inflate } from 'fflate';
+import type { ReadControl } from './control.js';
+import { corrupt, fileIssue, formatBytes } from './issue.js';
+
+export interface ZipEntry {
+  /** The name as stored, with `\` turned into `/`. */
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  /** The size the directory declares; the real output is counted, never trusted. */
+  readonly size: number;
+  readonly localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const EOCD64 = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/** Compressed bytes handed to the inflater per step: at most ~1032 × this comes out of one step. */
+const CHUNK = 32 * 1024;
+
+export class ZipArchive {
+  /** Entries by lower-cased name: part names in an OPC package are case-insensitive. */
+  private readonly byName = new Map<string, ZipEntry>();
+  readonly entries: readonly ZipEntry[];
+
+  constructor(private readonly bytes: Uint8Array) {
+    this.entries = readCentralDirectory(bytes);
+    for (const entry of this.entries) {
+      const key = entry.name.toLowerCase();
+      if (!this.byName.has(key)) this.byName.set(key, entry);
+    }
+  }
+
+  get(name: string): ZipEntry | undefined {
+    return this.byName.get(name.replace(/^\/+/, '').toLowerCase());
+  }
+
+  /** Where the entry's data starts, from its local header (its name/extra lengths may differ from the directory's). */
+  private dataRange(entry: ZipEntry): { start: number; end: number } {
+    const b = this.bytes;
+    const at = entry.localOffset;
+    if (at + 30 > b.length || u32(b, at) !== LOCAL) throw corrupt(`no local header for ${entry.name}`);
+    const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
+    const end = start + entry.compressedSize;
+    if (end > b.length) throw corrupt(`${entry.name} runs past the end of the file`);
+    return { start, end };
+  }
+
+  /** The stored bytes of an uncompressed entry (e.g. ODF's `mimetype`), or undefined when compressed. */
+  storedBytes(entry: ZipEntry): Uint8Array | undefined {
+    if (entry.method !== 0) return undefined;
+    const { start, end } = this.dataRange(entry);
+    return this.bytes.subarray(start, end);
+  }
+
+  /**
+   * Inflates one entry, handing each piece of output to `onData` as it comes. Between input steps it lets
+   * `control` check for abort, report progress (`progressBase` + compressed bytes consumed) and yield.
+   * Errors thrown by `onData` (the sink, a limit) pass through unchanged; damage becomes `file-corrupt`.
+   */
+  async inflate(
+    entry: ZipEntry,
+    budget: InflateBudget,
+    onData: (data: Uint8Array) => void,
+    control?: ReadControl,
+    progressBase = 0,
+  ): Promise<void> {
+    if (entry.flags & 1) throw fileIssue('file-encrypted');
+    budget.expect(entry.size);
+    const { start, end } = this.dataRange(entry);
+    let consumerError: unknown;
+    let sawError = false;
+    const deliver = (data: Uint8Array) => {
+      if (data.length === 0) return;
+      try {
+        budget.spend(data.length);
+        onData(data);
+      } catch (error) {
+        sawError = true;
+        consumerError = error;
+        throw error;
+      }
+    };
+    if (entry.method === 0) {
+      for (let at = start; at < end; at += CHUNK) {
+        deliver(this.bytes.subarray(at, Math.min(at + CHUNK, end)));
+        if (control) await control.pace(progressBase + (Math.min(at + CHUNK, end) - start));
+      }
+      return;
+    }
+    if (entry.method !== 8) throw corrupt(`${entry.name} uses compression method ${entry.method}`);
+    const inflater = new Inflate((data) => deliver(data));
+    try {
+      if (start === end) inflater.push(new Uint8Array(0), true);
+      for (let at = start; at < end; at += CHUNK) {
+        const stop = Math.min(at + CHUNK, end);
+        inflater.push(this.bytes.subarray(at, stop), stop === end);
+        if (control) await control.pace(progressBase + (stop - start));
+      }
+    } catch (error) {
+      if (sawError) throw consumerError;
+      if (isFlateError(error)) throw corrupt(`${entry.name}: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  /** A whole (small) part as text: workbook, relationships, styles. */
+  async text(entry: ZipEntry, budget: InflateBudget): Promise<string> {
+    const decoder = new XmlTextDecoder();
+    let text = '';
+    await this.inflate(entry, budget, (data) => {
+      text += decoder.decode(data);
+    });
+    return text + decoder.flush();
+  }
+}
+
+/** Total output allowed across every part we inflate for one file. */
+export class InflateBudget {
+  private used = 0;
+  constructor(readonly limit: number) {}
+
+  private refuse(): never {
+    throw fileIssue('file-inflates-too-large', { limit: formatBytes(this.limit), limitBytes: this.limit });
+  }
+
+  /** Refuses at once when a part honestly declares more than what is left. */
+  expect(size: number): void {
+    if (this.used + size > this.limit) this.refuse();
+  }
+
+  spend(bytes: number): void {
+    this.used += bytes;
+    if (this.used > this.limit) this.refuse();
+  }
+}
+
+/** UTF-8 by default; a part that starts with a UTF-16 byte order mark is read as UTF-16 (allowed by XML). */
+export class XmlTextDecoder {
+  private decoder: TextDecoder | undefined;
+
+  decode(data: Uint8Array): string {
+    if (!this.decoder) {
+      const le = data[0] === 0xff && data[1] === 0xfe;
+      const be = data[0] === 0xfe && data[1] === 0xff;
+      this.decoder = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8');
+    }
+    return this.decoder.decode(data, { stream: true });
+  }
+
+  flush(): string {
+    return this.decoder ? this.decoder.decode() : '';
+  }
+}
+
+function isFlateError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'number';
+}
+
+function u16(b: Uint8Array, at: number): number {
+  return b[at]! | (b[at + 1]! << 8);
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+}
+
+function u64(b: Uint8Array, at: number): number {
+  return u32(b, at) + u32(b, at + 4) * 0x1_0000_0000;
+}
+
+const nameDecoder = new TextDecoder('utf-8');
+
+function readCentralDirectory(b: Uint8Array): ZipEntry[] {
+  // The end-of-central-directory record sits in the last 22 bytes + up to 64 KiB of comment.
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i -= 1) {
+    if (b[i] === 0x50 && u32(b, i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw corrupt('no end of central directory (truncated zip)');
+  let count = u16(b, eocd + 10);
+  let size = u32(b, eocd + 12);
+  let offset = u32(b, eocd + 16);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator >= 0 && u32(b, locator) === EOCD64_LOCATOR) {
+      const at = u64(b, locator + 8);
+      if (at + 56 > b.length || u32(b, at) !== EOCD64) throw corrupt('bad zip64 end record');
+      count = u64(b, at + 32);
+      size = u64(b, at + 40);
+      offset = u64(b, at + 48);
+    }
+  }
+  if (offset + size > b.length) throw corrupt('central directory runs past the end of the file');
+  const entries: ZipEntry[] = [];
+  let at = offset;
+  for (let n = 0; n < count; n += 1) {
+    if (at + 46 > b.length || u32(b, at) !== CENTRAL) throw corrupt('damaged central directory');
+    const flags = u16(b, at + 8);
+    const method = u16(b, at + 10);
+    let compressedSize = u32(b, at + 20);
+    let entrySize = u32(b, at + 24);
+    const nameLength = u16(b, at + 28);
+    const extraLength = u16(b, at + 30);
+    const commentLength = u16(b, at + 32);
+    let localOffset = u32(b, at + 42);
+    const nameStart = at + 46;
+    if (nameStart + nameLength + extraLength > b.length) throw corrupt('damaged central directory');
+    const name = nameDecoder.decode(b.subarray(nameStart, nameStart + nameLength)).replace(/\\/g, '/');
+    // Zip64: the real values follow, in this order, for each field saturated above.
+    let extra = nameStart + nameLength;
+    const extraEnd = extra + extraLength;
+    while (extra + 4 <= extraEnd) {
+      const id = u16(b, extra);
+      const length = u16(b, extra + 2);
+      if (id === 0x0001) {
+        let p = extra + 4;
+        if (entrySize === 0xffffffff) {
+          entrySize = u64(b, p);
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(b, p);
+          p += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(b, p);
+      }
+      extra += 4 + length;
+    }
+    entries.push({ name, method, flags, compressedSize, size: entrySize, localOffset });
+    at = extraEnd + commentLength;
+  }
+  return entries;
+}

@@ -11,7 +11,7 @@ import type { Lms } from './lms.js';
 
 /** What can go wrong with one call, as the admin's browser would see it. */
 export type Fault =
-  /** Answer this status with a problem document, without doing anything. */
+  /** Answer this status with a problem document (with `detail` when given), without doing anything. */
   | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string; readonly detail?: string }
   /** Fail before reaching the LMS (a network error); nothing is done. */
   | { readonly kind: 'network' }
@@ -118,9 +118,9 @@ const PROBLEM_TITLES: Record<number, string> = {
   504: 'Gateway timeout',
 };
 
-function problem(status: number, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+function problem(status: number, detail: string | undefined, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
   return HttpResponse.json(
-    { type: 'about:blank', title: PROBLEM_TITLES[status] ?? 'Error', status, detail, ...extra },
+    { type: 'about:blank', title: PROBLEM_TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra },
     { status, headers: { 'Content-Type': 'application/problem+json', ...headers } },
   );
 }
@@ -197,7 +197,7 @@ export function createLmsHandlers(options: LmsHandlersOptions): HttpHandler[] {
       }
       const fault = takeFault(operation);
       if (fault?.kind === 'status') {
-        return problem(fault.status, fault.detail ?? `The demo LMS was told to fail this call with ${fault.status}.`, {}, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
+        return problem(fault.status, fault.detail, {}, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
       }
       if (fault?.kind === 'network') return HttpResponse.error();
       if (fault?.kind === 'hang') {

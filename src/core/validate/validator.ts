@@ -66,6 +66,7 @@ export interface Validator extends RowSink {
 }
 
 export const DEFAULT_MAX_ROWS = 100_000;
+const NO_PARAMS: IssueParams = Object.freeze({});
 /** The header is looked for among this many non-blank rows at the top (title rows above it are skipped). */
 const HEADER_SEARCH_ROWS = 10;
 
@@ -76,6 +77,9 @@ interface Bound {
   /** The header as the admin wrote it. */
   readonly header: string;
   readonly required: boolean;
+  /** The header without the template's trailing star, for messages. */
+  readonly display: string;
+  readonly requiredParams: IssueParams;
   readonly schema: z.ZodType<string | number>;
   read(cell: Cell): string | number | Refusal;
 }
@@ -252,7 +256,17 @@ class SpecValidator implements Validator {
 
   private bind(column: TemplateColumn, index: number, header: string): Bound {
     const read = this.reader(column);
-    return { column, index, header, required: isRequired(column, this.spec), schema: this.schemas.get(column.key)!, read };
+    const display = header.replace(/\s*\*\s*$/, '') || column.header;
+    return {
+      column,
+      index,
+      header,
+      display,
+      requiredParams: { header: display },
+      required: isRequired(column, this.spec),
+      schema: this.schemas.get(column.key)!,
+      read,
+    };
   }
 
   private reader(column: TemplateColumn): (cell: Cell) => string | number | Refusal {
@@ -302,84 +316,96 @@ class SpecValidator implements Validator {
   // ── rows ──────────────────────────────────────────────────────────────────
 
   private checkRow(row: number, cells: readonly Cell[]): void {
+    // Hot path (100k+ rows): issues go straight into rowIssues; nothing per row but the record survives.
+    const issues = this.rowIssues;
+    const before = issues.length;
     const values: Record<string, string | number | null> = {};
     for (const key of this.keys) values[key] = null;
-    const issues: Issue[] = [];
-    const add = (b: Bound | undefined, code: IssueCode, cell: Cell, params?: IssueParams) => {
-      issues.push(this.issue({ row, code, params, column: b?.header, columnKey: b?.column.key, value: shortValue(cellText(cell)) }));
-    };
-
-    const typed: (string | number | null)[] = [];
     /** A filled cell that could not be read: such a row is never the untouched sample. */
     let unreadable = false;
     for (const b of this.bound) {
       const cell = cells[b.index] ?? null;
-      let value: string | number | null = null;
       if (isErrorCell(cell)) {
         unreadable = true;
-        if (cell.error === 'formula-error') add(b, 'cell-formula-error', cell, cell.text ? { error: cell.text } : undefined);
-        else add(b, 'cell-formula-no-result', cell);
-      } else if (isBlank(cell)) {
-        if (b.required) add(b, 'cell-required', cell, { header: b.header });
-      } else {
-        const read = b.read(cell);
-        if (isRefusal(read)) {
-          unreadable = true;
-          add(b, read.refused, cell, read.params);
-        }
-        else value = read === '' ? null : read;
-        if (value === null && !isRefusal(read) && b.required) add(b, 'cell-required', cell, { header: b.header });
+        if (cell.error === 'formula-error') this.cellIssue(row, b, 'cell-formula-error', cell, cell.text ? { error: cell.text } : NO_PARAMS);
+        else this.cellIssue(row, b, 'cell-formula-no-result', cell, NO_PARAMS);
+        continue;
       }
-      typed.push(value);
-      values[b.column.key] = value;
+      if (isBlank(cell)) {
+        if (b.required) this.cellIssue(row, b, 'cell-required', cell, b.requiredParams);
+        continue;
+      }
+      const read = b.read(cell);
+      if (isRefusal(read)) {
+        unreadable = true;
+        this.cellIssue(row, b, read.refused, cell, read.params ?? NO_PARAMS);
+      } else if (read === '') {
+        // Only invisible characters, or a bare "mailto:": as good as empty.
+        if (b.required) this.cellIssue(row, b, 'cell-required', cell, b.requiredParams);
+      } else {
+        values[b.column.key] = read;
+      }
     }
 
     if (!unreadable && this.isSample(values)) {
-      this.addRowIssues(row, [this.issue({ row, code: 'row-sample-left-in' })]);
+      issues.length = before;
+      issues.push(this.issue({ row, code: 'row-sample-left-in' }));
+      this.rowsWithIssues.add(row);
       return;
     }
 
-    // Constraints on the values that could be read (zod schemas built from the spec).
-    this.bound.forEach((b, i) => {
-      const value = typed[i];
-      if (value === null || value === undefined) return;
+    // Constraints on the values that could be read: the zod schemas built from the spec.
+    for (const b of this.bound) {
+      const value = values[b.column.key];
+      if (value === null || value === undefined) continue;
       const result = b.schema.safeParse(value);
       if (!result.success) {
-        const first = result.error.issues[0]!;
-        const { code, params } = codeOfZodIssue(b.column, first, value);
-        add(b, code, cells[b.index] ?? null, code === 'cell-required' ? { header: b.header } : params);
+        const { code, params } = codeOfZodIssue(b.column, result.error.issues[0]!, value);
+        this.cellIssue(row, b, code, cells[b.index] ?? null, code === 'cell-required' ? b.requiredParams : (params ?? NO_PARAMS));
         values[b.column.key] = null;
       }
-    });
+    }
 
-    const completionDate = this.completion ? values[this.completion.column.key] : null;
-    if (typeof completionDate === 'string') {
+    const completion = this.completion;
+    const completionDate = completion ? values[completion.column.key] : null;
+    if (completion && typeof completionDate === 'string') {
       for (const b of this.expiry) {
         const expiry = values[b.column.key];
         if (typeof expiry === 'string' && expiry <= completionDate) {
-          add(b, 'cell-date-not-after-completion', cells[b.index] ?? null, { header: this.completion!.header, date: completionDate });
+          this.cellIssue(row, b, 'cell-date-not-after-completion', cells[b.index] ?? null, { header: completion.display, date: completionDate });
         }
       }
     }
 
-    const id = this.identifier ? values[this.identifier.column.key] : null;
-    if (typeof id === 'string' && id !== '') {
+    const idBound = this.identifier;
+    const id = idBound ? values[idBound.column.key] : null;
+    if (idBound && typeof id === 'string') {
       const first = this.seen.get(id);
       if (!first) this.seen.set(id, { row, flagged: false });
       else {
-        const idCell = cells[this.identifier!.index] ?? null;
-        add(this.identifier, 'row-duplicate-user', idCell, { otherRow: first.row });
+        this.cellIssue(row, idBound, 'row-duplicate-user', cells[idBound.index] ?? null, { otherRow: first.row });
         if (!first.flagged) {
           first.flagged = true;
-          this.addRowIssues(first.row, [
-            this.issue({ row: first.row, code: 'row-duplicate-user', column: this.identifier!.header, columnKey: this.identifier!.column.key, value: shortValue(id), params: { otherRow: row } }),
-          ]);
+          this.rowsWithIssues.add(first.row);
+          issues.push(this.issue({ row: first.row, code: 'row-duplicate-user', column: idBound.header, columnKey: idBound.column.key, value: shortValue(id), params: { otherRow: row } }));
         }
       }
     }
 
-    if (issues.length > 0) this.addRowIssues(row, issues);
+    if (issues.length > before) this.rowsWithIssues.add(row);
     else this.records.push({ row, values });
+  }
+
+  private cellIssue(row: number, b: Bound, code: IssueCode, cell: Cell, params: IssueParams): void {
+    this.rowIssues.push({
+      row,
+      column: b.header,
+      columnKey: b.column.key,
+      code,
+      message: this.message(code, params),
+      value: shortValue(cellText(cell)),
+      params,
+    });
   }
 
   private isSample(values: Record<string, string | number | null>): boolean {
@@ -390,11 +416,6 @@ class SpecValidator implements Validator {
       if (v !== null && v !== sample.get(b.column.key)) return false;
     }
     return true;
-  }
-
-  private addRowIssues(row: number, issues: Issue[]): void {
-    this.rowsWithIssues.add(row);
-    for (const issue of issues) this.rowIssues.push(issue);
   }
 
   private issue(init: Omit<Issue, 'message' | 'params'> & { params?: IssueParams | undefined }): Issue {

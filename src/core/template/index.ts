@@ -1,0 +1,19 @@
+// Template download: the .xlsx/.csv an admin fills in, its safe file name and the words it is written in.
+export {
+  buildTemplate,
+  isoToSerial,
+  decimalSeparator,
+  RECORDS_SHEET,
+  INSTRUCTIONS_SHEET,
+  FINGERPRINT_SHEET,
+  LISTS_SHEET,
+  XLSX_MIME,
+  CSV_MIME,
+  DATE_NUM_FMT,
+  TEXT_NUM_FMT,
+  type DownloadFile,
+  type TemplateOptions,
+} from './build.js';
+export { safeFileName, safeFileStem, FILE_STEM_MAX } from './file-name.js';
+export { templateTextsEn, type TemplateTexts } from './texts.en.js';
+export { isRequired, templateHeader, completionDateColumn, statusColumn, isExpiryColumn, sampleValues } from './columns.js';

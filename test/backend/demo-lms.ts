@@ -9,11 +9,12 @@ import type { RestBackendOptions } from '../../src/backend/rest-backend.js';
 
 let started: Promise<DemoLmsControls> | undefined;
 
-/** Starts the worker once per page; every call resets the LMS (seed data, no faults, empty log). */
+/** Starts the worker once per page; every call resets the LMS (seed data, no faults, empty log, initial handlers). */
 export async function demoLms(): Promise<DemoLmsControls> {
   started ??= startDemoLms({ presets: false });
   const controls = await started;
   controls.reset();
+  controls.worker.resetHandlers();
   return controls;
 }
 

@@ -331,7 +331,7 @@ class SpecValidator implements Validator {
         else this.cellIssue(row, b, 'cell-formula-no-result', cell, NO_PARAMS);
         continue;
       }
-      if (isBlank(cell)) {
+      if (isBlank(cell) || (typeof cell === 'string' && cleanText(cell) === '')) {
         if (b.required) this.cellIssue(row, b, 'cell-required', cell, b.requiredParams);
         continue;
       }

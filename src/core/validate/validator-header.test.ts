@@ -1,0 +1,216 @@
+import { expect } from '@open-wc/testing';
+import { assessmentSpec, classroomSpec, realWorldSpec } from '../../../test/fixtures/specs.js';
+import type { Cell } from '../cells.js';
+import { FileIssueError, type SheetStart } from '../read/types.js';
+import type { TemplateSpec } from '../spec.js';
+import { createValidator, type ValidatorOptions } from './validator.js';
+
+const TODAY = '2026-06-15';
+
+/** Streams `rows` (row numbers 1, 2, … unless given) into a validator, as a reader would. */
+function validate(spec: TemplateSpec, rows: readonly (readonly Cell[] | [number, readonly Cell[]])[], options: ValidatorOptions = {}, start: Partial<SheetStart> = {}) {
+  const validator = createValidator(spec, { today: TODAY, ...options });
+  validator.start({ format: 'xlsx', sheetName: 'Records', date1904: false, ...start });
+  rows.forEach((r, i) => {
+    const [row, cells] = typeof r[0] === 'number' && Array.isArray(r[1]) ? (r as [number, Cell[]]) : [i + 1, r as Cell[]];
+    validator.row(row, cells);
+  });
+  return validator.finish();
+}
+
+const codes = (issues: readonly { code: string }[]) => issues.map((i) => i.code);
+const RW_HEADER = ['Email', 'Completion date', 'Status', 'Score', 'Comments'];
+const rwRow = (email: string): Cell[] => [email, { date: '2026-02-03' }, 'Passed', 81, null];
+
+describe('validator: header row', () => {
+  it('matches headers in any order, ignoring case, spaces and the required star', () => {
+    const result = validate(realWorldSpec, [
+      ['  comments', 'STATUS *', 'score', 'completion   date', 'Email *'],
+      ['Trainer: Sam', 'passed', 81, { date: '2026-02-03' }, 'Amelie.Martin@Example.org'],
+    ]);
+    expect(result.issues).to.deep.equal([]);
+    expect(result.records).to.deep.equal([
+      { row: 2, values: { identifier: 'amelie.martin@example.org', completionDate: '2026-02-03', status: 'Passed', score: 81, comments: 'Trainer: Sam' } },
+    ]);
+    expect(result.stats.headers).to.deep.equal({
+      identifier: 'Email *',
+      completionDate: 'completion   date',
+      status: 'STATUS *',
+      score: 'score',
+      comments: 'comments',
+    });
+  });
+
+  it('skips title rows above the header and keeps the sheet\'s own row numbers', () => {
+    const result = validate(realWorldSpec, [
+      [1, ['Fire safety — March session']],
+      [2, ['Exported 2026-03-01', null, 'by HR']],
+      [4, RW_HEADER],
+      [5, rwRow('a@example.org')],
+      [7, ['b@example.org', 'not a date', 'Passed']],
+    ]);
+    expect(result.stats.headerRow).to.equal(4);
+    expect(result.records.map((r) => r.row)).to.deep.equal([5]);
+    expect(result.issues).to.have.length(1);
+    expect(result.issues[0]).to.include({ row: 7, column: 'Completion date', code: 'cell-date-invalid' });
+  });
+
+  it('needs at least half of the template\'s headers to take a row as the header', () => {
+    // Two of five is not enough: "Email" alone in a title row must not be taken for the header.
+    const result = validate(realWorldSpec, [['Email', 'Status', 'Region'], RW_HEADER, rwRow('a@example.org')]);
+    expect(result.stats.headerRow).to.equal(2);
+    expect(result.records).to.have.length(1);
+  });
+
+  it('names each missing required column by the template\'s header, and accepts missing optional ones', () => {
+    const result = validate(assessmentSpec, [
+      ['Employee number', 'Score', 'Certificate expiry'],
+      ['E004218', 90, null],
+    ]);
+    const missing = result.issues.filter((i) => i.code === 'column-missing');
+    expect(missing.map((i) => i.column)).to.deep.equal(['Assessment date', 'Result']);
+    expect(missing[0]!.message).to.contain('"Assessment date"');
+    expect(result.records).to.deep.equal([]);
+
+    const optionalMissing = validate(realWorldSpec, [['Email', 'Completion date', 'Status'], ['a@example.org', { date: '2026-02-03' }, 'Failed']]);
+    expect(optionalMissing.issues).to.deep.equal([]);
+    expect(optionalMissing.records[0]!.values).to.deep.equal({ identifier: 'a@example.org', completionDate: '2026-02-03', status: 'Failed', score: null, comments: null });
+  });
+
+  it('names each unknown column as written, with the headers it could have been', () => {
+    const result = validate(realWorldSpec, [[...RW_HEADER, 'Region ', 'Notes'], [...rwRow('a@example.org'), 'North', 'x']]);
+    const unknown = result.issues.filter((i) => i.code === 'column-unknown');
+    expect(unknown.map((i) => i.column)).to.deep.equal(['Region', 'Notes']);
+    expect(unknown[0]!.params).to.deep.include({ expected: 'Email, Completion date, Status, Score, Comments' });
+    expect(unknown[0]!.message).to.contain('Email, Completion date, Status, Score, Comments');
+    expect(result.records, 'an unknown column blocks the upload').to.deep.equal([]);
+  });
+
+  it('reports a header seen twice and reads the first of the two', () => {
+    const result = validate(realWorldSpec, [
+      [...RW_HEADER, 'status'],
+      ['a@example.org', { date: '2026-02-03' }, 'Passed', 81, null, 'Nonsense'],
+    ]);
+    expect(codes(result.issues)).to.deep.equal(['column-duplicate']);
+    expect(result.issues[0]).to.include({ column: 'status', columnKey: 'status' });
+  });
+
+  it('reports file-no-header with the expected headers when no row looks like the header', () => {
+    const result = validate(realWorldSpec, [['name', 'date'], ['Jane', '2026-01-01']]);
+    expect(codes(result.issues)).to.deep.equal(['file-no-header']);
+    expect(result.issues[0]!.params).to.deep.equal({ headers: 'Email, Completion date, Status, Score, Comments' });
+    expect(result.records).to.deep.equal([]);
+    expect(result.stats.headerRow).to.equal(null);
+  });
+
+  it('stops reading with file-no-header after ten non-blank rows without a header', () => {
+    const validator = createValidator(realWorldSpec, { today: TODAY });
+    validator.start({ format: 'csv', sheetName: 'CSV', date1904: false });
+    let thrown: unknown;
+    let lastRow = 0;
+    for (let r = 1; r <= 50 && !thrown; r++) {
+      try {
+        lastRow = r;
+        validator.row(r, ['x', 'y']);
+      } catch (e) {
+        thrown = e;
+      }
+    }
+    expect(thrown).to.be.instanceOf(FileIssueError);
+    expect(lastRow).to.equal(10);
+    const result = validator.finish((thrown as FileIssueError).issue);
+    expect(codes(result.issues)).to.deep.equal(['file-no-header']);
+  });
+
+  it('reports file-empty for a header with no rows under it', () => {
+    const result = validate(classroomSpec, [['Email *', 'Completion date *', 'Status *', 'Trainer', 'Comments']]);
+    expect(codes(result.issues)).to.deep.equal(['file-empty']);
+    expect(result.issues[0]!.message).to.match(/no records under the header/);
+    expect(result.stats.rows).to.equal(0);
+  });
+
+  it('does not count a row with content only in unknown columns as a data row', () => {
+    const result = validate(realWorldSpec, [[...RW_HEADER, 'Notes'], [null, null, null, null, null, 'just a note']]);
+    expect(codes(result.issues)).to.deep.equal(['column-unknown', 'file-empty']);
+  });
+});
+
+describe('validator: template fingerprint', () => {
+  const fingerprint = { activityId: 'act-rw', domainId: 'dom-employees', identifierKind: 'email', templateVersion: 'rw-1' };
+
+  it('accepts a file made for this very choice', () => {
+    const result = validate(realWorldSpec, [RW_HEADER, rwRow('a@example.org')], {}, { fingerprint });
+    expect(result.issues).to.deep.equal([]);
+    expect(result.records).to.have.length(1);
+  });
+
+  it('refuses a file made for another activity with one issue naming both, and checks no rows', () => {
+    const result = validate(realWorldSpec, [RW_HEADER, rwRow('a@example.org'), ['bad', 'bad', 'bad']], {}, { fingerprint: { ...fingerprint, activityId: 'act-other' } });
+    expect(codes(result.issues)).to.deep.equal(['file-template-mismatch']);
+    expect(result.issues[0]!.params).to.deep.equal({
+      expected: 'Completions (real-world fixtures) / Employees / Email',
+      found: 'act-other / Employees / Email',
+    });
+    expect(result.issues[0]!.message).to.contain('act-other / Employees / Email');
+    expect(result.records).to.deep.equal([]);
+    expect(result.stats.rows, 'rows are still counted').to.equal(2);
+  });
+
+  it('refuses a file made for another identifier kind or domain', () => {
+    const result = validate(realWorldSpec, [RW_HEADER, rwRow('a@example.org')], {}, { fingerprint: { ...fingerprint, domainId: 'dom-x', identifierKind: 'username' } });
+    expect(codes(result.issues)).to.deep.equal(['file-template-mismatch']);
+    expect(result.issues[0]!.params!['found']).to.equal('Completions (real-world fixtures) / dom-x / username');
+  });
+
+  it('still reports column problems alongside a wrong template, so everything is fixed at once', () => {
+    const result = validate(realWorldSpec, [['Email', 'Completion date', 'Score', 'Region'], ['a@example.org', { date: '2026-02-03' }, 80, 'x']], {}, { fingerprint: { ...fingerprint, activityId: 'act-other' } });
+    expect(codes(result.issues)).to.have.members(['file-template-mismatch', 'column-unknown', 'column-missing']);
+  });
+
+  it('refuses an outdated template of the same choice, naming both versions', () => {
+    const result = validate(realWorldSpec, [RW_HEADER, rwRow('a@example.org')], {}, { fingerprint: { ...fingerprint, templateVersion: 'rw-0' } });
+    expect(codes(result.issues)).to.deep.equal(['file-template-outdated']);
+    expect(result.issues[0]!.params).to.deep.equal({ expected: 'rw-1', found: 'rw-0' });
+    expect(result.issues[0]!.message).to.contain('rw-0');
+    expect(result.records).to.deep.equal([]);
+  });
+
+  it('judges only the parts of a fingerprint that are present', () => {
+    const result = validate(realWorldSpec, [RW_HEADER, rwRow('a@example.org')], {}, { fingerprint: { activityId: 'act-rw' } });
+    expect(result.issues).to.deep.equal([]);
+  });
+});
+
+describe('validator: row limit', () => {
+  it('throws file-too-many-rows at the first row over the limit and keeps no records', () => {
+    const validator = createValidator(realWorldSpec, { today: TODAY, maxRows: 3 });
+    validator.start({ format: 'xlsx', sheetName: 'Records', date1904: false });
+    validator.row(1, RW_HEADER);
+    for (let r = 2; r <= 4; r++) validator.row(r, rwRow(`u${r}@example.org`));
+    let thrown: unknown;
+    try {
+      validator.row(5, rwRow('u5@example.org'));
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).to.be.instanceOf(FileIssueError);
+    const issue = (thrown as FileIssueError).issue;
+    expect(issue).to.include({ code: 'file-too-many-rows' });
+    expect(issue.params).to.deep.equal({ limit: 3 });
+    const result = validator.finish(issue);
+    expect(result.issues).to.deep.equal([issue]);
+    expect(result.records).to.deep.equal([]);
+  });
+
+  it('accepts exactly the limit', () => {
+    const result = validate(realWorldSpec, [RW_HEADER, rwRow('a@example.org'), rwRow('b@example.org')], { maxRows: 2 });
+    expect(result.records).to.have.length(2);
+  });
+
+  it('re-renders a reader\'s file issue with the host\'s messages', () => {
+    const validator = createValidator(realWorldSpec, { messages: { 'file-corrupt': () => 'Fichier endommagé' } });
+    const result = validator.finish({ code: 'file-corrupt', message: 'This file is damaged…', params: { detail: 'bad zip' } });
+    expect(result.issues).to.deep.equal([{ code: 'file-corrupt', message: 'Fichier endommagé', params: { detail: 'bad zip' } }]);
+    expect(result.stats.format).to.equal(null);
+  });
+});

@@ -1,0 +1,107 @@
+// The file input of the upload step: a drop area plus a real button that opens the file picker, so
+// dragging is a convenience and the keyboard path is the plain button. Internal part.
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Localizer } from '../../i18n/localize.js';
+import { base, tokens } from '../shared/tokens.styles.js';
+import { styles } from './drop-zone.styles.js';
+
+/** What the picker offers: the extensions and their MIME types (some systems filter by one, some by the other). */
+export const SPREADSHEET_ACCEPT =
+  '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+
+/**
+ * Drop area and "Choose a file" button for one spreadsheet. Internal part of <offline-upload-wizard>.
+ *
+ * @summary Drop zone and file picker for one spreadsheet.
+ *
+ * @fires file-select - One file was dropped or picked; `detail.file` is the File.
+ * @fires announce - A sentence for the wizard's live region (`detail.message`, `detail.assertive`).
+ */
+export class DropZoneElement extends LitElement {
+  static override styles = [tokens, base, styles];
+
+  @property({ attribute: false }) localizer: Localizer = new Localizer('en');
+
+  /** Passed to the file input. */
+  @property() accept = SPREADSHEET_ACCEPT;
+
+  /** Text of the button (defaults to "Choose a file"). */
+  @property() label?: string;
+
+  /** One line under the button, e.g. the accepted formats and size. */
+  @property() limits?: string;
+
+  /** A button only, still accepting drops: for "Upload a corrected file". */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private dragging = false;
+
+  @query('input[type=file]') private input!: HTMLInputElement;
+  @query('button') private button!: HTMLButtonElement;
+
+  /** Opens the system file picker. */
+  open(): void {
+    if (!this.disabled) this.input.click();
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.button?.focus(options);
+  }
+
+  private select(files: FileList | null | undefined): void {
+    if (!files || files.length === 0 || this.disabled) return;
+    if (files.length > 1) {
+      this.dispatchEvent(new CustomEvent('announce', { detail: { message: this.localizer.t('dropOneFile'), assertive: true }, bubbles: true }));
+      return;
+    }
+    this.dispatchEvent(new CustomEvent('file-select', { detail: { file: files[0] }, bubbles: true }));
+  }
+
+  private onDragOver(event: DragEvent): void {
+    if (this.disabled || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  }
+
+  private onDragLeave(event: DragEvent): void {
+    const to = event.relatedTarget as Node | null;
+    if (to && this.shadowRoot?.contains(to)) return;
+    this.dragging = false;
+  }
+
+  private onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging = false;
+    this.select(event.dataTransfer?.files);
+  }
+
+  private onChange(): void {
+    this.select(this.input.files);
+    // The same file may be picked again after it is corrected and saved under the same name.
+    this.input.value = '';
+  }
+
+  override render(): TemplateResult {
+    const l = this.localizer;
+    return html`
+      <div part="zone" class="zone ${this.dragging ? 'dragging' : ''}" @dragover=${this.onDragOver} @dragenter=${this.onDragOver}
+        @dragleave=${this.onDragLeave} @drop=${this.onDrop}>
+        ${this.compact
+          ? nothing
+          : html`<svg class="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" aria-hidden="true">
+                <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" /><path d="M14 3v5h5" /><path d="M12 18v-6" /><path d="m9 15 3-3 3 3" />
+              </svg>
+              <p>${l.t('dropHere')}</p>`}
+        <button part="button" type="button" class="button ${this.compact ? '' : 'primary'}" ?disabled=${this.disabled} @click=${this.open}>
+          ${this.label ?? l.t('chooseFile')}
+        </button>
+        ${this.limits && !this.compact ? html`<p class="hint">${this.limits}</p>` : nothing}
+        <input type="file" accept=${this.accept} tabindex="-1" aria-hidden="true" @change=${this.onChange} />
+      </div>
+    `;
+  }
+}

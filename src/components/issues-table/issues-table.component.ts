@@ -1,0 +1,205 @@
+// The review step's issues: counts per column and per kind, filters, and a paged real <table> so that
+// 10,000 issues render only one page of rows. Messages are re-rendered in the UI locale. Internal part.
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Issue, IssueCode } from '../../core/issues.js';
+import { Localizer } from '../../i18n/localize.js';
+import { base, tokens } from '../shared/tokens.styles.js';
+import { styles } from './issues-table.styles.js';
+
+/** The filter value of issues that point at no column (file- and row-level issues). */
+const NO_COLUMN = '\u2400';
+
+interface Counts {
+  readonly byColumn: readonly (readonly [string, number])[];
+  readonly byKind: readonly (readonly [IssueCode, number])[];
+}
+
+let nextId = 0;
+
+/**
+ * Paged, filterable table of issues by spreadsheet row and column. Internal part of <offline-upload-wizard>.
+ *
+ * @summary The issues found in an upload, by row and column.
+ *
+ * @csspart table - The table.
+ */
+export class IssuesTableElement extends LitElement {
+  static override styles = [tokens, base, styles];
+
+  /** The issues, sorted by row (UploadSession.state.issues). */
+  @property({ attribute: false }) issues: readonly Issue[] = [];
+
+  @property({ attribute: false }) localizer: Localizer = new Localizer('en');
+
+  /** The uploaded file's name, for the caption. */
+  @property({ attribute: 'file-name' }) fileName = '';
+
+  /** Rows per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+
+  /** Level of the "by column" / "by kind" headings. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  @state() private column = '';
+  @state() private kind: IssueCode | '' = '';
+  @state() private page = 0;
+
+  private readonly ids = `issues-${++nextId}`;
+  private counts?: Counts;
+  private filtered: readonly Issue[] = [];
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('issues')) {
+      this.counts = countIssues(this.issues);
+      // A new file's issues: the old filters may point at nothing.
+      this.column = '';
+      this.kind = '';
+      this.page = 0;
+    }
+    if (changed.has('issues') || changed.has('column') || changed.has('kind')) {
+      const column = this.column;
+      const kind = this.kind;
+      this.filtered =
+        column === '' && kind === ''
+          ? this.issues
+          : this.issues.filter((i) => (column === '' || (i.column ?? NO_COLUMN) === column) && (kind === '' || i.code === kind));
+    }
+    const pages = Math.max(1, Math.ceil(this.filtered.length / this.pageSize));
+    if (this.page >= pages) this.page = pages - 1;
+  }
+
+  /** The page shown, for tests and hosts that want to know what is rendered. */
+  get visibleIssues(): readonly Issue[] {
+    return this.filtered.slice(this.page * this.pageSize, (this.page + 1) * this.pageSize);
+  }
+
+  private goTo(page: number, from: 'previous' | 'next'): void {
+    this.page = page;
+    void this.updateComplete.then(() => {
+      // Keep focus on a usable button when the one pressed becomes disabled at either end.
+      const pressed = this.renderRoot.querySelector<HTMLButtonElement>(`#${this.ids}-${from}`);
+      const other = this.renderRoot.querySelector<HTMLButtonElement>(`#${this.ids}-${from === 'next' ? 'previous' : 'next'}`);
+      if (pressed?.disabled) other?.focus();
+    });
+  }
+
+  override render(): TemplateResult {
+    const l = this.localizer;
+    const counts = this.counts ?? { byColumn: [], byKind: [] };
+    const total = this.filtered.length;
+    const from = total === 0 ? 0 : this.page * this.pageSize + 1;
+    const to = Math.min(total, (this.page + 1) * this.pageSize);
+    const pages = Math.max(1, Math.ceil(total / this.pageSize));
+    const h = Math.min(6, Math.max(2, this.headingLevel));
+    return html`
+      <div class="counts">
+        <section aria-labelledby="${this.ids}-by-column">
+          ${heading(h, `${this.ids}-by-column`, l.t('countsByColumn'))}
+          <ul>
+            ${counts.byColumn.map(([column, n]) => html`<li><span>${column === NO_COLUMN ? l.t('wholeFile') : column}</span><strong>${l.number(n)}</strong></li>`)}
+          </ul>
+        </section>
+        <section aria-labelledby="${this.ids}-by-kind">
+          ${heading(h, `${this.ids}-by-kind`, l.t('countsByKind'))}
+          <ul>
+            ${counts.byKind.map(([code, n]) => html`<li><span>${l.kind(code)}</span><strong>${l.number(n)}</strong></li>`)}
+          </ul>
+        </section>
+      </div>
+      <div class="filters">
+        <div class="field">
+          <label for="${this.ids}-column">${l.t('filterColumn')}</label>
+          <select id="${this.ids}-column" class="control" @change=${(e: Event) => (this.column = (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${this.column === ''}>${l.t('filterAll', { count: this.issues.length })}</option>
+            ${counts.byColumn.map(
+              ([column, n]) => html`<option value=${column} ?selected=${this.column === column}>
+                ${l.t('filterOption', { label: column === NO_COLUMN ? l.t('wholeFile') : column, count: n })}
+              </option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="${this.ids}-kind">${l.t('filterKind')}</label>
+          <select id="${this.ids}-kind" class="control" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as IssueCode | '')}>
+            <option value="" ?selected=${this.kind === ''}>${l.t('filterAll', { count: this.issues.length })}</option>
+            ${counts.byKind.map(
+              ([code, n]) => html`<option value=${code} ?selected=${this.kind === code}>${l.t('filterOption', { label: l.kind(code), count: n })}</option>`,
+            )}
+          </select>
+        </div>
+      </div>
+      <div class="scroller" role="region" aria-labelledby="${this.ids}-caption" tabindex="0">
+        <table part="table">
+          <caption id="${this.ids}-caption">
+            ${l.t('issuesCaption', { file: this.fileName || '—' })} · ${l.t('issuesTotal', { count: total })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${l.t('columnRow')}</th>
+              <th scope="col">${l.t('columnColumn')}</th>
+              <th scope="col">${l.t('columnValue')}</th>
+              <th scope="col">${l.t('columnMessage')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.visibleIssues.map((issue) => this.renderRow(issue))}
+          </tbody>
+        </table>
+        ${total === 0 ? html`<p class="none">${l.t('noIssuesForFilter')}</p>` : nothing}
+      </div>
+      ${pages > 1
+        ? html`<nav aria-label=${l.t('pagination')}>
+            <button id="${this.ids}-previous" type="button" class="button" ?disabled=${this.page === 0} @click=${() => this.goTo(this.page - 1, 'previous')}>
+              <span aria-hidden="true" class="arrow">‹</span> ${l.t('previousPage')}
+            </button>
+            <span class="page-info">${l.t('pageInfo', { from, to, total })}</span>
+            <button id="${this.ids}-next" type="button" class="button" ?disabled=${this.page >= pages - 1} @click=${() => this.goTo(this.page + 1, 'next')}>
+              ${l.t('nextPage')} <span aria-hidden="true" class="arrow">›</span>
+            </button>
+          </nav>`
+        : nothing}
+    `;
+  }
+
+  private renderRow(issue: Issue): TemplateResult {
+    const l = this.localizer;
+    const value = issue.value ?? '';
+    return html`<tr>
+      <th scope="row">${issue.row === undefined ? l.t('wholeFile') : issue.row}</th>
+      <td class="column">${issue.column ?? (issue.row === undefined ? '' : l.t('wholeRow'))}</td>
+      <td class="value">${value === '' ? (issue.column && issue.row !== undefined ? html`<span class="empty-value">${l.t('emptyValue')}</span>` : '') : value}</td>
+      <td class="message">${l.issue(issue)}</td>
+    </tr>`;
+  }
+}
+
+function heading(level: number, id: string, text: string): TemplateResult {
+  switch (level) {
+    case 2:
+      return html`<h2 id=${id}>${text}</h2>`;
+    case 4:
+      return html`<h4 id=${id}>${text}</h4>`;
+    case 5:
+      return html`<h5 id=${id}>${text}</h5>`;
+    case 6:
+      return html`<h6 id=${id}>${text}</h6>`;
+    default:
+      return html`<h3 id=${id}>${text}</h3>`;
+  }
+}
+
+/** Counts per column (in first-seen order, which is the file's row order) and per kind (most first). */
+export function countIssues(issues: readonly Issue[]): Counts {
+  const byColumn = new Map<string, number>();
+  const byKind = new Map<IssueCode, number>();
+  for (const issue of issues) {
+    const column = issue.column ?? NO_COLUMN;
+    byColumn.set(column, (byColumn.get(column) ?? 0) + 1);
+    byKind.set(issue.code, (byKind.get(issue.code) ?? 0) + 1);
+  }
+  return {
+    byColumn: [...byColumn].sort((a, b) => b[1] - a[1]),
+    byKind: [...byKind].sort((a, b) => b[1] - a[1]),
+  };
+}

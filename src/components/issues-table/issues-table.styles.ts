@@ -1,0 +1,133 @@
+// Look of the issues table: filters and counts above, a scrollable real table, paging below.
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  .counts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
+    gap: 0.75rem;
+    margin-block-end: 1rem;
+  }
+  .counts :is(h2, h3, h4, h5, h6) {
+    font-size: 0.875em;
+    margin: 0 0 0.25rem;
+    color: var(--_muted);
+  }
+  .counts ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+  }
+  .counts li {
+    display: inline-flex;
+    gap: 0.375rem;
+    align-items: baseline;
+    padding-block: 0.125rem;
+    padding-inline: 0.5rem;
+    border-radius: 999px;
+    background: var(--_danger-soft);
+    font-size: 0.875em;
+  }
+  .counts li strong {
+    color: var(--_danger);
+    font-variant-numeric: tabular-nums;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    margin-block-end: 0.75rem;
+  }
+  .filters .field {
+    flex: 1 1 12rem;
+    min-inline-size: 0;
+  }
+  .scroller {
+    overflow-x: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    font-size: 0.9375em;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    background: var(--_surface);
+    border-block-end: 1px solid var(--_border);
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  thead th {
+    background: var(--_surface);
+    font-size: 0.8125em;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  tbody tr:last-child > * {
+    border-block-end: none;
+  }
+  tbody th {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .column {
+    white-space: nowrap;
+  }
+  .value {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+    max-inline-size: 14rem;
+  }
+  .empty-value {
+    color: var(--_muted);
+    font-family: inherit;
+    font-style: italic;
+  }
+  .message {
+    min-inline-size: 16rem;
+  }
+  .none {
+    padding: 1rem;
+    margin: 0;
+    color: var(--_muted);
+  }
+  nav {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    margin-block-start: 0.75rem;
+    flex-wrap: wrap;
+  }
+  .page-info {
+    font-variant-numeric: tabular-nums;
+  }
+  @container (max-width: 30rem) {
+    .message {
+      min-inline-size: 12rem;
+    }
+    th,
+    td {
+      padding-inline: 0.5rem;
+    }
+  }
+`;

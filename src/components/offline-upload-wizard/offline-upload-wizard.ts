@@ -1,0 +1,29 @@
+// Registers <offline-upload-wizard> with its internal parts and <upload-summary>: the only side
+// effects of the wizard. Internal parts are defined here, not in modules of their own, so that no
+// bundler can drop them as side-effect free (package.json lists only the registration modules).
+import { ActivityComboboxElement } from '../activity-combobox/activity-combobox.component.js';
+import { DropZoneElement } from '../drop-zone/drop-zone.component.js';
+import { IssuesTableElement } from '../issues-table/issues-table.component.js';
+import '../upload-summary/upload-summary.js';
+import { OfflineUploadWizardElement } from './offline-upload-wizard.component.js';
+
+export { OfflineUploadWizardElement };
+
+const definitions: [string, CustomElementConstructor][] = [
+  ['offline-upload-activity-combobox', ActivityComboboxElement],
+  ['offline-upload-drop-zone', DropZoneElement],
+  ['offline-upload-issues-table', IssuesTableElement],
+  ['offline-upload-wizard', OfflineUploadWizardElement],
+];
+for (const [name, constructor] of definitions) {
+  if (!customElements.get(name)) customElements.define(name, constructor);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'offline-upload-wizard': OfflineUploadWizardElement;
+    'offline-upload-activity-combobox': ActivityComboboxElement;
+    'offline-upload-drop-zone': DropZoneElement;
+    'offline-upload-issues-table': IssuesTableElement;
+  }
+}

@@ -51,5 +51,6 @@ describe('safe-cell: xlsx text', () => {
     expect(xlsxValue(12)).to.equal(12);
     expect(xlsxValue(Number.POSITIVE_INFINITY)).to.equal(null);
     expect(xlsxValue(undefined)).to.equal(null);
+    expect(xlsxValue('')).to.equal(null);
   });
 });

@@ -35,12 +35,14 @@ export type SafeValue = string | number | null | undefined;
 /**
  * The value to give an exceljs cell. Strings stay plain strings (exceljs writes them as shared strings,
  * never as `<f>` formulas); only `{ formula }` objects would become formulas, and we never build those
- * from data. Non-finite numbers become empty cells: Excel has no NaN.
+ * from data. Empty text and non-finite numbers become empty cells: Excel has no NaN.
  */
 export function xlsxValue(value: SafeValue): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return xlsxText(String(value));
+  const text = xlsxText(String(value));
+  // An empty string would be a cell holding "" (not blank): Excel's blank tests and our reader disagree on it.
+  return text === '' ? null : text;
 }
 
 /** One CSV field: numbers with `decimal` as separator, text formula-neutralised and quoted when needed. */

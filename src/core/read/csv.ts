@@ -1,6 +1,6 @@
 // Reads CSV text: encoding from the BOM or by trying UTF-8 (Windows-1252 otherwise), delimiter detected
 // from the first records, then papaparse's parser over ~1 MB slices so rows stream into the sink.
-import Papa from 'papaparse';
+import type PapaModule from 'papaparse';
 import type { Cell } from '../cells.js';
 import { isBlank } from '../cells.js';
 import type { ReadControl } from './control.js';
@@ -12,6 +12,12 @@ const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 const SAMPLE_RECORDS = 30;
 const SLICE_CHARS = 1 << 20;
 const ROWS_PER_CHECK = 4096;
+
+/** papaparse is loaded on the first CSV only (xlsx uploads never need it); CommonJS default interop. */
+async function loadPapa(): Promise<typeof PapaModule> {
+  const mod = (await import('papaparse')) as unknown as { default?: typeof PapaModule } & typeof PapaModule;
+  return mod.default ?? mod;
+}
 
 /** The file's text and the encoding it was read with (a WHATWG encoding name). */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
@@ -103,6 +109,7 @@ export async function readCsv(
   control: ReadControl,
   sheetName: string,
 ): Promise<SheetStart & { rows: number }> {
+  const Papa = await loadPapa();
   const { text, encoding } = decodeCsv(bytes);
   control.check();
   const sep = sepDirective(text);

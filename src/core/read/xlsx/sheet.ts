@@ -85,14 +85,11 @@ export class SheetScanner {
   private prefix: string | undefined;
   private notAWorksheet = false;
   private rowOpen = '<row';
-  private rowClose = '</row>';
-  private cellOpen = '<c';
-  private cellClose = '</c>';
-  private vClose = '</v>';
-  private fClose = '</f>';
+  private rowEnd = '/row>';
   private isClose = '</is>';
   private nextRow = 1;
   private readonly cells: Cell[] = [];
+  private readonly dates = new Map<number, Cell>();
 
   constructor(
     private readonly context: SheetContext,
@@ -112,7 +109,6 @@ export class SheetScanner {
       this.setPrefix(prefix);
     }
     const rowOpen = this.rowOpen;
-    const rowClose = this.rowClose;
     let pos = 0;
     for (;;) {
       const start = buf.indexOf(rowOpen, pos);
@@ -126,15 +122,15 @@ export class SheetScanner {
       const gt = buf.indexOf('>', after);
       if (gt === -1) return start;
       const row = this.rowNumber(buf, after, gt);
-      this.nextRow = row + 1;
       if (buf.charCodeAt(gt - 1) === 47 /* <row/> */) {
+        this.nextRow = row + 1;
         pos = gt + 1;
         continue;
       }
-      const end = buf.indexOf(rowClose, gt);
-      if (end === -1) return start;
-      this.readRow(buf, gt + 1, end, row);
-      pos = end + rowClose.length;
+      const end = this.readRow(buf, gt + 1, row);
+      if (end === -1) return start; // the row continues in the next chunk
+      this.nextRow = row + 1;
+      pos = end;
     }
   }
 
@@ -147,11 +143,7 @@ export class SheetScanner {
   private setPrefix(prefix: string): void {
     this.prefix = prefix;
     this.rowOpen = `<${prefix}row`;
-    this.rowClose = `</${prefix}row>`;
-    this.cellOpen = `<${prefix}c`;
-    this.cellClose = `</${prefix}c>`;
-    this.vClose = `</${prefix}v>`;
-    this.fClose = `</${prefix}f>`;
+    this.rowEnd = `/${prefix}row>`;
     this.isClose = `</${prefix}is>`;
   }
 
@@ -178,57 +170,145 @@ export class SheetScanner {
     return this.nextRow;
   }
 
-  private readRow(buf: string, from: number, to: number, row: number): void {
+  /** Steps over one tag (or any markup) starting at `i`: returns the index after its `>`. */
+  private static skipTag(buf: string, i: number, to: number): number {
+    let j = i + 1;
+    while (j < to && buf.charCodeAt(j) !== 62) j += 1;
+    return j + 1;
+  }
+
+  /**
+   * One row from `from` (just after its start tag) to its end tag; returns the index after `</row>`, or -1
+   * when the text ends first (the row is read again with the next chunk; nothing was handed on). A
+   * character loop rather than indexOf calls: cells are ~40 characters, and per-call costs dominated.
+   */
+  private readRow(buf: string, from: number, row: number): number {
+    const to = buf.length;
     const cells = this.cells;
     cells.length = 0;
-    const cellOpen = this.cellOpen;
+    const prefix = this.prefix!;
+    const plen = prefix.length;
     let lastColumn = -1;
     let hasValue = false;
-    let p = from;
-    for (;;) {
-      const start = buf.indexOf(cellOpen, p);
-      if (start === -1 || start >= to) break;
-      const after = start + cellOpen.length;
-      if (!endsName(buf.charCodeAt(after))) {
-        p = after;
+    let i = from;
+    while (i < to) {
+      while (i < to && buf.charCodeAt(i) !== 60) i += 1;
+      if (i >= to) break;
+      let k = i + 1;
+      if (buf.charCodeAt(k) === 47) {
+        // A closing tag: only </row> matters at this level.
+        const next = SheetScanner.skipTag(buf, i, to);
+        if (next > to) return -1;
+        if (buf.startsWith(this.rowEnd, k)) {
+          this.emit(row, hasValue);
+          return next;
+        }
+        i = next;
         continue;
       }
-      const gt = buf.indexOf('>', after);
-      if (gt === -1 || gt > to) throw corrupt(`row ${row}: a cell tag is not closed`);
-      // Attributes r (reference), s (style), t (type); others (cm, vm, ph…) are not needed.
+      if (plen > 0) {
+        if (!buf.startsWith(prefix, k)) {
+          i = SheetScanner.skipTag(buf, i, to);
+          continue;
+        }
+        k += plen;
+      }
+      if (buf.charCodeAt(k) !== 99 /* c */ || !endsName(buf.charCodeAt(k + 1))) {
+        i = SheetScanner.skipTag(buf, i, to);
+        continue;
+      }
+      // <c r="B7" s="3" t="s">: other attributes (cm, vm, ph…) are not needed.
       let column = -1;
       let style = 0;
       let type: CellType = CellType.Number;
-      let i = after;
-      while (i < gt) {
-        while (i < gt && isSpace(buf.charCodeAt(i))) i += 1;
-        const nameStart = i;
-        while (i < gt && buf.charCodeAt(i) !== 61 && !isSpace(buf.charCodeAt(i))) i += 1;
-        const nameLength = i - nameStart;
-        while (i < gt && buf.charCodeAt(i) !== 34 && buf.charCodeAt(i) !== 39) i += 1;
-        if (i >= gt) break;
-        const valueStart = i + 1;
-        const valueEnd = buf.indexOf(buf.charCodeAt(i) === 34 ? '"' : "'", valueStart);
-        if (valueEnd === -1 || valueEnd > gt) break;
+      let j = k + 1;
+      let c = buf.charCodeAt(j);
+      for (;;) {
+        while (isSpace(c)) c = buf.charCodeAt(++j);
+        if (c === 62 || c === 47 || j >= to) break;
+        const nameStart = j;
+        while (c !== 61 && !isSpace(c) && j < to) c = buf.charCodeAt(++j);
+        const nameLength = j - nameStart;
+        while (c !== 34 && c !== 39 && j < to) c = buf.charCodeAt(++j);
+        const quote = c;
+        const valueStart = j + 1;
+        c = buf.charCodeAt(++j);
+        while (c !== quote && j < to) c = buf.charCodeAt(++j);
+        const valueEnd = j;
+        c = buf.charCodeAt(++j);
         if (nameLength === 1) {
           const name = buf.charCodeAt(nameStart);
           if (name === 114 /* r */) column = columnOf(buf, valueStart, valueEnd);
           else if (name === 115 /* s */) style = digits(buf, valueStart, valueEnd);
           else if (name === 116 /* t */) type = typeOf(buf, valueStart, valueEnd);
         }
-        i = valueEnd + 1;
       }
+      if (j >= to) return -1;
       if (column < 0) column = lastColumn + 1;
       lastColumn = column;
-      if (buf.charCodeAt(gt - 1) === 47 /* <c …/>: formatted but empty */) {
-        p = gt + 1;
+      if (c === 47 /* <c …/>: formatted but empty */) {
+        i = j + 2;
         continue;
       }
-      const end = buf.indexOf(this.cellClose, gt);
-      if (end === -1 || end > to) throw corrupt(`row ${row}: a cell is not closed`);
-      p = end + this.cellClose.length;
+      // The cell's content, up to </c>: <v>, <f>, <is> (and extLst or other markup, skipped).
+      i = j + 1;
+      let vFrom = -1;
+      let vTo = -1;
+      let fFrom = -1;
+      let fTo = -1;
+      let isFrom = -1;
+      let isTo = -1;
+      for (;;) {
+        while (i < to && buf.charCodeAt(i) !== 60) i += 1;
+        if (i >= to) return -1;
+        let q = i + 1;
+        const closing = buf.charCodeAt(q) === 47;
+        if (closing) q += 1;
+        if (plen > 0) {
+          if (!buf.startsWith(prefix, q)) {
+            i = SheetScanner.skipTag(buf, i, to);
+            continue;
+          }
+          q += plen;
+        }
+        const c0 = buf.charCodeAt(q);
+        const c1 = buf.charCodeAt(q + 1);
+        if (closing) {
+          i = SheetScanner.skipTag(buf, i, to);
+          if (c0 === 99 /* </c> */ && c1 === 62) break;
+          continue;
+        }
+        if ((c0 === 118 /* v */ || c0 === 102) /* f */ && endsName(c1)) {
+          let g = q + 1;
+          while (g < to && buf.charCodeAt(g) !== 62) g += 1;
+          let e = g + 1;
+          // Text has no raw '<' in XML, so the content ends at the next one (its closing tag).
+          if (buf.charCodeAt(g - 1) !== 47) while (e < to && buf.charCodeAt(e) !== 60) e += 1;
+          if (c0 === 118) {
+            vFrom = g + 1;
+            vTo = e;
+          } else {
+            fFrom = g + 1;
+            fTo = e;
+          }
+          i = e;
+          continue;
+        }
+        if (c0 === 105 /* i */ && c1 === 115 /* s */ && endsName(buf.charCodeAt(q + 2))) {
+          const g = SheetScanner.skipTag(buf, q, to) - 1;
+          isFrom = g + 1;
+          isTo = g + 1;
+          if (buf.charCodeAt(g - 1) !== 47) {
+            isTo = buf.indexOf(this.isClose, g);
+            if (isTo === -1) return -1;
+          }
+          i = isTo;
+          continue;
+        }
+        i = SheetScanner.skipTag(buf, i, to);
+      }
       if (column > MAX_COLUMN) continue;
-      const value = this.cellValue(buf, gt + 1, end, type, style, row);
+      const value = this.cellValue(buf, type, style, row, vFrom, vTo, fFrom, fTo, isFrom, isTo);
       if (value === null) continue;
       if (column < cells.length) cells[column] = value;
       else {
@@ -237,62 +317,30 @@ export class SheetScanner {
       }
       if (!hasValue && !isBlank(value)) hasValue = true;
     }
+    return -1;
+  }
+
+  /** Hands on a finished row unless it is blank; trailing empty cells are trimmed. */
+  private emit(row: number, hasValue: boolean): void {
     if (!hasValue) return;
+    const cells = this.cells;
     while (cells.length > 0 && isBlank(cells[cells.length - 1]!)) cells.pop();
     this.onRow(row, cells);
   }
 
-  private cellValue(buf: string, from: number, to: number, type: CellType, style: number, row: number): Cell {
-    const prefix = this.prefix!;
-    const plen = prefix.length;
-    let vFrom = -1;
-    let vTo = -1;
-    let fFrom = -1;
-    let fTo = -1;
-    let isFrom = -1;
-    let isTo = -1;
-    let p = buf.indexOf('<', from);
-    while (p !== -1 && p < to) {
-      const n = p + 1 + plen;
-      if (plen > 0 && !buf.startsWith(prefix, p + 1)) {
-        p = buf.indexOf('<', p + 1);
-        continue;
-      }
-      const c0 = buf.charCodeAt(n);
-      const c1 = buf.charCodeAt(n + 1);
-      if ((c0 === 118 /* v */ || c0 === 102) /* f */ && endsName(c1)) {
-        const gt = c1 === 62 ? n + 1 : buf.indexOf('>', n);
-        if (gt === -1 || gt >= to) break;
-        let close = gt + 1;
-        if (buf.charCodeAt(gt - 1) !== 47) {
-          close = buf.indexOf(c0 === 118 ? this.vClose : this.fClose, gt);
-          if (close === -1 || close > to) break;
-        }
-        if (c0 === 118) {
-          vFrom = gt + 1;
-          vTo = close;
-        } else {
-          fFrom = gt + 1;
-          fTo = close;
-        }
-        p = buf.indexOf('<', close + 1);
-        continue;
-      }
-      if (c0 === 105 /* i */ && c1 === 115 /* s */ && endsName(buf.charCodeAt(n + 2))) {
-        const gt = buf.indexOf('>', n);
-        if (gt === -1 || gt >= to) break;
-        isFrom = gt + 1;
-        isTo = gt + 1;
-        if (buf.charCodeAt(gt - 1) !== 47) {
-          isTo = buf.indexOf(this.isClose, gt);
-          if (isTo === -1 || isTo > to) break;
-        }
-        p = buf.indexOf('<', isTo + 1);
-        continue;
-      }
-      p = buf.indexOf('<', p + 1);
-    }
-    if (type === CellType.Inline && isFrom >= 0) return nonEmpty(stringItemText(buf, isFrom, isTo, prefix));
+  private cellValue(
+    buf: string,
+    type: CellType,
+    style: number,
+    row: number,
+    vFrom: number,
+    vTo: number,
+    fFrom: number,
+    fTo: number,
+    isFrom: number,
+    isTo: number,
+  ): Cell {
+    if (type === CellType.Inline && isFrom >= 0) return nonEmpty(stringItemText(buf, isFrom, isTo, this.prefix!));
     if (vFrom < 0) {
       // A formula whose result was never saved (files written by code, or "manual calculation").
       if (fFrom >= 0) {
@@ -321,14 +369,42 @@ export class SheetScanner {
         return isoDateCell(buf.slice(vFrom, vTo));
       default: {
         if (vTo === vFrom) return null;
-        const raw = buf.slice(vFrom, vTo);
-        const n = Number(raw);
-        if (Number.isNaN(n)) return nonEmpty(decodeXString(raw));
-        if (style >= 0 && this.context.dateStyles[style] === 1) return serialToDate(n, this.context.date1904) ?? n;
+        const n = numberOf(buf, vFrom, vTo);
+        if (Number.isNaN(n)) return nonEmpty(decodeXString(buf.slice(vFrom, vTo)));
+        if (style >= 0 && this.context.dateStyles[style] === 1) return this.date(n);
         return n;
       }
     }
   }
+
+  /** Date serials repeat a lot (a few hundred distinct days in a file): converted once each. */
+  private date(serial: number): Cell {
+    let cell = this.dates.get(serial);
+    if (cell === undefined) {
+      cell = serialToDate(serial, this.context.date1904) ?? serial;
+      if (this.dates.size >= 100_000) this.dates.clear();
+      this.dates.set(serial, cell);
+    }
+    return cell;
+  }
+}
+
+/** Whole numbers (ids, serials, most scores) without a substring; anything else through Number(). */
+function numberOf(buf: string, from: number, to: number): number {
+  let i = from;
+  const negative = buf.charCodeAt(i) === 45;
+  if (negative) i += 1;
+  if (to - i > 0 && to - i <= 15) {
+    let n = 0;
+    for (; i < to; i += 1) {
+      const d = buf.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === to) return negative ? -n : n;
+  }
+  const text = buf.slice(from, to).trim();
+  return text === '' ? NaN : Number(text);
 }
 
 function nonEmpty(text: string): Cell {

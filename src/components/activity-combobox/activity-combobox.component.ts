@@ -263,7 +263,6 @@ export class ActivityComboboxElement extends LitElement {
     return html`
       <div class="field" @focusout=${this.onFocusOut}>
         <label for="${this.ids}-input">${l.t('activityLabel')}</label>
-        <p class="hint" id="${this.ids}-hint">${l.t('activityHint')}</p>
         <div class="input-wrap">
           <input
             id="${this.ids}-input"
@@ -276,7 +275,7 @@ export class ActivityComboboxElement extends LitElement {
             aria-expanded=${showPopup ? 'true' : 'false'}
             aria-controls=${listId}
             aria-activedescendant=${activeId ?? nothing}
-            aria-describedby="${this.ids}-hint ${this.value ? `${this.ids}-selected` : ''}"
+            aria-describedby=${this.value ? `${this.ids}-selected` : `${this.ids}-hint`}
             aria-required="true"
             aria-invalid=${this.invalid ? 'true' : 'false'}
             placeholder=${l.t('activityPlaceholder')}
@@ -298,7 +297,9 @@ export class ActivityComboboxElement extends LitElement {
           </ul>
           ${this.renderStatus()}
         </div>
-        ${this.value ? html`<p class="hint selected" id="${this.ids}-selected">${this.describe(this.value)}</p>` : nothing}
+        ${this.value
+          ? html`<p class="hint selected" id="${this.ids}-selected">${this.describe(this.value)}</p>`
+          : html`<p class="hint" id="${this.ids}-hint">${l.t('activityHint')}</p>`}
       </div>
     `;
   }

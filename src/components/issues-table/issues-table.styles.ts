@@ -95,7 +95,7 @@ export const styles = css`
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.875em;
     overflow-wrap: anywhere;
-    max-inline-size: 14rem;
+    min-inline-size: 8rem;
   }
   .empty-value {
     color: var(--_muted);

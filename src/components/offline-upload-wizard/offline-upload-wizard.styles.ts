@@ -21,35 +21,48 @@ const wizard = css`
   .stepper {
     background: var(--_surface);
     border-block-end: 1px solid var(--_border);
-    padding-block: 0.75rem;
-    padding-inline: var(--_space);
+    padding-block: 0.625rem;
+    padding-inline: 0.5rem;
   }
   .stepper ol {
     list-style: none;
     display: flex;
-    gap: 0.25rem;
     margin: 0;
     padding: 0;
-    counter-reset: none;
   }
   .stepper li {
     flex: 1 1 0;
     min-inline-size: 0;
     position: relative;
   }
+  /* The line joining each marker to the next one. */
+  .stepper li + li::before {
+    content: '';
+    position: absolute;
+    inset-block-start: calc(0.25rem + 0.875rem - 1px);
+    inset-inline-end: calc(50% + 1.125rem);
+    inline-size: calc(100% - 2.25rem);
+    block-size: 2px;
+    background: var(--_border);
+  }
+  .stepper li.complete + li::before,
+  .stepper li.complete + li.current::before {
+    background: var(--_success);
+  }
   .step-link {
     display: flex;
+    flex-direction: column;
     align-items: center;
-    gap: 0.5rem;
+    gap: 0.25rem;
     inline-size: 100%;
     padding-block: 0.25rem;
-    padding-inline: 0.25rem;
+    padding-inline: 0.125rem;
     border: none;
     border-radius: var(--_radius);
     background: none;
     color: var(--_muted);
-    font-size: 0.875em;
-    text-align: start;
+    font-size: 0.8125em;
+    text-align: center;
   }
   button.step-link {
     cursor: pointer;
@@ -68,13 +81,17 @@ const wizard = css`
     border: 2px solid var(--_control-border);
     background: var(--_bg);
     font-weight: 700;
-    font-size: 0.8125em;
+    font-size: 0.8125rem;
     font-variant-numeric: tabular-nums;
   }
   .name {
+    max-inline-size: 100%;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+  }
+  li.complete .step-link {
+    color: var(--_text);
   }
   li.complete .marker {
     background: var(--_success);
@@ -414,7 +431,7 @@ const wizard = css`
   }
 
   /* Narrow columns: the stepper becomes "Step 3 of 7 · Template" with a bar. */
-  @container (max-width: 44rem) {
+  @container (max-width: 38rem) {
     .stepper ol {
       display: none;
     }

@@ -357,11 +357,20 @@ export class UploadSession extends EventTarget {
 
   // ── template and error report ───────────────────────────────────────────────────────────────────
 
-  async downloadTemplate(format: 'xlsx' | 'csv' = 'xlsx'): Promise<{ blob: Blob; fileName: string }> {
+  /**
+   * The template for the current choice. `locale` (BCP 47) formats the Instructions' dates and, for a
+   * decimal-comma locale, makes a `;`-separated CSV. Drop-downs and formats cover `maxRows` rows.
+   */
+  async downloadTemplate(format: 'xlsx' | 'csv' = 'xlsx', options: { locale?: string } = {}): Promise<{ blob: Blob; fileName: string }> {
     const spec = await this.#readySpec();
     const { buildTemplate } = await import('../core/template/index.js');
-    const dateOrder = this.#options.dateOrder;
-    const out = await buildTemplate(spec, { format, ...(dateOrder ? { dateOrder } : {}) });
+    const { dateOrder, maxRows } = this.#options;
+    const out = await buildTemplate(spec, {
+      format,
+      ...(dateOrder ? { dateOrder } : {}),
+      ...(maxRows !== undefined ? { maxRows } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
+    });
     return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
   }
 

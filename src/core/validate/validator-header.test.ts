@@ -86,6 +86,15 @@ describe('validator: header row', () => {
     expect(result.records, 'an unknown column blocks the upload').to.deep.equal([]);
   });
 
+  it('reports values in a column without a header once, by its letter, instead of dropping them', () => {
+    const result = validate(realWorldSpec, [RW_HEADER, rwRow('a@example.org'), [...rwRow('b@example.org'), null, 'stray'], [...rwRow('c@example.org'), null, 'more'], [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 'x']]);
+    const unknown = result.issues.filter((i) => i.code === 'column-unknown');
+    expect(unknown.map((i) => i.column)).to.deep.equal(['column G', 'column AB']);
+    expect(unknown[0]!.message).to.contain('"column G"');
+    expect(result.records).to.deep.equal([]);
+    expect(result.stats.rows, 'a row with values only outside the template\'s columns is no data row').to.equal(3);
+  });
+
   it('reports a header seen twice and reads the first of the two', () => {
     const result = validate(realWorldSpec, [
       [...RW_HEADER, 'status'],

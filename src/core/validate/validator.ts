@@ -106,6 +106,8 @@ class SpecValidator implements Validator {
   private nonBlankSeen = 0;
   private headerRow: number | null = null;
   private bound: Bound[] = [];
+  /** Column indexes that have a header (or were already reported as having values without one). */
+  private readonly headed: boolean[] = [];
   private identifier: Bound | undefined;
   private completion: Bound | undefined;
   private expiry: Bound[] = [];
@@ -152,6 +154,7 @@ class SpecValidator implements Validator {
       else if (this.nonBlankSeen >= HEADER_SEARCH_ROWS) this.stop(this.noHeaderIssue());
       return;
     }
+    this.checkHeadless(cells);
     if (!this.bound.some((b) => !isBlank(cells[b.index] ?? null))) return;
     this.dataRows++;
     if (this.dataRows > this.maxRows) {
@@ -226,12 +229,23 @@ class SpecValidator implements Validator {
     return matched.size > 0 && matched.size * 2 >= this.spec.columns.length;
   }
 
+  /** Values typed in a column without a header would be lost silently: each such column is reported once. */
+  private checkHeadless(cells: readonly Cell[]): void {
+    for (let i = 0; i < cells.length; i++) {
+      if (this.headed[i] || isBlank(cells[i] ?? null)) continue;
+      this.headed[i] = true;
+      const header = `column ${columnLetter(i)}`;
+      this.fileIssues.push(this.issue({ code: 'column-unknown', column: header, params: { header, expected: this.spec.columns.map((c) => c.header).join(', ') } }));
+    }
+  }
+
   private bindHeader(row: number, cells: readonly Cell[]): void {
     this.headerRow = row;
     const byKey = new Map<string, Bound>();
     cells.forEach((cell, index) => {
       const header = cleanText(cellText(cell));
       if (header === '') return;
+      this.headed[index] = true;
       const column = this.headerIndex.get(normaliseHeader(header));
       if (!column) {
         this.fileIssues.push(this.issue({ code: 'column-unknown', column: header, params: { header, expected: this.spec.columns.map((c) => c.header).join(', ') } }));
@@ -432,6 +446,18 @@ class SpecValidator implements Validator {
   private message(code: IssueCode, params: IssueParams = {}): string {
     return issueMessage(code, params, this.messages);
   }
+}
+
+/** A = 0, Z = 25, AA = 26 … as Excel names columns. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
 }
 
 export type { RecordValues };

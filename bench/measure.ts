@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const timer = setInterval(sample, 10);
   const baseRss = process.memoryUsage().rss;
   const t0 = performance.now();
-  let count = 0;
+  let count: number;
   if (what === 'validate') {
     if (!validate) {
       clearInterval(timer);

@@ -1,9 +1,12 @@
 // Which number formats make a numeric cell a date: Excel stores dates as serial numbers and only the
 // cell's style (styles.xml numFmts + cellXfs) says "this is a date".
 
-/** Built-in format ids that show dates or times (ECMA-376 §18.8.30 and the East Asian ids). */
+/**
+ * Built-in format ids that show dates or times (ECMA-376 §18.8.30 and the East Asian ids 27–36, 50–58).
+ * 46 is `[h]:mm:ss`, an elapsed duration: a number, like custom `[h]` formats.
+ */
 const BUILT_IN_DATE_IDS = new Set<number>([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
 ]);
 
 export function isBuiltInDateFormat(id: number): boolean {

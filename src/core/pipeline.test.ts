@@ -162,6 +162,7 @@ describe('pipeline: hostile and broken files', () => {
       [5, 'cell-identifier-format'],
     ]);
     expect(result.issues[0]!.params).to.deep.equal({ max: 500, length: 40_000 });
+    expect(result.issues[0]!.message).to.equal('This text is 40,000 characters long; the limit is 500. Shorten it.');
     expect(result.issues[0]!.value!.length).to.equal(120);
     expect(result.issues[1]!.value).to.equal('<b>d@example.org</b>');
   });

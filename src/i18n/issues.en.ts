@@ -7,6 +7,11 @@ const s = (p: IssueParams, key: string, fallback = ''): string => {
   const v = p[key];
   return v === undefined ? fallback : String(v);
 };
+/** Counts as an English reader writes them: 100,000 rather than 100000. */
+const n = (p: IssueParams, key: string): string => {
+  const v = p[key];
+  return typeof v === 'number' ? v.toLocaleString('en-US') : s(p, key);
+};
 
 export const issueMessagesEn: IssueMessages = {
   'file-unsupported-format': (p) =>
@@ -18,7 +23,7 @@ export const issueMessagesEn: IssueMessages = {
   'file-too-large': (p) => `This file is ${s(p, 'size')}; the limit is ${s(p, 'limit')}. Split the records into several files.`,
   'file-inflates-too-large': (p) =>
     `This file unpacks to more than ${s(p, 'limit')}, far more than a list of records needs. Copy the records into a new template and upload that.`,
-  'file-too-many-rows': (p) => `This file has more than ${s(p, 'limit')} records. Split it into files of at most ${s(p, 'limit')} records each.`,
+  'file-too-many-rows': (p) => `This file has more than ${n(p, 'limit')} records. Split it into files of at most ${n(p, 'limit')} records each.`,
   'file-empty': () => 'There are no records under the header row. Fill in one row per completion and upload the file again.',
   'file-no-header': (p) =>
     `No header row was found. The first row must hold the template's headers (${s(p, 'headers')}); download the template and copy your records into it.`,
@@ -51,7 +56,7 @@ export const issueMessagesEn: IssueMessages = {
   'cell-number-too-small': (p) => `This is below the minimum of ${s(p, 'min')}. Enter a value from ${s(p, 'min')}${p['max'] !== undefined ? ` to ${s(p, 'max')}` : ' upward'}.`,
   'cell-number-too-large': (p) => `This is above the maximum of ${s(p, 'max')}. Enter a value${p['min'] !== undefined ? ` from ${s(p, 'min')}` : ''} up to ${s(p, 'max')}.`,
   'cell-choice-invalid': (p) => `This is not one of the allowed values. Use one of: ${s(p, 'choices')}.`,
-  'cell-text-too-long': (p) => `This text is ${s(p, 'length')} characters long; the limit is ${s(p, 'max')}. Shorten it.`,
+  'cell-text-too-long': (p) => `This text is ${n(p, 'length')} characters long; the limit is ${n(p, 'max')}. Shorten it.`,
   'cell-formula-no-result': () =>
     'This cell holds a formula with no saved result. Open the file in Excel, let it calculate and save, or type the value itself.',
   'cell-formula-error': (p) => `This formula gives an error (${s(p, 'error', '#VALUE!')}). Fix the formula or type the value itself.`,

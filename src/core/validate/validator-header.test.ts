@@ -206,6 +206,7 @@ describe('validator: row limit', () => {
     const issue = (thrown as FileIssueError).issue;
     expect(issue).to.include({ code: 'file-too-many-rows' });
     expect(issue.params).to.deep.equal({ limit: 3 });
+    expect(issue.message).to.equal('This file has more than 3 records. Split it into files of at most 3 records each.');
     const result = validator.finish(issue);
     expect(result.issues).to.deep.equal([issue]);
     expect(result.records).to.deep.equal([]);

@@ -15,12 +15,12 @@ import type {
 } from '../backend/types.js';
 import type { Issue } from '../core/issues.js';
 import type { ValidationResult } from '../core/pipeline.js';
+import { DEFAULT_MAX_BYTES, formatBytes } from '../core/read/index.js';
 import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { summarise } from '../core/summary.js';
 import { issueMessage } from '../i18n/index.js';
 import { validateInWorker } from '../worker/client.js';
-import { formatBytes } from './bytes.js';
 import { isBackendError, sessionMessagesEn as m } from './messages.js';
 import { labelsByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
 import type {
@@ -40,6 +40,8 @@ export type Preset = { categoryId?: string; activityId?: string; domainId?: stri
 export const DEFAULT_CHUNK_SIZE = 500;
 /** Share of the one progress bar given to reading + validating; the dry run has the rest. */
 const READ_SHARE = 0.5;
+/** Least time between two progress updates of the state while reading. */
+const PROGRESS_INTERVAL_MS = 80;
 
 /** The staged upload of the current clean file: what a commit (and every retry of it) sends. */
 interface Staged {
@@ -414,12 +416,14 @@ export class UploadSession extends EventTarget {
 
     let result: ValidationResult;
     try {
-      if (opts.maxFileSize !== undefined && file.size > opts.maxFileSize) {
-        // Refused before reading: a 2 GB file must not be loaded into memory only to be told it is too big.
-        const params = { size: formatBytes(file.size), limit: formatBytes(opts.maxFileSize) };
+      const maxBytes = opts.maxFileSize ?? DEFAULT_MAX_BYTES;
+      if (file.size > maxBytes) {
+        // Refused before reading (as the reader would): a 2 GB file must not be loaded into memory first.
+        const params = { size: formatBytes(file.size), limit: formatBytes(maxBytes), sizeBytes: file.size, limitBytes: maxBytes };
         const issue: Issue = { code: 'file-too-large', message: issueMessage('file-too-large', params), params };
         result = { records: [], issues: [issue], stats: emptyStats() };
       } else {
+        let lastProgress = -Infinity;
         const buffer = await file.arrayBuffer();
         if (signal.aborted) return;
         result = await validateInWorker(buffer, spec, {
@@ -432,6 +436,10 @@ export class UploadSession extends EventTarget {
           onProgress: ({ done, total }) => {
             if (signal.aborted) return;
             const share = total > 0 ? Math.min(1, done / total) : 0;
+            // A few updates a second are plenty for one progress bar (the main-thread reader reports more).
+            const now = performance.now();
+            if (share < 1 && now - lastProgress < PROGRESS_INTERVAL_MS) return;
+            lastProgress = now;
             this.#set({ progress: { phase: share >= 1 ? 'validating' : 'reading', fraction: READ_SHARE * share, done, total } });
           },
         });

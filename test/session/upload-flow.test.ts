@@ -120,7 +120,7 @@ describe('UploadSession: issues', () => {
     expect(session.state.status).to.equal('has-issues');
     expect(session.state.issues).to.have.length(1);
     expect(session.state.issues[0]!.code).to.equal('file-too-large');
-    expect(session.state.issues[0]!.message).to.contain('1 kB');
+    expect(session.state.issues[0]!.message).to.contain('the limit is 1000 bytes');
     expect(backend.count('stageUpload')).to.equal(0);
   });
 

@@ -29,15 +29,24 @@ export function cleanText(text: string): string {
 const EMAIL =
   /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/u;
 
+/** The same grammar for ASCII-only addresses (nearly all of them): no Unicode property classes, much faster. */
+const EMAIL_ASCII =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007F]/;
+
 export function isEmail(text: string): boolean {
   if (text.length > 254) return false;
   const at = text.indexOf('@');
-  return at > 0 && at <= 64 && EMAIL.test(text);
+  if (at <= 0 || at > 64) return false;
+  return EMAIL_ASCII.test(text) || (NON_ASCII.test(text) && EMAIL.test(text));
 }
 
 /** An e-mail identifier as the LMS stores it: without a `mailto:` prefix, lower-case. */
 export function normaliseEmail(text: string): string {
-  return cleanText(text.replace(/^\s*mailto:/i, '')).normalize('NFC').toLowerCase();
+  let t = cleanText(text);
+  if (t.length > 7 && (t.charCodeAt(0) | 0x20) === 0x6d && /^mailto:/i.test(t)) t = cleanText(t.slice(7));
+  return (NON_ASCII.test(t) ? t.normalize('NFC') : t).toLowerCase();
 }
 
 /**

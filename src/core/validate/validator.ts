@@ -80,7 +80,8 @@ interface Bound {
   /** The header without the template's trailing star, for messages. */
   readonly display: string;
   readonly requiredParams: IssueParams;
-  readonly schema: z.ZodType<string | number>;
+  /** The column's zod schema, or null when it has nothing to check beyond what reading it ensured. */
+  readonly schema: z.ZodType<string | number> | null;
   read(cell: Cell): string | number | Refusal;
 }
 
@@ -94,6 +95,8 @@ class SpecValidator implements Validator {
   private readonly today: string;
   private readonly messages: Partial<IssueMessages> | undefined;
   private readonly keys: string[];
+  /** Every spec key set to null: each record starts as a copy (one object shape for all records). */
+  private readonly emptyValues: Readonly<Record<string, null>>;
   private readonly headerIndex = new Map<string, TemplateColumn>();
   private readonly choiceMaps = new Map<string, { map: Map<string, string>; list: string }>();
   private readonly schemas = new Map<string, z.ZodType<string | number>>();
@@ -130,6 +133,7 @@ class SpecValidator implements Validator {
     this.today = options.today ?? todayIso();
     this.messages = options.messages;
     this.keys = spec.columns.map((c) => c.key);
+    this.emptyValues = Object.fromEntries(this.keys.map((k) => [k, null]));
     for (const column of spec.columns) {
       this.headerIndex.set(normaliseHeader(column.header), column);
       if (column.type === 'choice') {
@@ -278,7 +282,7 @@ class SpecValidator implements Validator {
       display,
       requiredParams: { header: display },
       required: isRequired(column, this.spec),
-      schema: this.schemas.get(column.key)!,
+      schema: hasConstraints(column, this.spec) ? this.schemas.get(column.key)! : null,
       read,
     };
   }
@@ -333,8 +337,7 @@ class SpecValidator implements Validator {
     // Hot path (100k+ rows): issues go straight into rowIssues; nothing per row but the record survives.
     const issues = this.rowIssues;
     const before = issues.length;
-    const values: Record<string, string | number | null> = {};
-    for (const key of this.keys) values[key] = null;
+    const values: Record<string, string | number | null> = { ...this.emptyValues };
     /** A filled cell that could not be read: such a row is never the untouched sample. */
     let unreadable = false;
     for (const b of this.bound) {
@@ -371,7 +374,7 @@ class SpecValidator implements Validator {
     // Constraints on the values that could be read: the zod schemas built from the spec.
     for (const b of this.bound) {
       const value = values[b.column.key];
-      if (value === null || value === undefined) continue;
+      if (value === null || value === undefined || b.schema === null) continue;
       const result = b.schema.safeParse(value);
       if (!result.success) {
         const { code, params } = codeOfZodIssue(b.column, result.error.issues[0]!, value);
@@ -445,6 +448,28 @@ class SpecValidator implements Validator {
 
   private message(code: IssueCode, params: IssueParams = {}): string {
     return issueMessage(code, params, this.messages);
+  }
+}
+
+/**
+ * Whether a column's schema can refuse a value its reader accepted: a choice comes back canonical and a
+ * date as a valid `YYYY-MM-DD`, so only identifiers, the completion date's window, numbers and long text
+ * need the schema. Skipping the others keeps 100k-row files fast.
+ */
+function hasConstraints(column: TemplateColumn, spec: TemplateSpec): boolean {
+  switch (column.type) {
+    case 'identifier':
+      return true;
+    case 'date':
+      return column === completionDateColumn(spec);
+    case 'number':
+      return column.min !== undefined || column.max !== undefined;
+    case 'integer':
+      return true;
+    case 'choice':
+      return false;
+    case 'text':
+      return column.maxLength !== undefined;
   }
 }
 

@@ -5,6 +5,8 @@ export * from './records.js';
 export * from './spec.js';
 export * from './summary.js';
 export * from './read/types.js';
+export * from './read/index.js';
+export * from './dates.js';
 export * from './safe-cell.js';
 export * from './template/index.js';
 export * from './validate/index.js';

@@ -1,4 +1,4 @@
-// Package entry: the headless core, the backend contract and clients.
+// Package entry: the headless core, the backend contract and its REST client, the headless session.
+// The elements register from their own modules (see src/register.ts) so importing this has no side effects.
 export * from './core/index.js';
-export * from './backend/types.js';
-export * from './backend/errors.js';
+export * from './backend/index.js';

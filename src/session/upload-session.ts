@@ -171,7 +171,8 @@ export class UploadSession extends EventTarget {
     } catch (error) {
       if (signal.aborted || isAbort(error)) return;
       if (error instanceof NoAccessError) {
-        this.#set({ status: 'no-access', permissions: { canUpload: false } });
+        // 401/403: the LMS's problem detail is the "why not" the no-access panel shows.
+        this.#set({ status: 'no-access', permissions: { canUpload: false, reason: error.message } });
         return;
       }
       this.#fail({ status: 'access-error' }, failure(isBackendError(error) ? error.kind : 'unknown', m.accessError(error), true));
@@ -183,6 +184,7 @@ export class UploadSession extends EventTarget {
       return;
     }
     this.#set({ status: 'selecting', permissions, categories: { status: 'loading' }, domains: { status: 'loading' } });
+    const untouched = this.#state.selection;
 
     const categories = this.#loadList<Category>('categories', () => this.backend.listCategories({ signal }), signal);
     const domains = this.#loadList<Domain>('domains', () => this.backend.listDomains({ signal }), signal);
@@ -203,7 +205,9 @@ export class UploadSession extends EventTarget {
       activityFailed = true;
     }
     const [categoryList, domainList] = await Promise.all([categories, domains]);
-    if (signal.aborted) return;
+    if (signal.aborted || this.#state.status === 'no-access') return;
+    // The admin already chose while the lists were loading: their choice wins over the presets.
+    if (!sameSelection(this.#state.selection, untouched)) return;
 
     const notes: string[] = [];
     let categoryId = wanted.categoryId;
@@ -251,7 +255,7 @@ export class UploadSession extends EventTarget {
     } catch (error) {
       if (signal.aborted || isAbort(error)) return undefined;
       if (error instanceof NoAccessError) {
-        this.#set({ status: 'no-access', permissions: { canUpload: false } });
+        this.#set({ status: 'no-access', permissions: { canUpload: false, reason: error.message } });
         return undefined;
       }
       this.#set({ [key]: { status: 'error', error: m.listError(key, error) } });
@@ -306,7 +310,8 @@ export class UploadSession extends EventTarget {
       ...(next.domainId ? { domainId: next.domainId } : {}),
       ...(next.identifier ? { identifier: next.identifier } : {}),
     };
-    if (sameSelection(clean, this.#state.selection)) return;
+    // The same choice again is a no-op, except that it retries a template spec that failed to load.
+    if (sameSelection(clean, this.#state.selection) && this.#state.spec.status !== 'error') return;
     const hadFile = FILE_STATUSES.has(this.#state.status);
     this.#dropFile();
     this.#set({ selection: clean, notice: undefined, ...(hadFile ? { ...this.#fileCleared(), status: 'selecting' } : {}) });
@@ -346,10 +351,10 @@ export class UploadSession extends EventTarget {
       },
       (error: unknown) => {
         if (op.signal.aborted || isAbort(error)) return;
-        // Forget the key so that start() (or the same choice made again) loads it anew.
+        // Forget the key so that start() or the same choice made again loads it anew.
         this.#specKey = undefined;
         if (error instanceof NoAccessError) {
-          this.#set({ status: 'no-access', permissions: { canUpload: false }, spec: { status: 'idle' } });
+          this.#set({ status: 'no-access', permissions: { canUpload: false, reason: error.message }, spec: { status: 'idle' } });
           return;
         }
         this.#set({ spec: { status: 'error', error: error instanceof NotFoundError ? m.specNotFound() : m.specError(error) } });
@@ -459,6 +464,11 @@ export class UploadSession extends EventTarget {
       labels: new Map(),
     };
     this.#file = context;
+    if (result.issues.length === 0 && result.records.length === 0) {
+      // The validator reports an empty sheet itself; this guards a host's own pipeline: never stage nothing.
+      this.#showIssues([{ code: 'file-empty', message: issueMessage('file-empty') }]);
+      return;
+    }
     if (result.issues.length > 0) {
       // Never send a file with errors to the LMS: the admin fixes the file first.
       this.#showIssues(mergeIssues(spec, result.issues));

@@ -27,7 +27,7 @@ describe('UploadSession: access', () => {
     backend.failNext.set('getPermissions', new NoAccessError('Your session has expired.', 'getPermissions', 401));
     const { session } = await started(backend);
     expect(session.state.status).to.equal('no-access');
-    expect(session.state.permissions?.canUpload).to.equal(false);
+    expect(session.state.permissions).to.deep.equal({ canUpload: false, reason: 'Your session has expired.' });
   });
 
   it('goes to access-error with a retryable failure when the check itself fails, and recovers on start()', async () => {
@@ -95,6 +95,18 @@ describe('UploadSession: presets', () => {
     expect(session.state.notice).to.contain('"act-gone" was not found');
     expect(session.state.notice).to.contain('"dom-nowhere" was not found');
     expect(session.state.failure).to.equal(undefined);
+  });
+
+  it('lets a choice the admin made while the lists were loading win over the presets', async () => {
+    const backend = new FakeBackend();
+    const held = backend.hold('listDomains');
+    const session = new UploadSession(backend, { useWorker: false });
+    const start = session.start({ activityId: forklift.id });
+    await held.reached;
+    session.selectActivity(firstAid);
+    held.release();
+    await start;
+    expect(session.state.selection.activity?.id).to.equal(firstAid.id);
   });
 
   it('replaces an identifier the preset domain does not offer with its first one', async () => {

@@ -97,17 +97,20 @@ export class ZipArchive {
     }
     if (entry.method !== 8) throw corrupt(`${entry.name} uses compression method ${entry.method}`);
     const inflater = new Inflate((data) => deliver(data));
-    try {
-      if (start === end) inflater.push(new Uint8Array(0), true);
-      for (let at = start; at < end; at += CHUNK) {
-        const stop = Math.min(at + CHUNK, end);
-        inflater.push(this.bytes.subarray(at, stop), stop === end);
-        if (control) await control.pace(progressBase + (stop - start));
+    const push = (chunk: Uint8Array, final: boolean) => {
+      try {
+        inflater.push(chunk, final);
+      } catch (error) {
+        // What the sink or a limit threw passes through; anything else is the inflater finding damage.
+        if (sawError) throw consumerError;
+        throw corrupt(`${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
       }
-    } catch (error) {
-      if (sawError) throw consumerError;
-      if (isFlateError(error)) throw corrupt(`${entry.name}: ${(error as Error).message}`);
-      throw error;
+    };
+    if (start === end) push(new Uint8Array(0), true);
+    for (let at = start; at < end; at += CHUNK) {
+      const stop = Math.min(at + CHUNK, end);
+      push(this.bytes.subarray(at, stop), stop === end);
+      if (control) await control.pace(progressBase + (stop - start));
     }
   }
 
@@ -189,10 +192,6 @@ function wholeUtf8Length(data: Uint8Array): number {
   const lead = data[i]!;
   const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
   return i + need > n ? i : n;
-}
-
-function isFlateError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'number';
 }
 
 function u16(b: Uint8Array, at: number): number {

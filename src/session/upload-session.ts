@@ -24,14 +24,12 @@ import { validateInWorker } from '../worker/client.js';
 import { isBackendError, sessionMessagesEn as m } from './messages.js';
 import { labelsByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
 import type {
-  Loadable,
   Selection,
   SessionEventMap,
   SessionFailure,
   SessionOptions,
   SessionState,
   SessionStatus,
-  UploadProgress,
 } from './types.js';
 
 export type Preset = { categoryId?: string; activityId?: string; domainId?: string; identifier?: string };
@@ -724,4 +722,3 @@ function emptyStats(): ValidationResult['stats'] {
   return { rows: 0, records: 0, rowsWithIssues: 0, sheetName: '', format: null, headerRow: null, headers: {} };
 }
 
-export type { Loadable, UploadProgress };

@@ -67,7 +67,9 @@ export class ActivityComboboxElement extends LitElement {
 
   /** Focuses the text field. */
   override focus(options?: FocusOptions): void {
-    this.input?.focus(options);
+    // Just rendered (e.g. after "Change"): the field exists once the first update is done.
+    if (this.input) this.input.focus(options);
+    else void this.updateComplete.then(() => this.input?.focus(options));
   }
 
   override disconnectedCallback(): void {

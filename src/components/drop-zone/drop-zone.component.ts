@@ -48,7 +48,8 @@ export class DropZoneElement extends LitElement {
   }
 
   override focus(options?: FocusOptions): void {
-    this.button?.focus(options);
+    if (this.button) this.button.focus(options);
+    else void this.updateComplete.then(() => this.button?.focus(options));
   }
 
   private select(files: FileList | null | undefined): void {

@@ -44,6 +44,9 @@ const PHASES: Record<string, MessageKey> = {
 
 const BUSY: ReadonlySet<SessionStatus> = new Set(['reading', 'dry-run']);
 
+/** How long the element waits for a backend before saying it has none. */
+const NOT_CONFIGURED_AFTER_MS = 1000;
+
 /**
  * The whole upload of offline activity records, step by step: access check, choice of activity, domain
  * and identifier, template download, upload with validation and the LMS's dry run, review of issues or
@@ -158,6 +161,7 @@ export class OfflineUploadWizardElement extends LitElement {
   private backendKey?: unknown;
   private connectGeneration = 0;
   private disposeTimer?: ReturnType<typeof setTimeout>;
+  private notConfiguredTimer?: ReturnType<typeof setTimeout>;
   private interacted = false;
   private focusPending = false;
   private focusAfterRender?: string;
@@ -214,7 +218,7 @@ export class OfflineUploadWizardElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('backend') || changed.has('apiBase')) {
+    if (!this.hasUpdated || changed.has('backend') || changed.has('apiBase')) {
       void this.connectBackend();
     } else if (this.session && (changed.has('categoryId') || changed.has('activityId') || changed.has('domainId') || changed.has('identifier'))) {
       // New presets: apply them as a fresh start (access and lists are checked again, cheaply).
@@ -276,9 +280,12 @@ export class OfflineUploadWizardElement extends LitElement {
     if (generation !== this.connectGeneration || !this.isConnected) return;
     this.teardown();
     this.backendKey = key;
+    clearTimeout(this.notConfiguredTimer);
     if (!backend) {
-      this.notConfigured = true;
+      // Hosts often set api-base or backend a moment after the element appears (once their own
+      // set-up is done): say "not connected" only if it stays so.
       this.sessionState = undefined;
+      this.notConfiguredTimer = setTimeout(() => (this.notConfigured = !this.session), NOT_CONFIGURED_AFTER_MS);
       return;
     }
     this.notConfigured = false;
@@ -296,6 +303,7 @@ export class OfflineUploadWizardElement extends LitElement {
   }
 
   private teardown(): void {
+    clearTimeout(this.notConfiguredTimer);
     const session = this.session;
     if (!session) return;
     session.removeEventListener('statechange', this.onStateChange);

@@ -1,0 +1,140 @@
+// The wizard's public events: names with one prefix, typed details, the cancelable before-create
+// (veto, or the host's own confirmation through proceed()), created and failed — and the live region.
+import { expect, oneEvent } from '@open-wc/testing';
+import { UnavailableError } from '../../src/backend/errors.js';
+import {
+  BEFORE_CREATE_EVENT,
+  CREATED_EVENT,
+  FAILED_EVENT,
+  STEP_CHANGE_EVENT,
+  VALIDATED_EVENT,
+  type StepChangeDetail,
+} from '../../src/events/index.js';
+import { $, atStep, badFile, button, choose, drop, FakeBackend, mount, toReady, untilStatus, waitFor } from './helpers.js';
+
+describe('<offline-upload-wizard> events', () => {
+  it('names every event with the one prefix', () => {
+    for (const name of [STEP_CHANGE_EVENT, VALIDATED_EVENT, BEFORE_CREATE_EVENT, CREATED_EVENT, FAILED_EVENT]) {
+      expect(name).to.match(/^offline-upload-[a-z-]+$/);
+    }
+  });
+
+  it('fires step-change with the step, the previous one and its index, bubbling to the host page', async () => {
+    const seen: StepChangeDetail[] = [];
+    document.addEventListener(STEP_CHANGE_EVENT, (e) => seen.push(e.detail));
+    const { el } = await mount();
+    await choose(el);
+    el.goToStep('template');
+    await atStep(el, 'template');
+    expect(seen.slice(-2)).to.deep.equal([
+      { step: 'choose', previous: 'access', index: 1 },
+      { step: 'template', previous: 'choose', index: 2 },
+    ]);
+  });
+
+  it('fires validated with the summary, the issues and the file name', async () => {
+    const { el } = await mount();
+    await choose(el);
+    el.goToStep('upload');
+    await el.updateComplete;
+    const event = oneEvent(el, VALIDATED_EVENT);
+    await drop(el, await badFile());
+    const { detail } = await event;
+    expect(detail.fileName).to.equal('bad.xlsx');
+    expect(detail.issues.length).to.be.greaterThan(2);
+    expect(detail.issues.every((i) => i.row === 5 || i.row === 6)).to.equal(true);
+    expect(detail.summary.issues).to.equal(detail.issues.length);
+  });
+
+  it('before-create vetoed by preventDefault: no confirmation, nothing created', async () => {
+    const { el, backend } = await toReady();
+    el.goToStep('create');
+    await atStep(el, 'create');
+    el.addEventListener(BEFORE_CREATE_EVENT, (e) => e.preventDefault(), { once: true });
+    const event = oneEvent(el, BEFORE_CREATE_EVENT);
+    button(el, 'Create records').click();
+    const { detail, cancelable } = await event;
+    expect(cancelable).to.equal(true);
+    expect(detail.count).to.equal(5);
+    expect(detail.activity.id).to.equal('act-fire-101');
+    expect(detail.summary.records).to.equal(5);
+    await el.updateComplete;
+    expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
+    expect(backend.commits.length).to.equal(0);
+  });
+
+  it('before-create confirmed in the host’s own dialog: proceed() creates without ours', async () => {
+    const { el, backend } = await toReady();
+    el.goToStep('create');
+    await atStep(el, 'create');
+    let proceed: (() => void) | undefined;
+    el.addEventListener(BEFORE_CREATE_EVENT, (e) => {
+      e.preventDefault();
+      proceed = e.detail.proceed;
+    }, { once: true });
+    button(el, 'Create records').click();
+    await el.updateComplete;
+    expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
+    const created = oneEvent(el, CREATED_EVENT);
+    proceed!();
+    proceed!();
+    const { detail } = await created;
+    expect(detail).to.include({ count: 5 });
+    expect(detail.uploadId).to.equal(detail.result.uploadId);
+    expect(detail.activity.id).to.equal('act-fire-101');
+    expect(backend.commits.length).to.equal(1);
+    expect(backend.recordsCreated).to.equal(5);
+  });
+
+  it('fires failed on a lost commit, announces it assertively, and Retry reuses the idempotency key', async () => {
+    const { el, backend } = await toReady();
+    el.goToStep('create');
+    await atStep(el, 'create');
+    backend.failNext.set('commitUpload', new UnavailableError('The LMS timed out.', 'commitUpload', 504));
+    const failed = oneEvent(el, FAILED_EVENT);
+    button(el, 'Create records').click();
+    await el.updateComplete;
+    button(el, 'Create 5 records').click();
+    const { detail } = await failed;
+    expect(detail.step).to.equal('create');
+    expect(detail.failure.kind).to.equal('unavailable');
+    expect(detail.failure.retryable).to.equal(true);
+    await untilStatus(el, 'commit-failed');
+    const live = $(el, '[data-live]');
+    await waitFor(() => live.textContent!.includes('did not confirm'), 'the failure announced');
+    expect(live.getAttribute('aria-live')).to.equal('assertive');
+    expect($(el, '.alert.error').textContent).to.contain('did not confirm');
+    expect($(el, '[data-step-heading]').textContent).to.equal('The records were not created');
+
+    const created = oneEvent(el, CREATED_EVENT);
+    button(el, 'Try again').click();
+    await created;
+    expect(backend.commits.length).to.equal(2);
+    expect(backend.commits[1]!.request.idempotencyKey).to.equal(backend.commits[0]!.request.idempotencyKey);
+    await atStep(el, 'done');
+    await waitFor(() => live.textContent === '5 records created.', 'the creation announced');
+    expect(live.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('announces progress politely, by phase and quarter, not at every tick', async () => {
+    const backend = new FakeBackend();
+    const { el } = await mount(backend);
+    await choose(el);
+    el.goToStep('upload');
+    await el.updateComplete;
+    const live = $(el, '[data-live]');
+    const heard: string[] = [];
+    new MutationObserver(() => live.textContent && heard.push(live.textContent)).observe(live, { childList: true, subtree: true, characterData: true });
+    const hold = backend.hold('dryRunChunk');
+    const { cleanFile } = await import('./helpers.js');
+    await drop(el, await cleanFile(3));
+    await hold.reached;
+    await new Promise((r) => setTimeout(r, 120));
+    expect(live.getAttribute('aria-live')).to.equal('polite');
+    expect(heard.at(-1)).to.match(/^Checking the records with the LMS… 50%$/);
+    hold.release();
+    await untilStatus(el, 'ready');
+    await waitFor(() => heard.at(-1)?.startsWith('No issues'), 'the outcome announced');
+    expect(heard.length).to.be.lessThan(8);
+  });
+});

@@ -1,0 +1,174 @@
+// Moving through the wizard: Back and the stepper keep the admin's choices, cancel, a corrected file,
+// a commit refused at the last check, what next after creation, and focus that follows the flow.
+import { expect } from '@open-wc/testing';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { RejectedError } from '../../src/backend/errors.js';
+import { $, $$, atStep, badFile, button, choose, cleanFile, drop, FakeBackend, mount, state, text, toReady, untilStatus, waitFor } from './helpers.js';
+
+describe('<offline-upload-wizard> flow', () => {
+  afterEach(() => resetMouse());
+
+  it('Back and the stepper never lose the choices', async () => {
+    const { el } = await mount();
+    await choose(el);
+    button(el, /Next/).click();
+    await atStep(el, 'template');
+    button(el, /upload the file/).click();
+    await atStep(el, 'upload');
+    button(el, /Back/).click();
+    await atStep(el, 'template');
+    button(el, /Back/).click();
+    await atStep(el, 'choose');
+    expect($<HTMLSelectElement>(el, '#domain').value).to.equal('dom-employees');
+    expect($<HTMLInputElement>(el, 'input[name=identifier]:checked').value).to.equal('email');
+    const combobox = $(el, 'offline-upload-activity-combobox');
+    expect($<HTMLInputElement>(combobox, 'input').value).to.equal('Fire Safety Induction (Classroom)');
+    // The stepper: later steps that the flow allows are buttons, others are not.
+    const steps = $$(el, '.stepper li');
+    expect(steps.map((li) => li.querySelector('button') !== null)).to.deep.equal([false, false, true, true, false, false, false]);
+    expect($(el, '[aria-current=step]').textContent).to.contain('Choose');
+    steps[3]!.querySelector('button')!.click();
+    await atStep(el, 'upload');
+  });
+
+  it('refuses steps the flow does not allow yet', async () => {
+    const { el } = await mount();
+    await atStep(el, 'choose');
+    expect(el.goToStep('template')).to.equal(false);
+    expect(el.goToStep('create')).to.equal(false);
+    button(el, /Next/).click();
+    await el.updateComplete;
+    expect(el.step).to.equal('choose');
+    expect(text(el)).to.contain('Choose an activity, a domain and an identifier to continue.');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'activity', 'focus on the first missing field');
+  });
+
+  it('cancel during the dry run: back to the drop zone, the staged upload discarded', async () => {
+    const backend = new FakeBackend();
+    const { el } = await mount(backend);
+    await choose(el);
+    el.goToStep('upload');
+    await el.updateComplete;
+    const hold = backend.hold('dryRunChunk');
+    await drop(el, await cleanFile(3));
+    await hold.reached;
+    await untilStatus(el, 'dry-run');
+    expect(text(el)).to.contain('records.xlsx');
+    const bar = $(el, '[role=progressbar]');
+    expect(Number(bar.getAttribute('aria-valuenow'))).to.be.within(50, 100);
+    button(el, 'Cancel').click();
+    await untilStatus(el, 'selecting');
+    expect(el.step).to.equal('upload');
+    expect($(el, 'offline-upload-drop-zone')).to.exist;
+    await waitFor(() => backend.discarded.length === 1, 'the staged upload discarded');
+    expect(backend.leftOver).to.deep.equal([]);
+    hold.release();
+  });
+
+  it('with issues: a table by row, nothing creatable; a corrected file leads to the summary', async () => {
+    const { el, backend } = await mount();
+    await choose(el);
+    el.goToStep('upload');
+    await el.updateComplete;
+    await drop(el, await badFile());
+    await untilStatus(el, 'has-issues');
+    await atStep(el, 'review');
+    const table = $(el, 'offline-upload-issues-table');
+    const rows = $$(table, 'tbody tr').map((tr) => tr.querySelector('th')!.textContent!.trim());
+    expect(rows).to.include('5').and.to.include('6');
+    expect(text(el)).to.contain('in 2 rows');
+    expect(el.goToStep('create')).to.equal(false);
+    expect(backend.count('stageUpload')).to.equal(0);
+
+    let report = '';
+    const session = el.uploadSession!;
+    const original = session.errorReport.bind(session);
+    session.errorReport = async (format) => {
+      const out = await original(format);
+      report = out.fileName;
+      return out;
+    };
+    button(el, /Download issues/).click();
+    await waitFor(() => report !== '', 'the issues report');
+    expect(report).to.match(/\.xlsx$/);
+
+    const corrected = $$(el, 'offline-upload-drop-zone').find((z) => z.hasAttribute('compact'))!;
+    expect(button(corrected, 'Upload a corrected file')).to.exist;
+    corrected.dispatchEvent(new CustomEvent('file-select', { detail: { file: await cleanFile(4) }, bubbles: true }));
+    await untilStatus(el, 'ready');
+    await atStep(el, 'review');
+    expect($(el, 'upload-summary')).to.exist;
+    expect(text(el)).to.contain('records ready to create');
+  });
+
+  it('a commit refused at the final check shows the refused rows; nothing created', async () => {
+    const backend = new FakeBackend();
+    const { el } = await toReady(backend);
+    el.goToStep('create');
+    await el.updateComplete;
+    backend.failNext.set('commitUpload', new RejectedError('Refused.', 'commitUpload', 409, [{ row: 3, columnKey: 'identifier', code: 'user-inactive' }]));
+    button(el, 'Create records').click();
+    await el.updateComplete;
+    button(el, 'Create 5 records').click();
+    await untilStatus(el, 'has-issues');
+    await atStep(el, 'review');
+    expect(text(el)).to.contain('This user is inactive in the LMS.');
+    expect(text(el)).to.contain('refused 1 row');
+    expect(backend.recordsCreated).to.equal(0);
+  });
+
+  it('done: "Upload another file" keeps the activity; "Start over" clears the choice', async () => {
+    const { el } = await toReady();
+    el.goToStep('create');
+    await el.updateComplete;
+    button(el, 'Create records').click();
+    await el.updateComplete;
+    button(el, 'Create 5 records').click();
+    await atStep(el, 'done');
+    expect($(el, '.alert.success').textContent).to.contain('5 records were created for “Fire Safety Induction (Classroom)”.');
+    button(el, 'Upload another file for this activity').click();
+    await atStep(el, 'upload');
+    expect(state(el).selection.activity?.id).to.equal('act-fire-101');
+    expect(state(el).file).to.equal(undefined);
+
+    await drop(el, await cleanFile(2));
+    await untilStatus(el, 'ready');
+    el.goToStep('create');
+    await el.updateComplete;
+    button(el, 'Create records').click();
+    await el.updateComplete;
+    button(el, 'Create 2 records').click();
+    await atStep(el, 'done');
+    button(el, 'Start over').click();
+    await atStep(el, 'choose');
+    expect(state(el).selection).to.deep.equal({});
+  });
+
+  it('moves focus to the new heading only once the admin uses the wizard', async () => {
+    const outside = document.createElement('button');
+    outside.textContent = 'outside';
+    document.body.append(outside);
+    outside.focus();
+    const { el } = await mount();
+    await atStep(el, 'choose');
+    expect(document.activeElement).to.equal(outside);
+    outside.remove();
+    await choose(el);
+    const next = button(el, /Next/).getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(next.x + next.width / 2), Math.round(next.y + next.height / 2)] });
+    await atStep(el, 'template');
+    await waitFor(() => el.shadowRoot!.activeElement?.hasAttribute('data-step-heading'), 'focus on the heading');
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Download the template');
+  });
+
+  it('a file that cannot be read says why and stays on the upload step', async () => {
+    const { el } = await mount();
+    await choose(el);
+    el.goToStep('upload');
+    await el.updateComplete;
+    await drop(el, new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37])], 'scan.pdf', { type: 'application/pdf' }));
+    await waitFor(() => ['has-issues', 'selecting'].includes(state(el).status) && !state(el).progress, 'the file judged');
+    await el.updateComplete;
+    expect(text(el)).to.match(/PDF|cannot be read|could not be read/i);
+  });
+});

@@ -15,7 +15,7 @@ import type {
 } from '../backend/types.js';
 import type { Issue } from '../core/issues.js';
 import type { ValidationResult } from '../core/pipeline.js';
-import { DEFAULT_MAX_BYTES, formatBytes } from '../core/read/index.js';
+import { formatBytes } from '../core/read/issue.js';
 import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { summarise } from '../core/summary.js';
@@ -38,6 +38,11 @@ export type Preset = { categoryId?: string; activityId?: string; domainId?: stri
 export const DEFAULT_CHUNK_SIZE = 500;
 /** Share of the one progress bar given to reading + validating; the dry run has the rest. */
 const READ_SHARE = 0.5;
+/**
+ * The reader's default size limit (DEFAULT_MAX_BYTES in core/read), repeated here so that the page never
+ * loads the readers just to know it; a test keeps the two equal.
+ */
+export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 /** Least time between two progress updates of the state while reading. */
 const PROGRESS_INTERVAL_MS = 80;
 
@@ -419,7 +424,7 @@ export class UploadSession extends EventTarget {
 
     let result: ValidationResult;
     try {
-      const maxBytes = opts.maxFileSize ?? DEFAULT_MAX_BYTES;
+      const maxBytes = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
       if (file.size > maxBytes) {
         // Refused before reading (as the reader would): a 2 GB file must not be loaded into memory first.
         const params = { size: formatBytes(file.size), limit: formatBytes(maxBytes), sizeBytes: file.size, limitBytes: maxBytes };

@@ -3,7 +3,8 @@
 import { expect } from '@open-wc/testing';
 import { RejectedError, UnavailableError } from '../../src/backend/errors.js';
 import type { UploadProgress } from '../../src/session/types.js';
-import { UploadSession } from '../../src/session/upload-session.js';
+import { DEFAULT_MAX_BYTES } from '../../src/core/read/index.js';
+import { DEFAULT_MAX_FILE_SIZE, UploadSession } from '../../src/session/upload-session.js';
 import { FakeBackend, fireSafety } from './fake-backend.js';
 import { CLASSROOM_HEADER, classroomRows, csv, eventually, record, status, until } from './helpers.js';
 
@@ -122,6 +123,16 @@ describe('UploadSession: issues', () => {
     expect(session.state.issues[0]!.code).to.equal('file-too-large');
     expect(session.state.issues[0]!.message).to.contain('the limit is 1000 bytes');
     expect(backend.count('stageUpload')).to.equal(0);
+  });
+
+  it('refuses a file over the reader\'s default limit before reading it', async () => {
+    expect(DEFAULT_MAX_FILE_SIZE).to.equal(DEFAULT_MAX_BYTES);
+    const { session } = await readySession();
+    // Something Blob-shaped over the limit, without allocating 50 MB; reading it would fail the test.
+    const huge = { size: DEFAULT_MAX_FILE_SIZE + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
+    await session.uploadFile(huge, 'huge.xlsx');
+    expect(session.state.issues.map((i) => i.code)).to.deep.equal(['file-too-large']);
+    expect(session.state.issues[0]!.message).to.contain('the limit is 50 MB');
   });
 
   it('shows a file that is not a spreadsheet as one file-level issue', async () => {

@@ -9,6 +9,7 @@ import {
   STEP_CHANGE_EVENT,
   VALIDATED_EVENT,
   type StepChangeDetail,
+  type ValidatedEvent,
 } from '../../src/events/index.js';
 import { $, atStep, badFile, button, choose, drop, FakeBackend, mount, toReady, untilStatus, waitFor } from './helpers.js';
 
@@ -39,7 +40,7 @@ describe('<offline-upload-wizard> events', () => {
     await el.updateComplete;
     const event = oneEvent(el, VALIDATED_EVENT);
     await drop(el, await badFile());
-    const { detail } = await event;
+    const { detail } = (await event) as ValidatedEvent;
     expect(detail.fileName).to.equal('bad.xlsx');
     expect(detail.issues.length).to.be.greaterThan(2);
     expect(detail.issues.every((i) => i.row === 5 || i.row === 6)).to.equal(true);

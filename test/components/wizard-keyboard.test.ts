@@ -2,6 +2,7 @@
 // records created, with focus following each step's heading.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { ActivityComboboxElement } from '../../src/components/index.js';
 import { $, atStep, cleanFile, FakeBackend, mount, waitFor } from './helpers.js';
 
 /** The element that has focus, through every shadow root. */
@@ -37,7 +38,7 @@ describe('<offline-upload-wizard> by keyboard alone', () => {
     // Activity: type, arrow down to the result, Enter.
     await tabTo((e) => e.getAttribute('role') === 'combobox', 'the activity combobox');
     await sendKeys({ type: 'fire' });
-    const combobox = $(el, 'offline-upload-activity-combobox');
+    const combobox = $<ActivityComboboxElement>(el, 'offline-upload-activity-combobox');
     await waitFor(() => combobox.shadowRoot!.querySelectorAll('[role=option]').length === 1, 'one search result');
     const input = deepActive() as HTMLInputElement;
     expect(input.getAttribute('aria-expanded')).to.equal('true');

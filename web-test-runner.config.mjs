@@ -2,7 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { browserPath, CHROMIUM_ARGS } from './scripts/browser-path.mjs';
-import { exceljsAsEsm, mswWorkerAtRoot } from './scripts/wtr-plugins.mjs';
+import { umdAsEsm, mswWorkerAtRoot } from './scripts/wtr-plugins.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
@@ -15,7 +15,7 @@ export default {
   browserStartTimeout: 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
   middleware: [mswWorkerAtRoot()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), exceljsAsEsm()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), umdAsEsm()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

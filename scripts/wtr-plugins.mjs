@@ -1,19 +1,20 @@
-// Dev-server plugins shared by the test runner (and the e2e server): exceljs's browser build is a UMD
-// bundle that @web/dev-server cannot import as ESM, so we wrap it as a module with a default export.
-export function exceljsAsEsm() {
+// Dev-server plugins shared by the test runner: exceljs's and papaparse's browser builds are UMD
+// bundles that @web/dev-server cannot import as ESM, so we wrap them as modules with a default export.
+// (Vite pre-bundles them itself; only the test runner needs this.)
+const UMD_BUNDLES = [/\/exceljs\/dist\/exceljs(\.bare)?(\.min)?\.js$/, /\/papaparse\/papaparse(\.min)?\.js$/];
+
+export function umdAsEsm() {
   return {
-    name: 'exceljs-as-esm',
+    name: 'umd-as-esm',
     transform(context) {
-      if (/\/exceljs\/dist\/exceljs(\.bare)?(\.min)?\.js$/.test(context.path)) {
-        const body = typeof context.body === 'string' ? context.body : String(context.body);
-        return {
-          body:
-            'const module = { exports: {} }; const exports = module.exports; const define = undefined;\n' +
-            body +
-            '\nexport default module.exports;\n',
-        };
-      }
-      return undefined;
+      if (!UMD_BUNDLES.some((re) => re.test(context.path))) return undefined;
+      const body = typeof context.body === 'string' ? context.body : String(context.body);
+      return {
+        body:
+          'const module = { exports: {} }; const exports = module.exports; const define = undefined;\n' +
+          body +
+          '\nexport default module.exports;\n',
+      };
     },
   };
 }

@@ -25,17 +25,21 @@ export const styles = css`
     z-index: 10;
     inset-inline: 0;
     inset-block-start: calc(100% + 0.25rem);
-    max-block-size: min(22rem, 60vh);
-    overflow-y: auto;
     background: var(--_bg);
     border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.12);
   }
+  /* The listbox scrolls, not its wrapper: it is what the combobox controls (aria-controls). */
   [role='listbox'] {
     list-style: none;
     margin: 0;
     padding: 0.25rem 0;
+    max-block-size: min(22rem, 60vh);
+    overflow-y: auto;
+  }
+  [role='listbox']:empty {
+    display: none;
   }
   [role='option'] {
     padding-block: 0.5rem;

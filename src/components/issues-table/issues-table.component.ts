@@ -97,13 +97,13 @@ export class IssuesTableElement extends LitElement {
         <section aria-labelledby="${this.ids}-by-column">
           ${heading(h, `${this.ids}-by-column`, l.t('countsByColumn'))}
           <ul>
-            ${counts.byColumn.map(([column, n]) => html`<li><span>${column === NO_COLUMN ? l.t('wholeFile') : column}</span><strong>${l.number(n)}</strong></li>`)}
+            ${counts.byColumn.map(([column, n]) => html`<li><span>${column === NO_COLUMN ? l.t('wholeFile') : column}</span> <strong>${l.number(n)}</strong></li>`)}
           </ul>
         </section>
         <section aria-labelledby="${this.ids}-by-kind">
           ${heading(h, `${this.ids}-by-kind`, l.t('countsByKind'))}
           <ul>
-            ${counts.byKind.map(([code, n]) => html`<li><span>${l.kind(code)}</span><strong>${l.number(n)}</strong></li>`)}
+            ${counts.byKind.map(([code, n]) => html`<li><span>${l.kind(code)}</span> <strong>${l.number(n)}</strong></li>`)}
           </ul>
         </section>
       </div>

@@ -134,7 +134,7 @@ export class UploadSummaryElement extends LitElement {
         <ul>
           ${entries.map(
             ([name, n]) => html`<li>
-              <span>${name}</span><span class="count">${l.number(n)}</span>
+              <span>${name}</span> <span class="count">${l.number(n)}</span>
               <span class="bar ${issue ? 'issue' : ''}" aria-hidden="true"><span style=${styleMap({ inlineSize: `${total > 0 ? Math.min(100, (n / total) * 100) : 0}%` })}></span></span>
             </li>`,
           )}

@@ -1,0 +1,213 @@
+// The activity combobox: accessible, defaults, properties, events, keyboard (ARIA 1.2 combobox),
+// debounced search with loading, empty, error and "more results" states, and French.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ActivityPage, ActivitySummary } from '../../backend/types.js';
+import { Localizer } from '../../i18n/localize.js';
+import '../offline-upload-wizard/offline-upload-wizard.js';
+import type { ActivityComboboxElement, ActivitySearch } from './activity-combobox.component.js';
+
+const activities: ActivitySummary[] = Array.from({ length: 45 }, (_, i) => ({
+  id: `act-${i}`,
+  name: i === 0 ? 'Fire Safety Induction' : `Course ${String(i).padStart(2, '0')}`,
+  code: `C-${100 + i}`,
+  categoryId: 'cat',
+  categoryName: 'Health & Safety',
+  startDate: '2025-01-06',
+  ...(i % 2 ? { endDate: '2026-12-31' } : {}),
+  location: 'Leeds',
+}));
+
+/** A search over `activities` that records its calls; `fail` makes the next call throw. */
+function fakeSearch(): ActivitySearch & { calls: { text: string; offset: number }[]; fail?: Error; gate?: Promise<void> } {
+  const search = (async (text: string, { offset = 0, limit = 20, signal }: { offset?: number; limit?: number; signal?: AbortSignal }) => {
+    search.calls.push({ text, offset });
+    if (search.gate) await search.gate;
+    if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+    if (search.fail) {
+      const error = search.fail;
+      search.fail = undefined;
+      throw error;
+    }
+    const matching = activities.filter((a) => a.name.toLowerCase().includes(text.trim().toLowerCase()) || a.code!.toLowerCase().includes(text.trim().toLowerCase()));
+    return { items: matching.slice(offset, offset + limit), total: matching.length, offset, limit } satisfies ActivityPage;
+  }) as ActivitySearch & { calls: { text: string; offset: number }[]; fail?: Error; gate?: Promise<void> };
+  search.calls = [];
+  return search;
+}
+
+async function mount(search = fakeSearch(), debounce = 30) {
+  const el = await fixture<ActivityComboboxElement>(html`<offline-upload-activity-combobox .search=${search} debounce=${debounce}></offline-upload-activity-combobox>`);
+  const input = el.shadowRoot!.querySelector('input')!;
+  return { el, input, search };
+}
+
+const options = (el: ActivityComboboxElement) => [...el.shadowRoot!.querySelectorAll('[role=option]')];
+const settle = (ms = 80) => new Promise((r) => setTimeout(r, ms));
+
+describe('activity combobox', () => {
+  it('is accessible closed and open', async () => {
+    const { el, input } = await mount();
+    await expect(el).to.be.accessible();
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle();
+    expect(options(el).length).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('defaults: a labelled, collapsed combobox with a 250 ms debounce and 20 results a page', async () => {
+    const el = await fixture<ActivityComboboxElement>(html`<offline-upload-activity-combobox></offline-upload-activity-combobox>`);
+    const input = el.shadowRoot!.querySelector('input')!;
+    expect(el.debounce).to.equal(250);
+    expect(el.pageSize).to.equal(20);
+    expect(input.getAttribute('role')).to.equal('combobox');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(input.getAttribute('aria-autocomplete')).to.equal('list');
+    expect(input.labels![0]!.textContent).to.equal('Offline activity');
+    const listbox = el.shadowRoot!.getElementById(input.getAttribute('aria-controls')!)!;
+    expect(listbox.getAttribute('role')).to.equal('listbox');
+  });
+
+  it('shows the chosen activity and its details; a new scope drops stale results', async () => {
+    const { el, input } = await mount();
+    el.value = activities[1];
+    await el.updateComplete;
+    expect(input.value).to.equal('Course 01');
+    const described = el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!)!;
+    expect(described.textContent).to.equal('C-101 · Health & Safety · Jan 6, 2025 – Dec 31, 2026 · Leeds');
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle();
+    expect(options(el).length).to.be.greaterThan(0);
+    el.scope = 'other-category';
+    await el.updateComplete;
+    expect(options(el).length).to.equal(0);
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('searches once after typing stops (debounced), shows loading, then the results', async () => {
+    const { el, input, search } = await mount(undefined, 120);
+    input.focus();
+    await sendKeys({ type: 'cour' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('Searching…');
+    expect(search.calls.length).to.equal(0);
+    await settle(200);
+    expect(search.calls).to.deep.equal([{ text: 'cour', offset: 0 }]);
+    expect(options(el).length).to.equal(21);
+    expect(options(el)[0]!.querySelector('mark')!.textContent).to.equal('Cour');
+    expect(options(el)[20]!.textContent).to.contain('Show more results (20 of 44)');
+  });
+
+  it('keyboard: arrows move the active option (wrapping), Enter chooses, Escape closes then restores', async () => {
+    const { el, input } = await mount();
+    input.focus();
+    await sendKeys({ type: 'fire' });
+    await settle();
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-activedescendant')).to.equal(options(el)[0]!.id);
+    expect(options(el)[0]!.getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-activedescendant')).to.equal(options(el)[0]!.id);
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-activedescendant')).to.equal(options(el)[0]!.id);
+    const change = oneEvent(el, 'activity-change');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = (await change) as CustomEvent<ActivitySummary>;
+    expect(detail.id).to.equal('act-0');
+    expect(input.value).to.equal('Fire Safety Induction');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
+
+    await sendKeys({ type: ' xyz' });
+    await settle();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(input.value).to.equal('Fire Safety Induction xyz');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(input.value).to.equal('Fire Safety Induction');
+  });
+
+  it('says when nothing matches, and announces the number of results', async () => {
+    const { el, input } = await mount();
+    const heard: string[] = [];
+    el.addEventListener('announce', (e) => heard.push((e as CustomEvent<{ message: string }>).detail.message));
+    input.focus();
+    await sendKeys({ type: 'zzz' });
+    await settle();
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('No offline activity matches “zzz”.');
+    expect(heard).to.deep.equal(['No offline activity matches “zzz”.']);
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'course' });
+    await settle();
+    expect(heard.at(-1)).to.equal('44 activities found');
+  });
+
+  it('shows an error with Retry, and Enter retries', async () => {
+    const { el, input, search } = await mount();
+    search.fail = new Error('The LMS did not answer.');
+    input.focus();
+    await sendKeys({ type: 'fire' });
+    await settle();
+    const status = el.shadowRoot!.querySelector('.status.error')!;
+    expect(status.textContent).to.contain('The activities could not be loaded. The LMS did not answer.');
+    expect(status.querySelector('button')!.textContent).to.equal('Try again');
+    await sendKeys({ press: 'Enter' });
+    await settle();
+    expect(search.calls.length).to.equal(2);
+    expect(options(el).length).to.equal(1);
+  });
+
+  it('pages with a "more results" option that keeps the list open', async () => {
+    const { el, input, search } = await mount();
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle();
+    expect(options(el).length).to.equal(21);
+    expect(options(el).at(-1)!.textContent).to.contain('Show more results (20 of 45)');
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-activedescendant')).to.equal(options(el).at(-1)!.id);
+    await sendKeys({ press: 'Enter' });
+    await settle();
+    expect(search.calls.at(-1)).to.deep.equal({ text: '', offset: 20 });
+    expect(options(el).length).to.equal(41);
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    expect(input.getAttribute('aria-activedescendant')).to.equal(options(el)[20]!.id);
+  });
+
+  it('ignores an answer that arrives after a newer search', async () => {
+    const search = fakeSearch();
+    let release!: () => void;
+    search.gate = new Promise((r) => (release = r));
+    const { el, input } = await mount(search);
+    input.focus();
+    await sendKeys({ type: 'fire' });
+    await settle();
+    search.gate = undefined;
+    await sendKeys({ type: 'x' });
+    await settle();
+    release();
+    await settle();
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('No offline activity matches “firex”.');
+  });
+
+  it('speaks French from the wizard’s localizer', async () => {
+    const { el, input } = await mount();
+    el.localizer = new Localizer('fr');
+    await el.updateComplete;
+    expect(input.labels![0]!.textContent).to.equal('Activité hors ligne');
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle();
+    expect(options(el).at(-1)!.textContent).to.contain('Afficher plus de résultats (20 sur 45)');
+    expect(options(el)[1]!.textContent).to.contain('6 janv. 2025');
+  });
+});

@@ -19,8 +19,10 @@ const activities: ActivitySummary[] = Array.from({ length: 45 }, (_, i) => ({
 }));
 
 /** A search over `activities` that records its calls; `fail` makes the next call throw. */
-function fakeSearch(): ActivitySearch & { calls: { text: string; offset: number }[]; fail?: Error; gate?: Promise<void> } {
-  const search = (async (text: string, { offset = 0, limit = 20, signal }: { offset?: number; limit?: number; signal?: AbortSignal }) => {
+type FakeSearch = ActivitySearch & { calls: { text: string; offset: number }[]; fail?: Error; gate?: Promise<void> };
+
+function fakeSearch(): FakeSearch {
+  const search: FakeSearch = Object.assign(async (text: string, { offset = 0, limit = 20, signal }: { offset?: number; limit?: number; signal?: AbortSignal }) => {
     search.calls.push({ text, offset });
     if (search.gate) await search.gate;
     if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
@@ -31,8 +33,7 @@ function fakeSearch(): ActivitySearch & { calls: { text: string; offset: number 
     }
     const matching = activities.filter((a) => a.name.toLowerCase().includes(text.trim().toLowerCase()) || a.code!.toLowerCase().includes(text.trim().toLowerCase()));
     return { items: matching.slice(offset, offset + limit), total: matching.length, offset, limit } satisfies ActivityPage;
-  }) as ActivitySearch & { calls: { text: string; offset: number }[]; fail?: Error; gate?: Promise<void> };
-  search.calls = [];
+  }, { calls: [] as { text: string; offset: number }[] });
   return search;
 }
 

@@ -328,6 +328,7 @@ export class SheetScanner {
     this.onRow(row, cells);
   }
 
+  /** A cell from its parts found by the general path: inline string, formula without result, or value. */
   private cellValue(
     buf: string,
     type: CellType,
@@ -349,28 +350,33 @@ export class SheetScanner {
       }
       return null;
     }
+    return this.valueOf(type, style, buf.slice(vFrom, vTo), row);
+  }
+
+  /** A cell from the raw text of its <v> (still XML-escaped), by its type and style. */
+  private valueOf(type: CellType, style: number, raw: string, row: number): Cell {
     switch (type) {
       case CellType.Shared: {
-        const index = digits(buf, vFrom, vTo);
+        const index = raw === '' ? -1 : Number(raw);
         const text = this.context.sharedStrings[index];
-        if (text === undefined) throw corrupt(`row ${row}: shared string ${index} does not exist`);
+        if (text === undefined) throw corrupt(`row ${row}: shared string ${raw} does not exist`);
         return text === '' ? null : text;
       }
       case CellType.FormulaString:
       case CellType.Inline:
-        return nonEmpty(decodeXString(buf.slice(vFrom, vTo)));
+        return nonEmpty(decodeXString(raw));
       case CellType.Boolean: {
-        const c = buf.charCodeAt(vFrom);
+        const c = raw.charCodeAt(0);
         return c === 49 /* 1 */ || c === 116 /* true */;
       }
       case CellType.Error:
-        return { error: 'formula-error', text: decodeEntities(buf.slice(vFrom, vTo)) };
+        return { error: 'formula-error', text: decodeEntities(raw) };
       case CellType.Date:
-        return isoDateCell(buf.slice(vFrom, vTo));
+        return isoDateCell(raw);
       default: {
-        if (vTo === vFrom) return null;
-        const n = numberOf(buf, vFrom, vTo);
-        if (Number.isNaN(n)) return nonEmpty(decodeXString(buf.slice(vFrom, vTo)));
+        if (raw === '') return null;
+        const n = Number(raw);
+        if (Number.isNaN(n) || raw.trim() === '') return nonEmpty(decodeXString(raw));
         if (style >= 0 && this.context.dateStyles[style] === 1) return this.date(n);
         return n;
       }
@@ -387,24 +393,6 @@ export class SheetScanner {
     }
     return cell;
   }
-}
-
-/** Whole numbers (ids, serials, most scores) without a substring; anything else through Number(). */
-function numberOf(buf: string, from: number, to: number): number {
-  let i = from;
-  const negative = buf.charCodeAt(i) === 45;
-  if (negative) i += 1;
-  if (to - i > 0 && to - i <= 15) {
-    let n = 0;
-    for (; i < to; i += 1) {
-      const d = buf.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) break;
-      n = n * 10 + d;
-    }
-    if (i === to) return negative ? -n : n;
-  }
-  const text = buf.slice(from, to).trim();
-  return text === '' ? NaN : Number(text);
 }
 
 function nonEmpty(text: string): Cell {

@@ -2,4 +2,10 @@
 export { UploadSession, DEFAULT_CHUNK_SIZE, type Preset } from './upload-session.js';
 export type * from './types.js';
 export { sessionMessagesEn, type SessionMessages } from './messages.js';
-export { validateInWorker, type ValidateInWorkerOptions, type ValidationThread } from '../worker/client.js';
+export {
+  validateInWorker,
+  prewarmValidationWorker,
+  releaseValidationWorker,
+  type ValidateInWorkerOptions,
+  type ValidationThread,
+} from '../worker/client.js';

@@ -20,7 +20,7 @@ import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { summarise } from '../core/summary.js';
 import { issueMessage } from '../i18n/index.js';
-import { validateInWorker } from '../worker/client.js';
+import { prewarmValidationWorker, validateInWorker } from '../worker/client.js';
 import { isBackendError, sessionMessagesEn as m } from './messages.js';
 import { labelsByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
 import type {
@@ -351,6 +351,8 @@ export class UploadSession extends EventTarget {
           return;
         }
         this.#set({ spec: { status: 'ready', value: spec } });
+        // The admin will upload a file for this spec: have the worker loaded by then.
+        if (this.#options.useWorker !== false) prewarmValidationWorker();
       },
       (error: unknown) => {
         if (op.signal.aborted || isAbort(error)) return;

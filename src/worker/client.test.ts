@@ -2,7 +2,7 @@
 // once when cancelled, and falls back to the main thread when no worker can start.
 import { expect } from '@open-wc/testing';
 import { classroomSpec, realWorldSpec } from '../../test/fixtures/specs.js';
-import { validateInWorker } from './client.js';
+import { prewarmValidationWorker, releaseValidationWorker, validateInWorker } from './client.js';
 
 const HEADER = 'Email,Completion date,Status,Trainer,Comments';
 
@@ -93,6 +93,33 @@ describe('validateInWorker', () => {
     expect(error).to.be.instanceOf(DOMException);
     expect((error as DOMException).name).to.equal('AbortError');
     expect(stoppedAfter).to.be.lessThan(100);
+  });
+
+  it('keeps working file after file, and after a cancelled run, on the kept worker', async () => {
+    prewarmValidationWorker();
+    const first = await validateInWorker(classroomCsv(30), classroomSpec, { today: TODAY });
+    const second = await validateInWorker(classroomCsv(30, true), classroomSpec, { today: TODAY });
+    expect([first.thread, second.thread]).to.deep.equal(['worker', 'worker']);
+    expect(first.issues).to.deep.equal([]);
+    expect(second.issues.length).to.be.greaterThan(0);
+
+    const controller = new AbortController();
+    const cancelled = validateInWorker(classroomCsv(300_000), classroomSpec, { today: TODAY, maxRows: 500_000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    expect(((await cancelled.catch((e: unknown) => e)) as DOMException).name).to.equal('AbortError');
+
+    const third = await validateInWorker(classroomCsv(30), classroomSpec, { today: TODAY });
+    expect(third.thread).to.equal('worker');
+    expect(third.records).to.deep.equal(first.records);
+    releaseValidationWorker();
+  });
+
+  it('a cancel while the worker is still loading rejects at once', async () => {
+    releaseValidationWorker();
+    const controller = new AbortController();
+    const run = validateInWorker(classroomCsv(5), classroomSpec, { signal: controller.signal });
+    controller.abort();
+    expect(((await run.catch((e: unknown) => e)) as DOMException).name).to.equal('AbortError');
   });
 
   it('rejects at once when the signal is already aborted', async () => {

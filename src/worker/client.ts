@@ -2,6 +2,7 @@
 // cancel, or on the main thread where module workers are unavailable (or not wanted).
 import type { ValidationResult } from '../core/pipeline.js';
 import type { ReadProgress } from '../core/read/types.js';
+import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { createValidateWorker } from './create-worker.js';
 import type { FromWorker, ToWorker, WorkerValidateOptions } from './protocol.js';
@@ -65,6 +66,72 @@ function whenReady(worker: Worker, signal?: AbortSignal): Promise<boolean> {
 }
 
 /**
+ * One loaded worker kept between runs: a fresh worker pays for loading its modules and a cold JIT on every
+ * file, and admins upload again and again (fix, re-upload). Taken by a run, given back when it ends well.
+ */
+let idle: Promise<Worker | undefined> | undefined;
+
+function startWorker(create: () => Worker, signal?: AbortSignal): Promise<Worker | undefined> {
+  let worker: Worker;
+  try {
+    worker = create();
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  return whenReady(worker, signal).then(
+    (ready) => {
+      if (ready) return worker;
+      worker.terminate();
+      return undefined;
+    },
+    (error: unknown) => {
+      worker.terminate();
+      throw error;
+    },
+  );
+}
+
+/** The worker once loaded; an abort meanwhile rejects at once and ends the worker when it arrives. */
+function untilAborted(pending: Promise<Worker | undefined>, signal?: AbortSignal): Promise<Worker | undefined> {
+  if (!signal) return pending;
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      void pending.then((worker) => worker?.terminate());
+      reject(abortError(signal));
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (worker) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) worker?.terminate();
+        else resolve(worker);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Loads the validation worker ahead of the first file (e.g. once the template spec is known), so that
+ * reading starts at once. Does nothing where module workers are unavailable.
+ */
+export function prewarmValidationWorker(): void {
+  if (idle || typeof Worker === 'undefined') return;
+  idle = startWorker(createValidateWorker).catch(() => undefined);
+}
+
+/** Ends the kept worker (hosts that tear the widget down for good). */
+export function releaseValidationWorker(): void {
+  const kept = idle;
+  idle = undefined;
+  void kept?.then((worker) => worker?.terminate());
+}
+
+/**
  * Reads and validates `buffer` against `spec`. With a worker the buffer is transferred (it is detached
  * afterwards); if the worker cannot start, the same work runs on the main thread with the buffer intact.
  * Abort → the worker is terminated at once and the promise rejects with an AbortError.
@@ -80,21 +147,26 @@ export async function validateInWorker(
   const useWorker = options.useWorker ?? typeof Worker !== 'undefined';
   if (!useWorker) return { ...(await onMainThread(buffer, spec, options)), thread: 'main' };
 
-  let worker: Worker;
-  try {
-    worker = (options.createWorker ?? createValidateWorker)();
-  } catch {
-    return { ...(await onMainThread(buffer, spec, options)), thread: 'main' };
+  // A host's own factory gets a worker of its own each time; ours may reuse the kept one.
+  const shared = options.createWorker === undefined;
+  let pending: Promise<Worker | undefined>;
+  if (shared && idle) {
+    pending = idle;
+    idle = undefined;
+  } else {
+    pending = startWorker(options.createWorker ?? createValidateWorker, signal);
   }
+  const worker = await untilAborted(pending, signal);
+  if (!worker) return { ...(await onMainThread(buffer, spec, options)), thread: 'main' };
+  let keep = false;
   try {
-    if (!(await whenReady(worker, signal))) {
-      worker.terminate();
-      return { ...(await onMainThread(buffer, spec, options)), thread: 'main' };
-    }
+    if (signal?.aborted) throw abortError(signal);
     const result = await runInWorker(worker, buffer, spec, options);
+    keep = shared && idle === undefined;
     return { ...result, thread: 'worker' };
   } finally {
-    worker.terminate();
+    if (keep) idle = Promise.resolve(worker);
+    else worker.terminate();
   }
 }
 
@@ -115,13 +187,16 @@ function runInWorker(worker: Worker, buffer: ArrayBuffer, spec: TemplateSpec, op
       worker.removeEventListener('error', onError);
       signal?.removeEventListener('abort', onAbort);
     };
+    const records: UploadRecord[] = [];
     const onMessage = (event: MessageEvent<FromWorker<ValidationResult>>): void => {
       const message = event.data;
       if (!('id' in message) || message.id !== id) return;
       if (message.type === 'progress') onProgress?.(message.progress);
-      else if (message.type === 'result') {
+      else if (message.type === 'records') {
+        for (const record of message.records) records.push(record);
+      } else if (message.type === 'result') {
         done();
-        resolve(message.result);
+        resolve(records.length > 0 ? { ...message.result, records } : message.result);
       } else if (message.type === 'error') {
         done();
         reject(fromWorkerError(message.error));

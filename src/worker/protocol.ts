@@ -1,6 +1,7 @@
 // Messages between the page and the validation worker: plain, structured-cloneable data only (no
 // functions cross the boundary, so issue messages are made in English and re-rendered by the UI).
 import type { Issue } from '../core/issues.js';
+import type { UploadRecord } from '../core/records.js';
 import type { DateOrder, ReadProgress } from '../core/read/types.js';
 import type { TemplateSpec } from '../core/spec.js';
 
@@ -30,5 +31,8 @@ export type FromWorker<R> =
   /** Sent once when the module has loaded: the client transfers the file only after this. */
   | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly id: number; readonly progress: ReadProgress }
+  /** Records ahead of the result, in batches: each message is deserialised in its own short task. */
+  | { readonly type: 'records'; readonly id: number; readonly records: readonly UploadRecord[] }
+  /** The result; its `records` are empty when they were sent in `records` batches before it. */
   | { readonly type: 'result'; readonly id: number; readonly result: R }
   | { readonly type: 'error'; readonly id: number; readonly error: WorkerError };

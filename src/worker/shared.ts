@@ -5,6 +5,12 @@ import type { WorkerError } from './protocol.js';
 /** Least time between two progress messages from the worker. */
 export const PROGRESS_INTERVAL_MS = 80;
 
+/**
+ * Records per message from the worker. One 100,000-record message takes ~200 ms to deserialise on the
+ * page's thread in one go; batches keep each task short so the page stays responsive.
+ */
+export const RECORDS_PER_MESSAGE = 5_000;
+
 export function toWorkerError(error: unknown): WorkerError {
   if (error instanceof FileIssueError) return { name: error.name, message: error.message, issue: error.issue };
   if (error instanceof Error || error instanceof DOMException) return { name: error.name, message: error.message };

@@ -3,7 +3,7 @@
 import { validateSpreadsheet } from '../core/pipeline.js';
 import type { ReadProgress } from '../core/read/types.js';
 import type { FromWorker, ToWorker, WorkerError } from './protocol.js';
-import { PROGRESS_INTERVAL_MS, toWorkerError } from './shared.js';
+import { PROGRESS_INTERVAL_MS, RECORDS_PER_MESSAGE, toWorkerError } from './shared.js';
 
 /** The slice of DedicatedWorkerGlobalScope we use (the project's lib is DOM, not WebWorker). */
 interface WorkerScope {
@@ -28,7 +28,12 @@ async function run(message: Extract<ToWorker, { type: 'validate' }>): Promise<vo
   };
   try {
     const result = await validateSpreadsheet(buffer, spec, { ...options, signal: controller.signal, onProgress });
-    if (!controller.signal.aborted) scope.postMessage({ type: 'result', id, result });
+    if (controller.signal.aborted) return;
+    const { records } = result;
+    for (let start = 0; start < records.length; start += RECORDS_PER_MESSAGE) {
+      scope.postMessage({ type: 'records', id, records: records.slice(start, start + RECORDS_PER_MESSAGE) });
+    }
+    scope.postMessage({ type: 'result', id, result: { ...result, records: [] } });
   } catch (error) {
     const out: WorkerError = toWorkerError(error);
     scope.postMessage({ type: 'error', id, error: out });

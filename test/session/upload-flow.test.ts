@@ -203,6 +203,20 @@ describe('UploadSession: cancel and replace', () => {
     expect(backend.count('stageUpload')).to.equal(0);
   });
 
+  it('cancel in the middle of reading a large file (in the worker) stops it; nothing reaches the LMS', async () => {
+    const { session, backend } = await readySession(undefined, { useWorker: true, maxRows: 400_000 });
+    const upload = session.uploadFile(csv([CLASSROOM_HEADER, ...classroomRows(300_000)]));
+    const reading = await until(session, (s) => s.status === 'reading' && (s.progress?.fraction ?? 0) > 0);
+    expect(reading.progress!.fraction).to.be.lessThan(0.5);
+    session.cancel();
+    await upload;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(session.state.status).to.equal('selecting');
+    expect(session.state.file).to.equal(undefined);
+    expect(session.state.progress).to.equal(undefined);
+    expect(backend.count('stageUpload')).to.equal(0);
+  });
+
   it('a new file replaces the old one: the old staged upload is discarded', async () => {
     const { session, backend } = await readySession();
     await session.uploadFile(csv([CLASSROOM_HEADER, ...classroomRows(2)], 'first.csv'));

@@ -26,6 +26,8 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   return {
+    // Relative asset URLs: the validation worker must load from beside the library, not the host's root.
+    base: './',
     worker: { format: 'es' },
     build: {
       outDir: resolve(root, 'dist'),

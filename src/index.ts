@@ -2,3 +2,4 @@
 // The elements register from their own modules (see src/register.ts) so importing this has no side effects.
 export * from './core/index.js';
 export * from './backend/index.js';
+export * from './session/index.js';

@@ -1,5 +1,7 @@
 // The configurations page: one demo LMS behind several differently configured wizards.
-import '../src/register.js';
+// The registration modules themselves: package.json's sideEffects lists them (not src/register.ts).
+import '../src/components/offline-upload-wizard/offline-upload-wizard.js';
+import '../src/components/upload-summary/upload-summary.js';
 import { RestBackend } from '../src/backend/rest-backend.js';
 import type { LmsBackend } from '../src/backend/types.js';
 import type { OfflineUploadWizardElement, UploadSummaryElement } from '../src/components/index.js';

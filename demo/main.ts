@@ -1,6 +1,8 @@
 // The demo console page: starts the demo LMS (an msw service worker), then points the wizard at it.
 // The LMS's state is exposed as `window.__demoLms` for the end-to-end test.
-import '../src/register.js';
+// The registration modules themselves: package.json's sideEffects lists them (not src/register.ts).
+import '../src/components/offline-upload-wizard/offline-upload-wizard.js';
+import '../src/components/upload-summary/upload-summary.js';
 import type { OfflineUploadWizardElement } from '../src/components/index.js';
 import { DEMO } from './mocks/data.js';
 import { startDemoLms, type DemoLmsControls } from './mocks/browser.js';

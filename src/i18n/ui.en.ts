@@ -80,7 +80,6 @@ export interface UiMessages {
   readonly templateFor: string;
   readonly templateColumnsCaption: string;
   readonly columnHeader: string;
-  readonly columnRequired: string;
   readonly columnFormat: string;
   readonly required: string;
   readonly optional: string;
@@ -274,7 +273,6 @@ export const uiMessagesEn: UiMessages = {
   templateFor: 'For {activity} · {domain} · learners identified by {identifier}',
   templateColumnsCaption: 'What the template contains',
   columnHeader: 'Column',
-  columnRequired: 'Required',
   columnFormat: 'What to enter',
   required: 'Required',
   optional: 'Optional',

@@ -69,7 +69,6 @@ export const uiMessagesFr: UiMessages = {
   templateFor: 'Pour {activity} · {domain} · apprenants identifiés par {identifier}',
   templateColumnsCaption: 'Contenu du modèle',
   columnHeader: 'Colonne',
-  columnRequired: 'Obligatoire',
   columnFormat: 'À saisir',
   required: 'Obligatoire',
   optional: 'Facultative',

@@ -773,15 +773,16 @@ export class OfflineUploadWizardElement extends LitElement {
           <thead>
             <tr>
               <th scope="col">${l.t('columnHeader')}</th>
-              <th scope="col">${l.t('columnRequired')}</th>
               <th scope="col">${l.t('columnFormat')}</th>
             </tr>
           </thead>
           <tbody>
             ${columns.map(
               (c) => html`<tr>
-                <th scope="row">${c.header}</th>
-                <td>${c.required ? html`<span class="badge required">${l.t('required')}</span>` : html`<span class="badge">${l.t('optional')}</span>`}</td>
+                <th scope="row">
+                  <span class="column-name">${c.header}</span>
+                  ${c.required ? html`<span class="badge required">${l.t('required')}</span>` : html`<span class="badge">${l.t('optional')}</span>`}
+                </th>
                 <td>${c.format}${c.notes.map((n) => html`<span class="note">${n}</span>`)}</td>
               </tr>`,
             )}

@@ -303,6 +303,12 @@ const wizard = css`
   table.columns tbody tr:last-child > * {
     border-block-end: none;
   }
+  table.columns tbody th {
+    inline-size: 30%;
+  }
+  .column-name {
+    display: block;
+  }
   .note {
     display: block;
     color: var(--_muted);
@@ -310,6 +316,8 @@ const wizard = css`
   }
   .badge {
     display: inline-block;
+    margin-block-start: 0.25rem;
+    font-weight: 400;
     padding-inline: 0.5rem;
     border-radius: 999px;
     border: 1px solid var(--_border);

@@ -15,7 +15,8 @@ let nextId = 0;
 
 /**
  * Search-as-you-type activity picker: debounced search, arrow keys, Enter, Escape, loading, empty and
- * error states, and "more results" paging. Internal part of <offline-upload-wizard>.
+ * error states, and "more results" paging. Internal part of <offline-upload-wizard>, defined by its
+ * registration module; not meant to be used on its own.
  *
  * @summary Combobox that finds and chooses an offline activity.
  *
@@ -43,6 +44,7 @@ export class ActivityComboboxElement extends LitElement {
   /** Results per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
+  /** The field cannot be used (e.g. while the lists load). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** Marks the field as required (aria-required) and in error (aria-invalid) when the wizard says so. */

@@ -21,6 +21,7 @@ export const SPREADSHEET_ACCEPT =
 export class DropZoneElement extends LitElement {
   static override styles = [tokens, base, styles];
 
+  /** Strings in the wizard's locale. */
   @property({ attribute: false }) localizer: Localizer = new Localizer('en');
 
   /** Passed to the file input. */
@@ -35,6 +36,7 @@ export class DropZoneElement extends LitElement {
   /** A button only, still accepting drops: for "Upload a corrected file". */
   @property({ type: Boolean, reflect: true }) compact = false;
 
+  /** Neither drops nor the button do anything. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private dragging = false;
@@ -47,6 +49,7 @@ export class DropZoneElement extends LitElement {
     if (!this.disabled) this.input.click();
   }
 
+  /** Focuses the "Choose a file" button. */
   override focus(options?: FocusOptions): void {
     if (this.button) this.button.focus(options);
     else void this.updateComplete.then(() => this.button?.focus(options));

@@ -30,6 +30,7 @@ export class IssuesTableElement extends LitElement {
   /** The issues, sorted by row (UploadSession.state.issues). */
   @property({ attribute: false }) issues: readonly Issue[] = [];
 
+  /** Strings, numbers and issue messages in the wizard's locale. */
   @property({ attribute: false }) localizer: Localizer = new Localizer('en');
 
   /** The uploaded file's name, for the caption. */

@@ -58,11 +58,11 @@ const NOT_CONFIGURED_AFTER_MS = 1000;
  *
  * @slot no-access - Replaces the default contact links on the no-access panel (e.g. your own help text).
  *
- * @fires offline-upload-step-change - The step shown changed. `detail: { step, previous, index }`.
- * @fires offline-upload-validated - A file was read and checked, clean or with issues. `detail: { summary, issues, fileName }`.
- * @fires offline-upload-before-create - Cancelable. The admin asked to create the records: `preventDefault()` vetoes or takes over the confirmation; `detail.proceed()` creates them without the wizard's own confirmation. `detail: { count, activity, uploadId, summary, proceed }`.
- * @fires offline-upload-created - Every record was created. `detail: { uploadId, count, activity, result }`.
- * @fires offline-upload-failed - A step failed; nothing was created. `detail: { failure, step }`.
+ * @fires {StepChangeEvent} offline-upload-step-change - The step shown changed. `detail: { step, previous, index }`.
+ * @fires {ValidatedEvent} offline-upload-validated - A file was read and checked, clean or with issues. `detail: { summary, issues, fileName }`.
+ * @fires {BeforeCreateEvent} offline-upload-before-create - Cancelable. The admin asked to create the records: `preventDefault()` vetoes or takes over the confirmation; `detail.proceed()` creates them without the wizard's own confirmation. `detail: { count, activity, uploadId, summary, proceed }`.
+ * @fires {CreatedEvent} offline-upload-created - Every record was created. `detail: { uploadId, count, activity, result }`.
+ * @fires {FailedEvent} offline-upload-failed - A step failed; nothing was created. `detail: { failure, step }`.
  *
  * @csspart base - The wizard's outer box.
  * @csspart stepper - The list of steps at the top.
@@ -244,6 +244,11 @@ export class OfflineUploadWizardElement extends LitElement {
     }
   }
 
+  /** Dispatches one of the public events (declared with @fires above); returns false when vetoed. */
+  private emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+
   private markInteracted = (): void => {
     this.interacted = true;
   };
@@ -337,19 +342,19 @@ export class OfflineUploadWizardElement extends LitElement {
   private onValidated = (event: SessionEventMap['validated']): void => {
     const { summary, issues } = event.detail;
     const fileName = this.sessionState?.file?.name;
-    this.dispatchEvent(new ValidatedEvent({ summary, issues, ...(fileName ? { fileName } : {}) }));
+    this.emit(new ValidatedEvent({ summary, issues, ...(fileName ? { fileName } : {}) }));
     this.announce(issues.length > 0 ? this.l.t('announceIssues', { count: issues.length }) : this.l.t('announceReady', { count: summary.records }));
   };
 
   private onCreated = (event: SessionEventMap['created']): void => {
     const { result, activity } = event.detail;
-    this.dispatchEvent(new CreatedEvent({ uploadId: result.uploadId, count: result.created, activity, result }));
+    this.emit(new CreatedEvent({ uploadId: result.uploadId, count: result.created, activity, result }));
     this.announce(this.l.t('announceCreated', { count: result.created }));
   };
 
   private onFailed = (event: SessionEventMap['failed']): void => {
     const { failure } = event.detail;
-    this.dispatchEvent(new FailedEvent({ failure, step: this.currentStep }));
+    this.emit(new FailedEvent({ failure, step: this.currentStep }));
     this.announce(this.l.failure(failure).message, true);
   };
 
@@ -361,7 +366,7 @@ export class OfflineUploadWizardElement extends LitElement {
     this.actionError = '';
     // Focus follows the flow only once the admin is using the wizard: never steal it on page load.
     this.focusPending = this.interacted || this.matches(':focus-within');
-    this.dispatchEvent(new StepChangeEvent({ step, previous, index: WIZARD_STEPS.indexOf(step) }));
+    this.emit(new StepChangeEvent({ step, previous, index: WIZARD_STEPS.indexOf(step) }));
   }
 
   // ── the live region ───────────────────────────────────────────────────────────────────────────

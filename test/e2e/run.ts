@@ -11,12 +11,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { DEMO } from '../../demo/mocks/data.js';
-
-/** The shared browser facts (scripts/browser-path.mjs, plain JS without types). */
-const { browserPath, CHROMIUM_ARGS } = (await import('../../scripts/browser-path.mjs' as string)) as {
-  browserPath(): string | undefined;
-  CHROMIUM_ARGS: string[];
-};
+import { browserPath, CHROMIUM_ARGS } from '../../scripts/browser-path.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'screenshots');

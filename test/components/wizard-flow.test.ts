@@ -172,3 +172,20 @@ describe('<offline-upload-wizard> flow', () => {
     expect(text(el)).to.match(/PDF|cannot be read|could not be read/i);
   });
 });
+
+describe('<offline-upload-wizard> in a narrow column', () => {
+  it('replaces the step list by a "Step n of 7" line that is still read out', async () => {
+    const { fixture, html } = await import('@open-wc/testing');
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"></div>`);
+    const { el } = await mount(new FakeBackend(), (b) => html`<offline-upload-wizard .backend=${b}></offline-upload-wizard>`);
+    wrapper.append(el);
+    await atStep(el, 'choose');
+    const list = $(el, '.stepper ol');
+    const line = $(el, '.step-count');
+    expect(getComputedStyle(list).display).to.equal('none');
+    expect(getComputedStyle(line).display).to.equal('block');
+    expect(line.hasAttribute('aria-hidden')).to.equal(false);
+    expect(line.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Step 2 of 7 · Choose');
+    await expect(el).to.be.accessible();
+  });
+});

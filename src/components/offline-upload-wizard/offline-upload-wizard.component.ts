@@ -552,7 +552,8 @@ export class OfflineUploadWizardElement extends LitElement {
             </li>`;
           })}
         </ol>
-        <p class="step-count" aria-hidden="true">
+        <!-- Shown instead of the list in narrow columns (one of the two is displayed at a time). -->
+        <p class="step-count">
           ${l.t('stepOf', { current: index + 1, total: WIZARD_STEPS.length })} · <strong>${l.t(STEP_NAMES[this.currentStep])}</strong>
         </p>
         <div class="step-track" aria-hidden="true"><span style=${styleMap({ inlineSize: `${((index + 1) / WIZARD_STEPS.length) * 100}%` })}></span></div>

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { Zip, ZipDeflate, strToU8, unzipSync, zipSync } from 'fflate';
 import { readSpreadsheet } from './index.js';
 import type { ReadProgress } from './types.js';
+import { useNativeInflate } from './zip.js';
 import { fixtureBytes, readAll, refusal, xlsxFromParts } from '../../../test/fixtures/read/support.js';
 
 async function smallXlsx(): Promise<Uint8Array> {
@@ -78,8 +79,8 @@ function bomb(): Promise<Uint8Array> {
   return sharedBomb;
 }
 
-/** Makes the central directory declare `size` for the entry `name` (a lying zip). */
-function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+/** Rewrites one field of the central directory record of `name` (offset 20: compressed size, 24: size). */
+function patchDirectory(zip: Uint8Array, name: string, field: 20 | 24, value: (old: number) => number): Uint8Array {
   const out = zip.slice();
   const view = new DataView(out.buffer);
   const nameBytes = strToU8(name);
@@ -87,12 +88,23 @@ function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
     if (view.getUint32(at, true) !== 0x02014b50) continue;
     const length = view.getUint16(at + 28, true);
     if (length === nameBytes.length && nameBytes.every((b, i) => out[at + 46 + i] === b)) {
-      view.setUint32(at + 24, size, true);
+      view.setUint32(at + field, value(view.getUint32(at + field, true)), true);
       return out;
     }
   }
   throw new Error(`${name} not in the central directory`);
 }
+
+/** Makes the central directory declare `size` for the entry `name` (a lying zip). */
+function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  return patchDirectory(zip, name, 24, () => size);
+}
+
+/** Both inflaters: the platform's DecompressionStream and fflate (used where the former is missing). */
+const BACKENDS = [
+  ['native', undefined],
+  ['fflate', false],
+] as const;
 
 describe('readSpreadsheet refusals: what the file is', () => {
   it('refuses an empty file with a clear message', async () => {
@@ -163,20 +175,33 @@ describe('readSpreadsheet refusals: damage', () => {
     }
   });
 
-  it('refuses a zip whose compressed sheet data is garbage as damaged', async () => {
-    const good = xlsxFromParts({ sheets: [{ name: 'Records', xml: '<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(50) }] });
-    const bad = good.slice();
-    const name = strToU8('xl/worksheets/sheet1.xml');
-    const view = new DataView(bad.buffer);
-    for (let at = 0; at < bad.length - 30; at += 1) {
-      if (view.getUint32(at, true) === 0x04034b50 && name.every((b, i) => bad[at + 30 + i] === b)) {
-        const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-        bad.fill(0xff, start, start + view.getUint32(at + 18, true));
-        break;
-      }
-    }
-    expect((await refusal(readAll(bad))).code).to.equal('file-corrupt');
-  });
+  for (const [backend, native] of BACKENDS) {
+    describe(`inflating with ${backend}`, () => {
+      beforeEach(() => useNativeInflate(native));
+      afterEach(() => useNativeInflate(undefined));
+
+      it('refuses a zip whose compressed sheet data is garbage as damaged', async () => {
+        const good = xlsxFromParts({ sheets: [{ name: 'Records', xml: '<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(50) }] });
+        const bad = good.slice();
+        const name = strToU8('xl/worksheets/sheet1.xml');
+        const view = new DataView(bad.buffer);
+        for (let at = 0; at < bad.length - 30; at += 1) {
+          if (view.getUint32(at, true) === 0x04034b50 && name.every((b, i) => bad[at + 30 + i] === b)) {
+            const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+            bad.fill(0xff, start, start + view.getUint32(at + 18, true));
+            break;
+          }
+        }
+        expect((await refusal(readAll(bad))).code).to.equal('file-corrupt');
+      });
+
+      it('refuses a sheet whose compressed data ends too soon as damaged', async () => {
+        const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i * 7919}</v></c></row>`).join('');
+        const cut = patchDirectory(xlsxFromParts({ sheets: [{ name: 'Records', xml: rows }] }), 'xl/worksheets/sheet1.xml', 20, (size) => Math.floor(size / 2));
+        expect((await refusal(readAll(cut))).code).to.equal('file-corrupt');
+      });
+    });
+  }
 });
 
 describe('readSpreadsheet refusals: limits', () => {
@@ -200,20 +225,27 @@ describe('readSpreadsheet refusals: limits', () => {
     expect(performance.now() - t0, 'no inflating before refusing').to.be.below(1000);
   });
 
-  it('refuses a zip bomb that lies about its size once the output passes the limit, without holding it', async function () {
-    this.timeout(60_000);
-    const lying = declareSize(await bomb(), 'xl/worksheets/sheet1.xml', 4096);
-    const progress: ReadProgress[] = [];
-    let rows = 0;
-    const issue = await refusal(
-      readSpreadsheet(lying, { start() {}, row: () => void (rows += 1) }, { maxInflatedBytes: 64 * 1024 * 1024, onProgress: (p) => progress.push(p) }),
-    );
-    expect(issue.code).to.equal('file-inflates-too-large');
-    expect(issue.params?.['limit']).to.equal('64 MB');
-    expect(rows).to.equal(0);
-    const last = progress[progress.length - 1]!;
-    expect(last.done / last.total, 'stopped long before the end of the data').to.be.below(0.25);
-  });
+  for (const [backend, native] of BACKENDS) {
+    it(`refuses a zip bomb that lies about its size once the output passes the limit (${backend})`, async function () {
+      this.timeout(60_000);
+      useNativeInflate(native);
+      try {
+        const lying = declareSize(await bomb(), 'xl/worksheets/sheet1.xml', 4096);
+        const progress: ReadProgress[] = [];
+        let rows = 0;
+        const issue = await refusal(
+          readSpreadsheet(lying, { start() {}, row: () => void (rows += 1) }, { maxInflatedBytes: 64 * 1024 * 1024, onProgress: (p) => progress.push(p) }),
+        );
+        expect(issue.code).to.equal('file-inflates-too-large');
+        expect(issue.params?.['limit']).to.equal('64 MB');
+        expect(rows).to.equal(0);
+        const last = progress[progress.length - 1]!;
+        expect(last.done / last.total, 'stopped long before the end of the data').to.be.below(0.25);
+      } finally {
+        useNativeInflate(undefined);
+      }
+    });
+  }
 
   it('refuses with the default limit too (1000 MiB inflated), memory intact', async function () {
     this.timeout(60_000);

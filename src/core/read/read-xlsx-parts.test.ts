@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { strToU8 } from 'fflate';
 import { byRow, readAll, refusal, worksheet, xlsxFromParts } from '../../../test/fixtures/read/support.js';
+import { useNativeInflate } from './zip.js';
 
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
@@ -164,30 +165,44 @@ describe('readSpreadsheet on hand-written xlsx parts: packages', () => {
     expect(rows).to.deep.equal([]);
   });
 
-  it('streams a long sheet across many chunks: every row, accents intact at chunk boundaries', async () => {
-    const count = 30_000;
-    const words = ['Größe', 'Benoît', '東京', 'Åsa', 'naïve 😀'];
-    const strings = Array.from({ length: count }, (_, i) => `${words[i % words.length]} #${i}`);
-    let xml = '';
-    for (let i = 0; i < count; i += 1) {
-      const r = i + 1;
-      xml += `<row r="${r}"><c r="A${r}" t="s"><v>${i}</v></c><c r="B${r}" t="inlineStr"><is><t>${words[(i + 2) % words.length]}</t></is></c><c r="C${r}"><v>${i}.5</v></c></row>`;
-    }
-    const data = xlsxFromParts({ sheets: [{ name: 'Records', xml }], sharedStrings: strings });
-    const progress: number[] = [];
-    const { rows, result } = await readAll(data, { onProgress: (p) => progress.push(p.done / p.total) });
-    expect(result.rows).to.equal(count);
-    expect(rows).to.have.length(count);
-    rows.forEach((r, i) => {
-      if (r.row !== i + 1 || r.cells[0] !== strings[i] || r.cells[1] !== words[(i + 2) % words.length] || r.cells[2] !== i + 0.5) {
-        expect(r, `row ${i + 1}`).to.deep.equal({ row: i + 1, cells: [strings[i], words[(i + 2) % words.length], i + 0.5] });
+  for (const [backend, native] of [
+    ['native DecompressionStream', undefined],
+    ['fflate', false],
+  ] as const) {
+    it(`streams a long sheet across many chunks (${backend}): every row, accents intact at chunk boundaries`, async () => {
+      useNativeInflate(native);
+      try {
+        await longSheet();
+      } finally {
+        useNativeInflate(undefined);
       }
     });
-    expect(progress[0]).to.equal(0);
-    expect(progress[progress.length - 1]).to.equal(1);
-    expect(progress).to.deep.equal([...progress].sort((a, b) => a - b), 'progress never goes back');
-  });
+  }
 });
+
+async function longSheet(): Promise<void> {
+  const count = 30_000;
+  const words = ['Größe', 'Benoît', '東京', 'Åsa', 'naïve 😀'];
+  const strings = Array.from({ length: count }, (_, i) => `${words[i % words.length]} #${i}`);
+  let xml = '';
+  for (let i = 0; i < count; i += 1) {
+    const r = i + 1;
+    xml += `<row r="${r}"><c r="A${r}" t="s"><v>${i}</v></c><c r="B${r}" t="inlineStr"><is><t>${words[(i + 2) % words.length]}</t></is></c><c r="C${r}"><v>${i}.5</v></c></row>`;
+  }
+  const data = xlsxFromParts({ sheets: [{ name: 'Records', xml }], sharedStrings: strings });
+  const progress: number[] = [];
+  const { rows, result } = await readAll(data, { onProgress: (p) => progress.push(p.done / p.total) });
+  expect(result.rows).to.equal(count);
+  expect(rows).to.have.length(count);
+  rows.forEach((r, i) => {
+    if (r.row !== i + 1 || r.cells[0] !== strings[i] || r.cells[1] !== words[(i + 2) % words.length] || r.cells[2] !== i + 0.5) {
+      expect(r, `row ${i + 1}`).to.deep.equal({ row: i + 1, cells: [strings[i], words[(i + 2) % words.length], i + 0.5] });
+    }
+  });
+  expect(progress[0]).to.equal(0);
+  expect(progress[progress.length - 1]).to.equal(1);
+  expect(progress).to.deep.equal([...progress].sort((a, b) => a - b), 'progress never goes back');
+}
 
 describe('readSpreadsheet on hand-written xlsx parts: damage', () => {
   it('refuses a sheet cut off in the middle of a row as damaged', async () => {

@@ -1,6 +1,8 @@
 // The zip container of .xlsx files: the central directory is read directly, and each part is inflated in
-// chunks (fflate's streaming Inflate) under one shared budget, so a small file that inflates to gigabytes
-// is refused as soon as the output passes the limit, without ever holding that output in memory.
+// chunks under one shared budget, so a small file that inflates to gigabytes is refused as soon as the
+// output passes the limit, without ever holding that output in memory. Inflating uses the platform's
+// DecompressionStream('deflate-raw') where it exists (native: about 4x faster than JavaScript in
+// Chromium) and fflate's streaming Inflate elsewhere.
 import { Inflate } from 'fflate';
 import type { ReadControl } from './control.js';
 import { corrupt, fileIssue, formatBytes } from './issue.js';
@@ -24,6 +26,28 @@ const LOCAL = 0x04034b50;
 
 /** Compressed bytes handed to the inflater per step: at most ~1032 × this comes out of one step. */
 const CHUNK = 32 * 1024;
+/** Native output arrives in small pieces (16–64 KB); the scanners get them in batches of about this size. */
+const BATCH = 256 * 1024;
+
+let nativeInflate: boolean | undefined;
+
+/** Whether DecompressionStream can inflate raw deflate here (not in older browsers). */
+function hasNativeInflate(): boolean {
+  if (nativeInflate === undefined) {
+    try {
+      // Older browsers know 'deflate' and 'gzip' only, and throw for 'deflate-raw'.
+      nativeInflate = typeof DecompressionStream === 'function' && typeof new DecompressionStream('deflate-raw').readable === 'object';
+    } catch {
+      nativeInflate = false;
+    }
+  }
+  return nativeInflate;
+}
+
+/** For tests and the benchmark: force fflate (false), force native (true), or detect again (undefined). */
+export function useNativeInflate(enabled: boolean | undefined): void {
+  nativeInflate = enabled;
+}
 
 export class ZipArchive {
   /** Entries by lower-cased name: part names in an OPC package are case-insensitive. */
@@ -96,6 +120,7 @@ export class ZipArchive {
       return;
     }
     if (entry.method !== 8) throw corrupt(`${entry.name} uses compression method ${entry.method}`);
+    if (hasNativeInflate()) return this.inflateNative(entry, start, end, deliver, control, progressBase);
     const inflater = new Inflate((data) => deliver(data));
     const push = (chunk: Uint8Array, final: boolean) => {
       try {
@@ -111,6 +136,62 @@ export class ZipArchive {
       const stop = Math.min(at + CHUNK, end);
       push(this.bytes.subarray(at, stop), stop === end);
       if (control) await control.pace(progressBase + (stop - start));
+    }
+  }
+
+  private async inflateNative(
+    entry: ZipEntry,
+    start: number,
+    end: number,
+    deliver: (data: Uint8Array) => void,
+    control: ReadControl | undefined,
+    progressBase: number,
+  ): Promise<void> {
+    let at = start;
+    const source = new ReadableStream<Uint8Array>(
+      {
+        pull: (controller) => {
+          if (at >= end) {
+            controller.close();
+            return;
+          }
+          const stop = Math.min(at + CHUNK, end);
+          controller.enqueue(this.bytes.subarray(at, stop));
+          at = stop;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const reader = source.pipeThrough(new DecompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      if (pendingBytes === 0) return;
+      const data = pending.length === 1 ? pending[0]! : concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      deliver(data);
+    };
+    try {
+      for (;;) {
+        let result: ReadableStreamReadResult<Uint8Array>;
+        try {
+          result = await reader.read();
+        } catch (error) {
+          throw corrupt(`${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (result.done) break;
+        pending.push(result.value);
+        pendingBytes += result.value.length;
+        if (pendingBytes >= BATCH) {
+          flush();
+          if (control) await control.pace(progressBase + (at - start));
+        }
+      }
+      flush();
+    } catch (error) {
+      reader.cancel().catch(() => undefined);
+      throw error;
     }
   }
 
@@ -192,6 +273,16 @@ function wholeUtf8Length(data: Uint8Array): number {
   const lead = data[i]!;
   const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
   return i + need > n ? i : n;
+}
+
+function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 function u16(b: Uint8Array, at: number): number {

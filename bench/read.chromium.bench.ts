@@ -1,0 +1,54 @@
+// The same comparison in Chromium, where the product runs: raw unzip (fflate unzipSync) against
+// readSpreadsheet with the native inflater (DecompressionStream) and with fflate, runs interleaved so that
+// a busy machine slows all three alike. Needs the files `npm run bench` writes into bench/.data/:
+//   npx web-test-runner bench/read.chromium.bench.ts
+import { expect } from '@open-wc/testing';
+import { unzipSync } from 'fflate';
+import { readSpreadsheet } from '../src/core/read/index.js';
+import { useNativeInflate } from '../src/core/read/zip.js';
+
+const SIZES = [10_000, 100_000, 500_000];
+const RUNS = 9;
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[values.length >> 1]!;
+}
+
+describe('read in Chromium', () => {
+  it('reads the benchmark files against a raw unzip', async function () {
+    this.timeout(15 * 60 * 1000);
+    const lines = ['| rows | raw unzip | read (native inflate) | ÷ unzip | read (fflate) | ÷ unzip |', '|---:|---:|---:|---:|---:|---:|'];
+    for (const rows of SIZES) {
+      const response = await fetch(`/bench/.data/records-${rows}.xlsx`);
+      if (!response.ok) continue;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      let seen = 0;
+      const sink = { start() {}, row: () => void (seen += 1) };
+      const runs: Record<'unzip' | 'native' | 'fflate', () => Promise<unknown>> = {
+        unzip: async () => unzipSync(bytes),
+        native: async () => {
+          useNativeInflate(undefined);
+          await readSpreadsheet(bytes, sink);
+        },
+        fflate: async () => {
+          useNativeInflate(false);
+          await readSpreadsheet(bytes, sink);
+        },
+      };
+      const times: Record<string, number[]> = { unzip: [], native: [], fflate: [] };
+      const count = rows > 100_000 ? 3 : RUNS;
+      for (let i = 0; i <= count; i += 1) {
+        for (const [name, run] of Object.entries(runs)) {
+          const t0 = performance.now();
+          await run();
+          if (i > 0) times[name]!.push(performance.now() - t0); // the first round warms up
+        }
+      }
+      useNativeInflate(undefined);
+      expect(seen).to.be.above(rows);
+      const [u, n, f] = [median(times['unzip']!), median(times['native']!), median(times['fflate']!)];
+      lines.push(`| ${rows.toLocaleString('en')} | ${u.toFixed(0)} ms | ${n.toFixed(0)} ms | ${(n / u).toFixed(2)}× | ${f.toFixed(0)} ms | ${(f / u).toFixed(2)}× |`);
+    }
+    console.log(`\nChromium ${navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}, medians of interleaved runs\n${lines.join('\n')}\n`);
+  });
+});

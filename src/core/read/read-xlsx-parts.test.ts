@@ -17,7 +17,7 @@ describe('readSpreadsheet on hand-written xlsx parts: cells', () => {
           xml:
             '<row r="1"><c r="A1" t="d"><v>2026-02-03</v></c><c r="B1" t="d"><v>2026-02-03T09:15:00Z</v></c><c r="C1" t="d"><v>2024-02-29T00:00:00</v></c>' +
             '<c r="D1" t="str"><f>A1&amp;"x"</f><v>R&amp;D</v></c><c r="E1" t="b"><v>0</v></c><c r="F1" t="e"><v>#REF!</v></c>' +
-            `${inline('G1', 'Beno&#238;t &#x1F600;')}</row>`,
+            `${inline('G1', 'Beno&#238;t &#x1F600;')}<c r="H1" t="b"><v>TRUE</v></c></row>`,
         },
       ],
     });
@@ -30,6 +30,7 @@ describe('readSpreadsheet on hand-written xlsx parts: cells', () => {
       false,
       { error: 'formula-error', text: '#REF!' },
       'Benoît 😀',
+      true,
     ]);
   });
 

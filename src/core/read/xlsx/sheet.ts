@@ -366,8 +366,8 @@ export class SheetScanner {
       case CellType.Inline:
         return nonEmpty(decodeXString(raw));
       case CellType.Boolean: {
-        const c = raw.charCodeAt(0);
-        return c === 49 /* 1 */ || c === 116 /* true */;
+        const c = raw.charCodeAt(0) | 0x20;
+        return c === 49 /* 1 */ || c === 116 /* true, TRUE */;
       }
       case CellType.Error:
         return { error: 'formula-error', text: decodeEntities(raw) };

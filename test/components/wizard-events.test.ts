@@ -130,9 +130,9 @@ describe('<offline-upload-wizard> events', () => {
     const { cleanFile } = await import('./helpers.js');
     await drop(el, await cleanFile(3));
     await hold.reached;
-    await new Promise((r) => setTimeout(r, 120));
+    await waitFor(() => heard.at(-1)?.startsWith('Checking the records with the LMS'), 'the dry run announced');
     expect(live.getAttribute('aria-live')).to.equal('polite');
-    expect(heard.at(-1)).to.match(/^Checking the records with the LMS… 50%$/);
+    expect(heard.at(-1)).to.equal('Checking the records with the LMS… 50%');
     hold.release();
     await untilStatus(el, 'ready');
     await waitFor(() => heard.at(-1)?.startsWith('No issues'), 'the outcome announced');

@@ -46,14 +46,24 @@ async function mount(search = fakeSearch(), debounce = 30) {
 const options = (el: ActivityComboboxElement) => [...el.shadowRoot!.querySelectorAll('[role=option]')];
 const settle = (ms = 80) => new Promise((r) => setTimeout(r, ms));
 
+/** Polls until `test` holds (searches are debounced and asynchronous), then lets the element render. */
+async function until(el: ActivityComboboxElement, test: () => unknown, what: string, ms = 5000): Promise<void> {
+  const start = performance.now();
+  while (!test()) {
+    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await settle(10);
+  }
+  await el.updateComplete;
+}
+const statusText = (el: ActivityComboboxElement) => el.shadowRoot!.querySelector('.status')?.textContent ?? '';
+
 describe('activity combobox', () => {
   it('is accessible closed and open', async () => {
     const { el, input } = await mount();
     await expect(el).to.be.accessible();
     input.focus();
     await sendKeys({ press: 'ArrowDown' });
-    await settle();
-    expect(options(el).length).to.be.greaterThan(0);
+    await until(el, () => options(el).length > 0, 'options');
     await expect(el).to.be.accessible();
   });
 
@@ -79,8 +89,7 @@ describe('activity combobox', () => {
     expect(described.textContent).to.equal('C-101 · Health & Safety · Jan 6, 2025 – Dec 31, 2026 · Leeds');
     input.focus();
     await sendKeys({ press: 'ArrowDown' });
-    await settle();
-    expect(options(el).length).to.be.greaterThan(0);
+    await until(el, () => options(el).length > 0, 'options');
     el.scope = 'other-category';
     await el.updateComplete;
     expect(options(el).length).to.equal(0);
@@ -94,7 +103,7 @@ describe('activity combobox', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('Searching…');
     expect(search.calls.length).to.equal(0);
-    await settle(200);
+    await until(el, () => options(el).length > 0, 'results');
     expect(search.calls).to.deep.equal([{ text: 'cour', offset: 0 }]);
     expect(options(el).length).to.equal(21);
     expect(options(el)[0]!.querySelector('mark')!.textContent).to.equal('Cour');
@@ -105,7 +114,7 @@ describe('activity combobox', () => {
     const { el, input } = await mount();
     input.focus();
     await sendKeys({ type: 'fire' });
-    await settle();
+    await until(el, () => options(el).length === 1, 'one result');
     expect(input.getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
@@ -126,7 +135,7 @@ describe('activity combobox', () => {
     expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
 
     await sendKeys({ type: ' xyz' });
-    await settle();
+    await until(el, () => statusText(el).includes('No offline activity matches'), 'no match');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(input.getAttribute('aria-expanded')).to.equal('false');
@@ -142,13 +151,14 @@ describe('activity combobox', () => {
     el.addEventListener('announce', (e) => heard.push((e as CustomEvent<{ message: string }>).detail.message));
     input.focus();
     await sendKeys({ type: 'zzz' });
-    await settle();
-    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('No offline activity matches “zzz”.');
+    await until(el, () => statusText(el).includes('No offline activity matches'), 'no match');
+    expect(statusText(el)).to.contain('No offline activity matches “zzz”.');
     expect(heard).to.deep.equal(['No offline activity matches “zzz”.']);
     for (let i = 0; i < 3; i++) await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: 'course' });
-    await settle();
-    expect(heard.at(-1)).to.equal('44 activities found');
+    // Typing is slower than the 30 ms debounce here, so intermediate texts may be searched too.
+    await until(el, () => heard.at(-1) === '44 activities found', 'the count for “course”');
+    expect(statusText(el)).to.equal('');
   });
 
   it('shows an error with Retry, and Enter retries', async () => {
@@ -156,30 +166,27 @@ describe('activity combobox', () => {
     search.fail = new Error('The LMS did not answer.');
     input.focus();
     await sendKeys({ type: 'fire' });
-    await settle();
+    await until(el, () => el.shadowRoot!.querySelector('.status.error'), 'the error');
     const status = el.shadowRoot!.querySelector('.status.error')!;
     expect(status.textContent).to.contain('The activities could not be loaded. The LMS did not answer.');
     expect(status.querySelector('button')!.textContent).to.equal('Try again');
     await sendKeys({ press: 'Enter' });
-    await settle();
+    await until(el, () => options(el).length === 1, 'the retried results');
     expect(search.calls.length).to.equal(2);
-    expect(options(el).length).to.equal(1);
   });
 
   it('pages with a "more results" option that keeps the list open', async () => {
     const { el, input, search } = await mount();
     input.focus();
     await sendKeys({ press: 'ArrowDown' });
-    await settle();
-    expect(options(el).length).to.equal(21);
+    await until(el, () => options(el).length === 21, 'the first page');
     expect(options(el).at(-1)!.textContent).to.contain('Show more results (20 of 45)');
     await sendKeys({ press: 'ArrowUp' });
     await el.updateComplete;
     expect(input.getAttribute('aria-activedescendant')).to.equal(options(el).at(-1)!.id);
     await sendKeys({ press: 'Enter' });
-    await settle();
+    await until(el, () => options(el).length === 41, 'the second page');
     expect(search.calls.at(-1)).to.deep.equal({ text: '', offset: 20 });
-    expect(options(el).length).to.equal(41);
     expect(input.getAttribute('aria-expanded')).to.equal('true');
     expect(input.getAttribute('aria-activedescendant')).to.equal(options(el)[20]!.id);
   });
@@ -191,13 +198,15 @@ describe('activity combobox', () => {
     const { el, input } = await mount(search);
     input.focus();
     await sendKeys({ type: 'fire' });
-    await settle();
+    await until(el, () => search.calls.length === 1, 'the first search');
     search.gate = undefined;
     await sendKeys({ type: 'x' });
-    await settle();
+    await until(el, () => statusText(el).includes('“firex”'), 'the second answer');
     release();
     await settle();
-    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('No offline activity matches “firex”.');
+    await el.updateComplete;
+    expect(statusText(el)).to.contain('No offline activity matches “firex”.');
+    expect(options(el).length).to.equal(0);
   });
 
   it('speaks French from the wizard’s localizer', async () => {
@@ -207,7 +216,7 @@ describe('activity combobox', () => {
     expect(input.labels![0]!.textContent).to.equal('Activité hors ligne');
     input.focus();
     await sendKeys({ press: 'ArrowDown' });
-    await settle();
+    await until(el, () => options(el).length === 21, 'results');
     expect(options(el).at(-1)!.textContent).to.contain('Afficher plus de résultats (20 sur 45)');
     expect(options(el)[1]!.textContent).to.contain('6 janv. 2025');
   });

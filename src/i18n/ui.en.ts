@@ -372,7 +372,7 @@ export const uiMessagesEn: UiMessages = {
   confirmCreate: { one: 'Create {count} record', other: 'Create {count} records' },
   creating: { one: 'Creating {count} record…', other: 'Creating {count} records…' },
   createFailedHeading: 'The records were not created',
-  createFailedNothing: 'Nothing was created. Trying again is safe: no record will be created twice.',
+  createFailedNothing: 'Trying again is safe: the same upload can never create its records twice.',
   createVetoed: 'Creating the records was cancelled.',
 
   doneHeading: 'Records created',

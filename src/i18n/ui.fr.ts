@@ -168,7 +168,7 @@ export const uiMessagesFr: UiMessages = {
   confirmCreate: { one: 'Créer {count} enregistrement', other: 'Créer {count} enregistrements' },
   creating: { one: 'Création de {count} enregistrement…', other: 'Création de {count} enregistrements…' },
   createFailedHeading: 'Les enregistrements n’ont pas été créés',
-  createFailedNothing: 'Rien n’a été créé. Vous pouvez réessayer sans risque\u00a0: aucun enregistrement ne sera créé deux fois.',
+  createFailedNothing: 'Vous pouvez réessayer sans risque\u00a0: le même import ne peut jamais créer ses enregistrements deux fois.',
   createVetoed: 'La création des enregistrements a été annulée.',
 
   doneHeading: 'Enregistrements créés',

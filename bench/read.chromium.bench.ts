@@ -1,11 +1,14 @@
 // The same comparison in Chromium, where the product runs: raw unzip (fflate unzipSync) against
-// readSpreadsheet with the native inflater (DecompressionStream) and with fflate, runs interleaved so that
-// a busy machine slows all three alike. Needs the files `npm run bench` writes into bench/.data/:
+// readSpreadsheet with the native inflater (DecompressionStream) and with fflate, and read + validate
+// (validateSpreadsheet), runs interleaved so that a busy machine slows all alike. Needs the files
+// `npm run bench` writes into bench/.data/:
 //   npx web-test-runner bench/read.chromium.bench.ts
 import { expect } from '@open-wc/testing';
 import { unzipSync } from 'fflate';
 import { readSpreadsheet } from '../src/core/read/index.js';
 import { useNativeInflate } from '../src/core/read/zip.js';
+import { validateSpreadsheet } from '../src/core/pipeline.js';
+import { realWorldSpec } from '../test/fixtures/specs.js';
 
 const SIZES = [10_000, 100_000, 500_000];
 const RUNS = 9;
@@ -17,14 +20,18 @@ function median(values: number[]): number {
 describe('read in Chromium', () => {
   it('reads the benchmark files against a raw unzip', async function () {
     this.timeout(15 * 60 * 1000);
-    const lines = ['| rows | raw unzip | read (native inflate) | ÷ unzip | read (fflate) | ÷ unzip |', '|---:|---:|---:|---:|---:|---:|'];
+    const lines = [
+      '| rows | raw unzip | read (native inflate) | ÷ unzip | read (fflate) | ÷ unzip | read + validate | ÷ unzip |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ];
     for (const rows of SIZES) {
       const response = await fetch(`/bench/.data/records-${rows}.xlsx`);
       if (!response.ok) continue;
       const bytes = new Uint8Array(await response.arrayBuffer());
       let seen = 0;
       const sink = { start() {}, row: () => void (seen += 1) };
-      const runs: Record<'unzip' | 'native' | 'fflate', () => Promise<unknown>> = {
+      let records = 0;
+      const runs: Record<'unzip' | 'native' | 'fflate' | 'validate', () => Promise<unknown>> = {
         unzip: async () => unzipSync(bytes),
         native: async () => {
           useNativeInflate(undefined);
@@ -34,8 +41,13 @@ describe('read in Chromium', () => {
           useNativeInflate(false);
           await readSpreadsheet(bytes, sink);
         },
+        validate: async () => {
+          useNativeInflate(undefined);
+          const result = await validateSpreadsheet(bytes, realWorldSpec, { maxRows: rows + 10, today: '2026-11-28' });
+          records = result.records.length;
+        },
       };
-      const times: Record<string, number[]> = { unzip: [], native: [], fflate: [] };
+      const times: Record<string, number[]> = { unzip: [], native: [], fflate: [], validate: [] };
       const count = rows > 100_000 ? 3 : RUNS;
       for (let i = 0; i <= count; i += 1) {
         for (const [name, run] of Object.entries(runs)) {
@@ -46,8 +58,11 @@ describe('read in Chromium', () => {
       }
       useNativeInflate(undefined);
       expect(seen).to.be.above(rows);
-      const [u, n, f] = [median(times['unzip']!), median(times['native']!), median(times['fflate']!)];
-      lines.push(`| ${rows.toLocaleString('en')} | ${u.toFixed(0)} ms | ${n.toFixed(0)} ms | ${(n / u).toFixed(2)}× | ${f.toFixed(0)} ms | ${(f / u).toFixed(2)}× |`);
+      expect(records).to.equal(rows);
+      const [u, n, f, v] = [median(times['unzip']!), median(times['native']!), median(times['fflate']!), median(times['validate']!)];
+      lines.push(
+        `| ${rows.toLocaleString('en')} | ${u.toFixed(0)} ms | ${n.toFixed(0)} ms | ${(n / u).toFixed(2)}× | ${f.toFixed(0)} ms | ${(f / u).toFixed(2)}× | ${v.toFixed(0)} ms | ${(v / u).toFixed(2)}× |`,
+      );
     }
     console.log(`\nChromium ${navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}, medians of interleaved runs\n${lines.join('\n')}\n`);
   });

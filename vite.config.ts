@@ -28,13 +28,19 @@ export default defineConfig(({ command, mode }) => {
   return {
     // Relative asset URLs: the validation worker must load from beside the library, not the host's root.
     base: './',
+    publicDir: false,
     worker: { format: 'es' },
     build: {
       outDir: resolve(root, 'dist'),
       emptyOutDir: true,
       sourcemap: true,
       lib: {
-        entry: { index: resolve(root, 'src/index.ts'), core: resolve(root, 'src/core/index.ts') },
+        entry: {
+          index: resolve(root, 'src/index.ts'),
+          core: resolve(root, 'src/core/index.ts'),
+          components: resolve(root, 'src/components/index.ts'),
+          register: resolve(root, 'src/register.ts'),
+        },
         formats: ['es'],
       },
       rolldownOptions: {

@@ -31,12 +31,16 @@ const BATCH = 256 * 1024;
 
 let nativeInflate: boolean | undefined;
 
-/** Whether DecompressionStream can inflate raw deflate here (not in older browsers). */
+/**
+ * Whether to inflate with DecompressionStream: in browsers that can inflate raw deflate (older ones know
+ * 'deflate' and 'gzip' only). Not in Node: its web streams add enough per-chunk work that fflate reads a
+ * 100k-row sheet faster there (measured 166 ms against 195 ms).
+ */
 function hasNativeInflate(): boolean {
   if (nativeInflate === undefined) {
+    const node = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
     try {
-      // Older browsers know 'deflate' and 'gzip' only, and throw for 'deflate-raw'.
-      nativeInflate = typeof DecompressionStream === 'function' && typeof new DecompressionStream('deflate-raw').readable === 'object';
+      nativeInflate = !node && typeof DecompressionStream === 'function' && typeof new DecompressionStream('deflate-raw').readable === 'object';
     } catch {
       nativeInflate = false;
     }
@@ -44,7 +48,7 @@ function hasNativeInflate(): boolean {
   return nativeInflate;
 }
 
-/** For tests and the benchmark: force fflate (false), force native (true), or detect again (undefined). */
+/** For tests and the benchmarks: force fflate (false), force native (true), or detect again (undefined). */
 export function useNativeInflate(enabled: boolean | undefined): void {
   nativeInflate = enabled;
 }
@@ -198,11 +202,10 @@ export class ZipArchive {
   /** A whole (small) part as text: workbook, relationships, styles. */
   async text(entry: ZipEntry, budget: InflateBudget): Promise<string> {
     const decoder = new XmlTextDecoder();
-    let text = '';
-    await this.inflate(entry, budget, (data) => {
-      text += decoder.decode(data);
-    });
-    return text + decoder.flush();
+    const parts: string[] = [];
+    await this.inflate(entry, budget, (data) => parts.push(decoder.decode(data)));
+    parts.push(decoder.flush());
+    return parts.join('');
   }
 }
 
@@ -227,28 +230,40 @@ export class InflateBudget {
 }
 
 /**
- * UTF-8 by default; a part that starts with a UTF-16 byte order mark is read as UTF-16 (allowed by XML).
- * UTF-8 chunks are cut at the last whole character and decoded without `stream: true`, which in Node
- * takes a path about twice as slow as one-shot decoding.
+ * Text of a part, chunk by chunk, each chunk prefixed with the unread tail of the previous one. UTF-8 by
+ * default; a part that starts with a UTF-16 byte order mark is read as UTF-16 (allowed by XML).
+ *
+ * For UTF-8 the tail goes back to bytes and is decoded together with the new chunk, so that every chunk
+ * is one flat string: `tail + text` would be a cons string, and V8 reads a cons string character by
+ * character about twice as slowly (measured: the sheet scanner took 69 ms instead of 35 on 100k rows).
+ * Chunks are cut at the last whole character and decoded without `stream: true`, which in Node takes a
+ * path about twice as slow as one-shot decoding.
  */
 export class XmlTextDecoder {
   private decoder: TextDecoder | undefined;
   private utf8 = true;
   private pending: Uint8Array | undefined;
+  private readonly encoder = new TextEncoder();
 
-  decode(input: Uint8Array): string {
+  /** `tail` (unread text of the previous chunk) followed by the text of `input`. */
+  decode(input: Uint8Array, tail = ''): string {
     if (!this.decoder) {
       const le = input[0] === 0xff && input[1] === 0xfe;
       const be = input[0] === 0xfe && input[1] === 0xff;
       this.utf8 = !le && !be;
       this.decoder = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8');
     }
-    if (!this.utf8) return this.decoder.decode(input, { stream: true });
+    if (!this.utf8) return tail + this.decoder.decode(input, { stream: true });
+    const head = tail === '' ? undefined : this.encoder.encode(tail);
+    const pending = this.pending;
     let data = input;
-    if (this.pending) {
-      data = new Uint8Array(this.pending.length + input.length);
-      data.set(this.pending);
-      data.set(input, this.pending.length);
+    if (head || pending) {
+      const headLength = head?.length ?? 0;
+      const pendingLength = pending?.length ?? 0;
+      data = new Uint8Array(headLength + pendingLength + input.length);
+      if (head) data.set(head);
+      if (pending) data.set(pending, headLength);
+      data.set(input, headLength + pendingLength);
       this.pending = undefined;
     }
     const cut = wholeUtf8Length(data);
@@ -256,10 +271,11 @@ export class XmlTextDecoder {
     return this.decoder.decode(cut < data.length ? data.subarray(0, cut) : data);
   }
 
-  flush(): string {
+  /** The unread tail and whatever bytes were still pending, at the end of the part. */
+  flush(tail = ''): string {
     const rest = this.pending && this.decoder ? this.decoder.decode(this.pending) : '';
     this.pending = undefined;
-    return rest + (this.decoder && !this.utf8 ? this.decoder.decode() : '');
+    return tail + rest + (this.decoder && !this.utf8 ? this.decoder.decode() : '');
   }
 }
 

@@ -36,13 +36,13 @@ async function streamSheet(
     entry,
     budget,
     (data) => {
-      const text = carry + decoder.decode(data);
+      const text = decoder.decode(data, carry);
       carry = text.slice(scanner.take(text));
     },
     control,
     progressBase,
   );
-  scanner.finish(carry + decoder.flush());
+  scanner.finish(decoder.flush(carry));
 }
 
 function text(cell: Cell | undefined): string | undefined {

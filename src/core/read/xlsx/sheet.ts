@@ -350,6 +350,20 @@ export class SheetScanner {
       }
       return null;
     }
+    // The two commonest cells are read in place, without cutting their text out of the chunk.
+    if (type === CellType.Shared) {
+      const text = this.context.sharedStrings[digits(buf, vFrom, vTo)];
+      if (text !== undefined) return text === '' ? null : text;
+    } else if (type === CellType.Number && vTo - vFrom <= 15) {
+      let n = 0;
+      let i = vFrom;
+      for (; i < vTo; i += 1) {
+        const d = buf.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+      if (i === vTo && i > vFrom) return style >= 0 && this.context.dateStyles[style] === 1 ? this.date(n) : n;
+    }
     return this.valueOf(type, style, buf.slice(vFrom, vTo), row);
   }
 

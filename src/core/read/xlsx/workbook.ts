@@ -175,13 +175,13 @@ export async function readSharedStrings(
     entry,
     budget,
     (data) => {
-      const text = carry + decoder.decode(data);
+      const text = decoder.decode(data, carry);
       carry = text.slice(take(text));
     },
     control,
     progressBase,
   );
-  const rest = carry + decoder.flush();
+  const rest = decoder.flush(carry);
   if (rest) take(rest);
   return strings;
 }

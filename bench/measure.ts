@@ -45,17 +45,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-async function time(fn: () => unknown, runs: number): Promise<number> {
-  await fn(); // warm-up: JIT, lazy module parts
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
 function options(rows: number): ReadOptions & { maxRows: number; today: string } {
   return { maxBytes: Number.MAX_SAFE_INTEGER, maxInflatedBytes: 8 * 1024 ** 3, maxRows: rows + 10, today: '2026-11-28' };
 }
@@ -70,27 +59,42 @@ async function main(): Promise<void> {
   const spec = await loadSpec();
 
   if (mode === 'time') {
+    // Interleaved rounds (unzip, read, read + validate, unzip, …) so that a busy machine slows all alike;
+    // the first round warms up (JIT, lazy module parts) and is not counted.
     const runs = Number(runsArg ?? 5);
-    const out: Record<string, number | null> = { unzip: null, read: null, validate: null };
-    if (isXlsx) out['unzip'] = await time(() => unzipSync(bytes), runs);
-    let seen = 0;
-    out['read'] = await time(async () => {
-      const sink = countingSink();
-      await readSpreadsheet(bytes, sink, options(rows));
-      seen = sink.rows;
-    }, runs);
-    out['rowsRead'] = seen;
+    let rowsRead = 0;
+    let records = 0;
+    let issues = 0;
+    const modes: Array<[string, () => Promise<unknown>]> = [];
+    if (isXlsx) modes.push(['unzip', async () => unzipSync(bytes)]);
+    modes.push([
+      'read',
+      async () => {
+        const sink = countingSink();
+        await readSpreadsheet(bytes, sink, options(rows));
+        rowsRead = sink.rows;
+      },
+    ]);
     if (validate) {
-      let records = 0;
-      let issues = 0;
-      out['validate'] = await time(async () => {
-        const result = await validate(bytes, spec, options(rows));
-        records = result.records.length;
-        issues = result.issues.length;
-      }, runs);
-      out['records'] = records;
-      out['issues'] = issues;
+      modes.push([
+        'validate',
+        async () => {
+          const result = await validate(bytes, spec, options(rows));
+          records = result.records.length;
+          issues = result.issues.length;
+        },
+      ]);
     }
+    const times = new Map<string, number[]>(modes.map(([name]) => [name, []]));
+    for (let round = 0; round <= runs; round += 1) {
+      for (const [name, run] of modes) {
+        const t0 = performance.now();
+        await run();
+        if (round > 0) times.get(name)!.push(performance.now() - t0);
+      }
+    }
+    const out: Record<string, number | null> = { unzip: null, read: null, validate: null, rowsRead, records, issues };
+    for (const [name, values] of times) out[name] = median(values);
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;
   }

@@ -59,7 +59,7 @@ function log(message: string): void {
 for (const rows of SIZES) {
   const xlsx = benchFile(rows, 'xlsx');
   const csv = benchFile(rows, 'csv');
-  log(`${rows} rows: timing (${runsFor(rows)} runs after a warm-up)…`);
+  log(`${rows} rows: timing (${runsFor(rows)} interleaved runs after a warm-up round)…`);
   const tx = child<Times>('time', xlsx, runsFor(rows));
   const tc = child<Times>('time', csv, runsFor(rows));
   log(`${rows} rows: memory…`);
@@ -88,7 +88,7 @@ if (WITH_1M) {
 }
 
 process.stdout.write(
-  `\nNode ${process.version}, ${process.platform}/${process.arch}; medians after one warm-up run (9 runs at 10k, 5 at 100k, 3 at 500k).\n` +
+  `\nNode ${process.version}, ${process.platform}/${process.arch}; medians of interleaved runs (unzip, read, read + validate in turn) after one warm-up round (9 runs at 10k, 5 at 100k, 3 at 500k).\n` +
     'raw unzip = fflate unzipSync of every part of the .xlsx; read = readSpreadsheet into a counting sink; read + validate = validateSpreadsheet with the real-world spec.\n' +
     'CSV ratios are against the raw unzip of the .xlsx holding the same records. Peak RSS = the child process\'s maxRSS (Node itself ≈ 45 MB).\n\n' +
     `${lines.join('\n')}\n`,

@@ -1,16 +1,19 @@
 // Reads CSV text: encoding from the BOM or by trying UTF-8 (Windows-1252 otherwise), delimiter detected
-// from the first records, then papaparse's parser over ~1 MB slices so rows stream into the sink.
+// from the first records, then papaparse's parser over ~1 MB slices, decoded as they come, so rows
+// stream into the sink and the file's text is never held whole.
 import type PapaModule from 'papaparse';
 import type { Cell } from '../cells.js';
 import { isBlank } from '../cells.js';
 import type { ReadControl } from './control.js';
+import { TextChunks } from './text.js';
 import type { RowSink, SheetStart } from './types.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 /** Records looked at to detect the delimiter. */
 const SAMPLE_RECORDS = 30;
-const SLICE_CHARS = 1 << 20;
+/** Bytes decoded and parsed per step. */
+const SLICE_BYTES = 1 << 20;
 const ROWS_PER_CHECK = 4096;
 
 /** papaparse is loaded on the first CSV only (xlsx uploads never need it); CommonJS default interop. */
@@ -19,19 +22,27 @@ async function loadPapa(): Promise<typeof PapaModule> {
   return mod.default ?? mod;
 }
 
-/** The file's text and the encoding it was read with (a WHATWG encoding name). */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** The encoding of a CSV file (a WHATWG name) and the length of its byte order mark. */
+export function detectEncoding(bytes: Uint8Array): { encoding: CsvEncoding; bom: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  // Not UTF-8: Excel's "CSV (Comma delimited)" on Windows writes the ANSI code page, Windows-1252 in the
+  // West (a superset of ISO-8859-1 for printable text).
+  return { encoding: isUtf8(bytes) ? 'utf-8' : 'windows-1252', bom: 0 };
+}
+
+/** Whether the bytes are valid UTF-8: a fatal decode, slice by slice so that no whole copy is kept. */
+function isUtf8(bytes: Uint8Array): boolean {
+  const chunks = new TextChunks('utf-8', true);
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    for (let at = 0; at < bytes.length; at += SLICE_BYTES * 4) chunks.decode(bytes.subarray(at, at + SLICE_BYTES * 4));
+    chunks.flush();
+    return true;
   } catch {
-    // Not UTF-8: Excel's "CSV (Comma delimited)" on Windows writes the ANSI code page, Windows-1252 in
-    // the West (a superset of ISO-8859-1 for printable text).
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return false;
   }
 }
 
@@ -110,12 +121,22 @@ export async function readCsv(
   sheetName: string,
 ): Promise<SheetStart & { rows: number }> {
   const Papa = await loadPapa();
-  const { text, encoding } = decodeCsv(bytes);
+  const { encoding, bom } = detectEncoding(bytes);
   control.check();
+  // The text is decoded slice by slice as parsing goes: the whole file is never held as one string.
+  const chunks = new TextChunks(encoding);
+  let at = bom;
+  let slice = SLICE_BYTES;
+  const next = (): string => {
+    const text = chunks.decode(bytes.subarray(at, at + slice));
+    at = Math.min(bytes.length, at + slice);
+    return at >= bytes.length ? text + chunks.flush() : text;
+  };
+  let text = next();
   const sep = sepDirective(text);
-  const body = sep ? text.slice(sep.skip) : text;
-  const delimiter = sep?.delimiter ?? detectDelimiter(body);
-  const newline = detectNewline(body);
+  if (sep) text = text.slice(sep.skip);
+  const delimiter = sep?.delimiter ?? detectDelimiter(text);
+  const newline = detectNewline(text);
   const start: SheetStart = { format: 'csv', sheetName, date1904: false, encoding, delimiter };
   sink.start(start);
   control.progress(0, true);
@@ -125,17 +146,13 @@ export async function readCsv(
   let rowNumber = 0;
   let rows = 0;
   let partial = '';
-  let pos = 0;
-  let slice = SLICE_CHARS;
   for (;;) {
-    const end = Math.min(body.length, pos + slice);
-    const final = end >= body.length;
-    const input = partial + body.slice(pos, end);
+    const final = at >= bytes.length;
+    const input = partial + text;
     const result = parser.parse(input, 0, !final) as { data: string[][]; meta: { cursor: number } };
     partial = final ? '' : input.slice(result.meta.cursor);
-    pos = end;
     // A quoted field longer than a slice yields no record: widen the slice rather than rescan it often.
-    slice = result.data.length === 0 && !final ? slice * 2 : SLICE_CHARS;
+    slice = result.data.length === 0 && !final ? slice * 2 : SLICE_BYTES;
     for (const record of result.data) {
       // One record is one spreadsheet row, also when a quoted field spans several lines.
       rowNumber += 1;
@@ -153,7 +170,8 @@ export async function readCsv(
       if (rows % ROWS_PER_CHECK === 0) control.check();
     }
     if (final) break;
-    await control.pace(Math.round((bytes.length * pos) / Math.max(1, body.length)));
+    await control.pace(at);
+    text = next();
   }
   control.progress(control.total, true);
   return { ...start, rows };

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { fixtureBytes } from '../../test/fixtures/read/support.js';
 import { assessmentSpec, classroomSpec, practicalSpec, realWorldSpec } from '../../test/fixtures/specs.js';
 import { validateSpreadsheet } from './pipeline.js';
 import { TemplateSpec } from './spec.js';
@@ -6,11 +7,8 @@ import { buildTemplate } from './template/build.js';
 
 const TODAY = '2026-11-28';
 
-async function fixture(name: string): Promise<Uint8Array> {
-  const response = await fetch(`/test/fixtures/real-world/${name}`);
-  if (!response.ok) throw new Error(`fixture ${name}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
+/** The file's exact bytes (the dev server would re-encode a Windows-1252 .csv as UTF-8). */
+const fixture = (name: string): Promise<Uint8Array> => fixtureBytes(`test/fixtures/real-world/${name}`, 'src/core');
 
 interface RecordsJson {
   rows: [string, { date: string }, string, number | null, string | null][];

@@ -128,6 +128,9 @@ export interface UiMessages {
   // 5. Review
   readonly reviewIssuesHeading: string;
   readonly reviewIssuesGuidance: string;
+  readonly fileRefusedHeading: string;
+  readonly fileRefusedGuidance: string;
+  readonly uploadDifferent: string;
   readonly reviewReadyHeading: string;
   readonly reviewReadyGuidance: string;
   readonly issuesTotal: PluralMessage;
@@ -319,6 +322,9 @@ export const uiMessagesEn: UiMessages = {
 
   reviewIssuesHeading: 'Fix the issues in your file',
   reviewIssuesGuidance: 'Nothing has been created. Correct these cells in your spreadsheet, save it, and upload the corrected file.',
+  fileRefusedHeading: 'This file can’t be used',
+  fileRefusedGuidance: 'Nothing has been created. Do what the message below says, then upload the file again.',
+  uploadDifferent: 'Upload another file',
   reviewReadyHeading: 'Check the records',
   reviewReadyGuidance: 'No issues found. Check these figures before you create the records.',
   issuesTotal: { one: '{count} issue', other: '{count} issues' },

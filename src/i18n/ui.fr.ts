@@ -115,6 +115,9 @@ export const uiMessagesFr: UiMessages = {
 
   reviewIssuesHeading: 'Corrigez les problèmes du fichier',
   reviewIssuesGuidance: 'Rien n’a été créé. Corrigez ces cellules dans votre tableur, enregistrez-le et importez le fichier corrigé.',
+  fileRefusedHeading: 'Ce fichier ne peut pas être utilisé',
+  fileRefusedGuidance: 'Rien n’a été créé. Faites ce qu’indique le message ci-dessous, puis importez de nouveau le fichier.',
+  uploadDifferent: 'Importer un autre fichier',
   reviewReadyHeading: 'Vérifiez les enregistrements',
   reviewReadyGuidance: 'Aucun problème trouvé. Vérifiez ces chiffres avant de créer les enregistrements.',
   issuesTotal: { one: '{count} problème', other: '{count} problèmes' },

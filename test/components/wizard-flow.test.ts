@@ -161,7 +161,7 @@ describe('<offline-upload-wizard> flow', () => {
     expect(el.shadowRoot!.activeElement!.textContent).to.equal('Download the template');
   });
 
-  it('a file that cannot be read says why and stays on the upload step', async () => {
+  it('a file that cannot be read: says why, with no issues table, and takes another file', async () => {
     const { el } = await mount();
     await choose(el);
     el.goToStep('upload');
@@ -169,7 +169,15 @@ describe('<offline-upload-wizard> flow', () => {
     await drop(el, new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37])], 'scan.pdf', { type: 'application/pdf' }));
     await waitFor(() => ['has-issues', 'selecting'].includes(state(el).status) && !state(el).progress, 'the file judged');
     await el.updateComplete;
-    expect(text(el)).to.match(/PDF|cannot be read|could not be read/i);
+    expect($(el, '[data-step-heading]').textContent).to.equal('This file can’t be used');
+    expect($(el, '#file-refused').textContent).to.match(/PDF/);
+    expect(el.shadowRoot!.querySelector('offline-upload-issues-table')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('#download-issues')).to.equal(null);
+    expect($(el, 'offline-upload-drop-zone').getAttribute('label')).to.equal('Upload another file');
+    await drop(el, await cleanFile(3));
+    await untilStatus(el, 'ready');
+    await atStep(el, 'review');
+    expect($(el, '[data-step-heading]').textContent).to.equal('Check the records');
   });
 });
 

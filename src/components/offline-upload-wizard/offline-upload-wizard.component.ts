@@ -873,6 +873,22 @@ export class OfflineUploadWizardElement extends LitElement {
 
   private renderReview(state: SessionState): TemplateResult {
     const l = this.l;
+    if (state.status === 'has-issues' && state.issues.every((issue) => issue.code.startsWith('file-'))) {
+      // The file itself was refused (wrong type, damaged, empty, another template…): no table, no
+      // filters, no report — just what is wrong and a way to send another file.
+      return html`
+        ${this.renderHeading(l.t('fileRefusedHeading'), l.t('fileRefusedGuidance'))}
+        ${state.failure ? this.renderFailure(state.failure) : nothing}
+        <ul class="file-refused" id="file-refused">
+          ${state.issues.map((issue) => html`<li>${l.issue(issue)}</li>`)}
+        </ul>
+        ${state.file ? html`<p class="hint">${state.file.name}</p>` : nothing}
+        <div class="review-actions">
+          <offline-upload-drop-zone compact .localizer=${l} label=${l.t('uploadDifferent')} @file-select=${this.onFileSelect}></offline-upload-drop-zone>
+        </div>
+        ${this.renderActions(nothing)}
+      `;
+    }
     if (state.status === 'has-issues') {
       const issues = state.issues;
       const rows = state.summary?.rowsWithIssues ?? new Set(issues.map((i) => i.row).filter((r) => r !== undefined)).size;

@@ -334,6 +334,17 @@ const wizard = css`
     padding-inline-start: 1.25rem;
     color: var(--_muted);
   }
+  .file-refused {
+    margin: 0;
+    padding-block: 0.75rem;
+    padding-inline: 2rem 1rem;
+    border-inline-start: 4px solid var(--_danger);
+    background: var(--_danger-soft);
+    border-radius: var(--_radius, 6px);
+  }
+  .file-refused li + li {
+    margin-block-start: 0.5rem;
+  }
   .downloads,
   .review-actions {
     display: flex;

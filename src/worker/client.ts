@@ -96,7 +96,11 @@ function untilAborted(pending: Promise<Worker | undefined>, signal?: AbortSignal
   if (!signal) return pending;
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
-      void pending.then((worker) => worker?.terminate());
+      // `pending` may itself reject with this abort (a worker still loading); that is already our answer.
+      pending.then(
+        (worker) => worker?.terminate(),
+        () => undefined,
+      );
       reject(abortError(signal));
     };
     if (signal.aborted) return onAbort();

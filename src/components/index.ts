@@ -4,7 +4,7 @@ export { OfflineUploadWizardElement } from './offline-upload-wizard/offline-uplo
 export { UploadSummaryElement } from './upload-summary/upload-summary.component.js';
 export { ActivityComboboxElement, type ActivitySearch } from './activity-combobox/activity-combobox.component.js';
 export { DropZoneElement, SPREADSHEET_ACCEPT } from './drop-zone/drop-zone.component.js';
-export { IssuesTableElement, countIssues } from './issues-table/issues-table.component.js';
+export { IssuesTableElement } from './issues-table/issues-table.component.js';
 export * from '../events/index.js';
 export { Localizer, registerTranslation, type MessageOverrides, type Translation } from '../i18n/localize.js';
 export type { UiMessages } from '../i18n/ui.en.js';

@@ -7,8 +7,14 @@ import { Localizer } from '../../i18n/localize.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { styles } from './issues-table.styles.js';
 
-/** The filter value of issues that point at no column (file- and row-level issues). */
-const NO_COLUMN = '\u2400';
+/** Filter values of issues that point at no column: the whole file, or a whole row. */
+const WHOLE_FILE = '\u2400file';
+const WHOLE_ROW = '\u2400row';
+
+/** The column an issue is counted and filtered under. */
+function columnOf(issue: Issue): string {
+  return issue.column ?? (issue.row === undefined ? WHOLE_FILE : WHOLE_ROW);
+}
 
 interface Counts {
   readonly byColumn: readonly (readonly [string, number])[];
@@ -64,7 +70,7 @@ export class IssuesTableElement extends LitElement {
       this.filtered =
         column === '' && kind === ''
           ? this.issues
-          : this.issues.filter((i) => (column === '' || (i.column ?? NO_COLUMN) === column) && (kind === '' || i.code === kind));
+          : this.issues.filter((i) => (column === '' || columnOf(i) === column) && (kind === '' || i.code === kind));
     }
     const pages = Math.max(1, Math.ceil(this.filtered.length / this.pageSize));
     if (this.page >= pages) this.page = pages - 1;
@@ -98,7 +104,7 @@ export class IssuesTableElement extends LitElement {
         <section aria-labelledby="${this.ids}-by-column">
           ${heading(h, `${this.ids}-by-column`, l.t('countsByColumn'))}
           <ul>
-            ${counts.byColumn.map(([column, n]) => html`<li><span>${column === NO_COLUMN ? l.t('wholeFile') : column}</span> <strong>${l.number(n)}</strong></li>`)}
+            ${counts.byColumn.map(([column, n]) => html`<li><span>${this.columnLabel(column)}</span> <strong>${l.number(n)}</strong></li>`)}
           </ul>
         </section>
         <section aria-labelledby="${this.ids}-by-kind">
@@ -115,7 +121,7 @@ export class IssuesTableElement extends LitElement {
             <option value="" ?selected=${this.column === ''}>${l.t('filterAll', { count: this.issues.length })}</option>
             ${counts.byColumn.map(
               ([column, n]) => html`<option value=${column} ?selected=${this.column === column}>
-                ${l.t('filterOption', { label: column === NO_COLUMN ? l.t('wholeFile') : column, count: n })}
+                ${l.t('filterOption', { label: this.columnLabel(column), count: n })}
               </option>`,
             )}
           </select>
@@ -163,6 +169,12 @@ export class IssuesTableElement extends LitElement {
     `;
   }
 
+  private columnLabel(column: string): string {
+    if (column === WHOLE_FILE) return this.localizer.t('wholeFile');
+    if (column === WHOLE_ROW) return this.localizer.t('wholeRow');
+    return column;
+  }
+
   private renderRow(issue: Issue): TemplateResult {
     const l = this.localizer;
     const value = issue.value ?? '';
@@ -190,12 +202,12 @@ function heading(level: number, id: string, text: string): TemplateResult {
   }
 }
 
-/** Counts per column (in first-seen order, which is the file's row order) and per kind (most first). */
-export function countIssues(issues: readonly Issue[]): Counts {
+/** Counts per column and per kind, most first (equal counts keep the file's row order). */
+function countIssues(issues: readonly Issue[]): Counts {
   const byColumn = new Map<string, number>();
   const byKind = new Map<IssueCode, number>();
   for (const issue of issues) {
-    const column = issue.column ?? NO_COLUMN;
+    const column = columnOf(issue);
     byColumn.set(column, (byColumn.get(column) ?? 0) + 1);
     byKind.set(issue.code, (byKind.get(issue.code) ?? 0) + 1);
   }

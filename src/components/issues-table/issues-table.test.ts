@@ -73,9 +73,14 @@ describe('issues table', () => {
     ];
     const el = await fixture<IssuesTableElement>(html`<offline-upload-issues-table .issues=${issues}></offline-upload-issues-table>`);
     const counts = [...el.shadowRoot!.querySelectorAll('.counts li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(counts).to.include.members(['Email 2', 'Whole file 2', 'Completion date 1', 'Unknown learner 1', 'Learner listed twice 1', 'Missing column 1']);
+    // A file-level issue and a row-level one are counted apart, each under the name the table gives it.
+    expect(counts).to.include.members(['Email 2', 'Whole file 1', 'Whole row 1', 'Completion date 1', 'Unknown learner 1', 'Learner listed twice 1', 'Missing column 1']);
     const column = select(el, 'Show column');
-    expect([...column.options].map((o) => o.textContent!.trim())).to.deep.equal(['All (5)', 'Whole file (2)', 'Email (2)', 'Completion date (1)']);
+    expect([...column.options].map((o) => o.textContent!.trim())).to.deep.equal(['All (5)', 'Email (2)', 'Whole file (1)', 'Completion date (1)', 'Whole row (1)']);
+    column.selectedIndex = 4;
+    column.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(rows(el).map((r) => r.querySelector('th')!.textContent)).to.deep.equal(['7']);
     column.value = 'Email';
     column.dispatchEvent(new Event('change'));
     await el.updateComplete;

@@ -28,6 +28,8 @@ export const sessionMessagesEn = {
     `The file could not be read (${detailOf(error)}). Nothing was created. Save it again as .xlsx or .csv and upload it again.`,
   dryRunUnavailable: (error: unknown) =>
     `The LMS could not check the records just now (${detailOf(error)}). Nothing was created. Upload the file again in a moment.`,
+  dryRunRefused: (error: unknown) =>
+    `The LMS refused this upload (${detailOf(error)}). Nothing was created. Put that right, then upload the file again.`,
   dryRunNotFound: () =>
     'The activity is no longer available in the LMS, or the upload expired while it was being checked. Nothing was created. Choose the activity again and upload the file again.',
   dryRunContract: (error: unknown) =>
@@ -36,6 +38,8 @@ export const sessionMessagesEn = {
     'You no longer have permission to upload offline records, or your sign-in expired. Nothing was created. Sign in again, or ask for the permission.',
   commitRejected: (rows: number) =>
     `The LMS refused ${rows === 1 ? '1 row' : `${rows} rows`} at the final check, so nothing was created. Fix the rows shown and upload the file again.`,
+  commitRefused: (error: unknown) =>
+    `The LMS refused to create the records (${detailOf(error)}). Nothing was created by this attempt. Upload the file again to have it checked anew.`,
   commitNotFound: () =>
     'The upload expired or the activity was removed; nothing was created. Upload the file again.',
   commitUnavailable: (error: unknown) =>

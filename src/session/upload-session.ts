@@ -519,7 +519,9 @@ export class UploadSession extends EventTarget {
     } catch (error) {
       if (signal.aborted || isAbort(error)) return;
       this.#discardStaged();
-      if (error instanceof RejectedError) {
+      // A refusal that names rows is shown on those rows; one that names none (an outdated template, too
+      // many records…) is a failure in the LMS's own words: an empty issue list would explain nothing.
+      if (error instanceof RejectedError && error.issues.length > 0) {
         this.#showIssues(mergeIssues(spec, result.issues, error.issues.map((i) => mapServerIssue(i, context))));
         return;
       }
@@ -542,6 +544,7 @@ export class UploadSession extends EventTarget {
   #dryRunFailure(error: unknown): SessionFailure {
     if (error instanceof NoAccessError) return failure('no-access', m.noAccess());
     if (error instanceof NotFoundError) return failure('not-found', m.dryRunNotFound());
+    if (error instanceof RejectedError) return failure('rejected', m.dryRunRefused(error));
     if (isBackendError(error)) {
       if (error.kind === 'contract') return failure('contract', m.dryRunContract(error));
       return failure(error.kind, m.dryRunUnavailable(error), error.retryable);
@@ -613,6 +616,11 @@ export class UploadSession extends EventTarget {
   #commitFailed(error: unknown, file: FileContext): void {
     if (error instanceof RejectedError) {
       this.#discardStaged();
+      if (error.issues.length === 0) {
+        // Refused as a whole (e.g. a reused key, an incomplete upload): this staged upload cannot be committed.
+        this.#fail({ status: 'commit-failed', progress: undefined, uploadId: undefined }, failure('rejected', m.commitRefused(error)));
+        return;
+      }
       const issues = mergeIssues(file.spec, error.issues.map((i) => mapServerIssue(i, file)));
       const rows = new Set(issues.map((i) => i.row)).size;
       this.#showIssues(issues, failure('rejected', m.commitRejected(rows)));

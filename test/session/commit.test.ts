@@ -123,6 +123,27 @@ describe('UploadSession: commit', () => {
     expect(backend.recordsCreated).to.equal(0);
   });
 
+  it('a commit refused as a whole (no row named) fails in the LMS\'s words; that upload is not committed again', async () => {
+    const backend = new FakeBackend();
+    backend.failNext.set(
+      'commitUpload',
+      new RejectedError('Only 2 of the 4 records announced were dry-run. Send every chunk before committing.', 'commitUpload', 409, []),
+    );
+    const { session } = await readyToCommit(4, backend);
+    const failed = record(session, 'failed');
+    await session.commit();
+    expect(session.state.status).to.equal('commit-failed');
+    expect(session.state.issues).to.deep.equal([]);
+    expect(session.state.failure).to.include({ kind: 'rejected', retryable: false });
+    expect(session.state.failure?.message).to.contain('Only 2 of the 4 records');
+    expect(session.state.failure?.message).not.to.contain('0 rows');
+    expect(failed).to.have.length(1);
+    await eventually(() => backend.leftOver.length === 0);
+    await session.commit();
+    expect(backend.commits).to.have.length(1);
+    expect(backend.recordsCreated).to.equal(0);
+  });
+
   it('an expired upload ends the commit with a clear, not retryable failure', async () => {
     const backend = new FakeBackend();
     backend.failNext.set('commitUpload', new NotFoundError('Upload not found.', 'commitUpload', 404));

@@ -157,6 +157,20 @@ describe('UploadSession against the demo LMS', () => {
     expect(controls.lms.uploadedRecords(ACTIVITY)).to.have.length(0);
   });
 
+  it('a file made with a template the LMS has since replaced: refused in the LMS\'s words, nothing staged', async () => {
+    const controls = await demoLms();
+    // The LMS hands out a template version it no longer accepts when the upload is staged.
+    controls.inject('getTemplateSpec', { kind: 'mutate', mutate: (body) => ({ ...(body as object), version: 'classroom-1' }) });
+    const s = await session(controls);
+    await s.uploadFile(await filledTemplate(s, good.slice(0, 3)));
+    expect(s.state.status).to.equal('selecting');
+    expect(s.state.issues).to.deep.equal([]);
+    expect(s.state.failure).to.include({ kind: 'rejected', retryable: false });
+    expect(s.state.failure?.message).to.contain('Download the template again');
+    expect(controls.lms.pendingUploads()).to.deep.equal([]);
+    expect(controls.lms.uploadedRecords(ACTIVITY)).to.have.length(0);
+  });
+
   it('cancel during a slow dry run leaves nothing staged in the LMS', async () => {
     const controls = await demoLms();
     const s = await session(controls);

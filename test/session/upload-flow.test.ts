@@ -156,6 +156,25 @@ describe('UploadSession: issues', () => {
     await eventually(() => backend.leftOver.length === 0);
   });
 
+  it('a dry-run refusal that names no row is a failure in the LMS\'s own words, not an empty issue list', async () => {
+    const backend = new FakeBackend();
+    backend.failNext.set(
+      'dryRunChunk',
+      new RejectedError('This upload was staged for 2 records, but 3 were sent. Start a new upload.', 'dryRunChunk', 422, []),
+    );
+    const { session } = await readySession(backend);
+    const failed = record(session, 'failed');
+    await session.uploadFile(csv([CLASSROOM_HEADER, ...classroomRows(2)]));
+    expect(session.state.status).to.equal('selecting');
+    expect(session.state.issues).to.deep.equal([]);
+    expect(session.state.file).to.equal(undefined);
+    expect(session.state.failure).to.include({ kind: 'rejected', retryable: false });
+    expect(session.state.failure?.message).to.contain('staged for 2 records, but 3 were sent');
+    expect(session.state.failure?.message).to.contain('Nothing was created');
+    expect(failed).to.have.length(1);
+    await eventually(() => backend.leftOver.length === 0);
+  });
+
   it('reports an LMS that cannot dry-run as a retryable failure, nothing left staged', async () => {
     const backend = new FakeBackend();
     backend.failNext.set('dryRunChunk', new UnavailableError('The LMS is busy (503).', 'dryRunChunk', 503));

@@ -13,7 +13,10 @@ export interface BeforeCreateDetail {
   readonly activity: ActivitySummary;
   readonly uploadId?: string;
   readonly summary: UploadSummary;
-  /** Creates the records now, without the wizard's confirmation. Call it at most once; later calls do nothing. */
+  /**
+   * Creates the records now, without the wizard's confirmation. Call it at most once; later calls do
+   * nothing, and so does a call made after the admin uploaded another file or started over.
+   */
   readonly proceed: () => void;
 }
 

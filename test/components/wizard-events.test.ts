@@ -11,7 +11,7 @@ import {
   type StepChangeDetail,
   type ValidatedEvent,
 } from '../../src/events/index.js';
-import { $, atStep, badFile, button, choose, drop, FakeBackend, mount, toReady, untilStatus, waitFor } from './helpers.js';
+import { $, atStep, badFile, button, choose, cleanFile, drop, FakeBackend, mount, toReady, untilStatus, waitFor } from './helpers.js';
 
 describe('<offline-upload-wizard> events', () => {
   it('names every event with the one prefix', () => {
@@ -87,6 +87,30 @@ describe('<offline-upload-wizard> events', () => {
     expect(backend.recordsCreated).to.equal(5);
   });
 
+  it('before-create: a late proceed() creates nothing once another file was uploaded', async () => {
+    const { el, backend } = await toReady();
+    el.goToStep('create');
+    await atStep(el, 'create');
+    let proceed: (() => void) | undefined;
+    el.addEventListener(BEFORE_CREATE_EVENT, (e) => {
+      e.preventDefault();
+      proceed = e.detail.proceed;
+    }, { once: true });
+    button(el, 'Create records').click();
+    await el.updateComplete;
+    // While the host's dialog is open, the admin uploads another file (3 records, not the 5 confirmed).
+    const session = el.uploadSession!;
+    const before = session.state.summary;
+    await session.uploadFile(await cleanFile(3), 'other.xlsx');
+    await untilStatus(el, 'ready');
+    expect(session.state.summary).not.to.equal(before);
+    proceed!();
+    await el.updateComplete;
+    expect(session.state.status).to.equal('ready');
+    expect(backend.commits.length).to.equal(0);
+    expect(backend.recordsCreated).to.equal(0);
+  });
+
   it('fires failed on a lost commit, announces it assertively, and Retry reuses the idempotency key', async () => {
     const { el, backend } = await toReady();
     el.goToStep('create');
@@ -127,7 +151,6 @@ describe('<offline-upload-wizard> events', () => {
     const heard: string[] = [];
     new MutationObserver(() => live.textContent && heard.push(live.textContent)).observe(live, { childList: true, subtree: true, characterData: true });
     const hold = backend.hold('dryRunChunk');
-    const { cleanFile } = await import('./helpers.js');
     await drop(el, await cleanFile(3));
     await hold.reached;
     await waitFor(() => heard.at(-1)?.startsWith('Checking the records with the LMS'), 'the dry run announced');

@@ -465,17 +465,22 @@ export class OfflineUploadWizardElement extends LitElement {
     if (!this.session || !state || state.status !== 'ready' || state.issues.length > 0 || !state.summary) return;
     const activity = state.selection.activity ?? this.activityFromSpec(state);
     if (!activity) return;
+    const { session } = this;
+    const { summary } = state;
     let proceeded = false;
     const proceed = (): void => {
       if (proceeded) return;
       proceeded = true;
       if (this.dialog?.open) this.dialog.close();
-      void this.session?.commit();
+      // Only the upload the host was told about: a host's dialog may stay open while the admin uploads
+      // another file or starts over, and that upload was never confirmed.
+      if (this.session !== session || session.state.summary !== summary) return;
+      void session.commit();
     };
     const event = new BeforeCreateEvent({
-      count: state.summary.records,
+      count: summary.records,
       activity,
-      summary: state.summary,
+      summary,
       proceed,
       ...(state.uploadId ? { uploadId: state.uploadId } : {}),
     });

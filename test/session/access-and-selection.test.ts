@@ -168,7 +168,15 @@ describe('UploadSession: choosing', () => {
   it('abandons a spec load when the choice changes before it answers', async () => {
     const backend = new FakeBackend();
     const { session } = await started(backend);
-    const held = backend.hold('getTemplateSpec');
+    // A backend that answers even after the abort: the session itself must drop the late answer.
+    const held = backend.hold('getTemplateSpec', { ignoreAbort: true });
+    const answers: Promise<unknown>[] = [];
+    const load = backend.getTemplateSpec.bind(backend);
+    backend.getTemplateSpec = (query, options) => {
+      const answer = load(query, options);
+      answers.push(answer);
+      return answer;
+    };
     session.selectActivity(fireSafety);
     session.selectDomain('dom-employees');
     await held.reached;
@@ -176,7 +184,8 @@ describe('UploadSession: choosing', () => {
     const state = await until(session, (s) => s.spec.status !== 'loading');
     expect(state.spec.status).to.equal('error');
     held.release(); // the first answer arrives late and must not win
-    await new Promise((r) => setTimeout(r, 30));
+    // The session's handler of that answer was attached first, so it has run once this await resumes.
+    expect(await answers[0]).to.have.nested.property('activity.id', fireSafety.id);
     expect(session.state.spec.status).to.equal('error');
     expect(session.state.spec.value).to.equal(undefined);
   });

@@ -81,16 +81,19 @@ export class FakeBackend implements LmsBackend {
   readonly created = new Map<string, CommitResult>();
   /** The next commit is applied, then its answer is lost (as when the connection drops). */
   loseNextCommitResponse = false;
-  #holds = new Map<Method, { gate: Promise<void>; arrive: () => void; release: () => void }>();
+  #holds = new Map<Method, { gate: Promise<void>; arrive: () => void; release: () => void; ignoreAbort: boolean }>();
   #nextUpload = 1;
 
-  /** The next call of `method` waits (abortably) until `release()`; `reached` resolves when it is waiting. */
-  hold(method: Method): Hold {
+  /**
+   * The next call of `method` waits until `release()`; `reached` resolves when it is waiting. An abort
+   * ends the wait, unless `ignoreAbort` (a host backend that answers late whatever the signal says).
+   */
+  hold(method: Method, { ignoreAbort = false } = {}): Hold {
     let arrive!: () => void;
     let release!: () => void;
     const reached = new Promise<void>((r) => (arrive = r));
     const gate = new Promise<void>((r) => (release = r));
-    this.#holds.set(method, { gate, arrive, release });
+    this.#holds.set(method, { gate, arrive, release, ignoreAbort });
     return { reached, release };
   }
 
@@ -113,9 +116,9 @@ export class FakeBackend implements LmsBackend {
 
   async #enter(method: Method, args: unknown[], options?: CallOptions): Promise<void> {
     this.calls.push({ method, args });
-    const signal = options?.signal;
     await Promise.resolve();
     const hold = this.#holds.get(method);
+    const signal = hold?.ignoreAbort ? undefined : options?.signal;
     if (hold) {
       this.#holds.delete(method);
       hold.arrive();

@@ -52,6 +52,26 @@ describe('<offline-upload-wizard> localisation', () => {
     await waitFor(() => text(el).includes('Choose the activity'), 'the page’s new lang');
   });
 
+  it('makes the template for the admin’s locale: a French CSV is separated by semicolons', async () => {
+    const { el } = await mount(undefined, (b) => html`<offline-upload-wizard lang="fr" .backend=${b}></offline-upload-wizard>`);
+    await choose(el);
+    el.goToStep('template');
+    await atStep(el, 'template');
+    const session = el.uploadSession!;
+    const made: { blob: Blob; locale?: string }[] = [];
+    const original = session.downloadTemplate.bind(session);
+    session.downloadTemplate = async (format, options) => {
+      const out = await original(format, options);
+      made.push({ blob: out.blob, ...(options?.locale ? { locale: options.locale } : {}) });
+      return out;
+    };
+    button(el, 'Télécharger en CSV (.csv)').click();
+    await waitFor(() => made.length === 1, 'the CSV template');
+    expect(made[0]!.locale).to.equal('fr');
+    const header = (await made[0]!.blob.text()).replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+    expect(header.split(';').length, header).to.equal(5);
+  });
+
   it('locale wins over lang, and formats numbers and dates in it', async () => {
     const { el } = await toReady(undefined, 1200);
     el.lang = 'en';

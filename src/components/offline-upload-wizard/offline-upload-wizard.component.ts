@@ -434,7 +434,10 @@ export class OfflineUploadWizardElement extends LitElement {
     this.busy = kind;
     this.actionError = '';
     try {
-      const { blob, fileName } = kind === 'issues' ? await session.errorReport('xlsx') : await session.downloadTemplate(kind);
+      // The template follows the admin's locale: its dates, and for a decimal-comma locale a `;` CSV that
+      // their Excel splits into columns (the reader takes either back).
+      const { blob, fileName } =
+        kind === 'issues' ? await session.errorReport('xlsx') : await session.downloadTemplate(kind, { locale: this.l.locale });
       saveBlob(blob, fileName, this.renderRoot);
     } catch (error) {
       this.actionError = this.l.t('downloadError', { message: error instanceof Error ? error.message : String(error) });

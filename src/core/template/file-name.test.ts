@@ -22,8 +22,13 @@ describe('safe file names', () => {
   it('guards names Windows reserves for devices', () => {
     expect(safeFileStem('CON')).to.equal('CON_');
     expect(safeFileStem('com1')).to.equal('com1_');
-    expect(safeFileStem('lpt9.txt')).to.equal('lpt9.txt_');
+    expect(safeFileStem('lpt9.txt')).to.equal('lpt9_.txt');
     expect(safeFileStem('Console')).to.equal('Console');
+  });
+
+  it('guards a device name before the first dot, where a suffix would not help', () => {
+    expect(safeFileName('Aux. power', ' - offline records template', 'xlsx')).to.equal('Aux_. power - offline records template.xlsx');
+    expect(safeFileName('NUL.1', '', 'csv')).to.equal('NUL_.1.csv');
   });
 
   it('limits the length without leaving a trailing space or dot', () => {

@@ -15,15 +15,16 @@ export const FILE_STEM_MAX = 80;
 /**
  * Turns `name` into a stem safe on every OS: forbidden and invisible characters become spaces, runs of
  * spaces collapse, leading/trailing dots and spaces go, at most `max` characters, reserved device names
- * get an underscore. An empty result becomes `fallback`.
+ * get an underscore after the name. An empty result becomes `fallback`.
  */
 export function safeFileStem(name: string, fallback = 'activity', max = FILE_STEM_MAX): string {
   let stem = name.normalize('NFC').replace(INVISIBLE, ' ').replace(FORBIDDEN, ' ').replace(/\s+/g, ' ');
   stem = trimDotsAndSpaces(stem);
   if ([...stem].length > max) stem = trimDotsAndSpaces([...stem].slice(0, max).join(''));
   if (stem === '') stem = fallback;
-  const base = stem.split('.')[0] ?? stem;
-  if (RESERVED.test(base.trim())) stem = `${stem}_`;
+  // Windows reserves the device name before the first dot too (NUL.txt is NUL): the mark goes there.
+  const base = stem.split('.')[0]!;
+  if (RESERVED.test(base.trim())) stem = `${base}_${stem.slice(base.length)}`;
   return stem;
 }
 

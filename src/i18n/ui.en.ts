@@ -25,7 +25,6 @@ export interface UiMessages {
   readonly next: string;
   readonly retry: string;
   readonly cancel: string;
-  readonly preparing: string;
   readonly notConfigured: string;
   /** The session's own sentence (English) shown under a translated one, in locales other than English. */
   readonly details: string;
@@ -42,7 +41,6 @@ export interface UiMessages {
   readonly contactLink: string;
   readonly contactEmail: string;
   readonly accessErrorHeading: string;
-  readonly accessErrorGuidance: string;
 
   // 2. Choose
   readonly chooseHeading: string;
@@ -69,7 +67,6 @@ export interface UiMessages {
   readonly identifierNone: string;
   readonly change: string;
   readonly changeField: string;
-  readonly presetNotFound: string;
   readonly specLoading: string;
   readonly specError: string;
   readonly chooseIncomplete: string;
@@ -110,14 +107,12 @@ export interface UiMessages {
   // 4. Upload
   readonly uploadHeading: string;
   readonly uploadGuidance: string;
-  readonly dropZoneLabel: string;
   readonly dropHere: string;
   readonly chooseFile: string;
   readonly dropLimits: string;
   readonly dropLimitsRows: string;
   readonly dropOneFile: string;
   readonly fileInfo: string;
-  readonly progressLabel: string;
   readonly phaseReading: string;
   readonly phaseValidating: string;
   readonly phaseDryRun: string;
@@ -159,7 +154,6 @@ export interface UiMessages {
 
   // <upload-summary>
   readonly summaryLabel: string;
-  readonly summaryRecords: string;
   readonly summaryRecordsReady: PluralMessage;
   readonly summaryRows: string;
   readonly summaryUsers: string;
@@ -177,14 +171,15 @@ export interface UiMessages {
   readonly createHeading: string;
   readonly createGuidance: string;
   readonly createButton: string;
-  readonly createBlocked: string;
   readonly confirmHeading: PluralMessage;
   readonly confirmBody: PluralMessage;
   readonly confirmCreate: PluralMessage;
   readonly creating: PluralMessage;
+  /** Heading when the LMS refused the commit or the upload is gone: certainly nothing was created. */
   readonly createFailedHeading: string;
+  /** Heading when the LMS's answer to the commit was lost or garbled: the outcome is not known. */
+  readonly createUnconfirmedHeading: string;
   readonly createFailedNothing: string;
-  readonly createVetoed: string;
 
   // 7. Done
   readonly doneHeading: string;
@@ -225,7 +220,6 @@ export const uiMessagesEn: UiMessages = {
   next: 'Next',
   retry: 'Try again',
   cancel: 'Cancel',
-  preparing: 'Preparing…',
   notConfigured: 'This uploader is not connected to an LMS: set its api-base attribute or its backend property.',
   details: 'Details: {message}',
   noticeGeneric: 'Some preset choices could not be applied. Check the choices below.',
@@ -240,7 +234,6 @@ export const uiMessagesEn: UiMessages = {
   contactLink: 'Send us a message',
   contactEmail: 'E-mail {email}',
   accessErrorHeading: 'We could not check your access',
-  accessErrorGuidance: '{message}',
 
   chooseHeading: 'Choose the activity',
   chooseGuidance: 'Pick the offline activity the records belong to, and how your spreadsheet identifies each learner.',
@@ -266,7 +259,6 @@ export const uiMessagesEn: UiMessages = {
   identifierNone: 'Choose a domain first.',
   change: 'Change',
   changeField: 'Change {field}',
-  presetNotFound: 'The preset activity could not be found. Choose an activity.',
   specLoading: 'Preparing the template…',
   specError: 'The template could not be prepared. {message}',
   chooseIncomplete: 'Choose an activity, a domain and an identifier to continue.',
@@ -305,14 +297,12 @@ export const uiMessagesEn: UiMessages = {
 
   uploadHeading: 'Upload your spreadsheet',
   uploadGuidance: 'Drop the filled-in template here, or choose it from your computer. It is checked before anything is created.',
-  dropZoneLabel: 'Spreadsheet file',
   dropHere: 'Drop your file here, or',
   chooseFile: 'Choose a file',
   dropLimits: 'Excel (.xlsx) or CSV (.csv), up to {size}.',
   dropLimitsRows: 'Excel (.xlsx) or CSV (.csv), up to {size} and {rows} records.',
   dropOneFile: 'Drop one file at a time.',
   fileInfo: '{name} ({size})',
-  progressLabel: 'Progress',
   phaseReading: 'Reading the file…',
   phaseValidating: 'Checking the records…',
   phaseDryRun: 'Checking the records with the LMS…',
@@ -352,7 +342,6 @@ export const uiMessagesEn: UiMessages = {
   uploadCorrected: 'Upload a corrected file',
 
   summaryLabel: 'Summary',
-  summaryRecords: 'Records ready',
   summaryRecordsReady: { one: '{count} record ready to create', other: '{count} records ready to create' },
   summaryRows: 'Rows read',
   summaryUsers: 'Learners',
@@ -369,7 +358,6 @@ export const uiMessagesEn: UiMessages = {
   createHeading: 'Create the records',
   createGuidance: 'The records are created together, all or none. You can safely try again if something goes wrong.',
   createButton: 'Create records',
-  createBlocked: 'Fix every issue before creating records.',
   confirmHeading: { one: 'Create {count} record?', other: 'Create {count} records?' },
   confirmBody: {
     one: '{count} record will be created for “{activity}”. It will appear in the learner’s history.',
@@ -378,8 +366,8 @@ export const uiMessagesEn: UiMessages = {
   confirmCreate: { one: 'Create {count} record', other: 'Create {count} records' },
   creating: { one: 'Creating {count} record…', other: 'Creating {count} records…' },
   createFailedHeading: 'The records were not created',
+  createUnconfirmedHeading: 'The LMS did not confirm the records',
   createFailedNothing: 'Trying again is safe: the same upload can never create its records twice.',
-  createVetoed: 'Creating the records was cancelled.',
 
   doneHeading: 'Records created',
   doneGuidance: 'The records are now in the LMS.',

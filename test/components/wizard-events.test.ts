@@ -1,7 +1,7 @@
 // The wizard's public events: names with one prefix, typed details, the cancelable before-create
 // (veto, or the host's own confirmation through proceed()), created and failed — and the live region.
 import { expect, oneEvent } from '@open-wc/testing';
-import { UnavailableError } from '../../src/backend/errors.js';
+import { NotFoundError, UnavailableError } from '../../src/backend/errors.js';
 import {
   BEFORE_CREATE_EVENT,
   CREATED_EVENT,
@@ -129,7 +129,8 @@ describe('<offline-upload-wizard> events', () => {
     await waitFor(() => live.textContent!.includes('did not confirm'), 'the failure announced');
     expect(live.getAttribute('aria-live')).to.equal('assertive');
     expect($(el, '.alert.error').textContent).to.contain('did not confirm');
-    expect($(el, '[data-step-heading]').textContent).to.equal('The records were not created');
+    // The answer was lost: the LMS may have created them, so the heading does not say it did not.
+    expect($(el, '[data-step-heading]').textContent).to.equal('The LMS did not confirm the records');
 
     const created = oneEvent(el, CREATED_EVENT);
     button(el, 'Try again').click();
@@ -139,6 +140,21 @@ describe('<offline-upload-wizard> events', () => {
     await atStep(el, 'done');
     await waitFor(() => live.textContent === '5 records created.', 'the creation announced');
     expect(live.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('a commit whose upload is gone says the records were not created, and offers to upload again', async () => {
+    const { el, backend } = await toReady();
+    el.goToStep('create');
+    await atStep(el, 'create');
+    backend.failNext.set('commitUpload', new NotFoundError('No such upload.', 'commitUpload', 404));
+    button(el, 'Create records').click();
+    await el.updateComplete;
+    button(el, 'Create 5 records').click();
+    await untilStatus(el, 'commit-failed');
+    expect($(el, '[data-step-heading]').textContent).to.equal('The records were not created');
+    expect(el.shadowRoot!.querySelector('#retry-create')).to.equal(null);
+    expect(button(el, 'Upload another file for this activity')).to.exist;
+    expect(backend.recordsCreated).to.equal(0);
   });
 
   it('announces progress politely, by phase and quarter, not at every tick', async () => {

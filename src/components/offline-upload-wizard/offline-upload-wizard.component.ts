@@ -14,7 +14,7 @@ import { StepChangeEvent } from '../../events/step-change.js';
 import { ValidatedEvent } from '../../events/validated.js';
 import type { Localizer, MessageKey, MessageOverrides } from '../../i18n/localize.js';
 import type { SessionEventMap, SessionState, SessionStatus } from '../../session/types.js';
-import { UploadSession } from '../../session/upload-session.js';
+import { DEFAULT_MAX_FILE_SIZE, UploadSession } from '../../session/upload-session.js';
 import type { ActivitySearch } from '../activity-combobox/activity-combobox.component.js';
 import { renderNoAccess } from '../no-access-panel/no-access-panel.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -851,7 +851,7 @@ export class OfflineUploadWizardElement extends LitElement {
 
   private get limitsText(): string {
     const l = this.l;
-    const size = l.bytes(this.maxFileSize ?? 50 * 1024 * 1024);
+    const size = l.bytes(this.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     return this.maxRows ? l.t('dropLimitsRows', { size, rows: this.maxRows }) : l.t('dropLimits', { size });
   }
 
@@ -933,7 +933,6 @@ export class OfflineUploadWizardElement extends LitElement {
   private renderCreate(state: SessionState): TemplateResult {
     const l = this.l;
     const count = state.summary?.records ?? 0;
-    const blocked = state.issues.length > 0 || state.status !== 'ready';
     if (state.status === 'committing') {
       return html`
         ${this.renderHeading(l.t('createHeading'), l.t('creating', { count }))}
@@ -941,9 +940,13 @@ export class OfflineUploadWizardElement extends LitElement {
       `;
     }
     if (state.status === 'commit-failed') {
+      // A retryable failure is a lost or garbled answer: the LMS may have created the records, so the
+      // heading must not say they were not (the retry with the same key is what settles it).
       const retryable = state.failure?.retryable === true;
       return html`
-        ${this.renderHeading(l.t('createFailedHeading'), l.t('createFailedNothing'))}
+        ${retryable
+          ? this.renderHeading(l.t('createUnconfirmedHeading'), l.t('createFailedNothing'))
+          : this.renderHeading(l.t('createFailedHeading'), '')}
         ${state.failure ? this.renderFailure(state.failure) : nothing}
         ${this.renderActions(
           retryable
@@ -955,11 +958,7 @@ export class OfflineUploadWizardElement extends LitElement {
     return html`
       ${this.renderHeading(l.t('createHeading'), l.t('createGuidance'))}
       <upload-summary part="summary" layout="compact" .summary=${state.summary} .messages=${this.messages} locale=${l.locale}></upload-summary>
-      ${blocked && state.issues.length > 0 ? html`<p class="error-text" id="create-blocked">${l.t('createBlocked')}</p>` : nothing}
-      ${this.renderActions(html`<button type="button" class="button primary" id="create" ?disabled=${blocked}
-        aria-describedby=${blocked && state.issues.length > 0 ? 'create-blocked' : nothing} @click=${this.requestCreate}>
-        ${l.t('createButton')}
-      </button>`)}
+      ${this.renderActions(html`<button type="button" class="button primary" id="create" @click=${this.requestCreate}>${l.t('createButton')}</button>`)}
     `;
   }
 

@@ -43,8 +43,6 @@ const READ_SHARE = 0.5;
  * loads the readers just to know it; a test keeps the two equal.
  */
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
-/** Least time between two progress updates of the state while reading. */
-const PROGRESS_INTERVAL_MS = 80;
 
 /** The staged upload of the current clean file: what a commit (and every retry of it) sends. */
 interface Staged {
@@ -433,7 +431,6 @@ export class UploadSession extends EventTarget {
         const issue: Issue = { code: 'file-too-large', message: issueMessage('file-too-large', params), params };
         result = { records: [], issues: [issue], stats: emptyStats() };
       } else {
-        let lastProgress = -Infinity;
         const buffer = await file.arrayBuffer();
         if (signal.aborted) return;
         result = await validateInWorker(buffer, spec, {
@@ -443,13 +440,10 @@ export class UploadSession extends EventTarget {
           ...(opts.maxFileSize !== undefined ? { maxBytes: opts.maxFileSize } : {}),
           ...(opts.maxRows !== undefined ? { maxRows: opts.maxRows } : {}),
           ...(opts.useWorker !== undefined ? { useWorker: opts.useWorker } : {}),
+          // Throttled by validateInWorker, in the worker and on the main thread alike.
           onProgress: ({ done, total }) => {
             if (signal.aborted) return;
             const share = total > 0 ? Math.min(1, done / total) : 0;
-            // A few updates a second are plenty for one progress bar (the main-thread reader reports more).
-            const now = performance.now();
-            if (share < 1 && now - lastProgress < PROGRESS_INTERVAL_MS) return;
-            lastProgress = now;
             this.#set({ progress: { phase: share >= 1 ? 'validating' : 'reading', fraction: READ_SHARE * share, done, total } });
           },
         });

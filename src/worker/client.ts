@@ -6,10 +6,11 @@ import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { createValidateWorker } from './create-worker.js';
 import type { FromWorker, ToWorker, WorkerValidateOptions } from './protocol.js';
-import { fromWorkerError } from './shared.js';
+import { fromWorkerError, throttleProgress } from './shared.js';
 
 export interface ValidateInWorkerOptions extends WorkerValidateOptions {
   readonly signal?: AbortSignal;
+  /** Called a few times a second at most (and once at the end of reading), in either thread. */
   readonly onProgress?: (progress: ReadProgress) => void;
   /** false: run on the main thread. Default: a worker where `Worker` exists. */
   readonly useWorker?: boolean;
@@ -34,7 +35,7 @@ async function onMainThread(buffer: ArrayBuffer, spec: TemplateSpec, options: Va
   const { validateSpreadsheet } = await import('../core/pipeline.js');
   if (options.signal?.aborted) throw abortError(options.signal);
   const { signal, onProgress, useWorker: _u, createWorker: _c, ...rest } = options;
-  return validateSpreadsheet(buffer, spec, { ...rest, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  return validateSpreadsheet(buffer, spec, { ...rest, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress: throttleProgress(onProgress) } : {}) });
 }
 
 /** Resolves true when the worker's module has loaded, false when it could not (CSP, bundling, old browser). */

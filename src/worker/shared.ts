@@ -1,9 +1,24 @@
-// Small pieces shared by the worker and its client: error shapes that survive postMessage.
+// Small pieces shared by the worker and its client: progress throttling, error shapes that survive postMessage.
 import { FileIssueError } from '../core/read/types.js';
+import type { ReadProgress } from '../core/read/types.js';
 import type { WorkerError } from './protocol.js';
 
-/** Least time between two progress messages from the worker. */
+/** Least time between two progress reports, in the worker and on the main thread alike. */
 export const PROGRESS_INTERVAL_MS = 80;
+
+/**
+ * `report` at most every PROGRESS_INTERVAL_MS, and always for the end (`done === total`): a reader may
+ * report thousands of times; one progress bar needs a few updates a second.
+ */
+export function throttleProgress(report: (progress: ReadProgress) => void): (progress: ReadProgress) => void {
+  let last = -Infinity;
+  return (progress) => {
+    const now = performance.now();
+    if (progress.done < progress.total && now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    report(progress);
+  };
+}
 
 /**
  * Records per message from the worker. One 100,000-record message takes ~200 ms to deserialise on the

@@ -1,9 +1,8 @@
 // Module Web Worker: reads and validates one spreadsheet off the main thread, so a 100,000-row file
 // never freezes the page. Protocol in ./protocol.ts; the page side is ./client.ts.
 import { validateSpreadsheet } from '../core/pipeline.js';
-import type { ReadProgress } from '../core/read/types.js';
 import type { FromWorker, ToWorker, WorkerError } from './protocol.js';
-import { PROGRESS_INTERVAL_MS, RECORDS_PER_MESSAGE, toWorkerError } from './shared.js';
+import { RECORDS_PER_MESSAGE, throttleProgress, toWorkerError } from './shared.js';
 
 /** The slice of DedicatedWorkerGlobalScope we use (the project's lib is DOM, not WebWorker). */
 interface WorkerScope {
@@ -18,14 +17,7 @@ async function run(message: Extract<ToWorker, { type: 'validate' }>): Promise<vo
   const { id, buffer, spec, options } = message;
   const controller = new AbortController();
   running.set(id, controller);
-  let last = 0;
-  const onProgress = (progress: ReadProgress): void => {
-    // Throttled: a reader may report thousands of times; the page needs a few updates a second.
-    const now = performance.now();
-    if (progress.done < progress.total && now - last < PROGRESS_INTERVAL_MS) return;
-    last = now;
-    scope.postMessage({ type: 'progress', id, progress: { done: progress.done, total: progress.total } });
-  };
+  const onProgress = throttleProgress(({ done, total }) => scope.postMessage({ type: 'progress', id, progress: { done, total } }));
   try {
     const result = await validateSpreadsheet(buffer, spec, { ...options, signal: controller.signal, onProgress });
     if (controller.signal.aborted) return;

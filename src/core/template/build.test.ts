@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Workbook } from 'exceljs';
 import { assessmentSpec, classroomSpec, practicalSpec, realWorldSpec } from '../../../test/fixtures/specs.js';
-import { TemplateSpec } from '../spec.js';
+import { readAll } from '../../../test/fixtures/read/support.js';
+import { fingerprintOf, TemplateSpec } from '../spec.js';
 import { buildTemplate, CSV_MIME, XLSX_MIME } from './build.js';
 
 async function load(data: Uint8Array): Promise<Workbook> {
@@ -152,6 +153,14 @@ describe('template (xlsx): Instructions and fingerprint', () => {
       templateVersion: 'prc-1',
       recordsSheet: 'Records',
     });
+  });
+
+  it('is read back by the reader: the records sheet it names, its fingerprint, the headers and the sample row', async () => {
+    const { start, rows } = await readAll((await buildTemplate(practicalSpec, { maxRows: 10 })).data);
+    expect(start.sheetName).to.equal('Records');
+    expect(start.fingerprint).to.deep.equal(fingerprintOf(practicalSpec));
+    expect(rows.map((r) => r.row)).to.deep.equal([1, 2]);
+    expect(rows[0]!.cells[0]).to.equal('Username *');
   });
 
   it('puts long or comma-holding choice lists on a very hidden sheet and points the drop-down at it', async () => {

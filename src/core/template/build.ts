@@ -8,14 +8,8 @@ import { fingerprintOf, type TemplateColumn, type TemplateSpec } from '../spec.j
 import { DEFAULT_MAX_ROWS } from '../validate/validator.js';
 import { completionDateColumn, isExpiryColumn, isRequired, sampleValues, templateHeader } from './columns.js';
 import { safeFileName } from './file-name.js';
+import { FINGERPRINT_KEYS, FINGERPRINT_SHEET, INSTRUCTIONS_SHEET, LISTS_SHEET, RECORDS_SHEET, RECORDS_SHEET_KEY } from './sheets.js';
 import { templateTextsEn, type TemplateTexts } from './texts.en.js';
-
-export const RECORDS_SHEET = 'Records';
-export const INSTRUCTIONS_SHEET = 'Instructions';
-/** Very hidden: the fingerprint the reader checks (column A keys, column B values). */
-export const FINGERPRINT_SHEET = '_template';
-/** Very hidden: long choice lists that do not fit an inline drop-down. */
-export const LISTS_SHEET = '_lists';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MIME = 'text/csv;charset=utf-8';
@@ -287,13 +281,7 @@ function limitsText(column: TemplateColumn, texts: TemplateTexts, spec: Template
 
 function writeFingerprint(sheet: Worksheet, spec: TemplateSpec): void {
   const fp = fingerprintOf(spec);
-  const rows: [string, string][] = [
-    ['activityId', fp.activityId],
-    ['domainId', fp.domainId],
-    ['identifierKind', fp.identifierKind],
-    ['templateVersion', fp.templateVersion],
-    ['recordsSheet', RECORDS_SHEET],
-  ];
+  const rows: [string, string][] = [...FINGERPRINT_KEYS.map((key): [string, string] => [key, fp[key]]), [RECORDS_SHEET_KEY, RECORDS_SHEET]];
   rows.forEach(([key, value], i) => {
     sheet.getCell(i + 1, 1).value = key;
     // Ids are kept as text so that "007" or "1e3" come back exactly as the LMS sent them.

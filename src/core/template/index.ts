@@ -3,10 +3,6 @@ export {
   buildTemplate,
   isoToSerial,
   decimalSeparator,
-  RECORDS_SHEET,
-  INSTRUCTIONS_SHEET,
-  FINGERPRINT_SHEET,
-  LISTS_SHEET,
   XLSX_MIME,
   CSV_MIME,
   DATE_NUM_FMT,
@@ -14,6 +10,7 @@ export {
   type DownloadFile,
   type TemplateOptions,
 } from './build.js';
+export { RECORDS_SHEET, INSTRUCTIONS_SHEET, FINGERPRINT_SHEET, LISTS_SHEET } from './sheets.js';
 export { safeFileName, safeFileStem, FILE_STEM_MAX } from './file-name.js';
 export { templateTextsEn, type TemplateTexts } from './texts.en.js';
 export { isRequired, templateHeader, completionDateColumn, statusColumn, isExpiryColumn, sampleValues } from './columns.js';

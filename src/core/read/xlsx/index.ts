@@ -2,6 +2,7 @@
 // into the sink, with every part inflated under one budget.
 import type { Cell } from '../../cells.js';
 import type { Fingerprint } from '../../spec.js';
+import { FINGERPRINT_KEYS, FINGERPRINT_SHEET, INSTRUCTIONS_SHEET, RECORDS_SHEET, RECORDS_SHEET_KEY } from '../../template/sheets.js';
 import type { ReadControl } from '../control.js';
 import { corrupt } from '../issue.js';
 import type { RowSink, SheetStart } from '../types.js';
@@ -9,9 +10,6 @@ import { XmlTextDecoder, type InflateBudget, type ZipArchive, type ZipEntry } fr
 import { SheetScanner, type RowHandler, type SheetContext } from './sheet.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './workbook.js';
 
-/** The very hidden sheet our templates carry: column A keys, column B values. */
-export const FINGERPRINT_SHEET = '_template';
-const FINGERPRINT_KEYS = ['activityId', 'domainId', 'identifierKind', 'templateVersion'] as const;
 /** How often (in rows) the signal is checked inside one inflated chunk. */
 const ROWS_PER_CHECK = 4096;
 
@@ -65,7 +63,7 @@ async function readTemplateSheet(zip: ZipArchive, sheet: SheetInfo, budget: Infl
     const value = values.get(key);
     if (value !== undefined) fingerprint[key] = value;
   }
-  const recordsSheet = values.get('recordsSheet');
+  const recordsSheet = values.get(RECORDS_SHEET_KEY);
   return recordsSheet ? { fingerprint, recordsSheet } : { fingerprint };
 }
 
@@ -80,10 +78,10 @@ export function chooseRecordsSheet(book: WorkbookInfo, named?: string): SheetInf
   const visible = worksheets.filter((s) => s.state === 'visible');
   return (
     (named ? worksheets.find((s) => s.name === named) ?? worksheets.find((s) => same(s.name, named)) : undefined) ??
-    visible.find((s) => same(s.name, 'Records')) ??
-    visible.find((s) => !same(s.name, 'Instructions')) ??
+    visible.find((s) => same(s.name, RECORDS_SHEET)) ??
+    visible.find((s) => !same(s.name, INSTRUCTIONS_SHEET)) ??
     // Excel always keeps one sheet visible; a file with none visible was made by code: read what is there.
-    worksheets.find((s) => !same(s.name, FINGERPRINT_SHEET) && !same(s.name, 'Instructions'))
+    worksheets.find((s) => !same(s.name, FINGERPRINT_SHEET) && !same(s.name, INSTRUCTIONS_SHEET))
   );
 }
 

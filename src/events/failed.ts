@@ -1,4 +1,5 @@
-// `offline-upload-failed`: a step failed (access, file, dry run or commit). Nothing was created.
+// `offline-upload-failed`: a step failed (access, file, dry run or commit). Nothing was created, except
+// perhaps when a commit's answer was lost (`failure.retryable`): a retry with the same key settles it.
 import type { SessionFailure } from '../session/types.js';
 import { EVENT_PREFIX, type WizardStep } from './prefix.js';
 

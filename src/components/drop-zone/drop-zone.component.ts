@@ -15,6 +15,9 @@ export const SPREADSHEET_ACCEPT =
  *
  * @summary Drop zone and file picker for one spreadsheet.
  *
+ * @csspart zone - The drop area.
+ * @csspart button - The "Choose a file" button.
+ *
  * @fires file-select - One file was dropped or picked; `detail.file` is the File.
  * @fires announce - A sentence for the wizard's live region (`detail.message`, `detail.assertive`).
  */

@@ -62,7 +62,7 @@ const NOT_CONFIGURED_AFTER_MS = 1000;
  * @fires {ValidatedEvent} offline-upload-validated - A file was read and checked, clean or with issues. `detail: { summary, issues, fileName }`.
  * @fires {BeforeCreateEvent} offline-upload-before-create - Cancelable. The admin asked to create the records: `preventDefault()` vetoes or takes over the confirmation; `detail.proceed()` creates them without the wizard's own confirmation. `detail: { count, activity, uploadId, summary, proceed }`.
  * @fires {CreatedEvent} offline-upload-created - Every record was created. `detail: { uploadId, count, activity, result }`.
- * @fires {FailedEvent} offline-upload-failed - A step failed; nothing was created. `detail: { failure, step }`.
+ * @fires {FailedEvent} offline-upload-failed - A step failed. Nothing was created, except perhaps when a commit's answer was lost (`failure.retryable`): retrying settles it without creating anything twice. `detail: { failure, step }`.
  *
  * @csspart base - The wizard's outer box.
  * @csspart stepper - The list of steps at the top.
@@ -76,6 +76,9 @@ const NOT_CONFIGURED_AFTER_MS = 1000;
  * @csspart no-access - The no-access panel.
  * @csspart dialog - The confirmation dialog.
  * @csspart summary - The <upload-summary> of the review and create steps.
+ * @csspart summary-base - That summary's bordered box (its `base` part).
+ * @csspart summary-headline - That summary's "N records ready to create" line (its `headline` part).
+ * @csspart drop-zone - The drop zone of the upload step.
  * @csspart issues - The issues table of the review step.
  *
  * @cssprop --offline-upload-font-family - Font stack (default: the system font).
@@ -957,7 +960,7 @@ export class OfflineUploadWizardElement extends LitElement {
     }
     return html`
       ${this.renderHeading(l.t('createHeading'), l.t('createGuidance'))}
-      <upload-summary part="summary" layout="compact" .summary=${state.summary} .messages=${this.messages} locale=${l.locale}></upload-summary>
+      <upload-summary part="summary" exportparts="base: summary-base, headline: summary-headline" layout="compact" .summary=${state.summary} .messages=${this.messages} locale=${l.locale}></upload-summary>
       ${this.renderActions(html`<button type="button" class="button primary" id="create" @click=${this.requestCreate}>${l.t('createButton')}</button>`)}
     `;
   }

@@ -80,6 +80,77 @@ export function columnValueSchema(column: TemplateColumn, spec: TemplateSpec, op
   }
 }
 
+/** `/^\d{4}-\d{2}-\d{2}$/` read from the character codes. */
+export function isIsoDateShape(v: string): boolean {
+  if (v.length !== 10 || v.charCodeAt(4) !== 0x2d || v.charCodeAt(7) !== 0x2d) return false;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = v.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/**
+ * The verdict of `columnValueSchema(column, spec, options).safeParse(value).success`, computed without
+ * zod's per-call objects. The validator runs it on every value and asks the schema only when it says no,
+ * to learn which issue to report; a test holds the two together over generated values of every type.
+ */
+export function columnValueCheck(column: TemplateColumn, spec: TemplateSpec, options: SchemaOptions): (value: string | number) => boolean {
+  switch (column.type) {
+    case 'identifier': {
+      const kind = spec.identifier;
+      if (kind.key === 'email') return (v) => typeof v === 'string' && isEmail(v);
+      if (kind.pattern) {
+        const re = identifierPattern(kind.pattern);
+        return (v) => typeof v === 'string' && re.test(v);
+      }
+      return (v) => typeof v === 'string' && v.length >= 1;
+    }
+    case 'date': {
+      if (column !== completionDateColumn(spec)) return (v) => typeof v === 'string' && isIsoDateShape(v);
+      const latest = spec.rules.allowFutureDates ? spec.activity.endDate : minDate(options.today, spec.activity.endDate);
+      const earliest = spec.activity.startDate;
+      return (v) => typeof v === 'string' && isIsoDateShape(v) && v >= earliest && (latest === undefined || v <= latest);
+    }
+    case 'number':
+    case 'integer': {
+      const { min, max } = column;
+      const integer = column.type === 'integer';
+      return (v) =>
+        typeof v === 'number' &&
+        Number.isFinite(v) &&
+        (!integer || Number.isSafeInteger(v)) &&
+        (min === undefined || v >= min) &&
+        (max === undefined || v <= max);
+    }
+    case 'choice': {
+      const choices = new Set(column.choices ?? []);
+      return (v) => typeof v === 'string' && choices.has(v);
+    }
+    case 'text': {
+      const { maxLength } = column;
+      // zod measures text in code points: a pair of surrogates (an emoji) is one character.
+      return (v) => typeof v === 'string' && (maxLength === undefined || v.length <= maxLength || codePoints(v) <= maxLength);
+    }
+  }
+}
+
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+
+function minDate(a: string, b: string | undefined): string {
+  return b !== undefined && b < a ? b : a;
+}
+
 /** The schema of a whole record's values: every spec key, null where an optional cell was empty. */
 export function recordValuesSchema(spec: TemplateSpec, options: SchemaOptions): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};

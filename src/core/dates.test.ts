@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseDateText, serialToDate } from './dates.js';
+import { isoToSerial, parseDateText, serialToDate } from './dates.js';
 
 describe('serialToDate', () => {
   it('reads 1900-system serials, including the leap day 2024-02-29', () => {
@@ -18,6 +18,26 @@ describe('serialToDate', () => {
   it('refuses serials no calendar has', () => {
     expect(serialToDate(-1)).to.equal(null);
     expect(serialToDate(Number.NaN)).to.equal(null);
+  });
+});
+
+describe('isoToSerial', () => {
+  it('gives the serial that serialToDate reads back to the same day, in both date systems', () => {
+    expect(isoToSerial('2026-02-03')).to.equal(46056);
+    expect(isoToSerial('2026-02-03', true)).to.equal(46056 - 1462);
+    for (const iso of ['1900-01-01', '1900-02-28', '1900-03-01', '1904-01-01', '2024-02-29', '9999-12-31']) {
+      for (const date1904 of [false, true]) {
+        const serial = isoToSerial(iso, date1904);
+        if (serial !== null) expect(serialToDate(serial, date1904), `${iso} ${date1904}`).to.deep.equal({ date: iso });
+      }
+    }
+  });
+
+  it('has no serial for impossible days or days before the date system begins', () => {
+    expect(isoToSerial('2026-02-31')).to.equal(null);
+    expect(isoToSerial('1899-12-31')).to.equal(null);
+    expect(isoToSerial('1903-12-31', true)).to.equal(null);
+    expect(isoToSerial('03/02/2026')).to.equal(null);
   });
 });
 

@@ -23,11 +23,23 @@ export function serialToDate(serial: number, date1904 = false): { date: string; 
   // Serials 1–59 of the 1900 system are one day off because of the phantom 1900-02-29; records that old
   // do not exist, so we read them as Excel shows them.
   const whole = Math.floor(serial);
-  const epoch = date1904 ? EPOCH_1904 : whole < 61 && !date1904 ? EPOCH_1900 + MS_PER_DAY : EPOCH_1900;
+  const epoch = date1904 ? EPOCH_1904 : whole < 61 ? EPOCH_1900 + MS_PER_DAY : EPOCH_1900;
   const date = isoFromUtcMs(epoch + whole * MS_PER_DAY);
   const seconds = Math.round((serial - whole) * 86_400);
   if (seconds <= 0 || seconds >= 86_400) return { date };
   return { date, time: `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}` };
+}
+
+/** `YYYY-MM-DD` → the serial Excel stores for that day (the inverse of serialToDate); null for no such day. */
+export function isoToSerial(iso: string, date1904 = false): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isValidYmd(y, mo, d)) return null;
+  const days = (Date.UTC(y, mo - 1, d) - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY;
+  if (date1904) return days >= 0 ? days : null;
+  // Before the phantom 1900-02-29 the 1900 system counts one day less (see serialToDate).
+  return days < 2 ? null : days < 61 ? days - 1 : days;
 }
 
 export function isValidYmd(y: number, m: number, d: number): boolean {

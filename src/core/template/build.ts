@@ -1,7 +1,7 @@
 // The template an admin downloads for one (activity, domain, identifier): an .xlsx made with exceljs (loaded
 // only when asked for) or a CSV. Everything written goes through the formula-safe writer (safe-cell.ts).
 import type { Cell as ExcelCell, DataValidation, Workbook, Worksheet } from 'exceljs';
-import { dateOrderPattern } from '../dates.js';
+import { dateOrderPattern, isoToSerial } from '../dates.js';
 import type { DateOrder } from '../read/types.js';
 import { csvBytes, csvLine, xlsxValue, type SafeValue } from '../safe-cell.js';
 import { fingerprintOf, type TemplateColumn, type TemplateSpec } from '../spec.js';
@@ -43,8 +43,6 @@ export const TEXT_NUM_FMT = '@';
 const INLINE_LIST_MAX = 250;
 const SAMPLE_FONT = { italic: true, color: { argb: 'FF7F7F7F' } } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } } as const;
-const DAY_MS = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
 
 export async function buildTemplate(spec: TemplateSpec, options: TemplateOptions = {}): Promise<DownloadFile> {
   const texts: TemplateTexts = { ...templateTextsEn, ...options.texts };
@@ -111,14 +109,6 @@ function sampleCellValue(column: TemplateColumn, example: string | number | unde
   }
   if (column.type === 'identifier' || column.type === 'text' || column.type === 'choice') return xlsxValue(String(example));
   return xlsxValue(example);
-}
-
-/** `YYYY-MM-DD` → a 1900-system serial (for dates after 1900-02-28, where the system is exact). */
-export function isoToSerial(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isNaN(ms) ? null : Math.round((ms - EPOCH_1900) / DAY_MS);
 }
 
 function validationOf(

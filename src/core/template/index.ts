@@ -1,7 +1,6 @@
 // Template download: the .xlsx/.csv an admin fills in, its safe file name and the words it is written in.
 export {
   buildTemplate,
-  isoToSerial,
   decimalSeparator,
   XLSX_MIME,
   CSV_MIME,

@@ -96,8 +96,12 @@ export interface CommitOutcome {
 
 export class Lms {
   #users = new Map<string, LmsUser>();
+  /** `kind:identifier` → user id, for the dry run's per-row lookups (identifiers never change). */
+  #userIds = new Map<string, string>();
   #activities = new Map<string, LmsActivity>();
   #records: LmsRecord[] = [];
+  /** `activityId|userId` → that user's records for the activity, for the per-row record checks. */
+  #recordsByUser = new Map<string, LmsRecord[]>();
   #uploads = new Map<string, StagedState>();
   #idempotency = new Map<string, IdempotencyEntry>();
   #permissions: Permissions = DEFAULT_PERMISSIONS;
@@ -115,8 +119,17 @@ export class Lms {
   /** Back to the seed data: users, activities and records as shipped; no staged uploads, no keys. */
   reset(): void {
     this.#users = new Map(USERS.map((u) => [u.id, u]));
+    this.#userIds = new Map(
+      USERS.flatMap((u) => [
+        [`email:${u.email.toLowerCase()}`, u.id],
+        [`username:${u.username}`, u.id],
+        ...(u.employeeId ? [[`employeeId:${u.employeeId}`, u.id] as const] : []),
+      ]),
+    );
     this.#activities = new Map(ACTIVITIES.map((x) => [x.id, x]));
-    this.#records = [...SEED_RECORDS];
+    this.#records = [];
+    this.#recordsByUser.clear();
+    this.#addRecords(SEED_RECORDS);
     this.#uploads.clear();
     this.#idempotency.clear();
     this.#permissions = this.#options.permissions ?? DEFAULT_PERMISSIONS;
@@ -262,9 +275,8 @@ export class Lms {
     }
     const spec = this.templateSpec(upload);
     upload.chunks.set(chunk.chunkIndex, [...chunk.records]);
-    const { rows, issues } = this.#check(spec, upload.domainId, [...others, ...chunk.records]);
-    const inChunk = new Set(chunk.records.map((r) => r.row));
-    return { rows: rows.filter((r) => inChunk.has(r.row)), issues: issues.filter((i) => inChunk.has(i.row)) };
+    // Only this chunk's rows are checked; the rows staged before count for duplicates across chunks.
+    return this.#check(spec, upload.domainId, chunk.records, [...others, ...chunk.records]);
   }
 
   /**
@@ -318,7 +330,7 @@ export class Lms {
         createdAt: now,
       };
     });
-    this.#records.push(...created);
+    this.#addRecords(created);
     live.committedWith = request.idempotencyKey;
     const result: CommitResult = { uploadId, activityId: activity.id, created: created.length, committedAt: now };
     this.#idempotency.set(request.idempotencyKey, { fingerprint, result });
@@ -334,17 +346,35 @@ export class Lms {
   // ── Rules ────────────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * The domain's rules over a set of staged records. Labels: `already-recorded` when the same user has a
-   * record for this activity on the same date; `conflict` for any other issue; `create` otherwise.
+   * The domain's rules over `records`, some or all of the staged `upload` (whose first row of a user on a
+   * date wins over later ones). Labels: `already-recorded` when the same user has a record for this
+   * activity on the same date; `conflict` for any other issue; `create` otherwise.
    */
-  #check(spec: TemplateSpec, domainId: string, records: readonly UploadRecord[]): { rows: DryRunRow[]; issues: ServerIssue[] } {
+  #check(
+    spec: TemplateSpec,
+    domainId: string,
+    records: readonly UploadRecord[],
+    upload: readonly UploadRecord[] = records,
+  ): { rows: DryRunRow[]; issues: ServerIssue[] } {
     const activity = this.#activities.get(spec.activity.id)!;
     const domain = this.#domain(domainId);
     const today = this.#options.today?.() ?? new Date().toISOString().slice(0, 10);
     const rows: DryRunRow[] = [];
     const issues: ServerIssue[] = [];
+    const byRow = (p: UploadRecord, q: UploadRecord) => p.row - q.row;
+    const userDate = (record: UploadRecord): string | undefined => {
+      const date = record.values['completionDate'];
+      const identifier = String(record.values['identifier'] ?? '').trim();
+      if (!identifier || typeof date !== 'string' || !isDate(date)) return undefined;
+      const user = this.#lookup(spec.identifier.key, identifier);
+      return user ? `${user.id}|${date}` : undefined;
+    };
     const firstRowOf = new Map<string, number>();
-    for (const record of [...records].sort((p, q) => p.row - q.row)) {
+    for (const record of [...upload].sort(byRow)) {
+      const key = userDate(record);
+      if (key !== undefined && !firstRowOf.has(key)) firstRowOf.set(key, record.row);
+    }
+    for (const record of [...records].sort(byRow)) {
       const found: ServerIssue[] = [];
       const issue = (code: ServerIssue['code'], columnKey?: string, params?: ServerIssue['params'], detail?: string) =>
         found.push({ row: record.row, ...(columnKey ? { columnKey } : {}), code, ...(params ? { params } : {}), ...(detail ? { detail } : {}) });
@@ -365,7 +395,7 @@ export class Lms {
           issue('value-rejected', 'completionDate', { detail: `a completion date cannot be after today (${today})` }, `a completion date cannot be after today (${today})`);
         }
         if (user) {
-          const mine = this.#records.filter((r) => r.activityId === activity.id && r.userId === user.id);
+          const mine = this.#recordsByUser.get(`${activity.id}|${user.id}`) ?? [];
           const same = mine.find((r) => r.date === date);
           const passed = activity.kind === 'assessment' ? mine.find((r) => r.values['status'] === 'Passed') : undefined;
           if (same) issue('record-exists', undefined, { date });
@@ -373,12 +403,11 @@ export class Lms {
             const detail = `this user already passed this assessment on ${passed.date}`;
             issue('record-conflict', undefined, { detail }, detail);
           }
-          const key = `${user.id}|${date}`;
-          const first = firstRowOf.get(key);
-          if (first !== undefined) {
+          const first = firstRowOf.get(`${user.id}|${date}`);
+          if (first !== undefined && first !== record.row) {
             const detail = `row ${first} already records this user on the same date`;
             issue('record-conflict', undefined, { detail }, detail);
-          } else firstRowOf.set(key, record.row);
+          }
         }
       }
       const label = found.some((i) => i.code === 'record-exists') ? 'already-recorded' : found.length > 0 ? 'conflict' : 'create';
@@ -390,11 +419,20 @@ export class Lms {
 
   #lookup(kind: string, identifier: string): LmsUser | undefined {
     const value = identifier.trim();
-    const users = [...this.#users.values()];
-    if (kind === 'email') return users.find((u) => u.email.toLowerCase() === value.toLowerCase());
-    if (kind === 'username') return users.find((u) => u.username === value.toLowerCase());
-    if (kind === 'employeeId') return users.find((u) => u.employeeId === value.toUpperCase());
-    return undefined;
+    // E-mails and usernames match whatever their case; employee numbers are stored upper-case.
+    const key = kind === 'employeeId' ? value.toUpperCase() : value.toLowerCase();
+    const id = this.#userIds.get(`${kind}:${key}`);
+    return id === undefined ? undefined : this.#users.get(id);
+  }
+
+  #addRecords(records: readonly LmsRecord[]): void {
+    for (const record of records) {
+      this.#records.push(record);
+      const key = `${record.activityId}|${record.userId}`;
+      const list = this.#recordsByUser.get(key);
+      if (list) list.push(record);
+      else this.#recordsByUser.set(key, [record]);
+    }
   }
 
   #staged(upload: StagedState): UploadRecord[] {

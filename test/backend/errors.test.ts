@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { DEMO } from '../../demo/mocks/data.js';
 import { ContractError, NoAccessError, NotFoundError, RejectedError, UnavailableError } from '../../src/backend/errors.js';
+import { eventually } from '../session/helpers.js';
 import { CLASSROOM, backend, callsOf, classroomRecords, demoLms } from './demo-lms.js';
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
@@ -101,24 +102,39 @@ describe('RestBackend × demo LMS: errors', () => {
     const lms = await demoLms();
     lms.inject('getTemplateSpec', { kind: 'hang' });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('the admin changed the activity')), 50);
-    const started = performance.now();
-    const error = await failure(
+    const call = failure(
       backend({ timeoutMs: 5000 }).getTemplateSpec({ activityId: CLASSROOM.activityId, domainId: CLASSROOM.domainId, identifierKind: 'email' }, { signal: controller.signal }),
     );
+    await eventually(() => callsOf(lms, 'getTemplateSpec') === 1);
+    const started = performance.now();
+    controller.abort(new Error('the admin changed the activity'));
+    const error = await call;
     expect(performance.now() - started).to.be.below(1000);
     expect(error.name).to.equal('AbortError');
     expect(error).to.be.instanceOf(DOMException);
     expect(callsOf(lms, 'getTemplateSpec')).to.equal(1);
   });
 
-  it('abort during the back-off before a retry → AbortError, no further attempt', async () => {
+  it('abort during the back-off before a retry → AbortError at once, no further attempt', async () => {
     const lms = await demoLms();
     lms.inject('listCategories', { kind: 'status', status: 503 });
     const controller = new AbortController();
-    const call = backend({ retries: { attempts: 3, baseDelayMs: 400, maxDelayMs: 1000 } }).listCategories({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 120);
-    const error = await failure(call);
+    let answered = 0;
+    const rest = backend({
+      // The first back-off lasts 2–4 s: the abort below surely lands in it.
+      retries: { attempts: 3, baseDelayMs: 4000, maxDelayMs: 8000 },
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        answered += 1;
+        return response;
+      },
+    });
+    const call = failure(rest.listCategories({ signal: controller.signal }));
+    await eventually(() => answered === 1);
+    const started = performance.now();
+    controller.abort();
+    const error = await call;
+    expect(performance.now() - started).to.be.below(1000);
     expect(error.name).to.equal('AbortError');
     expect(callsOf(lms, 'listCategories')).to.equal(1);
   });

@@ -165,6 +165,17 @@ describe('UploadSession: choosing', () => {
     expect(state.spec.error).to.contain('No template is available');
   });
 
+  it('refuses a template the backend made for another choice (a host backend that answers the wrong one)', async () => {
+    const backend = new FakeBackend();
+    const load = backend.getTemplateSpec.bind(backend);
+    backend.getTemplateSpec = (query, options) => load({ ...query, activityId: forklift.id, identifierKind: 'employeeId' }, options);
+    const { session } = await started(backend, { activityId: fireSafety.id, domainId: 'dom-employees', identifier: 'email' });
+    const state = await until(session, (s) => s.spec.status !== 'loading');
+    expect(state.spec.status).to.equal('error');
+    expect(state.spec.value).to.equal(undefined);
+    expect(state.spec.error).to.contain('template made for another choice');
+  });
+
   it('abandons a spec load when the choice changes before it answers', async () => {
     const backend = new FakeBackend();
     const { session } = await started(backend);

@@ -1,6 +1,5 @@
 // The session's own sentences for the admin (failures and notes), in English. Each says what happened,
 // what to do, and whether anything was created; the UI may show its own words keyed by `failure.kind`.
-import { BackendError } from '../backend/errors.js';
 
 /** The error's own sentence without its final full stop, to be quoted inside ours. */
 export function detailOf(error: unknown): string {
@@ -51,7 +50,3 @@ export const sessionMessagesEn = {
 } as const;
 
 export type SessionMessages = typeof sessionMessagesEn;
-
-export function isBackendError(error: unknown): error is BackendError {
-  return error instanceof BackendError;
-}

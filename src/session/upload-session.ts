@@ -2,7 +2,7 @@
 // access, choice, template, read + validate (worker), chunked dry run, atomic commit. Elements render
 // `state` and call the methods; nothing else holds business state. API: docs/session.md.
 import { recordsChecksum } from '../backend/checksum.js';
-import { NoAccessError, NotFoundError, RejectedError, isAbort } from '../backend/errors.js';
+import { BackendError, NoAccessError, NotFoundError, RejectedError, isAbort } from '../backend/errors.js';
 import type {
   ActivityPage,
   ActivitySummary,
@@ -21,7 +21,7 @@ import type { TemplateSpec } from '../core/spec.js';
 import { summarise } from '../core/summary.js';
 import { issueMessage } from '../i18n/index.js';
 import { prewarmValidationWorker, validateInWorker } from '../worker/client.js';
-import { isBackendError, sessionMessagesEn as m } from './messages.js';
+import { sessionMessagesEn as m } from './messages.js';
 import { labelsByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
 import type {
   Selection,
@@ -176,7 +176,7 @@ export class UploadSession extends EventTarget {
         this.#set({ status: 'no-access', permissions: { canUpload: false, reason: error.message } });
         return;
       }
-      this.#fail({ status: 'access-error' }, failure(isBackendError(error) ? error.kind : 'unknown', m.accessError(error), true));
+      this.#fail({ status: 'access-error' }, failure(error instanceof BackendError ? error.kind : 'unknown', m.accessError(error), true));
       return;
     }
     if (signal.aborted) return;
@@ -539,7 +539,7 @@ export class UploadSession extends EventTarget {
     if (error instanceof NoAccessError) return failure('no-access', m.noAccess());
     if (error instanceof NotFoundError) return failure('not-found', m.dryRunNotFound());
     if (error instanceof RejectedError) return failure('rejected', m.dryRunRefused(error));
-    if (isBackendError(error)) {
+    if (error instanceof BackendError) {
       if (error.kind === 'contract') return failure('contract', m.dryRunContract(error));
       return failure(error.kind, m.dryRunUnavailable(error), error.retryable);
     }
@@ -633,7 +633,7 @@ export class UploadSession extends EventTarget {
     }
     // Unavailable, a garbled answer, or anything else: the commit may or may not have run. A retry with
     // the same key is safe either way, so the failure is retryable.
-    const kind = isBackendError(error) ? error.kind : 'unknown';
+    const kind = error instanceof BackendError ? error.kind : 'unknown';
     const message = kind === 'contract' ? m.commitContract(error) : m.commitUnavailable(error);
     this.#fail({ status: 'commit-failed', progress: undefined }, failure(kind, message, true));
   }

@@ -90,7 +90,7 @@ export interface SessionOptions {
   readonly dateOrder?: DateOrder;
   readonly maxFileSize?: number;
   readonly maxRows?: number;
-  /** Records per dry-run request (default 500). */
+  /** Records per dry-run request (default: the backend's `chunkSize`, else 500). */
   readonly chunkSize?: number;
   /** Run reading and validation in a module Web Worker (default true where Worker exists). */
   readonly useWorker?: boolean;

@@ -79,6 +79,19 @@ function specKeyOf(selection: Selection): string | undefined {
   return activity && domainId && identifier ? JSON.stringify([activity.id, domainId, identifier]) : undefined;
 }
 
+/**
+ * A size, row or chunk limit that is not a positive number (NaN from a mistyped attribute, 0, -1) is
+ * dropped, so the default applies: a NaN limit would switch the file-size and zip-bomb checks off.
+ */
+function cleanOptions(options: SessionOptions): SessionOptions {
+  const out: { -readonly [K in keyof SessionOptions]: SessionOptions[K] } = { ...options };
+  for (const key of ['maxFileSize', 'maxRows', 'chunkSize'] as const) {
+    const value = out[key];
+    if (value !== undefined && !(Number.isFinite(value) && value > 0)) delete out[key];
+  }
+  return out;
+}
+
 function failure(kind: string, message: string, retryable = false): SessionFailure {
   return { kind, message, retryable };
 }
@@ -131,7 +144,7 @@ export class UploadSession extends EventTarget {
   constructor(backend: LmsBackend, options: SessionOptions = {}) {
     super();
     this.backend = backend;
-    this.#options = { ...options };
+    this.#options = cleanOptions(options);
   }
 
   get state(): SessionState {
@@ -143,7 +156,7 @@ export class UploadSession extends EventTarget {
   }
 
   setOptions(options: SessionOptions): void {
-    this.#options = { ...this.#options, ...options };
+    this.#options = cleanOptions({ ...this.#options, ...options });
   }
 
   // ── access and lists ────────────────────────────────────────────────────────────────────────────

@@ -135,6 +135,20 @@ describe('UploadSession: issues', () => {
     expect(session.state.issues[0]!.message).to.contain('the limit is 50 MB');
   });
 
+  it('a size limit that is not a positive number (a mistyped attribute) falls back to the default, never switching the check off', async () => {
+    const huge = { size: DEFAULT_MAX_FILE_SIZE + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
+    for (const maxFileSize of [Number.NaN, 0, -1]) {
+      const { session } = await readySession(undefined, { maxFileSize });
+      await session.uploadFile(huge, 'huge.xlsx');
+      expect(session.state.issues.map((i) => i.code), String(maxFileSize)).to.deep.equal(['file-too-large']);
+      expect(session.state.issues[0]?.message, String(maxFileSize)).to.contain('the limit is 50 MB');
+    }
+    const { session } = await readySession(undefined, { maxFileSize: 1000 });
+    session.setOptions({ maxFileSize: Number.NaN });
+    await session.uploadFile(huge, 'huge.xlsx');
+    expect(session.state.issues[0]?.message).to.contain('the limit is 50 MB');
+  });
+
   it('shows a file that is not a spreadsheet as one file-level issue', async () => {
     const { session, backend } = await readySession();
     await session.uploadFile(new File(['%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'], 'records.pdf', { type: 'application/pdf' }));

@@ -152,15 +152,22 @@ describe('readSpreadsheet on hand-written xlsx parts: packages', () => {
     expect(byRow(rows).get(1)).to.deep.equal(['Größe', 2]);
   });
 
-  it('skips a chart sheet and takes the worksheet', async () => {
+  it('skips a chart sheet and takes the worksheet after it', async () => {
+    const chart = '<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><drawing r:id="x"/></chartsheet>';
     const data = xlsxFromParts({
       sheets: [
-        { name: 'Chart', xml: '<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><drawing r:id="x"/></chartsheet>' },
+        { name: 'Chart', xml: chart, path: 'xl/chartsheets/sheet1.xml', type: 'chartsheet' },
         { name: 'Data', xml: `<row r="1">${inline('A1', 'data')}</row>` },
       ],
     });
-    // Both are declared as worksheets here: the chart sheet simply has no rows, so the reader must
-    // not fail on it; a real chart sheet relationship (…/chartsheet) is never chosen at all.
+    const { start, rows } = await readAll(data);
+    expect(start.sheetName).to.equal('Data');
+    expect(rows).to.deep.equal([{ row: 1, cells: ['data'] }]);
+  });
+
+  it('reads a chart sheet mislabelled as a worksheet as a sheet without rows, not as damage', async () => {
+    const chart = '<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><drawing r:id="x"/></chartsheet>';
+    const data = xlsxFromParts({ sheets: [{ name: 'Chart', xml: chart }, { name: 'Data', xml: `<row r="1">${inline('A1', 'data')}</row>` }] });
     const { start, rows } = await readAll(data);
     expect(start.sheetName).to.equal('Chart');
     expect(rows).to.deep.equal([]);

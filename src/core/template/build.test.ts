@@ -5,6 +5,7 @@ import { assessmentSpec, classroomSpec, practicalSpec, realWorldSpec } from '../
 import { readAll } from '../../../test/fixtures/read/support.js';
 import { fingerprintOf, TemplateSpec } from '../spec.js';
 import { buildTemplate, CSV_MIME, XLSX_MIME } from './build.js';
+import { templateTextsEn } from './texts.en.js';
 
 async function load(data: Uint8Array): Promise<Workbook> {
   const { default: ExcelJS } = await import('exceljs');
@@ -19,7 +20,7 @@ function parts(data: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
 }
 
-type Validations = Record<string, { type: string; formulae?: unknown[]; operator?: string; error?: string; prompt?: string } | undefined>;
+type Validations = Record<string, { type: string; formulae?: unknown[]; operator?: string; error?: string; errorTitle?: string; prompt?: string; promptTitle?: string } | undefined>;
 const validationsOf = (sheet: unknown) => (sheet as { dataValidations: { model: Validations } }).dataValidations.model;
 
 describe('template (xlsx): Records sheet', () => {
@@ -76,6 +77,20 @@ describe('template (xlsx): Records sheet', () => {
     expect(dv['C2']!.formulae).to.deep.equal([1, 40]);
     expect(dv['E2']).to.include({ type: 'textLength', operator: 'lessThanOrEqual' });
     expect(dv['E2']!.formulae).to.deep.equal([80]);
+  });
+
+  it('keeps validation texts within Excel\'s limits, whoever wrote them (titles 32, errors 225, prompts 255)', async () => {
+    const long = 'Dieser Wert wird leider nicht akzeptiert '.repeat(10);
+    const spec = TemplateSpec.parse({ ...assessmentSpec, columns: assessmentSpec.columns.map((c) => (c.key === 'score' ? { ...c, header: 'S'.repeat(40), help: long } : c)) });
+    const texts = { validation: { ...templateTextsEn.validation, errorTitle: long, choice: long, date: () => long } };
+    const dv = validationsOf((await load((await buildTemplate(spec, { maxRows: 10, texts })).data)).getWorksheet('Records'));
+    for (const ref of ['B2', 'C2', 'D2']) {
+      expect(dv[ref]!.errorTitle, ref).to.have.length(32);
+      expect(dv[ref]!.error!.length, ref).to.be.at.most(225);
+    }
+    expect(dv['D2']!.error, 'the host\'s long text is cut, not dropped').to.have.length(225).and.match(/^Dieser Wert/);
+    expect(dv['C2']!.promptTitle).to.have.length(32);
+    expect(dv['C2']!.prompt).to.have.length(255);
   });
 
   it('writes one plainly marked sample row from the examples, with a note', () => {

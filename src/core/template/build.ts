@@ -124,16 +124,16 @@ function validationOf(
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: texts.validation.errorTitle,
-    ...(column.help ? { showInputMessage: true, promptTitle: clip(column.header, 32), prompt: clip(column.help, 255) } : {}),
+    ...(column.help ? { showInputMessage: true, promptTitle: column.header, prompt: column.help } : {}),
   };
   switch (column.type) {
     case 'date':
       // Any real date: Excel refuses text such as "14.03.26" at typing time; our own rules give the messages.
-      return { ...common, type: 'date', operator: 'between', formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(9999, 11, 31))], error: clip(texts.validation.date(typedDate), 255) };
+      return { ...common, type: 'date', operator: 'between', formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(9999, 11, 31))], error: texts.validation.date(typedDate) };
     case 'number':
     case 'integer': {
       const limits = limitsText(column, texts, undefined);
-      const error = clip(column.type === 'integer' ? texts.validation.integer(limits) : texts.validation.number(limits), 255);
+      const error = column.type === 'integer' ? texts.validation.integer(limits) : texts.validation.number(limits);
       const type = column.type === 'integer' ? 'whole' : 'decimal';
       if (column.min !== undefined && column.max !== undefined) return { ...common, type, operator: 'between', formulae: [column.min, column.max], error };
       if (column.min !== undefined) return { ...common, type, operator: 'greaterThanOrEqual', formulae: [column.min], error };
@@ -155,16 +155,25 @@ function validationOf(
     }
     case 'text':
       if (column.maxLength === undefined) return null;
-      return { ...common, type: 'textLength', operator: 'lessThanOrEqual', formulae: [column.maxLength], error: clip(texts.validation.length(column.maxLength), 255) };
+      return { ...common, type: 'textLength', operator: 'lessThanOrEqual', formulae: [column.maxLength], error: texts.validation.length(column.maxLength) };
     case 'identifier':
       // The text format (numFmt '@') does the work here; the identifier's rules are the LMS's.
       return null;
   }
 }
 
+/** Excel's limits on a validation's texts (MS-XLS DValStrings); longer ones make it repair the file. */
+const VALIDATION_TEXT_MAX = { errorTitle: 32, error: 225, promptTitle: 32, prompt: 255 } as const;
+
 function addValidation(sheet: Worksheet, range: string, validation: DataValidation): void {
+  // The texts come from the LMS (help) and the host (translations): cut here, whatever their source.
+  const clipped: DataValidation = { ...validation };
+  for (const [key, max] of Object.entries(VALIDATION_TEXT_MAX) as [keyof typeof VALIDATION_TEXT_MAX, number][]) {
+    const text = clipped[key];
+    if (text !== undefined) clipped[key] = clip(text, max);
+  }
   // exceljs 4.4 has worksheet.dataValidations (a range keeps the file small) but does not declare it.
-  (sheet as unknown as { dataValidations: { add(address: string, v: DataValidation): void } }).dataValidations.add(range, validation);
+  (sheet as unknown as { dataValidations: { add(address: string, v: DataValidation): void } }).dataValidations.add(range, clipped);
 }
 
 // ── Instructions ────────────────────────────────────────────────────────────

@@ -8,25 +8,25 @@
  */
 export const ISSUE_CODES = {
   // File — the upload as a whole. Reading stops at the first of these.
-  'file-unsupported-format': { scope: 'file', source: 'client' }, // params: format (xls|ods|numbers|pdf|unknown…)
+  'file-unsupported-format': { scope: 'file', source: 'client' }, // params: kind (xls|ods|numbers|pdf|binary…), format (words for the message)
   'file-encrypted': { scope: 'file', source: 'client' },
-  'file-corrupt': { scope: 'file', source: 'client' }, // params: detail
-  'file-too-large': { scope: 'file', source: 'client' }, // params: size, limit (bytes)
-  'file-inflates-too-large': { scope: 'file', source: 'client' }, // params: limit (bytes)
+  'file-corrupt': { scope: 'file', source: 'client' }, // params: detail (for developers; not in the message)
+  'file-too-large': { scope: 'file', source: 'client' }, // params: size, limit (human units), sizeBytes, limitBytes
+  'file-inflates-too-large': { scope: 'file', source: 'client' }, // params: limit (human units), limitBytes?
   'file-too-many-rows': { scope: 'file', source: 'client' }, // params: limit
   'file-empty': { scope: 'file', source: 'client' }, // no data rows under the header
-  'file-no-header': { scope: 'file', source: 'client' }, // no row looks like the template's header
+  'file-no-header': { scope: 'file', source: 'client' }, // no row looks like the template's header; params: headers
   'file-template-mismatch': { scope: 'file', source: 'client' }, // params: expected, found (activity/domain/identifier names or ids)
   'file-template-outdated': { scope: 'file', source: 'client' }, // params: expected, found (versions)
-  'column-missing': { scope: 'file', source: 'client' }, // column: the missing header
-  'column-unknown': { scope: 'file', source: 'client' }, // column: the unknown header as written
-  'column-duplicate': { scope: 'file', source: 'client' }, // column: the header seen twice
+  'column-missing': { scope: 'file', source: 'client' }, // column, params.header: the missing header
+  'column-unknown': { scope: 'file', source: 'client' }, // column, params.header: the unknown header as written; params.expected
+  'column-duplicate': { scope: 'file', source: 'client' }, // column, params.header: the header seen twice
   // Row — a whole row.
   'row-sample-left-in': { scope: 'row', source: 'client' },
   'row-duplicate-user': { scope: 'row', source: 'client' }, // params: otherRow
   // Cell — one value.
-  'cell-required': { scope: 'cell', source: 'client' },
-  'cell-identifier-format': { scope: 'cell', source: 'client' }, // params: kind, hint?, example?
+  'cell-required': { scope: 'cell', source: 'client' }, // params: header
+  'cell-identifier-format': { scope: 'cell', source: 'client' }, // params: kind, label, hint?, example?
   'cell-date-invalid': { scope: 'cell', source: 'client' }, // params: format (e.g. DD/MM/YYYY)
   'cell-date-future': { scope: 'cell', source: 'client' }, // params: today
   'cell-date-before-start': { scope: 'cell', source: 'client' }, // params: start
@@ -34,8 +34,8 @@ export const ISSUE_CODES = {
   'cell-date-not-after-completion': { scope: 'cell', source: 'client' }, // params: header (completion date's), date
   'cell-number-invalid': { scope: 'cell', source: 'client' },
   'cell-integer-invalid': { scope: 'cell', source: 'client' },
-  'cell-number-too-small': { scope: 'cell', source: 'client' }, // params: min
-  'cell-number-too-large': { scope: 'cell', source: 'client' }, // params: max
+  'cell-number-too-small': { scope: 'cell', source: 'client' }, // params: min, max?
+  'cell-number-too-large': { scope: 'cell', source: 'client' }, // params: max, min?
   'cell-choice-invalid': { scope: 'cell', source: 'client' }, // params: choices (comma list)
   'cell-text-too-long': { scope: 'cell', source: 'client' }, // params: max, length
   'cell-formula-no-result': { scope: 'cell', source: 'client' },

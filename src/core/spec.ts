@@ -68,7 +68,7 @@ export const ActivityRules = z.object({
   passMark: z.number().optional(),
   /** Months after completion at which a certificate expires, when the activity certifies. */
   expiryMonths: z.number().int().positive().optional(),
-  /** Whether completion dates in the future are refused (default true). */
+  /** Whether completion dates in the future are accepted (default false: they are refused). */
   allowFutureDates: z.boolean().default(false),
 });
 export type ActivityRules = z.infer<typeof ActivityRules>;

@@ -279,6 +279,19 @@ describe('readSpreadsheet on exceljs workbooks: which sheet', () => {
     expect(byRow(rows).get(2)).to.deep.equal(['a@example.org', { date: '2026-03-14' }, 'Completed']);
   });
 
+  it('reads the instructions when the admin deleted the records sheet, rather than calling the file damaged', async () => {
+    const data = await xlsx((wb) => {
+      wb.addWorksheet('Instructions').addRow(['How to fill this file']);
+      wb.addWorksheet('_template', { state: 'veryHidden' }).addRows([
+        ['activityId', 'act-1'],
+        ['recordsSheet', 'Records'],
+      ]);
+    });
+    const { start, rows } = await readAll(data);
+    expect(start.sheetName).to.equal('Instructions');
+    expect(rows).to.deep.equal([{ row: 1, cells: ['How to fill this file'] }]);
+  });
+
   it('falls back to the Records sheet when the fingerprint names a sheet that is gone', async () => {
     const data = await xlsx((wb) => {
       records(wb, [['a@example.org']], 'Records');

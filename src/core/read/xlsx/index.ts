@@ -71,7 +71,7 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 
 /**
  * The records sheet: the one the fingerprint names, else the first visible sheet called "Records",
- * else the first visible sheet that is not the instructions.
+ * else the first visible sheet that is not the instructions, else any sheet but the fingerprint.
  */
 export function chooseRecordsSheet(book: WorkbookInfo, named?: string): SheetInfo | undefined {
   const worksheets = book.sheets.filter((s) => s.path !== undefined);
@@ -81,7 +81,10 @@ export function chooseRecordsSheet(book: WorkbookInfo, named?: string): SheetInf
     visible.find((s) => same(s.name, RECORDS_SHEET)) ??
     visible.find((s) => !same(s.name, INSTRUCTIONS_SHEET)) ??
     // Excel always keeps one sheet visible; a file with none visible was made by code: read what is there.
-    worksheets.find((s) => !same(s.name, FINGERPRINT_SHEET) && !same(s.name, INSTRUCTIONS_SHEET))
+    worksheets.find((s) => !same(s.name, FINGERPRINT_SHEET) && !same(s.name, INSTRUCTIONS_SHEET)) ??
+    // The records sheet was deleted and only the instructions are left: reading them lets validation say
+    // what is missing (no header row) instead of calling the file damaged.
+    worksheets.find((s) => !same(s.name, FINGERPRINT_SHEET))
   );
 }
 

@@ -4,6 +4,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import type { Issue, IssueCode } from '../../core/issues.js';
 import { Localizer } from '../../i18n/localize.js';
+import { heading } from '../shared/heading.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { styles } from './issues-table.styles.js';
 
@@ -98,17 +99,16 @@ export class IssuesTableElement extends LitElement {
     const from = total === 0 ? 0 : this.page * this.pageSize + 1;
     const to = Math.min(total, (this.page + 1) * this.pageSize);
     const pages = Math.max(1, Math.ceil(total / this.pageSize));
-    const h = Math.min(6, Math.max(2, this.headingLevel));
     return html`
       <div class="counts">
         <section aria-labelledby="${this.ids}-by-column">
-          ${heading(h, `${this.ids}-by-column`, l.t('countsByColumn'))}
+          ${heading(this.headingLevel, l.t('countsByColumn'), { id: `${this.ids}-by-column` })}
           <ul>
             ${counts.byColumn.map(([column, n]) => html`<li><span>${this.columnLabel(column)}</span> <strong>${l.number(n)}</strong></li>`)}
           </ul>
         </section>
         <section aria-labelledby="${this.ids}-by-kind">
-          ${heading(h, `${this.ids}-by-kind`, l.t('countsByKind'))}
+          ${heading(this.headingLevel, l.t('countsByKind'), { id: `${this.ids}-by-kind` })}
           <ul>
             ${counts.byKind.map(([code, n]) => html`<li><span>${l.kind(code)}</span> <strong>${l.number(n)}</strong></li>`)}
           </ul>
@@ -184,21 +184,6 @@ export class IssuesTableElement extends LitElement {
       <td class="value">${value === '' ? (issue.column && issue.row !== undefined ? html`<span class="empty-value">${l.t('emptyValue')}</span>` : '') : value}</td>
       <td class="message">${l.issue(issue)}</td>
     </tr>`;
-  }
-}
-
-function heading(level: number, id: string, text: string): TemplateResult {
-  switch (level) {
-    case 2:
-      return html`<h2 id=${id}>${text}</h2>`;
-    case 4:
-      return html`<h4 id=${id}>${text}</h4>`;
-    case 5:
-      return html`<h5 id=${id}>${text}</h5>`;
-    case 6:
-      return html`<h6 id=${id}>${text}</h6>`;
-    default:
-      return html`<h3 id=${id}>${text}</h3>`;
   }
 }
 

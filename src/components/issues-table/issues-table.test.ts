@@ -36,6 +36,17 @@ describe('issues table', () => {
     expect(rows(el)[0]!.querySelector('th')!.getAttribute('scope')).to.equal('row');
   });
 
+  it('heading-level: the counts’ headings fit the page’s outline (clamped to h2–h6)', async () => {
+    const el = await fixture<IssuesTableElement>(html`<offline-upload-issues-table heading-level="4" .issues=${many(3)}></offline-upload-issues-table>`);
+    const headings = () => [...el.shadowRoot!.querySelectorAll('.counts section')].map((s) => s.firstElementChild!.localName);
+    expect(headings()).to.deep.equal(['h4', 'h4']);
+    const section = el.shadowRoot!.querySelector('.counts section')!;
+    expect(el.shadowRoot!.getElementById(section.getAttribute('aria-labelledby')!)!.textContent).to.equal('Issues by column');
+    el.headingLevel = 9;
+    await el.updateComplete;
+    expect(headings()).to.deep.equal(['h6', 'h6']);
+  });
+
   it('defaults: 50 rows a page, no filter', async () => {
     const el = await fixture<IssuesTableElement>(html`<offline-upload-issues-table .issues=${many(120)}></offline-upload-issues-table>`);
     expect(el.pageSize).to.equal(50);

@@ -3,11 +3,11 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import type { IssueCode } from '../../core/issues.js';
 import type { DryRunLabel } from '../../core/records.js';
 import type { UploadSummary } from '../../core/summary.js';
 import type { Localizer, MessageOverrides } from '../../i18n/localize.js';
+import { heading } from '../shared/heading.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { styles } from './upload-summary.styles.js';
 
@@ -125,12 +125,10 @@ export class UploadSummaryElement extends LitElement {
     `;
   }
 
-  private breakdown(l: Localizer, heading: string, entries: readonly (readonly [string, number])[], total: number, issue = false): TemplateResult {
-    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
-    const tag = unsafeStatic(`h${level}`);
+  private breakdown(l: Localizer, title: string, entries: readonly (readonly [string, number])[], total: number, issue = false): TemplateResult {
     return html`
       <section part="breakdown">
-        ${staticHtml`<${tag} class="breakdown-heading">${heading}</${tag}>`}
+        ${heading(this.headingLevel, title, { class: 'breakdown-heading' })}
         <ul>
           ${entries.map(
             ([name, n]) => html`<li>

@@ -234,11 +234,16 @@ async function flow(browser: Browser, base: string): Promise<void> {
       { email: DEMO.existingRecord.email, date: utc(DEMO.existingRecord.date), status: 'Completed' },
     ];
     await upload(page, wizard, await fill(template, rows, 'march-second-try.xlsx'));
-    await page.waitForTimeout(300);
-    await heading('Fix the issues in your file').waitFor({ timeout: 20_000 });
+    // The review of the first file has the same heading: wait for this file's issues table.
+    await wizard.getByRole('table', { name: /march-second-try\.xlsx/ }).waitFor({ timeout: 20_000 });
+    await heading('Fix the issues in your file').waitFor();
     await wizard.getByText('This user is inactive in the LMS.', { exact: false }).waitFor();
     const found = await issueRows(wizard);
     if (!found.some(([row]) => row === '3') || !found.some(([row]) => row === '4')) throw new Error(`expected LMS issues on rows 3 and 4, got ${JSON.stringify(found)}`);
+    // The record already held is about the whole row, and is counted as such (not as the whole file).
+    expectEqual(found.find(([row]) => row === '4')?.[1], 'Whole row', 'column of the already-recorded row');
+    const byColumn = await wizard.locator('offline-upload-issues-table .counts section').first().locator('li span').allTextContents();
+    expectEqual(byColumn.sort(), ['Email *', 'Whole row'], 'issues by column');
     await shot(page, 'e2e-07-lms-issues');
   });
 

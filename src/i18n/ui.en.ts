@@ -81,9 +81,13 @@ export interface UiMessages {
   readonly required: string;
   readonly optional: string;
   readonly formatIdentifier: string;
+  /** The identifier with the LMS's hint on its pattern. */
+  readonly formatIdentifierHint: string;
   readonly formatDate: string;
   readonly formatNumber: string;
   readonly formatInteger: string;
+  /** A number kind (`formatNumber`, `formatInteger`) with its bounds (`formatRange`, `formatMin`, `formatMax`). */
+  readonly formatBounded: string;
   readonly formatRange: string;
   readonly formatMin: string;
   readonly formatMax: string;
@@ -272,9 +276,11 @@ export const uiMessagesEn: UiMessages = {
   required: 'Required',
   optional: 'Optional',
   formatIdentifier: 'The learner’s {label}',
+  formatIdentifierHint: 'The learner’s {label}: {hint}',
   formatDate: 'A date, as {pattern} or an Excel date',
   formatNumber: 'A number',
   formatInteger: 'A whole number',
+  formatBounded: '{kind}, {range}',
   formatRange: 'from {min} to {max}',
   formatMin: 'at least {min}',
   formatMax: 'at most {max}',

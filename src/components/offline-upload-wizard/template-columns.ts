@@ -29,9 +29,8 @@ export function describeColumn(l: Localizer, spec: TemplateSpec, column: Templat
   let format: string;
   switch (column.type) {
     case 'identifier': {
-      const parts = [l.t('formatIdentifier', { label: spec.identifier.label })];
-      if (spec.identifier.patternHint) parts.push(spec.identifier.patternHint);
-      format = parts.join(': ');
+      const { label, patternHint } = spec.identifier;
+      format = patternHint ? l.t('formatIdentifierHint', { label, hint: patternHint }) : l.t('formatIdentifier', { label });
       break;
     }
     case 'date':
@@ -41,7 +40,7 @@ export function describeColumn(l: Localizer, spec: TemplateSpec, column: Templat
     case 'integer': {
       const kind = l.t(column.type === 'integer' ? 'formatInteger' : 'formatNumber');
       const range = bounds(l, column);
-      format = range ? `${kind}, ${range}` : kind;
+      format = range ? l.t('formatBounded', { kind, range }) : kind;
       break;
     }
     case 'choice':

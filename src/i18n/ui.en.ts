@@ -195,6 +195,8 @@ export interface UiMessages {
 
   // Announcements (the one live region)
   readonly announceProgress: string;
+  /** The rows the issues table shows after paging. */
+  readonly announcePage: string;
   readonly announceIssues: PluralMessage;
   readonly announceReady: PluralMessage;
   readonly announceCreated: PluralMessage;
@@ -386,6 +388,7 @@ export const uiMessagesEn: UiMessages = {
   startOver: 'Start over',
 
   announceProgress: '{phase} {percent}',
+  announcePage: 'Issues {from} to {to} of {total}',
   announceIssues: { one: '{count} issue found. Nothing was created.', other: '{count} issues found. Nothing was created.' },
   announceReady: { one: 'No issues: {count} record ready to create.', other: 'No issues: {count} records ready to create.' },
   announceCreated: { one: '{count} record created.', other: '{count} records created.' },

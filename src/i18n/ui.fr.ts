@@ -180,6 +180,7 @@ export const uiMessagesFr: UiMessages = {
   startOver: 'Recommencer',
 
   announceProgress: '{phase} {percent}',
+  announcePage: 'Problèmes {from} à {to} sur {total}',
   announceIssues: { one: '{count} problème trouvé. Rien n’a été créé.', other: '{count} problèmes trouvés. Rien n’a été créé.' },
   announceReady: {
     one: 'Aucun problème\u00a0: {count} enregistrement prêt à créer.',

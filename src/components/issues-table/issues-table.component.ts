@@ -30,6 +30,9 @@ let nextId = 0;
  * @summary The issues found in an upload, by row and column.
  *
  * @csspart table - The table.
+ *
+ * @fires announce - After paging or filtering, what the table now shows, for the wizard's live region
+ * (`detail.message`): focus stays on the control, so a screen reader would otherwise hear nothing.
  */
 export class IssuesTableElement extends LitElement {
   static override styles = [tokens, base, styles];
@@ -89,7 +92,19 @@ export class IssuesTableElement extends LitElement {
       const pressed = this.renderRoot.querySelector<HTMLButtonElement>(`#${this.ids}-${from}`);
       const other = this.renderRoot.querySelector<HTMLButtonElement>(`#${this.ids}-${from === 'next' ? 'previous' : 'next'}`);
       if (pressed?.disabled) other?.focus();
+      const total = this.filtered.length;
+      this.announce(this.localizer.t('announcePage', { from: this.page * this.pageSize + 1, to: Math.min(total, (this.page + 1) * this.pageSize), total }));
     });
+  }
+
+  private filter(change: { readonly column?: string; readonly kind?: IssueCode | '' }): void {
+    if (change.column !== undefined) this.column = change.column;
+    if (change.kind !== undefined) this.kind = change.kind;
+    void this.updateComplete.then(() => this.announce(this.localizer.t('issuesTotal', { count: this.filtered.length })));
+  }
+
+  private announce(message: string): void {
+    this.dispatchEvent(new CustomEvent('announce', { detail: { message }, bubbles: true }));
   }
 
   override render(): TemplateResult {
@@ -117,7 +132,7 @@ export class IssuesTableElement extends LitElement {
       <div class="filters">
         <div class="field">
           <label for="${this.ids}-column">${l.t('filterColumn')}</label>
-          <select id="${this.ids}-column" class="control" @change=${(e: Event) => (this.column = (e.target as HTMLSelectElement).value)}>
+          <select id="${this.ids}-column" class="control" @change=${(e: Event) => this.filter({ column: (e.target as HTMLSelectElement).value })}>
             <option value="" ?selected=${this.column === ''}>${l.t('filterAll', { count: this.issues.length })}</option>
             ${counts.byColumn.map(
               ([column, n]) => html`<option value=${column} ?selected=${this.column === column}>
@@ -128,7 +143,7 @@ export class IssuesTableElement extends LitElement {
         </div>
         <div class="field">
           <label for="${this.ids}-kind">${l.t('filterKind')}</label>
-          <select id="${this.ids}-kind" class="control" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as IssueCode | '')}>
+          <select id="${this.ids}-kind" class="control" @change=${(e: Event) => this.filter({ kind: (e.target as HTMLSelectElement).value as IssueCode | '' })}>
             <option value="" ?selected=${this.kind === ''}>${l.t('filterAll', { count: this.issues.length })}</option>
             ${counts.byKind.map(
               ([code, n]) => html`<option value=${code} ?selected=${this.kind === code}>${l.t('filterOption', { label: l.kind(code), count: n })}</option>`,

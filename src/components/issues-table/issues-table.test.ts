@@ -97,10 +97,12 @@ describe('issues table', () => {
     await el.updateComplete;
     expect(rows(el).map((r) => r.querySelector('th')!.textContent)).to.deep.equal(['4', '5']);
     const kind = select(el, 'Show kind');
+    const announced = new Promise<string>((done) => el.addEventListener('announce', (e) => done((e as CustomEvent<{ message: string }>).detail.message), { once: true }));
     kind.value = 'user-not-found';
     kind.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(rows(el).length).to.equal(1);
+    expect(await announced).to.equal('1 issue');
     kind.value = 'cell-date-invalid';
     kind.dispatchEvent(new Event('change'));
     await el.updateComplete;
@@ -118,6 +120,8 @@ describe('issues table', () => {
   it('pages forward and back, keeping focus on a usable button at either end', async () => {
     const el = await fixture<IssuesTableElement>(html`<offline-upload-issues-table page-size="10" .issues=${many(25)}></offline-upload-issues-table>`);
     const [previous, next] = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')];
+    const heard: string[] = [];
+    el.addEventListener('announce', (e) => heard.push((e as CustomEvent<{ message: string }>).detail.message));
     expect(previous!.disabled).to.equal(true);
     next!.focus();
     next!.click();
@@ -130,6 +134,8 @@ describe('issues table', () => {
     expect(rows(el).length).to.equal(5);
     expect(next!.disabled).to.equal(true);
     expect(el.shadowRoot!.activeElement).to.equal(previous);
+    // Focus stayed on a button: the new rows are announced instead.
+    expect(heard).to.deep.equal(['Issues 11 to 20 of 25', 'Issues 21 to 25 of 25']);
   });
 
   it('starts again from the first page and no filter when the issues change', async () => {

@@ -56,6 +56,7 @@ describe('<offline-upload-wizard> flow', () => {
     expect(text(el)).to.contain('records.xlsx');
     const bar = $(el, '[role=progressbar]');
     expect(Number(bar.getAttribute('aria-valuenow'))).to.be.within(50, 100);
+    expect(bar.getAttribute('aria-valuetext')).to.match(/^Checking the records with the LMS… \d+%$/);
     button(el, 'Cancel').click();
     await untilStatus(el, 'selecting');
     expect(el.step).to.equal('upload');

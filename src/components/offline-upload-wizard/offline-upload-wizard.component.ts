@@ -844,7 +844,7 @@ export class OfflineUploadWizardElement extends LitElement {
             <span part="progress-bar" class="fill"></span>
           </div>`
         : html`<div class="track" role="progressbar" aria-labelledby="progress-label" aria-valuemin="0" aria-valuemax="100"
-            aria-valuenow=${percent} aria-valuetext="${phase} ${l.percent(fraction)}">
+            aria-valuenow=${percent} aria-valuetext=${l.t('announceProgress', { phase, percent: l.percent(fraction) })}>
             <span part="progress-bar" class="fill" style=${styleMap({ inlineSize: `${percent}%` })}></span>
           </div>`}
       ${state.file ? html`<p class="file">${l.t('fileInfo', { name: state.file.name, size: l.bytes(state.file.size) })}</p>` : nothing}
@@ -884,7 +884,7 @@ export class OfflineUploadWizardElement extends LitElement {
 
   private renderReview(state: SessionState): TemplateResult {
     const l = this.l;
-    if (state.status === 'has-issues' && state.issues.every((issue) => issue.code.startsWith('file-'))) {
+    if (state.status === 'has-issues' && state.issues.length > 0 && state.issues.every((issue) => issue.code.startsWith('file-'))) {
       // The file itself was refused (wrong type, damaged, empty, another template…): no table, no
       // filters, no report — just what is wrong and a way to send another file.
       return html`

@@ -1,22 +1,25 @@
 // Validation alone, without reading: the rows of a benchmark file are read once into memory, then fed to
-// createValidator again and again, so that the validator's own cost per row can be timed and profiled.
+// the validator again and again, with its fast path (createValidator) and without (the reference validator:
+// converters and zod schemas for every cell), interleaved. Wall and CPU time (CPU time is steadier on a
+// busy machine: other processes do not add to it).
 //   npx tsx bench/validate-only.bench.ts [rows=100000] [xlsx|csv] [runs=15]
-//   node --cpu-prof --cpu-prof-dir=bench/.data/prof --import tsx bench/validate-only.bench.ts 100000 xlsx 30
+//   node --cpu-prof --cpu-prof-dir=bench/.data/prof --import tsx bench/validate-only.bench.ts 100000 xlsx 30 fast
 import { readFileSync } from 'node:fs';
 import type { Cell } from '../src/core/cells.js';
 import { readSpreadsheet } from '../src/core/read/index.js';
-import { createValidator } from '../src/core/validate/validator.js';
+import type { SheetStart } from '../src/core/read/types.js';
+import { createReferenceValidator, createValidator, type Validator } from '../src/core/validate/validator.js';
 import { realWorldSpec } from '../test/fixtures/specs.js';
 import { benchFile } from './generate.js';
 
-const [rowsArg, formatArg, runsArg] = process.argv.slice(2);
+const [rowsArg, formatArg, runsArg, only] = process.argv.slice(2);
 const rows = Number(rowsArg ?? 100_000);
 const format = formatArg === 'csv' ? 'csv' : 'xlsx';
 const runs = Number(runsArg ?? 15);
 
 const bytes = new Uint8Array(readFileSync(benchFile(rows, format)));
 const held: Array<[number, Cell[]]> = [];
-let info: Parameters<ReturnType<typeof createValidator>['start']>[0] | undefined;
+let info: SheetStart | undefined;
 await readSpreadsheet(
   bytes,
   {
@@ -26,24 +29,37 @@ await readSpreadsheet(
   { maxBytes: Number.MAX_SAFE_INTEGER, maxInflatedBytes: 8 * 1024 ** 3 },
 );
 
-function once(): { ms: number; records: number; issues: number } {
+const variants: Record<string, typeof createValidator> = { fast: createValidator, reference: createReferenceValidator };
+const names = only ? [only] : Object.keys(variants);
+
+function once(create: typeof createValidator): { ms: number; cpu: number; records: number; issues: number } {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const validator = createValidator(realWorldSpec, { maxRows: rows + 10, today: '2026-11-28' });
+  const validator: Validator = create(realWorldSpec, { maxRows: rows + 10, today: '2026-11-28' });
   validator.start(info!);
   for (const [r, cells] of held) validator.row(r, cells);
   const result = validator.finish();
-  return { ms: performance.now() - t0, records: result.records.length, issues: result.issues.length };
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { ms, cpu: (cpu.user + cpu.system) / 1000, records: result.records.length, issues: result.issues.length };
 }
 
-once(); // warm-up
-const times: number[] = [];
-let last = { ms: 0, records: 0, issues: 0 };
-for (let i = 0; i < runs; i += 1) {
-  last = once();
-  times.push(last.ms);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const times = new Map(names.map((n) => [n, { ms: [] as number[], cpu: [] as number[], records: 0, issues: 0 }]));
+for (let round = 0; round <= runs; round += 1) {
+  for (const name of names) {
+    const result = once(variants[name]!);
+    if (round === 0) continue; // warm-up
+    const t = times.get(name)!;
+    t.ms.push(result.ms);
+    t.cpu.push(result.cpu);
+    t.records = result.records;
+    t.issues = result.issues;
+  }
 }
-times.sort((a, b) => a - b);
-const median = times[times.length >> 1]!;
-process.stdout.write(
-  `${format} ${rows} rows: validate only, median of ${runs} = ${median.toFixed(1)} ms (${((median * 1000) / rows).toFixed(2)} µs/row), min ${times[0]!.toFixed(1)} ms; ${last.records} records, ${last.issues} issues\n`,
-);
+for (const [name, t] of times) {
+  const ms = median(t.ms);
+  process.stdout.write(
+    `${format} ${rows.toLocaleString('en')} rows, ${name.padEnd(9)} median of ${runs}: ${ms.toFixed(1)} ms wall (${((ms * 1000) / rows).toFixed(2)} µs/row), ${median(t.cpu).toFixed(1)} ms CPU; ${t.records} records, ${t.issues} issues\n`,
+  );
+}

@@ -56,6 +56,19 @@ describe('validator: the same user twice', () => {
     ]);
   });
 
+  it('flags the first duplicate of a file when the first row had issues of its own', () => {
+    const result = validate(realWorldSpec, [['a@example.org', 'bad date', 'Passed'], rw('b@example.org'), rw('c@example.org'), rw('A@example.org'), rw('c@example.org')]);
+    expect(result.issues.map((i) => [i.row, i.code, i.params?.['otherRow']])).to.deep.equal([
+      [2, 'row-duplicate-user', 5],
+      [2, 'cell-date-invalid', undefined],
+      [4, 'row-duplicate-user', 6],
+      [5, 'row-duplicate-user', 2],
+      [6, 'row-duplicate-user', 4],
+    ]);
+    expect(result.records.map((r) => r.row)).to.deep.equal([3]);
+    expect(result.stats.rowsWithIssues).to.equal(4);
+  });
+
   it('does not treat different employee numbers as the same user', () => {
     const result = validate(assessmentSpec, [
       ['E000001', { date: '2026-04-02' }, 90, 'Passed'],

@@ -43,6 +43,8 @@ export class DropZoneElement extends LitElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private dragging = false;
+  /** Why the last drop was not taken, shown under the button (a screen reader hears it through `announce`). */
+  @state() private refusal = '';
 
   @query('input[type=file]') private input!: HTMLInputElement;
   @query('button') private button!: HTMLButtonElement;
@@ -61,9 +63,11 @@ export class DropZoneElement extends LitElement {
   private select(files: FileList | null | undefined): void {
     if (!files || files.length === 0 || this.disabled) return;
     if (files.length > 1) {
-      this.dispatchEvent(new CustomEvent('announce', { detail: { message: this.localizer.t('dropOneFile'), assertive: true }, bubbles: true }));
+      this.refusal = this.localizer.t('dropOneFile');
+      this.dispatchEvent(new CustomEvent('announce', { detail: { message: this.refusal, assertive: true }, bubbles: true }));
       return;
     }
+    this.refusal = '';
     this.dispatchEvent(new CustomEvent('file-select', { detail: { file: files[0] }, bubbles: true }));
   }
 
@@ -107,6 +111,7 @@ export class DropZoneElement extends LitElement {
           ${this.label ?? l.t('chooseFile')}
         </button>
         ${this.limits && !this.compact ? html`<p class="hint">${this.limits}</p>` : nothing}
+        ${this.refusal ? html`<p class="error-text">${this.refusal}</p>` : nothing}
         <input type="file" accept=${this.accept} tabindex="-1" aria-hidden="true" @change=${this.onChange} />
       </div>
     `;

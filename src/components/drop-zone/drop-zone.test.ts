@@ -74,6 +74,13 @@ describe('drop zone', () => {
     const { detail } = (await event) as CustomEvent<{ message: string; assertive: boolean }>;
     expect(detail).to.deep.equal({ message: 'Drop one file at a time.', assertive: true });
     expect(selected).to.equal(false);
+    // Seen as well as heard; gone once one file is dropped.
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.error-text')!.textContent).to.equal('Drop one file at a time.');
+    el.shadowRoot!.querySelector('.zone')!.dispatchEvent(dropEvent('drop', [file('a.xlsx')]));
+    await el.updateComplete;
+    expect(selected).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.error-text')).to.equal(null);
   });
 
   it('keyboard: Enter and Space on the button open the picker; disabled does nothing', async () => {

@@ -162,6 +162,31 @@ describe('<offline-upload-wizard> flow', () => {
     expect(el.shadowRoot!.activeElement!.textContent).to.equal('Download the template');
   });
 
+  it('a file dropped beside the drop zone is not opened by the browser, and the zone still takes drops', async () => {
+    const { el } = await mount();
+    await choose(el);
+    el.goToStep('upload');
+    await atStep(el, 'upload');
+    const drag = (type: string, target: Element) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['x'], 'records.csv'));
+      const event = new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true });
+      target.dispatchEvent(event);
+      return event;
+    };
+    // Without preventDefault the browser would open the file in place of the page.
+    expect(drag('dragover', $(el, '[data-step-heading]')).defaultPrevented).to.equal(true);
+    expect(drag('drop', $(el, '[data-step-heading]')).defaultPrevented).to.equal(true);
+    expect(state(el).status).to.equal('selecting');
+    const zoneElement = $(el, 'offline-upload-drop-zone');
+    const zone = zoneElement.shadowRoot!.querySelector('.zone')!;
+    drag('dragover', zone);
+    await (zoneElement as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(zone.classList.contains('dragging')).to.equal(true);
+    drag('drop', zone);
+    await untilStatus(el, 'has-issues', 'ready');
+  });
+
   it('a file that cannot be read: says why, with no issues table, and takes another file', async () => {
     const { el } = await mount();
     await choose(el);

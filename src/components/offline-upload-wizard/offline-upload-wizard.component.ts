@@ -201,6 +201,8 @@ export class OfflineUploadWizardElement extends LitElement {
     this.addEventListener('pointerdown', this.markInteracted);
     this.addEventListener('keydown', this.markInteracted);
     this.addEventListener('drop', this.markInteracted);
+    this.addEventListener('dragover', this.onStrayDrag);
+    this.addEventListener('drop', this.onStrayDrag);
     this.renderRoot.addEventListener('announce', this.onAnnounce as EventListener);
     if (this.hasUpdated) void this.connectBackend();
   }
@@ -210,6 +212,8 @@ export class OfflineUploadWizardElement extends LitElement {
     this.removeEventListener('pointerdown', this.markInteracted);
     this.removeEventListener('keydown', this.markInteracted);
     this.removeEventListener('drop', this.markInteracted);
+    this.removeEventListener('dragover', this.onStrayDrag);
+    this.removeEventListener('drop', this.onStrayDrag);
     this.renderRoot.removeEventListener('announce', this.onAnnounce as EventListener);
     // Moving the element in the page disconnects and reconnects it at once: keep the session then.
     this.disposeTimer = setTimeout(() => this.teardown(), 0);
@@ -254,6 +258,16 @@ export class OfflineUploadWizardElement extends LitElement {
 
   private markInteracted = (): void => {
     this.interacted = true;
+  };
+
+  /**
+   * A file dropped on the wizard beside a drop zone would be opened by the browser, leaving the page
+   * and the admin's progress: refuse it here. A drop zone accepts its own drops first (defaultPrevented).
+   */
+  private onStrayDrag = (event: DragEvent): void => {
+    if (event.defaultPrevented || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    if (event.type === 'dragover') event.dataTransfer.dropEffect = 'none';
   };
 
   private get preset(): { categoryId?: string; activityId?: string; domainId?: string; identifier?: string } {

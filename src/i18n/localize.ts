@@ -177,11 +177,18 @@ export class Localizer {
     });
   }
 
-  /** Issue params with their dates shown in this locale (they travel as `YYYY-MM-DD`). */
+  /**
+   * Issue params shown in this locale: dates (they travel as `YYYY-MM-DD`), and sizes, which travel both
+   * in English units and in bytes (`size` beside `sizeBytes`): the bytes are formatted here again, so
+   * that a limit reads as the drop zone says it ("2 kB", "50 Mo"), not as the core wrote it.
+   */
   private issueParams(params: IssueParams): IssueParams {
     const out: Record<string, string | number> = {};
     for (const [key, value] of Object.entries(params)) {
       out[key] = typeof value === 'string' && ISO_DATE.test(value) ? this.date(value) : value;
+    }
+    for (const [key, value] of Object.entries(params)) {
+      if (key.endsWith('Bytes') && typeof value === 'number') out[key.slice(0, -'Bytes'.length)] = this.bytes(value);
     }
     return out;
   }

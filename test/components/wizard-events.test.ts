@@ -9,6 +9,7 @@ import {
   STEP_CHANGE_EVENT,
   VALIDATED_EVENT,
   type StepChangeDetail,
+  type StepChangeEvent,
   type ValidatedEvent,
 } from '../../src/events/index.js';
 import { $, atStep, badFile, button, choose, cleanFile, drop, FakeBackend, mount, toReady, untilStatus, waitFor } from './helpers.js';
@@ -22,15 +23,20 @@ describe('<offline-upload-wizard> events', () => {
 
   it('fires step-change with the step, the previous one and its index, bubbling to the host page', async () => {
     const seen: StepChangeDetail[] = [];
-    document.addEventListener(STEP_CHANGE_EVENT, (e) => seen.push(e.detail));
-    const { el } = await mount();
-    await choose(el);
-    el.goToStep('template');
-    await atStep(el, 'template');
-    expect(seen.slice(-2)).to.deep.equal([
-      { step: 'choose', previous: 'access', index: 1 },
-      { step: 'template', previous: 'choose', index: 2 },
-    ]);
+    const listener = (e: StepChangeEvent) => seen.push(e.detail);
+    document.addEventListener(STEP_CHANGE_EVENT, listener);
+    try {
+      const { el } = await mount();
+      await choose(el);
+      el.goToStep('template');
+      await atStep(el, 'template');
+      expect(seen).to.deep.equal([
+        { step: 'choose', previous: 'access', index: 1 },
+        { step: 'template', previous: 'choose', index: 2 },
+      ]);
+    } finally {
+      document.removeEventListener(STEP_CHANGE_EVENT, listener);
+    }
   });
 
   it('fires validated with the summary, the issues and the file name', async () => {

@@ -110,7 +110,9 @@ describe('<offline-upload-wizard> by keyboard alone', () => {
     await el.updateComplete;
     const dialog = $<HTMLDialogElement>(el, 'dialog');
     expect(dialog.open).to.equal(true);
-    await waitFor(() => deepActive()?.id === 'confirm-create', 'focus on the confirmation');
+    // Focus starts on Cancel, so that a second Enter cannot confirm unread; Tab reaches the confirmation.
+    await waitFor(() => deepActive()?.id === 'confirm-cancel', 'focus on Cancel in the confirmation');
+    await sendKeys({ press: 'Tab' });
     expect(deepActive()!.textContent!.trim()).to.equal('Create 4 records');
     await sendKeys({ press: 'Enter' });
     await atStep(el, 'done');
@@ -122,6 +124,21 @@ describe('<offline-upload-wizard> by keyboard alone', () => {
     await sendKeys({ press: 'Enter' });
     await atStep(el, 'upload');
     expect(session.state.selection.activity?.id).to.equal('act-fire-101');
+  });
+
+  it('Enter pressed twice on "Create records" does not confirm the creation', async () => {
+    const { toReady } = await import('./helpers.js');
+    const { el, backend } = await toReady(undefined, 2);
+    el.goToStep('create');
+    await atStep(el, 'create');
+    await tabTo(isButton(/Create records/), 'Create records');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => deepActive()?.id === 'confirm-cancel', 'focus in the confirmation');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
+    expect(backend.commits.length).to.equal(0);
+    expect(el.uploadSession!.state.status).to.equal('ready');
   });
 
   it('Escape closes the confirmation and gives focus back to "Create records"', async () => {

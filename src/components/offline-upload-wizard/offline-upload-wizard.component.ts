@@ -988,9 +988,11 @@ export class OfflineUploadWizardElement extends LitElement {
       <h2 id="confirm-heading">${l.t('confirmHeading', { count })}</h2>
       <p id="confirm-body">${l.t('confirmBody', { count, activity })}</p>
       <div class="actions">
-        <button type="button" class="button" @click=${this.cancelConfirm}>${l.t('cancel')}</button>
+        <!-- Focus starts on Cancel: creating cannot be undone here, and an Enter pressed twice (or held) on
+             "Create records" must not confirm it unread. -->
+        <button type="button" class="button" id="confirm-cancel" autofocus @click=${this.cancelConfirm}>${l.t('cancel')}</button>
         <span class="spacer"></span>
-        <button type="button" class="button primary" id="confirm-create" autofocus @click=${this.confirmCreate}>${l.t('confirmCreate', { count })}</button>
+        <button type="button" class="button primary" id="confirm-create" @click=${this.confirmCreate}>${l.t('confirmCreate', { count })}</button>
       </div>
     </dialog>`;
   }

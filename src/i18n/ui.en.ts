@@ -26,6 +26,8 @@ export interface UiMessages {
   readonly retry: string;
   readonly cancel: string;
   readonly notConfigured: string;
+  /** The REST client for `api-base` could not be made (it did not load, or refused the URL). */
+  readonly connectError: string;
   /** The session's own sentence (English) shown under a translated one, in locales other than English. */
   readonly details: string;
   readonly noticeGeneric: string;
@@ -227,6 +229,7 @@ export const uiMessagesEn: UiMessages = {
   retry: 'Try again',
   cancel: 'Cancel',
   notConfigured: 'This uploader is not connected to an LMS: set its api-base attribute or its backend property.',
+  connectError: 'The connection to the LMS could not be set up ({message}). Try again, or reload the page.',
   details: 'Details: {message}',
   noticeGeneric: 'Some preset choices could not be applied. Check the choices below.',
 

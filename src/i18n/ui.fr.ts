@@ -18,6 +18,7 @@ export const uiMessagesFr: UiMessages = {
   next: 'Suivant',
   retry: 'Réessayer',
   cancel: 'Annuler',
+  connectError: 'La connexion au LMS n’a pas pu être établie ({message}). Réessayez, ou rechargez la page.',
   notConfigured: 'Cet outil d’import n’est relié à aucun LMS\u00a0: renseignez son attribut api-base ou sa propriété backend.',
   details: 'Détails (en anglais)\u00a0: {message}',
   noticeGeneric: 'Certains choix prédéfinis n’ont pas pu être appliqués. Vérifiez les choix ci-dessous.',

@@ -53,6 +53,18 @@ describe('<offline-upload-wizard> attributes and properties', () => {
     expect(el.uploadSession).to.equal(undefined);
   });
 
+  it('an api-base the REST client refuses: says so with Retry, instead of checking access for ever', async () => {
+    const el = await fixture<OfflineUploadWizardElement>(html`<offline-upload-wizard api-base="   "></offline-upload-wizard>`);
+    await waitFor(() => text(el).includes('The connection to the LMS could not be set up'), 'the connection error');
+    expect($(el, '[data-step-heading]').textContent).to.equal('We could not check your access');
+    expect(button(el, 'Try again')).to.exist;
+    expect(el.shadowRoot!.querySelector('.spinner')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.backend = new FakeBackend();
+    await atStep(el, 'choose');
+    expect(text(el)).not.to.contain('could not be set up');
+  });
+
   it('backend: a new backend gets a new session, and the old one is disposed', async () => {
     const { el, backend } = await mount();
     await atStep(el, 'choose');

@@ -156,6 +156,8 @@ export class OfflineUploadWizardElement extends LitElement {
   @state() private liveMessage = '';
   @state() private livePoliteness: 'polite' | 'assertive' = 'polite';
   @state() private notConfigured = false;
+  /** Why no backend could be made from `api-base` (the REST client did not load, or refused the URL). */
+  @state() private connectError = '';
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -294,19 +296,31 @@ export class OfflineUploadWizardElement extends LitElement {
     this.backendKey = key;
     const generation = ++this.connectGeneration;
     let backend: LmsBackend | undefined = this.backend;
+    let connectError = '';
     if (!backend && this.apiBase) {
-      // Loaded on demand: a host that passes its own backend never downloads the REST client and zod.
-      const { RestBackend } = await import('../../backend/rest-backend.js');
-      backend = new RestBackend({ baseUrl: this.apiBase });
+      try {
+        // Loaded on demand: a host that passes its own backend never downloads the REST client and zod.
+        const { RestBackend } = await import('../../backend/rest-backend.js');
+        backend = new RestBackend({ baseUrl: this.apiBase });
+      } catch (error) {
+        // A chunk that no longer loads (e.g. after a redeploy) or a base URL refused: said, with Retry,
+        // instead of "checking your access" for ever.
+        connectError = error instanceof Error ? error.message : String(error);
+      }
     }
     if (generation !== this.connectGeneration || !this.isConnected) return;
     this.teardown();
     this.backendKey = key;
     clearTimeout(this.notConfiguredTimer);
+    this.connectError = connectError;
     if (!backend) {
+      this.sessionState = undefined;
+      if (connectError) {
+        this.announce(this.l.t('connectError', { message: connectError }), true);
+        return;
+      }
       // Hosts often set api-base or backend a moment after the element appears (once their own
       // set-up is done): say "not connected" only if it stays so.
-      this.sessionState = undefined;
       this.notConfiguredTimer = setTimeout(() => (this.notConfigured = !this.session), NOT_CONFIGURED_AFTER_MS);
       return;
     }
@@ -604,7 +618,7 @@ export class OfflineUploadWizardElement extends LitElement {
 
   private renderStep(): TemplateResult {
     const state = this.sessionState;
-    if (this.notConfigured || !state) return this.renderAccess(state);
+    if (this.notConfigured || this.connectError || !state) return this.renderAccess(state);
     switch (this.currentStep) {
       case 'access':
         return this.renderAccess(state);
@@ -639,6 +653,13 @@ export class OfflineUploadWizardElement extends LitElement {
     const l = this.l;
     if (this.notConfigured) {
       return html`${this.renderHeading(l.t('accessErrorHeading'), l.t('notConfigured'))}`;
+    }
+    if (this.connectError) {
+      return html`
+        ${this.renderHeading(l.t('accessErrorHeading'), '')}
+        <div class="alert error"><p>${l.t('connectError', { message: this.connectError })}</p></div>
+        ${this.renderActions(html`<button type="button" class="button primary" @click=${() => void this.connectBackend()}>${l.t('retry')}</button>`, false)}
+      `;
     }
     if (state?.status === 'no-access') {
       const p = state.permissions;

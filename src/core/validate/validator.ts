@@ -20,6 +20,7 @@ import {
   type Refusal,
 } from './convert.js';
 import { fastReader, SLOW, type FastRead } from './fast.js';
+import { FirstRows } from './first-rows.js';
 import { codeOfZodIssue, columnValueCheck, columnValueSchema } from './schema.js';
 import type { z } from 'zod';
 
@@ -134,15 +135,8 @@ class SpecValidator implements Validator {
   private readonly records: UploadRecord[] = [];
   private readonly rowIssues: Issue[] = [];
   private readonly rowsWithIssues = new Set<number>();
-  /**
-   * Identifiers seen, while none has come twice: a Set costs half a Map per row, and the first row of an
-   * identifier is only wanted once a duplicate turns up. Then firstRows is built and takes over.
-   */
-  private seenIds: Set<string> | null = new Set();
-  /** Rows whose identifier is in seenIds but that did not become records (records tell the others' rows). */
-  private readonly idsOutsideRecords: { id: string; row: number }[] = [];
-  /** First row of each identifier, from the first duplicate on. */
-  private firstRows: Map<string, number> | null = null;
+  /** First row of each identifier. */
+  private readonly firstRows = new FirstRows();
   /** First rows that already carry a duplicate issue. */
   private readonly flagged = new Set<number>();
   /** Rows recorded, then flagged as the first of a duplicate: finish() leaves their records out. */
@@ -465,20 +459,9 @@ class SpecValidator implements Validator {
 
     const idBound = this.identifier;
     const id = idBound ? values[idBound.key] : null;
-    /** The identifier when this row is the first to have it, while seenIds is in charge. */
-    let newId: string | undefined;
     if (idBound && typeof id === 'string') {
-      let first: number | undefined;
-      const seenIds = this.seenIds;
-      if (seenIds !== null) {
-        const size = seenIds.size;
-        if (seenIds.add(id).size === size) first = this.indexFirstRows(idBound.key).get(id);
-        else newId = id;
-      } else {
-        first = this.firstRows!.get(id);
-        if (first === undefined) this.firstRows!.set(id, row);
-      }
-      if (first !== undefined) {
+      const first = this.firstRows.firstRow(id, row);
+      if (first !== row) {
         this.cellIssue(row, idBound, 'row-duplicate-user', cells[idBound.index] ?? null, { otherRow: first });
         if (!this.flagged.has(first)) {
           this.flagged.add(first);
@@ -489,24 +472,8 @@ class SpecValidator implements Validator {
       }
     }
 
-    if (issues.length > before) {
-      this.rowsWithIssues.add(row);
-      if (newId !== undefined) this.idsOutsideRecords.push({ id: newId, row });
-    } else this.records.push({ row, values });
-  }
-
-  /** The first duplicate: the first row of every identifier so far, from the records and the rows with issues. */
-  private indexFirstRows(key: string): Map<string, number> {
-    const firstRows = new Map<string, number>();
-    for (const record of this.records) {
-      const id = record.values[key];
-      if (typeof id === 'string') firstRows.set(id, record.row);
-    }
-    for (const { id, row } of this.idsOutsideRecords) firstRows.set(id, row);
-    this.firstRows = firstRows;
-    this.seenIds = null;
-    this.idsOutsideRecords.length = 0;
-    return firstRows;
+    if (issues.length > before) this.rowsWithIssues.add(row);
+    else this.records.push({ row, values });
   }
 
   private cellIssue(row: number, b: Bound, code: IssueCode, cell: Cell, params: IssueParams): void {

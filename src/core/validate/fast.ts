@@ -23,8 +23,8 @@ export interface FastContext {
   readonly choices?: { readonly map: ReadonlyMap<string, string>; readonly list: string };
 }
 
-/** Most distinct spellings of choices remembered per column (a file has a handful; a hostile one, many). */
-const CHOICE_CACHE_MAX = 1024;
+/** Distinct spellings of choices remembered per column: a file has a handful (Passed, passed, PASSED …). */
+const CHOICE_SPELLINGS = 16;
 
 export function fastReader(column: TemplateColumn, spec: TemplateSpec, ctx: FastContext): FastRead {
   const { required, check } = ctx;
@@ -76,14 +76,18 @@ export function fastReader(column: TemplateColumn, spec: TemplateSpec, ctx: Fast
     case 'choice': {
       const { map, list } = ctx.choices!;
       const other = generic((cell) => convertChoice(cell, map, list));
-      // The same few spellings repeat on every row: remember what each typed string became.
-      const typed = new Map<string, string>();
+      // The same few spellings repeat on every row: remember what each typed string became. Compared with
+      // ===, not looked up in a Map: a Map hashes each new string (every CSV cell is one), which costs more.
+      const typed: string[] = [];
+      const canonical: string[] = [];
       return (cell) => {
         if (typeof cell !== 'string') return other(cell);
-        const known = typed.get(cell);
-        if (known !== undefined) return known;
+        for (let i = 0; i < typed.length; i++) if (typed[i] === cell) return canonical[i]!;
         const value = other(cell);
-        if (typeof value === 'string' && typed.size < CHOICE_CACHE_MAX) typed.set(cell, value);
+        if (typeof value === 'string' && typed.length < CHOICE_SPELLINGS) {
+          typed.push(cell);
+          canonical.push(value);
+        }
         return value;
       };
     }

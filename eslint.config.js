@@ -5,7 +5,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-demo/**', 'node_modules/**', 'public/**', 'custom-elements.json', 'bench/.data/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'dist-demo/**', 'node_modules/**', 'public/**', 'custom-elements.json', 'bench/.data/**', 'test-results/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],

@@ -7,7 +7,7 @@ import { countReporter } from './scripts/count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 export default {
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/e2e/**'],
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/e2e/**', '!test/node/**'],
   reporters: [process.env.CI ? summaryReporter({ flatten: false }) : defaultReporter(), countReporter('browser')],
   nodeResolve: { browser: true },
   concurrency: 2,

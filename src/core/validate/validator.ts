@@ -20,7 +20,7 @@ import {
   type Refusal,
 } from './convert.js';
 import { fastReader, SLOW, type FastRead } from './fast.js';
-import { FirstRows } from './first-rows.js';
+import { IdentifierLog } from './duplicates.js';
 import { codeOfZodIssue, columnValueCheck, columnValueSchema } from './schema.js';
 import type { z } from 'zod';
 
@@ -135,12 +135,10 @@ class SpecValidator implements Validator {
   private readonly records: UploadRecord[] = [];
   private readonly rowIssues: Issue[] = [];
   private readonly rowsWithIssues = new Set<number>();
-  /** First row of each identifier. */
-  private readonly firstRows = new FirstRows();
-  /** First rows that already carry a duplicate issue. */
-  private readonly flagged = new Set<number>();
-  /** Rows recorded, then flagged as the first of a duplicate: finish() leaves their records out. */
-  private recordedThenFlagged = 0;
+  /** Every checked row's identifier, for "the same user twice" (found in finish()). */
+  private readonly identifiers = new IdentifierLog();
+  /** The issues and rows of duplicates, once found. */
+  private duplicates: { issues: Issue[]; rows: Set<number> } | null = null;
   private stopped: Issue | null = null;
 
   constructor(
@@ -201,16 +199,22 @@ class SpecValidator implements Validator {
       fileIssues.push(this.issue({ code: 'file-empty' }));
     }
     const blocked = fileIssues.length > 0;
-    const issues = stop ? fileIssues : [...fileIssues, ...this.rowIssues];
+    const duplicates = stop ? null : this.findDuplicates();
+    const issues = duplicates ? [...fileIssues, ...this.rowIssues, ...duplicates.issues] : fileIssues;
     issues.sort(compareIssues(this.keys));
-    const records = blocked ? [] : this.recordedThenFlagged > 0 ? this.records.filter((r) => !this.rowsWithIssues.has(r.row)) : this.records.slice();
+    const records = blocked ? [] : duplicates && duplicates.rows.size > 0 ? this.records.filter((r) => !duplicates.rows.has(r.row)) : this.records.slice();
+    let rowsWithIssues = 0;
+    if (duplicates) {
+      rowsWithIssues = this.rowsWithIssues.size;
+      for (const row of duplicates.rows) if (!this.rowsWithIssues.has(row)) rowsWithIssues++;
+    }
     return {
       records,
       issues,
       stats: {
         rows: this.dataRows,
         records: records.length,
-        rowsWithIssues: stop ? 0 : this.rowsWithIssues.size,
+        rowsWithIssues,
         sheetName: this.info?.sheetName ?? '',
         format: this.info?.format ?? null,
         headerRow: this.headerRow,
@@ -459,25 +463,43 @@ class SpecValidator implements Validator {
 
     const idBound = this.identifier;
     const id = idBound ? values[idBound.key] : null;
-    if (idBound && typeof id === 'string') {
-      const first = this.firstRows.firstRow(id, row);
-      if (first !== row) {
-        this.cellIssue(row, idBound, 'row-duplicate-user', cells[idBound.index] ?? null, { otherRow: first });
-        if (!this.flagged.has(first)) {
-          this.flagged.add(first);
-          if (!this.rowsWithIssues.has(first)) this.recordedThenFlagged++;
-          this.rowsWithIssues.add(first);
-          issues.push(this.issue({ row: first, code: 'row-duplicate-user', column: idBound.header, columnKey: idBound.key, value: shortValue(id), params: { otherRow: row } }));
-        }
-      }
-    }
+    if (idBound && typeof id === 'string') this.identifiers.add(id, row, cells[idBound.index] ?? null);
 
+    // A row found to be a duplicate in finish() leaves the records then.
     if (issues.length > before) this.rowsWithIssues.add(row);
     else this.records.push({ row, values });
   }
 
+  /**
+   * The same user on several rows: each later row names the first, and the first names the second. Found
+   * once, after the last row (see duplicates.ts).
+   */
+  private findDuplicates(): { issues: Issue[]; rows: Set<number> } {
+    if (this.duplicates) return this.duplicates;
+    const issues: Issue[] = [];
+    const rows = new Set<number>();
+    const idBound = this.identifier;
+    if (idBound) {
+      for (const group of this.identifiers.duplicates()) {
+        const first = group.rows[0]!;
+        rows.add(first);
+        issues.push(this.issue({ row: first, code: 'row-duplicate-user', column: idBound.header, columnKey: idBound.key, value: shortValue(group.id), params: { otherRow: group.rows[1]! } }));
+        for (let i = 1; i < group.rows.length; i++) {
+          rows.add(group.rows[i]!);
+          issues.push(this.cellIssueOf(group.rows[i]!, idBound, 'row-duplicate-user', group.cells[i]!, { otherRow: first }));
+        }
+      }
+    }
+    this.duplicates = { issues, rows };
+    return this.duplicates;
+  }
+
   private cellIssue(row: number, b: Bound, code: IssueCode, cell: Cell, params: IssueParams): void {
-    this.rowIssues.push({
+    this.rowIssues.push(this.cellIssueOf(row, b, code, cell, params));
+  }
+
+  private cellIssueOf(row: number, b: Bound, code: IssueCode, cell: Cell, params: IssueParams): Issue {
+    return {
       row,
       column: b.header,
       columnKey: b.column.key,
@@ -485,7 +507,7 @@ class SpecValidator implements Validator {
       message: this.message(code, params),
       value: shortValue(cellText(cell)),
       params,
-    });
+    };
   }
 
   private isSample(values: Record<string, string | number | null>): boolean {

@@ -23,6 +23,8 @@ export interface FastContext {
   readonly choices?: { readonly map: ReadonlyMap<string, string>; readonly list: string };
 }
 
+const CAPITALS = /[A-Z]/;
+
 /** Distinct spellings of choices remembered per column: a file has a handful (Passed, passed, PASSED …). */
 const CHOICE_SPELLINGS = 16;
 
@@ -50,8 +52,10 @@ export function fastReader(column: TemplateColumn, spec: TemplateSpec, ctx: Fast
         return (cell) => {
           if (typeof cell === 'string') {
             const text = cleanText(cell);
-            // Valid as typed and ASCII: normaliseEmail would only lower-case it, and it stays valid.
-            if (isAsciiEmail(text)) return text.toLowerCase();
+            // Valid as typed and ASCII: normaliseEmail would only lower-case it, and it stays valid. Most
+            // addresses have no capitals: skipping toLowerCase then saved Chromium about 12 ms per 100k rows
+            // and 150 ms per 500k (medians of four interleaved comparisons).
+            if (isAsciiEmail(text)) return CAPITALS.test(text) ? text.toLowerCase() : text;
           }
           return other(cell);
         };

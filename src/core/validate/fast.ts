@@ -80,17 +80,18 @@ export function fastReader(column: TemplateColumn, spec: TemplateSpec, ctx: Fast
     case 'choice': {
       const { map, list } = ctx.choices!;
       const other = generic((cell) => convertChoice(cell, map, list));
-      // The same few spellings repeat on every row: remember what each typed string became. Compared with
-      // ===, not looked up in a Map: a Map hashes each new string (every CSV cell is one), which costs more.
+      // The same few spellings repeat on every row: remember what each typed string became (its canonical
+      // value, or SLOW for a refused one). Compared with ===, not looked up in a Map: a Map hashes each new
+      // string (every CSV cell is one), which costs more.
       const typed: string[] = [];
-      const canonical: string[] = [];
+      const outcome: (string | null | typeof SLOW)[] = [];
       return (cell) => {
         if (typeof cell !== 'string') return other(cell);
-        for (let i = 0; i < typed.length; i++) if (typed[i] === cell) return canonical[i]!;
+        for (let i = 0; i < typed.length; i++) if (typed[i] === cell) return outcome[i]!;
         const value = other(cell);
-        if (typeof value === 'string' && typed.length < CHOICE_SPELLINGS) {
+        if (typed.length < CHOICE_SPELLINGS) {
           typed.push(cell);
-          canonical.push(value);
+          outcome.push(value as string | null | typeof SLOW);
         }
         return value;
       };

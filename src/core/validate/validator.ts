@@ -115,6 +115,8 @@ class SpecValidator implements Validator {
   private readonly choiceMaps = new Map<string, { map: Map<string, string>; list: string }>();
   private readonly schemas = new Map<string, z.ZodType<string | number>>();
   private readonly checks = new Map<string, (value: string | number) => boolean>();
+  /** Bound indexes of the current row's cells that the fast path left to the long way (reused per row). */
+  private readonly slowCells: number[] = [];
 
   private info: SheetStart | null = null;
   private decimalComma = false;
@@ -302,12 +304,13 @@ class SpecValidator implements Validator {
     const display = header.replace(/\s*\*\s*$/, '') || column.header;
     const required = isRequired(column, this.spec);
     const constrained = hasConstraints(column, this.spec);
+    const check = constrained ? this.checks.get(column.key)! : null;
     const fast = fastReader(column, this.spec, {
       required,
       order: this.order,
       date1904: this.info?.date1904 ?? false,
       decimalComma: this.decimalComma,
-      check: constrained ? this.checks.get(column.key)! : null,
+      check,
       ...(column.type === 'choice' ? { choices: this.choiceMaps.get(column.key)! } : {}),
     });
     return {
@@ -376,17 +379,21 @@ class SpecValidator implements Validator {
   }
 
   private checkRow(row: number, cells: readonly Cell[]): void {
-    // Hot path (100k+ rows): each cell read and checked by its column's fast reader; nothing allocated per
-    // row but the record. The first cell it cannot vouch for sends the row the long way, issues and all.
-    if (!this.fastPath) return this.checkRowSlowly(row, cells);
     const values: Record<string, string | number | null> = { ...this.emptyValues };
+    if (!this.fastPath) return this.checkCellsSlowly(row, cells, values, null, 0);
+    // Hot path (100k+ rows): each cell read and checked by its column's fast reader; nothing allocated per
+    // row but the record. Cells it cannot vouch for go the long way, issues and all; the others keep the
+    // value it read, which is the one the long way reads and the schema accepts (fast-path.test.ts).
     const bound = this.bound;
+    const slow = this.slowCells;
+    let slowCount = 0;
     for (let i = 0; i < bound.length; i++) {
       const b = bound[i]!;
       const value = b.fast(cells[b.index] ?? null);
-      if (value === SLOW) return this.checkRowSlowly(row, cells);
-      if (value !== null) values[b.key] = value;
+      if (value === SLOW) slow[slowCount++] = i;
+      else if (value !== null) values[b.key] = value;
     }
+    if (slowCount > 0) return this.checkCellsSlowly(row, cells, values, slow, slowCount);
     if (this.isSample(values)) {
       this.rowIssues.push(this.issue({ row, code: 'row-sample-left-in' }));
       this.rowsWithIssues.add(row);
@@ -395,14 +402,18 @@ class SpecValidator implements Validator {
     this.checkAcrossRows(row, cells, values, this.rowIssues.length);
   }
 
-  /** Every cell through its converter and zod schema, each problem an issue. */
-  private checkRowSlowly(row: number, cells: readonly Cell[]): void {
+  /**
+   * The long way for the cells at bound[which[0 … count − 1]] (every cell when `which` is null): each cell
+   * through its converter and zod schema, each problem an issue.
+   */
+  private checkCellsSlowly(row: number, cells: readonly Cell[], values: Record<string, string | number | null>, which: readonly number[] | null, count: number): void {
     const issues = this.rowIssues;
     const before = issues.length;
-    const values: Record<string, string | number | null> = { ...this.emptyValues };
+    const n = which ? count : this.bound.length;
     /** A filled cell that could not be read: such a row is never the untouched sample. */
     let unreadable = false;
-    for (const b of this.bound) {
+    for (let k = 0; k < n; k++) {
+      const b = this.bound[which ? which[k]! : k]!;
       const cell = cells[b.index] ?? null;
       if (isErrorCell(cell)) {
         unreadable = true;
@@ -434,7 +445,8 @@ class SpecValidator implements Validator {
     }
 
     // Constraints on the values that could be read: the zod schemas built from the spec.
-    for (const b of this.bound) {
+    for (let k = 0; k < n; k++) {
+      const b = this.bound[which ? which[k]! : k]!;
       const value = values[b.key];
       if (value === null || value === undefined || b.schema === null) continue;
       const result = b.schema.safeParse(value);

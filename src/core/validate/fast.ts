@@ -1,12 +1,12 @@
 // The validator's fast path: per column, one function compiled from the spec that reads a cell and checks
-// its value in one go, for the case that matters at 100k rows (the value is fine). Anything it cannot vouch
-// for comes back as SLOW, and the row is then checked the long way (converters, zod schemas, issues).
+// its value in one go, for the case that matters at 100k rows (the value is fine). A cell it cannot vouch
+// for comes back as SLOW, and is then checked the long way (converters, zod schemas, issues).
 import { isErrorCell, type Cell } from '../cells.js';
 import type { DateOrder } from '../read/types.js';
 import type { TemplateColumn, TemplateSpec } from '../spec.js';
 import { cleanText, convertChoice, convertDate, convertIdentifier, convertNumber, convertText, isAsciiEmail, isRefusal, type Refusal } from './convert.js';
 
-/** "Not sure this value is fine": check the whole row the long way. */
+/** "Not sure this value is fine": check this cell the long way. */
 export const SLOW: unique symbol = Symbol('slow');
 
 /** A cell's value for the record (null: left empty, allowed), or SLOW. Same value as the long way gives. */
@@ -84,14 +84,14 @@ export function fastReader(column: TemplateColumn, spec: TemplateSpec, ctx: Fast
       // value, or SLOW for a refused one). Compared with ===, not looked up in a Map: a Map hashes each new
       // string (every CSV cell is one), which costs more.
       const typed: string[] = [];
-      const outcome: (string | null | typeof SLOW)[] = [];
+      const outcome: ReturnType<FastRead>[] = [];
       return (cell) => {
         if (typeof cell !== 'string') return other(cell);
         for (let i = 0; i < typed.length; i++) if (typed[i] === cell) return outcome[i]!;
         const value = other(cell);
         if (typed.length < CHOICE_SPELLINGS) {
           typed.push(cell);
-          outcome.push(value as string | null | typeof SLOW);
+          outcome.push(value);
         }
         return value;
       };

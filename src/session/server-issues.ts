@@ -5,7 +5,7 @@ import { compareIssues, isIssueCode, shortValue } from '../core/issues.js';
 import type { Issue, IssueCode, IssueParams } from '../core/issues.js';
 import type { DryRunLabel, UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
-import { issueMessage } from '../i18n/index.js';
+import { issueMessage } from '../i18n/issue-message.js';
 
 export interface IssueContext {
   readonly spec: TemplateSpec;

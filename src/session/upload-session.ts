@@ -19,7 +19,7 @@ import { formatBytes } from '../core/read/issue.js';
 import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { summarise } from '../core/summary.js';
-import { issueMessage } from '../i18n/index.js';
+import { issueMessage } from '../i18n/issue-message.js';
 import { prewarmValidationWorker, validateInWorker } from '../worker/client.js';
 import { sessionMessagesEn as m } from './messages.js';
 import { labelsByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';

@@ -1,6 +1,6 @@
 // File-level refusals raised by the readers: one helper so that every refusal carries its code, its
 // parameters and the admin-facing message rendered from the i18n table.
-import { issueMessage } from '../../i18n/index.js';
+import { issueMessage } from '../../i18n/issue-message.js';
 import type { IssueCode, IssueParams } from '../issues.js';
 import { FileIssueError } from './types.js';
 

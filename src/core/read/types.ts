@@ -13,6 +13,9 @@ export interface ReadProgress {
   readonly total: number;
 }
 
+/** Most data rows in one upload unless the host says otherwise. */
+export const DEFAULT_MAX_ROWS = 100_000;
+
 export interface ReadOptions {
   /** Largest upload accepted, in bytes (default 50 MiB). */
   readonly maxBytes?: number;

@@ -5,7 +5,7 @@ import { dateOrderPattern, isoToSerial } from '../dates.js';
 import type { DateOrder } from '../read/types.js';
 import { csvBytes, csvLine, xlsxValue, type SafeValue } from '../safe-cell.js';
 import { fingerprintOf, type TemplateColumn, type TemplateSpec } from '../spec.js';
-import { DEFAULT_MAX_ROWS } from '../validate/validator.js';
+import { DEFAULT_MAX_ROWS } from '../read/types.js';
 import { completionDateColumn, isExpiryColumn, isRequired, sampleValues, templateHeader } from './columns.js';
 import { safeFileName } from './file-name.js';
 import { FINGERPRINT_KEYS, FINGERPRINT_SHEET, INSTRUCTIONS_SHEET, LISTS_SHEET, RECORDS_SHEET, RECORDS_SHEET_KEY } from './sheets.js';

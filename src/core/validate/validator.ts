@@ -3,11 +3,11 @@
 import { cellText, isBlank, isErrorCell, type Cell } from '../cells.js';
 import { todayIso } from '../dates.js';
 import { compareIssues, shortValue, type Issue, type IssueCode, type IssueParams } from '../issues.js';
-import { FileIssueError, type DateOrder, type FileFormat, type RowSink, type SheetStart } from '../read/types.js';
+import { DEFAULT_MAX_ROWS, FileIssueError, type DateOrder, type FileFormat, type RowSink, type SheetStart } from '../read/types.js';
 import type { RecordValues, UploadRecord } from '../records.js';
 import { fingerprintOf, normaliseHeader, type TemplateColumn, type TemplateSpec } from '../spec.js';
 import { isRequired, isExpiryColumn, sampleValues, completionDateColumn } from '../template/columns.js';
-import { issueMessage, type IssueMessages } from '../../i18n/index.js';
+import { issueMessage, type IssueMessages } from '../../i18n/issue-message.js';
 import {
   choiceKey,
   cleanText,
@@ -67,7 +67,6 @@ export interface Validator extends RowSink {
   finish(stoppedBy?: Issue): ValidationResult;
 }
 
-export const DEFAULT_MAX_ROWS = 100_000;
 const NO_PARAMS: IssueParams = Object.freeze({});
 /** The header is looked for among this many non-blank rows at the top (title rows above it are skipped). */
 const HEADER_SEARCH_ROWS = 10;

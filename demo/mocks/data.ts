@@ -1,7 +1,7 @@
 // The demo LMS's seed data: categories, offline (and online) activities, three user domains, ~2,450 users
 // and existing records. Deterministic (a seeded PRNG), so tests and screenshots see the same world.
 import type { Category, Domain } from '../../src/backend/types.js';
-import type { IdentifierKind, TemplateColumn, TemplateSpec } from '../../src/core/spec.js';
+import type { ExistingRecordPolicy, IdentifierKind, TemplateColumn, TemplateSpec } from '../../src/core/spec.js';
 
 /** mulberry32: small, fast, good enough for demo data, and the same on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -26,6 +26,8 @@ export interface LmsActivity {
   readonly startDate: string;
   readonly endDate?: string;
   readonly location?: string;
+  /** What a row the LMS already has a record for gets: an issue (`refuse`, the default) or left unchanged (`skip`). */
+  readonly existingRecords?: ExistingRecordPolicy;
 }
 
 export interface LmsUser {
@@ -70,9 +72,23 @@ const a = (
   startDate: string,
   endDate: string | undefined,
   location: string | undefined,
-): LmsActivity => ({ id, code, name, categoryId, kind, startDate, ...(endDate ? { endDate } : {}), ...(location ? { location } : {}) });
+  existingRecords?: ExistingRecordPolicy,
+): LmsActivity => ({
+  id,
+  code,
+  name,
+  categoryId,
+  kind,
+  startDate,
+  ...(endDate ? { endDate } : {}),
+  ...(location ? { location } : {}),
+  ...(existingRecords ? { existingRecords } : {}),
+});
 
-/** 34 offline activities (classroom sessions, assessments, practical courses) and 6 online ones. */
+/**
+ * 34 offline activities (classroom sessions, assessments, practical courses) and 6 online ones. Every one
+ * refuses a record it already has, except CMP-301, which skips it (`existingRecords: 'skip'`).
+ */
 export const ACTIVITIES: readonly LmsActivity[] = [
   a('act-hse-101', 'HSE-101', 'Fire Safety Induction', 'cat-hse', 'classroom', '2024-01-08', undefined, 'Leeds – Training Room 2'),
   a('act-hse-102', 'HSE-102', 'Working at Height Awareness', 'cat-hse', 'classroom', '2024-03-04', '2026-12-31', 'Bristol Depot'),
@@ -89,7 +105,8 @@ export const ACTIVITIES: readonly LmsActivity[] = [
   a('act-ops-220', 'OPS-220', 'Quality Inspection Sign-off', 'cat-ops', 'assessment', '2024-11-04', undefined, 'Coventry QA Lab'),
   a('act-ops-230', 'OPS-230', 'Warehouse Safety Walk', 'cat-ops', 'classroom', '2026-01-12', undefined, 'Leeds Warehouse'),
   a('act-ops-240', 'OPS-240', 'Reach Truck Practical', 'cat-ops', 'practical', '2026-03-02', undefined, 'Bristol Depot'),
-  a('act-cmp-301', 'CMP-301', 'Anti-Bribery Briefing', 'cat-compliance', 'classroom', '2024-01-15', undefined, 'London HQ – Board Room'),
+  // A yearly briefing whose attendance lists are re-sent whole: rows the LMS already has are left unchanged.
+  a('act-cmp-301', 'CMP-301', 'Anti-Bribery Briefing', 'cat-compliance', 'classroom', '2024-01-15', undefined, 'London HQ – Board Room', 'skip'),
   a('act-cmp-305', 'CMP-305', 'GDPR in Practice Workshop', 'cat-compliance', 'classroom', '2024-06-03', undefined, 'London HQ'),
   a('act-cmp-310', 'CMP-310', 'Anti-Money Laundering Assessment', 'cat-compliance', 'assessment', '2025-01-06', '2026-12-31', 'London HQ'),
   a('act-cmp-315', 'CMP-315', 'Code of Conduct Town Hall', 'cat-compliance', 'classroom', '2025-03-20', '2025-03-20', 'Manchester Central'),
@@ -198,10 +215,12 @@ export function templateSpecFor(activity: LmsActivity, domain: Domain, kind: Ide
       { key: 'identifier', header: kind.label, type: 'identifier', required: true, help: identifierHelp, ...(kind.example ? { example: kind.example } : {}) },
       ...COLUMNS[activity.kind],
     ],
-    rules:
-      activity.kind === 'assessment'
+    rules: {
+      ...(activity.kind === 'assessment'
         ? { scoreRequired: true, passMark: 70, expiryMonths: 24, allowFutureDates: false }
-        : { scoreRequired: false, allowFutureDates: false },
+        : { scoreRequired: false, allowFutureDates: false }),
+      existingRecords: activity.existingRecords ?? 'refuse',
+    },
   };
 }
 
@@ -325,6 +344,8 @@ export const DEMO = {
     future: 'act-hse-150',
     /** Online: never offered for offline upload. */
     online: 'act-hse-e01',
+    /** Classroom whose existing-record policy is `skip`: rows it already has are left unchanged (see `SKIPPED_RECORD`). */
+    skipsExisting: 'act-cmp-301',
   },
   /** The first 20 active employees (only in Employees, no records anywhere). */
   employees: activeEmployees.slice(0, 20).map(person),
@@ -418,3 +439,16 @@ function makeRecords(): LmsRecord[] {
 }
 
 export const SEED_RECORDS: readonly LmsRecord[] = makeRecords();
+
+/**
+ * A record of the skip-policy activity (`DEMO.activities.skipsExisting`) held by an active employee: sent
+ * again, its row is labelled `already-recorded` with no issue and left unchanged at commit.
+ */
+export const SKIPPED_RECORD = (() => {
+  const record = SEED_RECORDS.find((r) => {
+    const user = USERS.find((u) => u.id === r.userId);
+    return r.activityId === DEMO.activities.skipsExisting && user?.active && user.domainIds.length === 1 && user.domainIds[0] === DEMO.domains.employees;
+  })!;
+  const user = USERS.find((u) => u.id === record.userId)!;
+  return { activityId: record.activityId, date: record.date, status: String(record.values['status']), ...person(user) };
+})();

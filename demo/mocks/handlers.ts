@@ -110,6 +110,7 @@ const PROBLEM_TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
+  413: 'Content too large',
   422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',
@@ -134,10 +135,31 @@ function fromLmsProblem(error: LmsProblem): Response {
 
 class BadRequest extends Error {}
 
-async function body<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+/** 413: the body is larger than the LMS's advertised `maxRequestBytes`. */
+class TooLarge extends Error {}
+
+/** The request body as text, gunzipped when sent with `Content-Encoding: gzip` (the LMS advertises `acceptsGzip`). */
+async function bodyText(request: Request, maxBytes?: number): Promise<string> {
+  const raw = new Uint8Array(await request.arrayBuffer());
+  if (maxBytes !== undefined && raw.byteLength > maxBytes) {
+    throw new TooLarge(`The request body has ${raw.byteLength} bytes; this LMS accepts at most ${maxBytes}. Send fewer records per chunk.`);
+  }
+  const encoding = (request.headers.get('Content-Encoding') ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity' || encoding === '') return new TextDecoder().decode(raw);
+  if (encoding !== 'gzip') throw new BadRequest(`The request body is encoded as "${encoding}"; this LMS accepts gzip or no encoding.`);
+  try {
+    const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return await new Response(stream).text();
+  } catch {
+    throw new BadRequest('The request body says it is gzip-compressed but is not valid gzip.');
+  }
+}
+
+async function body<S extends z.ZodType>(request: Request, schema: S, maxBytes?: number): Promise<z.output<S>> {
+  const text = await bodyText(request, maxBytes);
   let json: unknown;
   try {
-    json = await request.json();
+    json = JSON.parse(text);
   } catch {
     throw new BadRequest('The request body is not JSON.');
   }
@@ -192,7 +214,7 @@ export function createLmsHandlers(options: LmsHandlersOptions): HttpHandler[] {
         const headers: Record<string, string> = {};
         request.headers.forEach((value, name) => (headers[name] = value));
         let logged: unknown;
-        if (method === 'POST') logged = await request.clone().json().catch(() => undefined);
+        if (method === 'POST') logged = await bodyText(request.clone()).then((text) => JSON.parse(text) as unknown).catch(() => undefined);
         options.log.push({ operation, method, url: url.href, headers, ...(logged !== undefined ? { body: logged } : {}) });
       }
       const fault = takeFault(operation);
@@ -212,6 +234,7 @@ export function createLmsHandlers(options: LmsHandlersOptions): HttpHandler[] {
       } catch (error) {
         if (error instanceof LmsProblem) response = fromLmsProblem(error);
         else if (error instanceof BadRequest) response = problem(400, error.message);
+        else if (error instanceof TooLarge) response = problem(413, error.message);
         else throw error;
       }
       if (fault?.kind === 'drop') return HttpResponse.error();
@@ -226,7 +249,10 @@ export function createLmsHandlers(options: LmsHandlersOptions): HttpHandler[] {
     });
   };
 
+  const maxBody = () => lms.capabilities().maxRequestBytes;
+
   return [
+    route('getCapabilities', () => HttpResponse.json(lms.capabilities())),
     route('getPermissions', () => HttpResponse.json(lms.permissions())),
     route('listCategories', () => HttpResponse.json({ items: lms.categories() })),
     route('searchActivities', ({ url }) => {
@@ -252,10 +278,10 @@ export function createLmsHandlers(options: LmsHandlersOptions): HttpHandler[] {
         }),
       ),
     ),
-    route('stageUpload', async ({ request }) => HttpResponse.json(lms.stage(await body(request, StageRequestSchema)), { status: 201 })),
-    route('dryRunChunk', async ({ request, params }) => HttpResponse.json(lms.dryRunChunk(params['uploadId'] ?? '', await body(request, DryRunChunkSchema)))),
+    route('stageUpload', async ({ request }) => HttpResponse.json(lms.stage(await body(request, StageRequestSchema, maxBody())), { status: 201 })),
+    route('dryRunChunk', async ({ request, params }) => HttpResponse.json(lms.dryRunChunk(params['uploadId'] ?? '', await body(request, DryRunChunkSchema, maxBody())))),
     route('commitUpload', async ({ request, params }) => {
-      const commit = await body(request, CommitRequestSchema);
+      const commit = await body(request, CommitRequestSchema, maxBody());
       const header = request.headers.get('Idempotency-Key');
       if (header !== null && header !== commit.idempotencyKey) {
         throw new BadRequest('The Idempotency-Key header and the body\'s idempotencyKey differ.');

@@ -6,6 +6,7 @@ import type {
   ActivityPage,
   ActivityQuery,
   ActivitySummary,
+  Capabilities,
   Category,
   CommitRequest,
   CommitResult,
@@ -59,8 +60,10 @@ export interface LmsOptions {
   readonly now?: () => Date;
   /** How long a staged upload that is never committed is kept (default 2 hours). */
   readonly uploadTtlMs?: number;
-  /** Most records one upload may hold (default 10,000). */
+  /** Most records one upload may hold (default 10,000); advertised as `maxRecordsPerUpload`. */
   readonly maxRecords?: number;
+  /** What `capabilities()` declares besides `maxRecordsPerUpload` (defaults in DEMO_CAPABILITIES). */
+  readonly capabilities?: Omit<Capabilities, 'maxRecordsPerUpload'>;
   readonly permissions?: Permissions;
 }
 
@@ -86,6 +89,17 @@ const DEFAULT_PERMISSIONS: Permissions = {
   canUpload: true,
   contactUrl: 'mailto:lms-support@northwind.example',
   contactEmail: 'lms-support@northwind.example',
+};
+
+/**
+ * What the demo LMS declares by default: 25 MB files, 500 records per chunk (RestBackend's own default, so
+ * the demo's request counts stay as they were), 5 MB request bodies, gzip request bodies accepted.
+ */
+export const DEMO_CAPABILITIES: Omit<Capabilities, 'maxRecordsPerUpload'> = {
+  maxFileBytes: 25 * 1024 * 1024,
+  maxRequestBytes: 5 * 1024 * 1024,
+  chunkSize: 500,
+  acceptsGzip: true,
 };
 
 /** What `Lms.commit` answers: 201 for a new commit, 200 for a replay. */
@@ -189,6 +203,11 @@ export class Lms {
 
   // ── The contract (LmsBackend's semantics, in plain data) ────────────────────────────────────────────
 
+  /** The limits this LMS enforces and declares up front. */
+  capabilities(): Capabilities {
+    return { maxRecordsPerUpload: this.#maxRecords(), ...(this.#options.capabilities ?? DEMO_CAPABILITIES) };
+  }
+
   permissions(): Permissions {
     return this.#permissions;
   }
@@ -233,7 +252,7 @@ export class Lms {
 
   stage(request: StageRequest): StagedUpload {
     const spec = this.templateSpec(request);
-    const max = this.#options.maxRecords ?? 10_000;
+    const max = this.#maxRecords();
     if (request.templateVersion !== spec.version) {
       throw new LmsProblem(409, 'template-outdated', 'Template out of date', `The file was made with template version ${request.templateVersion}; the activity now uses ${spec.version}. Download the template again; nothing was created.`);
     }
@@ -312,13 +331,15 @@ export class Lms {
       throw new LmsProblem(409, 'activity-removed', 'Activity removed', `${detail} Nothing was created.`, staged.map((r) => ({ row: r.row, code: 'record-conflict', params: { detail }, detail })));
     }
     const spec = this.templateSpec(live);
-    const { issues } = this.#check(spec, live.domainId, staged);
+    const { rows, issues } = this.#check(spec, live.domainId, staged);
     if (issues.length > 0) {
       const rows = new Set(issues.map((i) => i.row)).size;
       throw new LmsProblem(409, 'records-refused', 'Records refused', `${rows} ${rows === 1 ? 'row is' : 'rows are'} no longer acceptable (the LMS changed since the dry run). Nothing was created.`, issues);
     }
     const now = this.#now().toISOString();
-    const created = staged.map((record): LmsRecord => {
+    // Skip policy: a row labelled already-recorded without an issue is left as the LMS has it.
+    const unchangedRows = new Set(rows.filter((r) => r.label === 'already-recorded').map((r) => r.row));
+    const created = staged.filter((record) => !unchangedRows.has(record.row)).map((record): LmsRecord => {
       const user = this.#lookup(live.identifierKind, String(record.values['identifier'] ?? ''))!;
       return {
         id: `rec-${String(++this.#recordCounter).padStart(6, '0')}`,
@@ -332,7 +353,13 @@ export class Lms {
     });
     this.#addRecords(created);
     live.committedWith = request.idempotencyKey;
-    const result: CommitResult = { uploadId, activityId: activity.id, created: created.length, committedAt: now };
+    const result: CommitResult = {
+      uploadId,
+      activityId: activity.id,
+      created: created.length,
+      ...(spec.rules.existingRecords === 'skip' ? { unchanged: unchangedRows.size } : {}),
+      committedAt: now,
+    };
     this.#idempotency.set(request.idempotencyKey, { fingerprint, result });
     return { status: 201, result };
   }
@@ -348,7 +375,9 @@ export class Lms {
   /**
    * The domain's rules over `records`, some or all of the staged `upload` (whose first row of a user on a
    * date wins over later ones). Labels: `already-recorded` when the same user has a record for this
-   * activity on the same date; `conflict` for any other issue; `create` otherwise.
+   * activity on the same date (with a `record-exists` issue when the activity refuses existing records,
+   * without one when it skips them); `conflict` for any other issue; `create` otherwise. Every row whose
+   * user the LMS knows carries the learner's name.
    */
   #check(
     spec: TemplateSpec,
@@ -376,6 +405,7 @@ export class Lms {
     }
     for (const record of [...records].sort(byRow)) {
       const found: ServerIssue[] = [];
+      let exists = false;
       const issue = (code: ServerIssue['code'], columnKey?: string, params?: ServerIssue['params'], detail?: string) =>
         found.push({ row: record.row, ...(columnKey ? { columnKey } : {}), code, ...(params ? { params } : {}), ...(detail ? { detail } : {}) });
 
@@ -398,8 +428,10 @@ export class Lms {
           const mine = this.#recordsByUser.get(`${activity.id}|${user.id}`) ?? [];
           const same = mine.find((r) => r.date === date);
           const passed = activity.kind === 'assessment' ? mine.find((r) => r.values['status'] === 'Passed') : undefined;
-          if (same) issue('record-exists', undefined, { date });
-          else if (passed) {
+          if (same) {
+            exists = true;
+            if (spec.rules.existingRecords !== 'skip') issue('record-exists', undefined, { date });
+          } else if (passed) {
             const detail = `this user already passed this assessment on ${passed.date}`;
             issue('record-conflict', undefined, { detail }, detail);
           }
@@ -410,11 +442,16 @@ export class Lms {
           }
         }
       }
-      const label = found.some((i) => i.code === 'record-exists') ? 'already-recorded' : found.length > 0 ? 'conflict' : 'create';
-      rows.push({ row: record.row, label });
+      const label =
+        found.some((i) => i.code === 'record-exists') || (exists && found.length === 0) ? 'already-recorded' : found.length > 0 ? 'conflict' : 'create';
+      rows.push({ row: record.row, label, ...(user ? { learner: `${user.firstName} ${user.lastName}` } : {}) });
       issues.push(...found);
     }
     return { rows, issues };
+  }
+
+  #maxRecords(): number {
+    return this.#options.maxRecords ?? 10_000;
   }
 
   #lookup(kind: string, identifier: string): LmsUser | undefined {

@@ -9,6 +9,7 @@ import type { BackendError } from './errors.js';
 import {
   ActivityPageSchema,
   ActivitySummarySchema,
+  CapabilitiesSchema,
   CategoryListSchema,
   CommitResultSchema,
   DomainListSchema,
@@ -24,6 +25,7 @@ import type {
   ActivityQuery,
   ActivitySummary,
   CallOptions,
+  Capabilities,
   Category,
   CommitRequest,
   CommitResult,
@@ -56,6 +58,7 @@ export interface RestRoute {
 
 /** The default routes: the REST contract of openapi.json. A host may move any of them with `paths`. */
 export const REST_ROUTES: { readonly [K in BackendOperation]: RestRoute } = {
+  getCapabilities: { method: 'GET', path: '/capabilities', retry: 'safe' },
   getPermissions: { method: 'GET', path: '/permissions', retry: 'safe' },
   listCategories: { method: 'GET', path: '/categories', retry: 'safe' },
   searchActivities: { method: 'GET', path: '/activities', query: ['categoryId', 'q', 'offset', 'limit'], retry: 'safe' },
@@ -120,6 +123,16 @@ export class RestBackend implements LmsBackend {
     }
     this.#options = options;
     this.chunkSize = positive(options.chunkSize, DEFAULTS.chunkSize);
+  }
+
+  async getCapabilities(options?: CallOptions): Promise<Capabilities> {
+    try {
+      return await this.#call('getCapabilities', CapabilitiesSchema, { signal: options?.signal });
+    } catch (error) {
+      // An LMS built to an older contract has no capabilities to declare: its limits are learned when it refuses.
+      if (error instanceof NotFoundError) return {};
+      throw error;
+    }
   }
 
   getPermissions(options?: CallOptions): Promise<Permissions> {
@@ -406,6 +419,7 @@ export class RestBackend implements LmsBackend {
 }
 
 const NOT_FOUND: { readonly [K in BackendOperation]: string } = {
+  getCapabilities: 'The LMS declares no capabilities at this address.',
   getPermissions: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',
   listCategories: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',
   searchActivities: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',

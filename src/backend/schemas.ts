@@ -19,6 +19,39 @@ export const PermissionsSchema = z
   })
   .describe('Whether the signed-in admin may upload offline records.');
 
+export const CapabilitiesSchema = z
+  .object({
+    maxRecordsPerUpload: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Most records one upload may hold; staging more is refused (422). The wizard stops reading a longer file early.'),
+    maxFileBytes: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Largest spreadsheet, in bytes, the LMS wants admins to upload; the wizard refuses a larger file before reading it.'),
+    maxRequestBytes: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Largest request body the LMS accepts, in bytes as sent (after compression); a dry-run chunk is kept under it.'),
+    chunkSize: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Preferred records per dry-run chunk; the client follows it (within maxRequestBytes).'),
+    acceptsGzip: z
+      .boolean()
+      .optional()
+      .describe('True when request bodies may be sent with Content-Encoding: gzip. Absent or false: send them uncompressed.'),
+  })
+  .describe('What the LMS declares up front: its limits and how it likes to receive uploads. Every field is optional; an LMS that does not serve this operation (404) declares nothing.');
+
 export const CategorySchema = z.object({ id: Id, name: z.string().min(1) });
 
 export const CategoryListSchema = z
@@ -85,7 +118,18 @@ export const ServerIssueSchema = z
 
 export const DryRunLabelSchema = z.enum(['create', 'already-recorded', 'conflict']);
 
-export const DryRunRowSchema = z.object({ row: RowNumber, label: DryRunLabelSchema });
+export const DryRunRowSchema = z.object({
+  row: RowNumber,
+  label: DryRunLabelSchema.describe(
+    'create: will be created. already-recorded: the LMS has this record already — with a record-exists issue when the activity refuses existing records, without one (left unchanged at commit) when it skips them. conflict: any other issue.',
+  ),
+  learner: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('The learner\'s display name when the LMS knows the user (e.g. "Amelia Hughes"), shown beside the row\'s issues and in the preview.'),
+});
 
 export const DryRunResultSchema = z
   .object({
@@ -98,6 +142,7 @@ export const CommitResultSchema = z.object({
   uploadId: Id,
   activityId: Id,
   created: Count.describe('Records created by this commit (the first one, when replayed).'),
+  unchanged: Count.optional().describe('Records left unchanged because the LMS already had them (activities whose existingRecords policy is skip); absent means 0.'),
   committedAt: DateTime,
   replayed: z.boolean().optional().describe('True when this answer repeats an earlier commit with the same idempotency key.'),
 });
@@ -151,6 +196,7 @@ export const CommitRequestSchema = z.object({
  * The OpenAPI test checks that the document's components are exactly these, generated.
  */
 export const WIRE_SCHEMAS = {
+  Capabilities: CapabilitiesSchema,
   Permissions: PermissionsSchema,
   Category: CategorySchema,
   CategoryList: CategoryListSchema,

@@ -4,6 +4,8 @@ import type { IssueCode, IssueParams } from '../core/issues.js';
 import type { DryRunLabel, UploadRecord } from '../core/records.js';
 import type { IdentifierKind, TemplateSpec } from '../core/spec.js';
 
+export type { ExistingRecordPolicy } from '../core/spec.js';
+
 export interface CallOptions {
   readonly signal?: AbortSignal;
 }
@@ -15,6 +17,23 @@ export interface Permissions {
   /** Who grants the permission; the element's support-url/support-email win over these. */
   readonly contactUrl?: string;
   readonly contactEmail?: string;
+}
+
+/**
+ * What the LMS declares up front (`getCapabilities`): its limits and how it likes to receive uploads.
+ * Every field is optional; the wizard uses the lower of its own limit and the LMS's.
+ */
+export interface Capabilities {
+  /** Most records one upload may hold; reading stops early once a file has more. */
+  readonly maxRecordsPerUpload?: number;
+  /** Largest spreadsheet, in bytes, the LMS wants admins to upload. */
+  readonly maxFileBytes?: number;
+  /** Largest request body the LMS accepts, in bytes as sent (after compression). */
+  readonly maxRequestBytes?: number;
+  /** Preferred records per dry-run chunk. */
+  readonly chunkSize?: number;
+  /** True when request bodies may be sent with `Content-Encoding: gzip`. */
+  readonly acceptsGzip?: boolean;
 }
 
 export interface Category {
@@ -85,7 +104,13 @@ export interface ServerIssue {
 
 export interface DryRunRow {
   readonly row: number;
+  /**
+   * `already-recorded` with a `record-exists` issue when the activity refuses existing records; without
+   * an issue when it skips them (the record is left unchanged at commit, the rest is created).
+   */
   readonly label: DryRunLabel;
+  /** The learner's display name when the LMS knows the user, e.g. `Amelia Hughes`. */
+  readonly learner?: string;
 }
 
 export interface DryRunChunk {
@@ -112,6 +137,8 @@ export interface CommitResult {
   readonly uploadId: string;
   readonly activityId: string;
   readonly created: number;
+  /** Records left unchanged because the LMS already had them (existing-record policy `skip`); absent means 0. */
+  readonly unchanged?: number;
   /** ISO date-time of the commit. */
   readonly committedAt: string;
   /** True when this answer repeats an earlier commit with the same key. */
@@ -121,6 +148,11 @@ export interface CommitResult {
 export interface LmsBackend {
   /** Records per dry-run chunk this backend prefers (RestBackend's `chunkSize`); used when the session sets none. */
   readonly chunkSize?: number;
+  /**
+   * The LMS's limits and preferences. Optional: a backend without it declares nothing, and the wizard's
+   * own limits apply.
+   */
+  getCapabilities?(options?: CallOptions): Promise<Capabilities>;
   getPermissions(options?: CallOptions): Promise<Permissions>;
   listCategories(options?: CallOptions): Promise<readonly Category[]>;
   searchActivities(query: ActivityQuery, options?: CallOptions): Promise<ActivityPage>;

@@ -70,8 +70,19 @@ export const ActivityRules = z.object({
   expiryMonths: z.number().int().positive().optional(),
   /** Whether completion dates in the future are accepted (default false: they are refused). */
   allowFutureDates: z.boolean().default(false),
+  /**
+   * What the LMS does with a row whose record it already has (same learner, activity and date):
+   * `refuse` — an issue (`record-exists`) that stops the upload until the row is removed; `skip` — the row
+   * is labelled `already-recorded` with no issue, left unchanged at commit, and the rest is created.
+   * Absent means `refuse`.
+   */
+  existingRecords: z
+    .enum(['refuse', 'skip'])
+    .optional()
+    .describe('What happens to a row the LMS already has a record for: refuse (an issue; the default) or skip (left unchanged, the rest is created).'),
 });
 export type ActivityRules = z.infer<typeof ActivityRules>;
+export type ExistingRecordPolicy = NonNullable<ActivityRules['existingRecords']>;
 
 export const TemplateSpec = z
   .object({

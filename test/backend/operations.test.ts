@@ -122,13 +122,13 @@ describe('RestBackend × demo LMS: every operation', () => {
     const { uploadId } = await rest.stageUpload({ ...CLASSROOM, totalRecords: records.length });
     const result = await rest.dryRunChunk(uploadId, { chunkIndex: 0, records });
     expect(result.rows).to.deep.equal([
-      { row: 2, label: 'create' },
-      { row: 3, label: 'create' },
-      { row: 4, label: 'already-recorded' },
+      { row: 2, label: 'create', learner: DEMO.employees[0]!.name },
+      { row: 3, label: 'create', learner: DEMO.employees[1]!.name },
+      { row: 4, label: 'already-recorded', learner: DEMO.existingRecord.name },
       { row: 5, label: 'conflict' },
-      { row: 6, label: 'conflict' },
-      { row: 7, label: 'conflict' },
-      { row: 8, label: 'conflict' },
+      { row: 6, label: 'conflict', learner: DEMO.inactiveEmployee.name },
+      { row: 7, label: 'conflict', learner: DEMO.partnersOnly[0]!.name },
+      { row: 8, label: 'conflict', learner: DEMO.employees[5]!.name },
     ]);
     expect(result.issues.map((i) => [i.row, i.code, i.columnKey])).to.deep.equal([
       [4, 'record-exists', undefined],

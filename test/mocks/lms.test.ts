@@ -1,8 +1,9 @@
 // The demo LMS on its own (no HTTP): realistic, deterministic data and the domain rules an integrator's
 // LMS is expected to apply.
 import { expect } from '@open-wc/testing';
-import { ACTIVITIES, CATEGORIES, DEMO, DOMAINS, SEED_RECORDS, TEMPLATE_VERSIONS, USERS, seededRandom } from '../../demo/mocks/data.js';
-import { Lms, LmsProblem } from '../../demo/mocks/lms.js';
+import { ACTIVITIES, CATEGORIES, DEMO, DOMAINS, SEED_RECORDS, SKIPPED_RECORD, TEMPLATE_VERSIONS, USERS, seededRandom } from '../../demo/mocks/data.js';
+import { DEMO_CAPABILITIES, Lms, LmsProblem } from '../../demo/mocks/lms.js';
+import { CapabilitiesSchema } from '../../src/backend/schemas.js';
 import { recordsChecksum } from '../../src/backend/checksum.js';
 import type { UploadRecord } from '../../src/core/records.js';
 import { TemplateSpec } from '../../src/core/spec.js';
@@ -173,7 +174,7 @@ describe('demo LMS rules', () => {
     const employee = dryRun(target, DEMO.activities.assessment, 'dom-employees', 'employeeId', [
       { row: 2, values: { identifier: DEMO.employees[0]!.employeeId, completionDate: '2026-04-02', score: 82.5, status: 'Passed', expiryDate: null } },
     ]);
-    expect(employee.rows).to.deep.equal([{ row: 2, label: 'create' }]);
+    expect(employee.rows).to.deep.equal([{ row: 2, label: 'create', learner: DEMO.employees[0]!.name }]);
   });
 
   it('assessments: a Passed result below the pass mark is refused; a second record after a pass is a conflict', () => {
@@ -204,7 +205,7 @@ describe('demo LMS rules', () => {
     const { uploadId } = target.stage({ activityId: DEMO.activities.classroom, domainId: 'dom-employees', identifierKind: 'email', templateVersion: version, totalRecords: 2 });
     target.dryRunChunk(uploadId, { chunkIndex: 0, records: [classroomRow(2, DEMO.employees[0]!.email)] });
     const second = target.dryRunChunk(uploadId, { chunkIndex: 1, records: [classroomRow(40, DEMO.employees[0]!.email)] });
-    expect(second.rows).to.deep.equal([{ row: 40, label: 'conflict' }]);
+    expect(second.rows).to.deep.equal([{ row: 40, label: 'conflict', learner: DEMO.employees[0]!.name }]);
     expect(second.issues[0]!.detail).to.equal('row 2 already records this user on the same date');
   });
 
@@ -239,5 +240,101 @@ describe('demo LMS rules', () => {
     expect(target.recordCount).to.equal(SEED_RECORDS.length);
     expect(target.findUser(DEMO.employees[1]!.email)!.active).to.equal(true);
     expect(target.getActivity(DEMO.activities.practical).id).to.equal(DEMO.activities.practical);
+  });
+});
+
+describe('demo LMS contract additions: learners, existing-record policy, capabilities', () => {
+  it('names the learner on every row whose user it knows, whatever the verdict; not for an unknown user', () => {
+    const result = dryRun(lms(), DEMO.activities.classroom, 'dom-employees', 'email', [
+      classroomRow(2, DEMO.employees[0]!.email),
+      classroomRow(3, DEMO.unknownEmail),
+      classroomRow(4, DEMO.inactiveEmployee.email),
+      classroomRow(5, DEMO.existingRecord.email, DEMO.existingRecord.date),
+    ]);
+    expect(result.rows).to.deep.equal([
+      { row: 2, label: 'create', learner: DEMO.employees[0]!.name },
+      { row: 3, label: 'conflict' },
+      { row: 4, label: 'conflict', learner: DEMO.inactiveEmployee.name },
+      { row: 5, label: 'already-recorded', learner: DEMO.existingRecord.name },
+    ]);
+  });
+
+  it('declares each activity\'s existing-record policy in its template: one skips, the others refuse', () => {
+    const target = lms();
+    const policy = (activityId: string) => target.templateSpec({ activityId, domainId: 'dom-employees', identifierKind: 'email' }).rules.existingRecords;
+    expect(policy(DEMO.activities.skipsExisting)).to.equal('skip');
+    expect(policy(DEMO.activities.classroom)).to.equal('refuse');
+    const policies = ACTIVITIES.filter((a) => a.kind !== 'online').map((a) => policy(a.id));
+    expect(policies.filter((p) => p === 'skip')).to.have.length(1);
+  });
+
+  it('refuse: an existing record is an issue, and the commit creates nothing', async () => {
+    const target = lms();
+    const records = [classroomRow(2, DEMO.employees[0]!.email), classroomRow(3, DEMO.existingRecord.email, DEMO.existingRecord.date)];
+    const { uploadId, rows, issues } = dryRun(target, DEMO.activities.classroom, 'dom-employees', 'email', records);
+    expect(rows.map((r) => r.label)).to.deep.equal(['create', 'already-recorded']);
+    expect(issues.map((i) => [i.row, i.code])).to.deep.equal([[3, 'record-exists']]);
+    const error = await target.commit(uploadId, { idempotencyKey: 'key-refuse-1', recordCount: 2, checksum: await recordsChecksum(records) }).catch((e: unknown) => e);
+    expect(error).to.include({ status: 409, slug: 'records-refused' });
+    expect(target.uploadedRecords()).to.deep.equal([]);
+  });
+
+  it('skip: an existing record is labelled already-recorded with no issue; the commit creates only the new ones and counts the rest unchanged', async () => {
+    const target = lms();
+    const before = target.recordsFor(SKIPPED_RECORD.activityId).length;
+    const records = [
+      classroomRow(2, DEMO.employees[0]!.email, '2026-03-12'),
+      classroomRow(3, SKIPPED_RECORD.email, SKIPPED_RECORD.date),
+      classroomRow(4, DEMO.employees[1]!.email, '2026-03-12'),
+    ];
+    const { uploadId, rows, issues } = dryRun(target, DEMO.activities.skipsExisting, 'dom-employees', 'email', records);
+    expect(rows).to.deep.equal([
+      { row: 2, label: 'create', learner: DEMO.employees[0]!.name },
+      { row: 3, label: 'already-recorded', learner: SKIPPED_RECORD.name },
+      { row: 4, label: 'create', learner: DEMO.employees[1]!.name },
+    ]);
+    expect(issues).to.deep.equal([]);
+    const { status, result } = await target.commit(uploadId, { idempotencyKey: 'key-skip-1', recordCount: 3, checksum: await recordsChecksum(records) });
+    expect(status).to.equal(201);
+    expect(result).to.include({ created: 2, unchanged: 1 });
+    expect(target.uploadedRecords(SKIPPED_RECORD.activityId).map((r) => r.values['identifier'])).to.deep.equal([DEMO.employees[0]!.email, DEMO.employees[1]!.email]);
+    expect(target.recordsFor(SKIPPED_RECORD.activityId)).to.have.length(before + 2);
+    const existing = target.recordsFor(SKIPPED_RECORD.activityId).filter((r) => r.userId === SKIPPED_RECORD.id);
+    expect(existing.map((r) => [r.date, r.uploadId])).to.deep.equal([[SKIPPED_RECORD.date, undefined]]);
+  });
+
+  it('skip: other problems on an existing record\'s row still stop the commit, all or nothing', async () => {
+    const target = lms();
+    const records = [
+      classroomRow(2, DEMO.employees[0]!.email),
+      { row: 3, values: { identifier: SKIPPED_RECORD.email, completionDate: SKIPPED_RECORD.date, status: 'Done' } },
+    ];
+    const { uploadId, rows } = dryRun(target, DEMO.activities.skipsExisting, 'dom-employees', 'email', records);
+    expect(rows.map((r) => r.label)).to.deep.equal(['create', 'conflict']);
+    const error = await target.commit(uploadId, { idempotencyKey: 'key-skip-2', recordCount: 2, checksum: await recordsChecksum(records) }).catch((e: unknown) => e);
+    expect(error).to.include({ status: 409 });
+    expect(target.uploadedRecords()).to.deep.equal([]);
+  });
+
+  it('skip: a record created by someone else between dry run and commit is left unchanged, not duplicated', async () => {
+    const target = lms();
+    const mine = [classroomRow(2, DEMO.employees[2]!.email, '2026-03-12')];
+    const first = dryRun(target, DEMO.activities.skipsExisting, 'dom-employees', 'email', mine);
+    const other = dryRun(target, DEMO.activities.skipsExisting, 'dom-employees', 'email', mine);
+    await target.commit(other.uploadId, { idempotencyKey: 'key-skip-other', recordCount: 1, checksum: await recordsChecksum(mine) });
+    const { result } = await target.commit(first.uploadId, { idempotencyKey: 'key-skip-mine', recordCount: 1, checksum: await recordsChecksum(mine) });
+    expect(result).to.include({ created: 0, unchanged: 1 });
+    expect(target.uploadedRecords(DEMO.activities.skipsExisting)).to.have.length(1);
+  });
+
+  it('declares its limits and preferences, and its record limit is the one staging enforces', () => {
+    const target = new Lms({ today: () => TODAY, maxRecords: 50 });
+    const capabilities = CapabilitiesSchema.parse(target.capabilities());
+    expect(capabilities).to.deep.equal({ maxRecordsPerUpload: 50, ...DEMO_CAPABILITIES });
+    const problem = problemOf(() =>
+      target.stage({ activityId: DEMO.activities.classroom, domainId: 'dom-employees', identifierKind: 'email', templateVersion: TEMPLATE_VERSIONS.classroom, totalRecords: 51 }),
+    );
+    expect(problem).to.include({ status: 422, slug: 'too-many-records' });
+    expect(lms().capabilities().maxRecordsPerUpload).to.equal(10_000);
   });
 });

@@ -10,6 +10,8 @@ const steps = [
   { name: 'browser', cmd: 'node', args: ['scripts/ensure-browser.mjs'], then: { cmd: 'npx', args: ['web-test-runner'] }, results: 'browser' },
   { name: 'node', cmd: 'npx', args: ['tsx', 'scripts/node-tests.ts'], results: 'node', when: 'scripts/node-tests.ts' },
   { name: 'e2e', cmd: 'npx', args: ['tsx', 'test/e2e/run.ts'], results: 'e2e', when: 'test/e2e/run.ts' },
+  // The conformance kit against the demo LMS and the reference server (PGlite, PostgreSQL, two instances).
+  { name: 'conformance', cmd: 'npx', args: ['tsx', 'conformance/gate.ts'], results: 'conformance', when: 'conformance/gate.ts' },
 ];
 
 rmSync('test-results', { recursive: true, force: true });

@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './schemas.js';
 export * from './checksum.js';
 export * from './rest-backend.js';
+export * from './contact.js';

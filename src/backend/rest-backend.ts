@@ -1,11 +1,24 @@
 // RestBackend: LmsBackend over HTTP as openapi.json describes it. Paths, headers, credentials, fetch,
 // timeouts and retries are the host's to configure; every answer is parsed with the wire schemas and
-// every failure becomes a typed BackendError whose message an admin can read.
+// every failure becomes a typed BackendError with a stable code.
+// The network is not trusted: every answer is read as a stream up to a size cap of its operation, no
+// request follows a redirect to another origin (nothing — headers, idempotency key, body — is ever sent
+// there), writes follow no redirect at all, and a 413 on a dry-run chunk is retried in smaller parts.
 import type { z } from 'zod';
 import type { TemplateSpec } from '../core/spec.js';
 import { TemplateSpec as TemplateSpecSchema } from '../core/spec.js';
-import { ContractError, NoAccessError, NotFoundError, RejectedError, UnavailableError, isAbort } from './errors.js';
-import type { BackendError } from './errors.js';
+import {
+  BackendError,
+  ContractError,
+  InternalBackendError,
+  NoAccessError,
+  NotFoundError,
+  RejectedError,
+  SessionEndedError,
+  TooLargeError,
+  UnavailableError,
+  isAbort,
+} from './errors.js';
 import {
   ActivityPageSchema,
   ActivitySummarySchema,
@@ -101,9 +114,47 @@ export interface RestBackendOptions {
   readonly retries?: RetryOptions;
   /** Records per dry-run chunk the session should send (default 500). */
   readonly chunkSize?: number;
+  /**
+   * Largest answer read per operation, in bytes after any content decoding (defaults: RESPONSE_LIMITS;
+   * for dry-run chunks and the commit, plus RESPONSE_BYTES_PER_RECORD per record). An answer over it is
+   * not read further and fails as a ContractError with code `response-too-large`.
+   */
+  readonly maxResponseBytes?: Partial<Record<BackendOperation, number>>;
 }
 
 const DEFAULTS = { timeoutMs: 30_000, attempts: 3, baseDelayMs: 300, maxDelayMs: 8_000, chunkSize: 500 } as const;
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/** Default answer size caps (bytes). Generous for real answers, tiny next to a tab's memory. */
+export const RESPONSE_LIMITS: { readonly [K in BackendOperation]: number } = {
+  getPermissions: 64 * KiB,
+  listCategories: 2 * MiB,
+  searchActivities: 2 * MiB,
+  getActivity: 64 * KiB,
+  listDomains: 2 * MiB,
+  getTemplateSpec: 2 * MiB,
+  stageUpload: 64 * KiB,
+  dryRunChunk: 1 * MiB,
+  commitUpload: 1 * MiB,
+  discardUpload: 64 * KiB,
+};
+
+/** Added to the cap of a dry-run chunk or a commit for every record it carries (labels and issues). */
+export const RESPONSE_BYTES_PER_RECORD = 4 * KiB;
+
+/** A failed answer other than 409/422 is read up to this size; the rest is left unread (it is not needed). */
+const ERROR_BODY_BYTES = 64 * KiB;
+
+/** Same-origin redirects a read follows before giving up. */
+const MAX_REDIRECTS = 5;
+
+/** A `Retry-After` longer than this (seconds) is taken as this: one hour. */
+export const MAX_RETRY_AFTER_S = 3600;
+
+/** How many times a dry-run chunk refused with 413 is halved before the failure is reported. */
+const MAX_HALVINGS = 6;
 
 interface CallSpec {
   readonly pathParams?: Readonly<Record<string, string>>;
@@ -111,11 +162,24 @@ interface CallSpec {
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
+  /** Records the request carries: raises the answer's size cap (dry run, commit). */
+  readonly records?: number;
+}
+
+/** What RestBackend remembers of an upload it staged: to split a dry-run chunk the LMS found too large. */
+interface UploadState {
+  /** Records per request since a 413; undefined until then. */
+  maxRecords?: number;
+  /** Wire chunk indexes of the second and later parts of a split chunk, by `${chunkIndex}:${part}`. */
+  readonly partIndex: Map<string, number>;
+  /** The next free wire index for a part: above every index the session itself can use. */
+  nextIndex: number;
 }
 
 export class RestBackend implements LmsBackend {
   readonly chunkSize: number;
   readonly #options: RestBackendOptions;
+  readonly #uploads = new Map<string, UploadState>();
 
   constructor(options: RestBackendOptions) {
     if (!options || options.baseUrl === undefined || String(options.baseUrl).trim() === '') {
@@ -175,20 +239,50 @@ export class RestBackend implements LmsBackend {
     return spec;
   }
 
-  stageUpload(request: StageRequest, options?: CallOptions): Promise<StagedUpload> {
+  async stageUpload(request: StageRequest, options?: CallOptions): Promise<StagedUpload> {
     const { activityId, domainId, identifierKind, templateVersion, totalRecords } = request;
-    return this.#call('stageUpload', StagedUploadSchema, {
+    const staged = await this.#call('stageUpload', StagedUploadSchema, {
       body: { activityId, domainId, identifierKind, templateVersion, totalRecords },
       signal: options?.signal,
     });
+    // The session numbers its chunks from 0 and never has more chunks than records: parts of a split
+    // chunk get indexes from totalRecords up, so they never replace another chunk.
+    this.#uploads.set(staged.uploadId, { partIndex: new Map(), nextIndex: Math.max(1, totalRecords) });
+    return staged;
   }
 
+  /**
+   * Sends one chunk and returns the LMS's verdict on it. When the LMS answers 413 (too large), the chunk is
+   * sent again in halves (then quarters…, at most MAX_HALVINGS times) and the answers are joined; later
+   * chunks of the same upload are sent in parts of that size straight away.
+   */
   async dryRunChunk(uploadId: string, chunk: DryRunChunk, options?: CallOptions): Promise<DryRunResult> {
-    const result = await this.#call('dryRunChunk', DryRunResultSchema, {
-      pathParams: { uploadId },
-      body: { chunkIndex: chunk.chunkIndex, records: chunk.records },
-      signal: options?.signal,
-    });
+    const state = this.#uploadState(uploadId);
+    let result: DryRunResult | undefined;
+    for (let halvings = 0; result === undefined; ) {
+      const size = Math.max(1, Math.min(chunk.records.length, state.maxRecords ?? chunk.records.length));
+      try {
+        const rows: DryRunResult['rows'][number][] = [];
+        const issues: DryRunResult['issues'][number][] = [];
+        // At least one request, even for an empty chunk: the LMS is the one to refuse it.
+        for (let part = 0, start = 0; part === 0 || start < chunk.records.length; part++, start += size) {
+          const records = chunk.records.slice(start, start + size);
+          const answer = await this.#call('dryRunChunk', DryRunResultSchema, {
+            pathParams: { uploadId },
+            body: { chunkIndex: this.#wireIndex(state, chunk.chunkIndex, part), records },
+            signal: options?.signal,
+            records: records.length,
+          });
+          rows.push(...answer.rows);
+          issues.push(...answer.issues);
+        }
+        result = { rows, issues };
+      } catch (error) {
+        if (!(error instanceof TooLargeError) || size <= 1 || halvings >= MAX_HALVINGS) throw error;
+        halvings += 1;
+        state.maxRecords = Math.ceil(size / 2);
+      }
+    }
     // Every verdict must point at a row we sent, or issues could not be shown against the file.
     const sent = new Set(chunk.records.map((r) => r.row));
     const labelled = new Set(result.rows.map((r) => r.row));
@@ -207,12 +301,15 @@ export class RestBackend implements LmsBackend {
       body: { idempotencyKey, recordCount, checksum },
       headers: { 'Idempotency-Key': idempotencyKey },
       signal: options?.signal,
+      records: recordCount,
     });
     if (result.uploadId !== uploadId) this.#mismatch('commitUpload', 'uploadId', `expected upload ${uploadId}, got ${result.uploadId}`);
+    this.#uploads.delete(uploadId);
     return result;
   }
 
   async discardUpload(uploadId: string, options?: CallOptions): Promise<void> {
+    this.#uploads.delete(uploadId);
     try {
       await this.#call('discardUpload', null, { pathParams: { uploadId }, signal: options?.signal });
     } catch (error) {
@@ -227,6 +324,28 @@ export class RestBackend implements LmsBackend {
     return `${REST_ROUTES[operation].method} ${this.#options.paths?.[operation] ?? REST_ROUTES[operation].path}`;
   }
 
+  #uploadState(uploadId: string): UploadState {
+    let state = this.#uploads.get(uploadId);
+    if (!state) {
+      // Staged by someone else (another RestBackend, the host): no total known, so parts start high.
+      state = { partIndex: new Map(), nextIndex: 1_000_000 };
+      this.#uploads.set(uploadId, state);
+    }
+    return state;
+  }
+
+  /** The first part keeps the chunk's own index; the others get fixed indexes of their own, reused on resend. */
+  #wireIndex(state: UploadState, chunkIndex: number, part: number): number {
+    if (part === 0) return chunkIndex;
+    const key = `${chunkIndex}:${part}`;
+    let index = state.partIndex.get(key);
+    if (index === undefined) {
+      index = state.nextIndex++;
+      state.partIndex.set(key, index);
+    }
+    return index;
+  }
+
   async #call<S extends z.ZodType | null>(
     operation: BackendOperation,
     schema: S,
@@ -236,23 +355,32 @@ export class RestBackend implements LmsBackend {
     const attempts = route.retry === 'never' ? 1 : positive(this.#options.retries?.attempts, DEFAULTS.attempts);
     const baseDelay = nonNegative(this.#options.retries?.baseDelayMs, DEFAULTS.baseDelayMs);
     const maxDelay = nonNegative(this.#options.retries?.maxDelayMs, DEFAULTS.maxDelayMs);
-    const url = this.#url(operation, spec);
-    for (let attempt = 1; ; attempt++) {
-      throwIfAborted(spec.signal);
-      try {
-        return (await this.#attempt(operation, url, schema, spec)) as S extends z.ZodType ? z.output<S> : void;
-      } catch (error) {
-        if (!(error instanceof UnavailableError) || attempt >= attempts) throw error;
-        const wait =
-          error.retryAfter !== undefined ? error.retryAfter * 1000 : backoff(attempt, baseDelay, maxDelay);
-        if (wait > maxDelay) throw error;
-        await sleep(wait, spec.signal);
+    try {
+      const url = this.#url(operation, spec);
+      for (let attempt = 1; ; attempt++) {
+        throwIfAborted(spec.signal);
+        try {
+          return (await this.#attempt(operation, url, schema, spec)) as S extends z.ZodType ? z.output<S> : void;
+        } catch (error) {
+          if (!(error instanceof UnavailableError) || attempt >= attempts) throw error;
+          const wait =
+            error.retryAfter !== undefined ? error.retryAfter * 1000 : backoff(attempt, baseDelay, maxDelay);
+          if (wait > maxDelay) throw error;
+          await sleep(wait, spec.signal);
+        }
       }
+    } catch (error) {
+      if (error instanceof BackendError || isAbort(error)) throw error;
+      // Never an engine's message ("Invalid array length", "Failed to construct 'URL'") for the admin.
+      throw new InternalBackendError(
+        `Something went wrong in this page while calling ${this.endpoint(operation)} (${errorText(error)}). Try again; if it keeps happening, contact your LMS support.`,
+        operation,
+        { cause: error },
+      );
     }
   }
 
   async #attempt(operation: BackendOperation, url: URL, schema: z.ZodType | null, spec: CallSpec): Promise<unknown> {
-    const route = REST_ROUTES[operation];
     const timeoutMs = positive(this.#options.timeoutMs, DEFAULTS.timeoutMs);
     const controller = new AbortController();
     let timedOut = false;
@@ -263,22 +391,33 @@ export class RestBackend implements LmsBackend {
     const onAbort = () => controller.abort(spec.signal?.reason);
     spec.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const headers = await this.#headers(spec);
-      const init: RequestInit = {
-        method: route.method,
-        headers,
-        signal: controller.signal,
-        ...(spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {}),
-        ...(this.#options.credentials ? { credentials: this.#options.credentials } : {}),
-      };
+      const init = await this.#init(operation, spec, controller.signal);
       let response: Response;
+      let redirected: boolean;
       let text: string;
       try {
-        const fetchImpl = this.#options.fetch ?? globalThis.fetch;
-        response = await fetchImpl.call(globalThis, url.href, init);
-        // The body is read under the same timeout: an LMS may send headers and then stall.
-        text = await response.text();
+        ({ response, redirected } = await this.#fetch(operation, url, init));
+        // The body is read under the same timeout (an LMS may send headers and then stall) and up to the
+        // operation's cap (an LMS may send without end).
+        const cap = response.ok || response.status === 409 || response.status === 422 ? this.#cap(operation, spec) : ERROR_BODY_BYTES;
+        const body = await readCapped(response, cap);
+        if (body === undefined) {
+          if (!response.ok && cap === ERROR_BODY_BYTES) {
+            text = '';
+          } else {
+            throw new ContractError(
+              `${this.endpoint(operation)} answered more than ${bytes(cap)}, far more than this call ever needs; the rest of the answer was not read. Contact your LMS support.`,
+              operation,
+              response.status,
+              undefined,
+              { code: 'response-too-large' },
+            );
+          }
+        } else {
+          text = body;
+        }
       } catch (error) {
+        if (error instanceof BackendError) throw error;
         if (spec.signal?.aborted) throw abortError(spec.signal);
         if (timedOut) {
           throw new UnavailableError(
@@ -286,7 +425,7 @@ export class RestBackend implements LmsBackend {
             operation,
             undefined,
             undefined,
-            { cause: error },
+            { cause: error, code: 'timeout' },
           );
         }
         if (isAbort(error)) throw error;
@@ -295,9 +434,10 @@ export class RestBackend implements LmsBackend {
           operation,
           undefined,
           undefined,
-          { cause: error },
+          { cause: error, code: 'offline' },
         );
       }
+      if (redirected && looksLikeHtml(response, text)) throw this.#sessionEnded(operation, 'it was sent to a web page instead');
       if (!response.ok) throw this.#failure(operation, response, text);
       if (schema === null) return undefined;
       return this.#parse(operation, response, text, schema);
@@ -305,6 +445,96 @@ export class RestBackend implements LmsBackend {
       clearTimeout(timer);
       spec.signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  #cap(operation: BackendOperation, spec: CallSpec): number {
+    const configured = this.#options.maxResponseBytes?.[operation];
+    if (configured !== undefined && Number.isFinite(configured) && configured > 0) return configured;
+    return RESPONSE_LIMITS[operation] + (spec.records ?? 0) * RESPONSE_BYTES_PER_RECORD;
+  }
+
+  async #init(operation: BackendOperation, spec: CallSpec, signal: AbortSignal): Promise<RequestInit> {
+    let headers: Headers;
+    try {
+      headers = await this.#headers(spec);
+    } catch (error) {
+      throw new InternalBackendError(
+        `The page could not prepare the headers for ${this.endpoint(operation)} (${errorText(error)}). Check the widget's backend settings (the headers option).`,
+        operation,
+        { cause: error, code: 'configuration' },
+      );
+    }
+    return {
+      method: REST_ROUTES[operation].method,
+      headers,
+      signal,
+      // Never followed by fetch itself: #fetch decides, so nothing reaches another origin.
+      redirect: 'manual',
+      ...(spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {}),
+      ...(this.#options.credentials ? { credentials: this.#options.credentials } : {}),
+    };
+  }
+
+  /**
+   * fetch without trusting redirects. Writes follow none. Reads follow same-origin ones only, by hand where
+   * the runtime shows the target (Node), else — in a browser, which hides it — by asking again in fetch's
+   * `same-origin` mode, which fails before sending anything to another origin. A redirect elsewhere is the
+   * LMS sending the admin to sign in: a SessionEndedError.
+   */
+  async #fetch(operation: BackendOperation, url: URL, init: RequestInit): Promise<{ response: Response; redirected: boolean }> {
+    const fetchImpl = this.#options.fetch ?? globalThis.fetch;
+    const read = REST_ROUTES[operation].method === 'GET';
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      const response = await fetchImpl.call(globalThis, current.href, init);
+      if (response.type === 'opaqueredirect') {
+        if (!read) throw this.#sessionEnded(operation, 'the LMS redirected it, most likely to a sign-in page');
+        const page = pageOrigin();
+        if (page === undefined || current.origin !== page) throw this.#sessionEnded(operation, 'the LMS redirected it to another address');
+        let followed: Response;
+        try {
+          followed = await fetchImpl.call(globalThis, current.href, { ...init, mode: 'same-origin', redirect: 'follow' });
+        } catch (error) {
+          if (init.signal?.aborted) throw error;
+          throw this.#sessionEnded(operation, 'the LMS redirected it to another site, most likely a sign-in page');
+        }
+        return { response: followed, redirected: true };
+      }
+      if (!REDIRECT_STATUSES.has(response.status)) return { response, redirected: hop > 0 };
+      await response.body?.cancel().catch(() => undefined);
+      const location = response.headers.get('Location');
+      let target: URL | undefined;
+      try {
+        target = location ? new URL(location, current) : undefined;
+      } catch {
+        target = undefined;
+      }
+      if (target && target.origin !== current.origin) {
+        throw this.#sessionEnded(operation, `the LMS redirected it to ${target.origin}, most likely a sign-in page`);
+      }
+      if (!read || !target || hop >= MAX_REDIRECTS) {
+        const why = !read
+          ? 'a request that changes data is never redirected'
+          : !target
+            ? 'the redirect names no valid address'
+            : `more than ${MAX_REDIRECTS} redirects`;
+        throw new ContractError(
+          `${this.endpoint(operation)} was redirected (HTTP ${response.status}) and was not followed: ${why}. Check the widget's API address; contact your LMS support if it is right.`,
+          operation,
+          response.status,
+          undefined,
+          { code: 'redirect-refused' },
+        );
+      }
+      current = target;
+    }
+  }
+
+  #sessionEnded(operation: BackendOperation, how: string): SessionEndedError {
+    return new SessionEndedError(
+      `Your LMS session has ended: ${this.endpoint(operation)} was not answered (${how}). Sign in to the LMS again, then reload this page. Nothing was sent elsewhere.`,
+      operation,
+    );
   }
 
   async #headers(spec: CallSpec): Promise<Headers> {
@@ -322,15 +552,32 @@ export class RestBackend implements LmsBackend {
     const template = this.#options.paths?.[operation] ?? route.path;
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = spec.pathParams?.[name];
-      if (value === undefined || value === '') throw new TypeError(`${operation} needs a ${name}.`);
+      if (value === undefined || value === '') {
+        throw new InternalBackendError(`${this.endpoint(operation)} needs a ${name}; none was given.`, operation, { code: 'internal' });
+      }
       return encodeURIComponent(value);
     });
     let url: URL;
-    if (/^[a-z][a-z\d+.-]*:/i.test(path)) {
-      url = new URL(path);
-    } else {
-      const base = new URL(String(this.#options.baseUrl), globalThis.location?.href);
-      url = new URL(`${base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`, base);
+    try {
+      if (/^[a-z][a-z\d+.-]*:/i.test(path)) {
+        url = new URL(path);
+      } else {
+        const base = new URL(String(this.#options.baseUrl), globalThis.location?.href);
+        url = new URL(`${base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`, base);
+      }
+    } catch (error) {
+      throw new InternalBackendError(
+        `The widget's LMS address is not a valid URL (api-base "${snippet(String(this.#options.baseUrl))}", path "${snippet(template)}"). Check the widget's settings.`,
+        operation,
+        { cause: error, code: 'configuration' },
+      );
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new InternalBackendError(
+        `The widget's LMS address must be an http(s) address, not "${snippet(url.protocol)}" (api-base "${snippet(String(this.#options.baseUrl))}"). Check the widget's settings.`,
+        operation,
+        { code: 'configuration' },
+      );
     }
     for (const [name, value] of Object.entries(spec.query ?? {})) {
       if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
@@ -371,12 +618,19 @@ export class RestBackend implements LmsBackend {
     const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
     const endpoint = this.endpoint(operation);
     if (status === 401) {
-      return new NoAccessError(detail ?? 'You are not signed in to the LMS, or your session has ended. Sign in again, then reload this page.', operation, status);
+      return new SessionEndedError(detail ?? 'You are not signed in to the LMS, or your session has ended. Sign in again, then reload this page.', operation, status);
     }
     if (status === 403) {
       return new NoAccessError(detail ?? 'Your LMS account is not allowed to upload offline activity records. Ask your LMS administrator for this permission.', operation, status);
     }
     if (status === 404) return new NotFoundError(detail ?? NOT_FOUND[operation], operation, status);
+    if (status === 413) {
+      return new TooLargeError(
+        `The LMS refused ${endpoint} as too large${detail ? ` (${detail})` : ''}. ${TOO_LARGE[operation]}`,
+        operation,
+        status,
+      );
+    }
     if (status === 409 || status === 422) {
       if (!problem) {
         return new ContractError(
@@ -395,12 +649,12 @@ export class RestBackend implements LmsBackend {
       return new RejectedError(message, operation, status, issues);
     }
     if (status === 429) {
-      return new UnavailableError(`The LMS is busy right now. ${tryAgain(retryAfter)}`, operation, status, retryAfter);
+      return new UnavailableError(`The LMS is busy right now. ${tryAgain(retryAfter)}`, operation, status, retryAfter, { code: 'busy' });
     }
     if (status >= 500) {
       const reason = problem?.title ?? response.statusText;
       return new UnavailableError(
-        `The LMS could not answer ${endpoint} (HTTP ${status}${reason ? ` ${reason}` : ''}). ${tryAgain(retryAfter)}`,
+        `The LMS could not answer ${endpoint} (HTTP ${status}${reason ? ` ${snippet(reason)}` : ''}). ${tryAgain(retryAfter)}`,
         operation,
         status,
         retryAfter,
@@ -418,6 +672,8 @@ export class RestBackend implements LmsBackend {
   }
 }
 
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
 const NOT_FOUND: { readonly [K in BackendOperation]: string } = {
   getCapabilities: 'The LMS declares no capabilities at this address.',
   getPermissions: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',
@@ -432,6 +688,20 @@ const NOT_FOUND: { readonly [K in BackendOperation]: string } = {
   discardUpload: 'The upload is already gone.',
 };
 
+const TOO_LARGE_READ = 'This page and the LMS disagree on the contract; contact your LMS support.';
+const TOO_LARGE: { readonly [K in BackendOperation]: string } = {
+  getPermissions: TOO_LARGE_READ,
+  listCategories: TOO_LARGE_READ,
+  searchActivities: TOO_LARGE_READ,
+  getActivity: TOO_LARGE_READ,
+  listDomains: TOO_LARGE_READ,
+  getTemplateSpec: TOO_LARGE_READ,
+  stageUpload: 'The file has more records than the LMS accepts in one upload. Split it into smaller files; nothing was created.',
+  dryRunChunk: 'It was sent again in smaller parts, and the LMS refused even those. Nothing was created; contact your LMS support.',
+  commitUpload: 'Nothing was created. Contact your LMS support.',
+  discardUpload: TOO_LARGE_READ,
+};
+
 function parseProblem(text: string): Problem | undefined {
   try {
     const parsed = ProblemSchema.safeParse(JSON.parse(text));
@@ -441,18 +711,60 @@ function parseProblem(text: string): Problem | undefined {
   }
 }
 
-/** Retry-After as seconds (RFC 9110: delay-seconds or an HTTP date). */
+/**
+ * Reads a body as it arrives, up to `cap` bytes: the text (decoded once, at the end), or undefined when
+ * the body is larger (announced by Content-Length, or counted) — then the rest is not read.
+ */
+async function readCapped(response: Response, cap: number): Promise<string | undefined> {
+  const announced = Number(response.headers.get('Content-Length') ?? NaN);
+  // Content-Length counts the encoded bytes; a gzip answer may still grow: the count below decides.
+  if (Number.isFinite(announced) && announced > cap && !response.headers.has('Content-Encoding')) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    parts.push(value);
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+function pageOrigin(): string | undefined {
+  const origin = globalThis.location?.origin;
+  return origin && origin !== 'null' ? origin : undefined;
+}
+
+/** Retry-After as seconds, at most MAX_RETRY_AFTER_S (RFC 9110: delay-seconds or an HTTP date); garbage → undefined. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
+  if (/^\d+$/.test(text)) return Math.min(MAX_RETRY_AFTER_S, Number(text));
+  // An HTTP date starts with a day name (IMF-fixdate, RFC 850 or asctime); Date.parse alone takes nearly anything.
+  if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i.test(text) || text.length > 64) return undefined;
   const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+  return Number.isNaN(at) ? undefined : Math.min(MAX_RETRY_AFTER_S, Math.max(0, Math.ceil((at - now) / 1000)));
 }
 
 function tryAgain(retryAfter: number | undefined): string {
   if (retryAfter === undefined || retryAfter <= 1) return 'Try again in a moment.';
   if (retryAfter < 90) return `Try again in ${retryAfter} seconds.`;
+  if (retryAfter >= MAX_RETRY_AFTER_S) return 'Try again in an hour.';
   const minutes = Math.ceil(retryAfter / 60);
   return `Try again in ${minutes} minutes.`;
 }
@@ -489,9 +801,12 @@ function abortError(signal: AbortSignal): DOMException {
   return new DOMException(typeof reason === 'string' ? reason : 'The LMS call was cancelled.', 'AbortError');
 }
 
+function looksLikeHtml(response: Response, text: string): boolean {
+  return (response.headers.get('Content-Type') ?? '').includes('html') || /^\s*</.test(text);
+}
+
 function htmlHint(response: Response, text: string): string {
-  const html = (response.headers.get('Content-Type') ?? '').includes('html') || /^\s*</.test(text);
-  return html ? ' (an HTML page: check the API address, or sign in to the LMS again)' : '';
+  return looksLikeHtml(response, text) ? ' (an HTML page: check the API address, or sign in to the LMS again)' : '';
 }
 
 function snippet(text: string): string {
@@ -500,12 +815,16 @@ function snippet(text: string): string {
 }
 
 function errorText(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : 'network error';
+  return error instanceof Error && error.message ? snippet(error.message) : 'network error';
 }
 
 function seconds(ms: number): string {
   const s = ms / 1000;
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+function bytes(n: number): string {
+  return n >= MiB ? `${+(n / MiB).toFixed(1)} MB` : `${Math.round(n / KiB)} KB`;
 }
 
 function positive(value: number | undefined, fallback: number): number {

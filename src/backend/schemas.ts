@@ -2,6 +2,7 @@
 // checks every request with them, and openapi.json's `components.schemas` are generated from them.
 import { z } from 'zod';
 import { isIssueCode } from '../core/issues.js';
+import { plainEmail } from './contact.js';
 import { IdentifierKind, IsoDate, TemplateSpec } from '../core/spec.js';
 
 const Id = z.string().min(1, 'expected a non-empty id');
@@ -15,7 +16,11 @@ export const PermissionsSchema = z
     canUpload: z.boolean(),
     reason: z.string().optional().describe('Why not, in the LMS\'s words (shown under the no-access heading).'),
     contactUrl: z.string().optional().describe('Where to ask for the permission (a page or a mailto: link).'),
-    contactEmail: z.string().optional(),
+    contactEmail: z
+      .string()
+      .transform(plainEmail)
+      .optional()
+      .describe('One plain e-mail address, e.g. lms-support@example.org. Anything else (a mailto: link, several addresses, ?cc= or ?bcc=) is ignored.'),
   })
   .describe('Whether the signed-in admin may upload offline records.');
 

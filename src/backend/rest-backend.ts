@@ -129,6 +129,7 @@ const MiB = 1024 * KiB;
 
 /** Default answer size caps (bytes). Generous for real answers, tiny next to a tab's memory. */
 export const RESPONSE_LIMITS: { readonly [K in BackendOperation]: number } = {
+  getCapabilities: 64 * KiB,
   getPermissions: 64 * KiB,
   listCategories: 2 * MiB,
   searchActivities: 2 * MiB,
@@ -690,6 +691,7 @@ const NOT_FOUND: { readonly [K in BackendOperation]: string } = {
 
 const TOO_LARGE_READ = 'This page and the LMS disagree on the contract; contact your LMS support.';
 const TOO_LARGE: { readonly [K in BackendOperation]: string } = {
+  getCapabilities: TOO_LARGE_READ,
   getPermissions: TOO_LARGE_READ,
   listCategories: TOO_LARGE_READ,
   searchActivities: TOO_LARGE_READ,

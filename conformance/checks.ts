@@ -27,6 +27,7 @@ function everyOperation(kit: Kit): { name: string; method: string; path: string;
   const w = kit.world;
   return [
     { name: 'getPermissions', method: 'GET', path: '/permissions' },
+    ...(kit.world.capabilities ? [{ name: 'getCapabilities', method: 'GET', path: '/capabilities' }] : []),
     { name: 'listCategories', method: 'GET', path: '/categories' },
     { name: 'searchActivities', method: 'GET', path: '/activities' },
     { name: 'getActivity', method: 'GET', path: `/activities/${encodeURIComponent(w.activity.id)}` },
@@ -41,6 +42,14 @@ function everyOperation(kit: Kit): { name: string; method: string; path: string;
 
 export const CHECKS: readonly Check[] = [
   // ── Reads ─────────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'getCapabilities: 200 Capabilities (or 404: nothing declared)',
+    run: async (kit) => {
+      const caps = kit.world.capabilities;
+      if (!caps) return 'nothing declared (404)';
+      return Object.entries(caps).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+    },
+  },
   {
     name: 'getPermissions: 200, Permissions',
     run: async (kit) => {
@@ -189,13 +198,17 @@ export const CHECKS: readonly Check[] = [
   {
     name: 'limits: more records than one upload may hold → 422 too-many-records',
     run: async (kit) => {
-      const max = kit.options.maxRecords;
+      const advertised = kit.world.capabilities?.maxRecordsPerUpload;
+      if (advertised !== undefined && kit.options.maxRecords !== undefined && advertised !== kit.options.maxRecords) {
+        fail(`the LMS advertises maxRecordsPerUpload ${advertised}, but --max-records says ${kit.options.maxRecords}`);
+      }
+      const max = advertised ?? kit.options.maxRecords;
       const total = max !== undefined ? max + 1 : 1_000_000_000;
       const res = await kit.api.call('POST', '/uploads', { body: kit.stageBody(total) });
       if (res.status === 201) {
         const id = (res.json as { uploadId?: string }).uploadId;
         if (id) await kit.api.call('DELETE', upload(id));
-        fail(`staging ${total.toLocaleString('en')} records was accepted${max === undefined ? ' (pass --max-records when your LMS has a lower limit)' : ''}`);
+        fail(`staging ${total.toLocaleString('en')} records was accepted${max === undefined ? ' (the LMS advertises no maxRecordsPerUpload; pass --max-records when it has a lower limit)' : ''}`);
       }
       expectProblem(res, 422, `staging ${total.toLocaleString('en')} records`, 'too-many-records');
       if (max !== undefined) {
@@ -506,15 +519,37 @@ export const CHECKS: readonly Check[] = [
 
   // ── Transport ─────────────────────────────────────────────────────────────────────────────────────
   {
+    name: 'limits: a full chunk of the advertised chunkSize dry-runs and commits',
+    run: async (kit) => {
+      const size = kit.world.chunkSize;
+      const records = kit.records(await kit.fresh(size + 1));
+      const { uploadId, checksum } = await kit.prepared(records, size);
+      await kit.commit(uploadId, kit.key('full-chunk'), records.length, checksum);
+      return `${size} + 1 records in 2 chunks${kit.world.capabilities?.chunkSize ? '' : ' (no chunkSize advertised: 500)'}`;
+    },
+  },
+  {
+    name: 'limits: a body over the advertised maxRequestBytes → 413 problem',
+    run: async (kit) => {
+      const max = kit.world.capabilities?.maxRequestBytes;
+      if (max === undefined) notTestable('not testable: the LMS advertises no maxRequestBytes');
+      if (max > 64 * 1024 * 1024) notTestable(`not testable: maxRequestBytes ${max} is more than the kit sends (64 MiB)`);
+      const uploadId = await kit.stage(1);
+      const record = kit.records(await kit.fresh(1))[0]!;
+      const padding = 'x'.repeat(max + 1024);
+      const res = await kit.api.call('POST', upload(uploadId) + '/chunks', { body: { chunkIndex: 0, records: [{ ...record, values: { ...record.values, conformancePadding: padding } }] } });
+      expectProblem(res, 413, `a chunk of ${(max + 1024).toLocaleString('en')} bytes`);
+      await kit.api.call('DELETE', upload(uploadId));
+      return `refused over ${max.toLocaleString('en')} bytes`;
+    },
+  },
+  {
     name: 'gzip: a dry-run chunk sent with Content-Encoding: gzip is read like the plain one',
     run: async (kit) => {
+      if (!kit.world.capabilities?.acceptsGzip) notTestable('not testable: the LMS does not declare acceptsGzip, so clients send bodies uncompressed');
       const records = kit.records(await kit.fresh(2));
       const uploadId = await kit.stage(2);
       const res = await kit.api.call('POST', upload(uploadId) + '/chunks', { body: { chunkIndex: 0, records }, gzip: true });
-      if (res.status === 415) {
-        await kit.api.call('DELETE', upload(uploadId));
-        notTestable('not testable: the LMS does not accept gzip request bodies (415), which the contract allows');
-      }
       expectStatus(res, 200, 'a gzip chunk');
       const labels = (res.json as { rows?: { label: string }[] }).rows?.map((r) => r.label) ?? [];
       if (labels.join() !== 'create,create') fail(`a gzip chunk of two fresh records answered ${labels.join(', ') || res.text.slice(0, 120)}`);

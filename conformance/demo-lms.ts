@@ -5,13 +5,12 @@
 //
 //   npx tsx conformance/demo-lms.ts [--port 8788] [--ttl-ms 7200000] [--max-records 10000] [--csrf TOKEN] [--presets slow,…]
 //
-// Request bodies sent with `Content-Encoding: gzip` are inflated before they reach the handlers.
+// Bodies reach the handlers as sent (gzip included: the handlers inflate it and enforce maxRequestBytes).
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { getResponse } from 'msw';
 import { applyPresets, createLmsHandlers, defaultSettings } from '../demo/mocks/handlers.js';
 import type { LmsSettings } from '../demo/mocks/handlers.js';
@@ -28,7 +27,7 @@ export interface DemoLmsServerOptions extends LmsOptions {
   readonly csrfToken?: string;
   /** Failure presets by name (see LMS_PRESETS in demo/mocks/handlers.ts). */
   readonly presets?: readonly string[];
-  /** Largest request body accepted, after inflating (default 64 MiB); bigger gets 413. */
+  /** Largest request body read at all (default 64 MiB; the LMS's own maxRequestBytes is checked by the handlers); bigger gets 413. */
   readonly maxBodyBytes?: number;
   /** Serve this Lms instead of a new one. */
   readonly lms?: Lms;
@@ -85,20 +84,10 @@ export async function startDemoLms(options: DemoLmsServerOptions = {}): Promise<
         const raw = await readBody(req, limit);
         if (raw === 'too-large') return problem(res, 413, 'Content too large', `The request body is larger than ${limit} bytes.`);
         body = raw;
-        const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
-        if (encoding === 'gzip') {
-          try {
-            body = gunzipSync(raw, { maxOutputLength: limit });
-          } catch {
-            return problem(res, 400, 'Bad request', 'The request body says Content-Encoding: gzip but is not gzip data (or inflates past the size limit).');
-          }
-        } else if (encoding !== 'identity') {
-          return problem(res, 415, 'Unsupported content encoding', `Content-Encoding ${encoding} is not accepted; send gzip or no encoding.`);
-        }
       }
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
-        if (value === undefined || name === 'content-encoding' || name === 'content-length') continue;
+        if (value === undefined || name === 'content-length') continue;
         for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
       }
       const request = new Request(url, { method: req.method, headers, ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}) });

@@ -5,6 +5,7 @@
 import { recordsChecksum } from '../src/backend/checksum.js';
 import {
   ActivityPageSchema,
+  CapabilitiesSchema,
   CommitResultSchema,
   DomainListSchema,
   DryRunResultSchema,
@@ -13,7 +14,7 @@ import {
   StagedUploadSchema,
   describeZodIssue,
 } from '../src/backend/schemas.js';
-import type { ActivitySummary, CommitResult, Domain, DryRunResult } from '../src/backend/types.js';
+import type { ActivitySummary, Capabilities, CommitResult, Domain, DryRunResult } from '../src/backend/types.js';
 import type { UploadRecord } from '../src/core/records.js';
 import { TemplateSpec as TemplateSpecSchema } from '../src/core/spec.js';
 import type { TemplateSpec } from '../src/core/spec.js';
@@ -130,6 +131,12 @@ export interface World {
   readonly spec: TemplateSpec;
   readonly dateKey: string;
   readonly identifierKey: string;
+  /** What GET /capabilities declared; undefined when the LMS does not serve it (404). */
+  readonly capabilities: Capabilities | undefined;
+  /** Records per dry-run chunk: the advertised chunkSize, else 500. */
+  readonly chunkSize: number;
+  /** Every offline activity with a template for the domain (for the existing-record policy check). */
+  readonly specs: readonly TemplateSpec[];
 }
 
 /** The values of one record for `spec`: the identifier, the date, and a valid value for every other required column. */
@@ -170,7 +177,7 @@ export class Kit {
   /** `n` (user, date) pairs the LMS has no record for: found by a dry run, so also right on a database that kept earlier runs. */
   async fresh(n: number): Promise<Pair[]> {
     while (this.#pool.length < n) {
-      const batch = this.#candidates.splice(0, Math.max(50, Math.min(500, (n - this.#pool.length) * 2)));
+      const batch = this.#candidates.splice(0, Math.max(50, Math.min(this.world.chunkSize, (n - this.#pool.length) * 2)));
       if (batch.length === 0) {
         fail(`the kit ran out of unused (user, date) pairs for ${this.world.activity.id}: pass more --identifiers (active users of ${this.world.domain.id}).`);
       }
@@ -206,7 +213,7 @@ export class Kit {
   }
 
   /** Stage + dry-run `records` in chunks; fails unless every row is labelled `create`. */
-  async prepared(records: readonly UploadRecord[], chunkSize = 500, instance?: number): Promise<{ uploadId: string; checksum: string }> {
+  async prepared(records: readonly UploadRecord[], chunkSize = this.world.chunkSize, instance?: number): Promise<{ uploadId: string; checksum: string }> {
     const uploadId = await this.stage(records.length, instance);
     for (let i = 0; i * chunkSize < records.length; i++) {
       const result = await this.dryRun(uploadId, i, records.slice(i * chunkSize, (i + 1) * chunkSize), instance);
@@ -259,6 +266,10 @@ export class Kit {
     if (!parse(perm, PermissionsSchema, 'reading the permissions').canUpload) {
       fail('the credentials given may not upload (canUpload is false): pass --auth for an admin who may.');
     }
+    const capsRes = await this.api.call('GET', '/capabilities');
+    let capabilities: Capabilities | undefined;
+    if (capsRes.status === 200) capabilities = parse(capsRes, CapabilitiesSchema, 'reading the capabilities');
+    else expectProblem(capsRes, 404, 'reading the capabilities (200, or 404 when the LMS declares nothing)');
     const domainsRes = await this.api.call('GET', '/domains');
     expectStatus(domainsRes, 200, 'listing the domains');
     const domains = parse(domainsRes, DomainListSchema, 'listing the domains').items;
@@ -286,7 +297,8 @@ export class Kit {
       const last = [activity.endDate ?? today, iso(new Date(Date.now() - DAY))].sort()[0]!;
       const days = Math.round((Date.parse(last) - Date.parse(activity.startDate)) / DAY) + 1;
       // Activities where one pass ends the learner's records (scoreRequired) make poor test beds: prefer the others.
-      candidates.push({ activity, spec, days: spec.rules.scoreRequired ? days / 100 : days });
+      // …and activities that skip existing records, whose labels differ (checked on their own).
+      candidates.push({ activity, spec, days: spec.rules.scoreRequired || spec.rules.existingRecords === 'skip' ? days / 100 : days });
     }
     candidates.sort((p, q) => q.days - p.days);
     const chosen = candidates[0];
@@ -295,7 +307,17 @@ export class Kit {
     const dateColumn = spec.columns.find((c) => c.key === 'completionDate') ?? spec.columns.find((c) => c.type === 'date' && c.required);
     const identifierColumn = spec.columns.find((c) => c.type === 'identifier');
     if (!dateColumn || !identifierColumn) fail(`the template of ${activity.id} has no required date column or no identifier column`);
-    this.world = { activity, domain, kind, spec, dateKey: dateColumn.key, identifierKey: identifierColumn.key };
+    this.world = {
+      activity,
+      domain,
+      kind,
+      spec,
+      dateKey: dateColumn.key,
+      identifierKey: identifierColumn.key,
+      capabilities,
+      chunkSize: capabilities?.chunkSize ?? 500,
+      specs: candidates.map((c) => c.spec),
+    };
 
     const identifiers = o.identifiers && o.identifiers.length > 0 ? o.identifiers : spec.identifier.example ? [spec.identifier.example] : [];
     if (identifiers.length === 0) fail(`pass --identifiers: ${kind} identifiers of active users in ${domain.id}.`);

@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { USERS } from '../../demo/mocks/data.js';
-import { Lms } from '../../demo/mocks/lms.js';
 import { startDemoLms } from '../../conformance/demo-lms.js';
 import type { DemoLmsServer, DemoLmsServerOptions } from '../../conformance/demo-lms.js';
 import { Kit } from '../../conformance/kit.js';
@@ -90,11 +89,19 @@ describe('conformance kit', () => {
     assert.equal(outcome(results, 'dry run writes nothing').outcome, 'fail');
   });
 
-  it('fails the limits check when an upload of any size is accepted', async () => {
-    const server = await start({ lms: new Lms({ maxRecords: Number.MAX_SAFE_INTEGER }) });
-    const check = outcome(await runAgainst(server, { only: ['limits'] }), 'limits');
+  it('fails the limits check when the LMS accepts more records than it advertises', async () => {
+    // A broken LMS: advertises 10,000 records per upload but stages any number.
+    const server = await start({
+      intercept: async (request, next) => {
+        if (request.method !== 'POST' || new URL(request.url).pathname !== '/api/lms/uploads') return next(request);
+        const body = (await request.clone().json()) as { totalRecords?: number };
+        if (typeof body.totalRecords !== 'number' || body.totalRecords <= 10_000) return next(request);
+        return next(new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify({ ...body, totalRecords: 1 }) }));
+      },
+    });
+    const check = outcome(await runAgainst(server, { only: ['more records than one upload'] }), 'more records than one upload');
     assert.equal(check.outcome, 'fail');
-    assert.match(check.detail, /1,000,000,000 records was accepted/);
+    assert.match(check.detail, /staging 10,001 records was accepted/);
   });
 
   it('fails when an error is not application/problem+json', async () => {

@@ -12,3 +12,4 @@ export * from './template/index.js';
 export * from './validate/index.js';
 export { validateSpreadsheet, type ValidateOptions } from './pipeline.js';
 export * from './error-report.js';
+export * from './annotate.js';

@@ -33,6 +33,11 @@ export interface ValidatorOptions {
   readonly today?: string;
   /** Message overrides by issue code (another language, the host's wording). */
   readonly messages?: Partial<IssueMessages>;
+  /**
+   * Headers of columns that hold no data and are neither read nor reported: the "Problems" column of a
+   * file handed back with its problems marked (core/annotate.ts), in every language the host ships.
+   */
+  readonly ignoredHeaders?: readonly string[];
 }
 
 export interface ValidationStats {
@@ -124,6 +129,8 @@ class SpecValidator implements Validator {
   private wrongTemplate = false;
   private nonBlankSeen = 0;
   private headerRow: number | null = null;
+  /** Normalised ValidatorOptions.ignoredHeaders. */
+  private readonly ignored: ReadonlySet<string>;
   private bound: Bound[] = [];
   /** Column indexes that have a header (or were already reported as having values without one). */
   private readonly headed: boolean[] = [];
@@ -151,6 +158,7 @@ class SpecValidator implements Validator {
     this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
     this.today = options.today ?? todayIso();
     this.messages = options.messages;
+    this.ignored = new Set((options.ignoredHeaders ?? []).map(normaliseHeader));
     this.keys = spec.columns.map((c) => c.key);
     this.emptyValues = Object.fromEntries(this.keys.map((k) => [k, null]));
     for (const column of spec.columns) {
@@ -276,6 +284,7 @@ class SpecValidator implements Validator {
       const header = cleanText(cellText(cell));
       if (header === '') return;
       this.headed[index] = true;
+      if (this.ignored.has(normaliseHeader(header))) return;
       const column = this.headerIndex.get(normaliseHeader(header));
       if (!column) {
         this.fileIssues.push(this.issue({ code: 'column-unknown', column: header, params: { header, expected: this.spec.columns.map((c) => c.header).join(', ') } }));

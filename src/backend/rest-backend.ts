@@ -112,8 +112,16 @@ export interface RestBackendOptions {
   /** Longest wait for one attempt's answer, body included (default 30 s). */
   readonly timeoutMs?: number;
   readonly retries?: RetryOptions;
-  /** Records per dry-run chunk the session should send (default 500). */
+  /**
+   * Records per dry-run chunk the session should send. When not set, the LMS's advertised `chunkSize`
+   * (capabilities, at most MAX_CHUNK_SIZE) once known, else 500.
+   */
   readonly chunkSize?: number;
+  /**
+   * gzip request bodies (`Content-Encoding: gzip`, with CompressionStream): by default only when the LMS
+   * advertises `acceptsGzip`; `false` never. Bodies under 1 KB are sent as they are.
+   */
+  readonly compressRequests?: boolean;
   /**
    * Largest answer read per operation, in bytes after any content decoding (defaults: RESPONSE_LIMITS;
    * for dry-run chunks and the commit, plus RESPONSE_BYTES_PER_RECORD per record). An answer over it is
@@ -157,6 +165,15 @@ export const MAX_RETRY_AFTER_S = 3600;
 /** How many times a dry-run chunk refused with 413 is halved before the failure is reported. */
 const MAX_HALVINGS = 6;
 
+/** The most records per dry-run chunk RestBackend takes from an LMS's capabilities. */
+export const MAX_CHUNK_SIZE = 10_000;
+
+/** How long getPermissions waits for the capabilities asked with it, once the permissions are in. */
+const CAPABILITIES_GRACE_MS = 2_000;
+
+/** Bodies smaller than this are not worth compressing. */
+const GZIP_MIN_BYTES = 1024;
+
 interface CallSpec {
   readonly pathParams?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
@@ -165,6 +182,12 @@ interface CallSpec {
   readonly signal?: AbortSignal;
   /** Records the request carries: raises the answer's size cap (dry run, commit). */
   readonly records?: number;
+}
+
+/** A request body as it goes on the wire. */
+interface Body {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly gzip: boolean;
 }
 
 /** What RestBackend remembers of an upload it staged: to split a dry-run chunk the LMS found too large. */
@@ -178,30 +201,63 @@ interface UploadState {
 }
 
 export class RestBackend implements LmsBackend {
-  readonly chunkSize: number;
   readonly #options: RestBackendOptions;
   readonly #uploads = new Map<string, UploadState>();
+  /** What the LMS declared, once asked (getCapabilities, or the first getPermissions). */
+  #capabilities: Capabilities | undefined;
+  #capabilitiesAsked: Promise<Capabilities> | undefined;
+  /** Set when the LMS refused a gzip body with 415: bodies go plain from then on. */
+  #gzipRefused = false;
 
   constructor(options: RestBackendOptions) {
     if (!options || options.baseUrl === undefined || String(options.baseUrl).trim() === '') {
       throw new TypeError('RestBackend needs a baseUrl, e.g. new RestBackend({ baseUrl: "/api/lms" }).');
     }
     this.#options = options;
-    this.chunkSize = positive(options.chunkSize, DEFAULTS.chunkSize);
   }
 
+  /**
+   * Records per dry-run chunk the session should send: the host's `chunkSize`, else the LMS's advertised
+   * one (at most MAX_CHUNK_SIZE) once the capabilities are known, else 500.
+   */
+  get chunkSize(): number {
+    const own = this.#options.chunkSize;
+    if (own !== undefined && Number.isFinite(own) && own > 0) return own;
+    const advertised = this.#capabilities?.chunkSize;
+    return advertised !== undefined ? Math.min(MAX_CHUNK_SIZE, advertised) : DEFAULTS.chunkSize;
+  }
+
+  /** What the LMS declares (404: nothing, `{}`). RestBackend follows its chunk size, request size and gzip. */
   async getCapabilities(options?: CallOptions): Promise<Capabilities> {
+    let capabilities: Capabilities;
     try {
-      return await this.#call('getCapabilities', CapabilitiesSchema, { signal: options?.signal });
+      capabilities = await this.#call('getCapabilities', CapabilitiesSchema, { signal: options?.signal });
     } catch (error) {
       // An LMS built to an older contract has no capabilities to declare: its limits are learned when it refuses.
-      if (error instanceof NotFoundError) return {};
-      throw error;
+      if (!(error instanceof NotFoundError)) throw error;
+      capabilities = {};
     }
+    this.#capabilities = capabilities;
+    return capabilities;
   }
 
-  getPermissions(options?: CallOptions): Promise<Permissions> {
-    return this.#call('getPermissions', PermissionsSchema, { signal: options?.signal });
+  /**
+   * The first call also asks for the LMS's capabilities, at the same time, so that the dry run that follows
+   * uses its chunk size; a failure there is not this call's failure (the defaults then apply).
+   */
+  async getPermissions(options?: CallOptions): Promise<Permissions> {
+    if (!this.#capabilitiesAsked) {
+      this.#capabilitiesAsked = this.getCapabilities(options);
+      // Left for a later getPermissions to ask again when it failed (aborted, unavailable…).
+      this.#capabilitiesAsked.catch(() => (this.#capabilitiesAsked = undefined));
+    }
+    const capabilities = this.#capabilitiesAsked.catch(() => undefined);
+    const permissions = await this.#call('getPermissions', PermissionsSchema, { signal: options?.signal });
+    // A slow capabilities answer holds the permissions back a little at most; it still counts when it comes.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([capabilities, new Promise((resolve) => (timer = setTimeout(resolve, CAPABILITIES_GRACE_MS)))]);
+    clearTimeout(timer);
+    return permissions;
   }
 
   async listCategories(options?: CallOptions): Promise<readonly Category[]> {
@@ -358,11 +414,19 @@ export class RestBackend implements LmsBackend {
     const maxDelay = nonNegative(this.#options.retries?.maxDelayMs, DEFAULTS.maxDelayMs);
     try {
       const url = this.#url(operation, spec);
+      let body = spec.body === undefined ? undefined : await this.#encode(operation, spec.body);
       for (let attempt = 1; ; attempt++) {
         throwIfAborted(spec.signal);
         try {
-          return (await this.#attempt(operation, url, schema, spec)) as S extends z.ZodType ? z.output<S> : void;
+          return (await this.#attempt(operation, url, schema, spec, body)) as S extends z.ZodType ? z.output<S> : void;
         } catch (error) {
+          if (body?.gzip && error instanceof BackendError && error.status === 415) {
+            // The LMS said it takes gzip, then refused it: plain bodies from now on, this one sent again.
+            this.#gzipRefused = true;
+            body = await this.#encode(operation, spec.body);
+            attempt -= 1;
+            continue;
+          }
           if (!(error instanceof UnavailableError) || attempt >= attempts) throw error;
           const wait =
             error.retryAfter !== undefined ? error.retryAfter * 1000 : backoff(attempt, baseDelay, maxDelay);
@@ -381,7 +445,34 @@ export class RestBackend implements LmsBackend {
     }
   }
 
-  async #attempt(operation: BackendOperation, url: URL, schema: z.ZodType | null, spec: CallSpec): Promise<unknown> {
+  /**
+   * The request body as sent: JSON, gzip-compressed when the LMS accepts it. Over the LMS's
+   * `maxRequestBytes` → TooLargeError before anything is sent (a dry-run chunk is then split).
+   */
+  async #encode(operation: BackendOperation, value: unknown): Promise<Body> {
+    const json = JSON.stringify(value);
+    const plain = new TextEncoder().encode(json);
+    let body: Body = { bytes: plain, gzip: false };
+    if (this.#gzipWanted() && plain.byteLength >= GZIP_MIN_BYTES) {
+      body = { bytes: await gzip(plain), gzip: true };
+    }
+    const max = this.#capabilities?.maxRequestBytes;
+    if (max !== undefined && body.bytes.byteLength > max) {
+      throw new TooLargeError(
+        `${this.endpoint(operation)} would carry ${bytes(body.bytes.byteLength)}, more than the ${bytes(max)} the LMS accepts in one request. ${TOO_LARGE[operation]}`,
+        operation,
+        undefined,
+      );
+    }
+    return body;
+  }
+
+  #gzipWanted(): boolean {
+    if (this.#gzipRefused || this.#options.compressRequests === false || typeof CompressionStream !== 'function') return false;
+    return this.#options.compressRequests === true || this.#capabilities?.acceptsGzip === true;
+  }
+
+  async #attempt(operation: BackendOperation, url: URL, schema: z.ZodType | null, spec: CallSpec, body: Body | undefined): Promise<unknown> {
     const timeoutMs = positive(this.#options.timeoutMs, DEFAULTS.timeoutMs);
     const controller = new AbortController();
     let timedOut = false;
@@ -392,7 +483,7 @@ export class RestBackend implements LmsBackend {
     const onAbort = () => controller.abort(spec.signal?.reason);
     spec.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const init = await this.#init(operation, spec, controller.signal);
+      const init = await this.#init(operation, spec, body, controller.signal);
       let response: Response;
       let redirected: boolean;
       let text: string;
@@ -454,10 +545,11 @@ export class RestBackend implements LmsBackend {
     return RESPONSE_LIMITS[operation] + (spec.records ?? 0) * RESPONSE_BYTES_PER_RECORD;
   }
 
-  async #init(operation: BackendOperation, spec: CallSpec, signal: AbortSignal): Promise<RequestInit> {
+  async #init(operation: BackendOperation, spec: CallSpec, body: Body | undefined, signal: AbortSignal): Promise<RequestInit> {
     let headers: Headers;
     try {
       headers = await this.#headers(spec);
+      if (body?.gzip) headers.set('Content-Encoding', 'gzip');
     } catch (error) {
       throw new InternalBackendError(
         `The page could not prepare the headers for ${this.endpoint(operation)} (${errorText(error)}). Check the widget's backend settings (the headers option).`,
@@ -471,7 +563,7 @@ export class RestBackend implements LmsBackend {
       signal,
       // Never followed by fetch itself: #fetch decides, so nothing reaches another origin.
       redirect: 'manual',
-      ...(spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {}),
+      ...(body ? { body: body.bytes } : {}),
       ...(this.#options.credentials ? { credentials: this.#options.credentials } : {}),
     };
   }
@@ -745,6 +837,11 @@ async function readCapped(response: Response, cap: number): Promise<string | und
     at += part.byteLength;
   }
   return new TextDecoder().decode(all);
+}
+
+async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 function pageOrigin(): string | undefined {

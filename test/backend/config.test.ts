@@ -40,9 +40,15 @@ describe('RestBackend configuration', () => {
     const rest = backend({ headers: { Authorization: 'Bearer demo-token' } });
     await rest.getPermissions();
     await rest.stageUpload({ ...CLASSROOM, totalRecords: 1 });
-    expect(lms.requests.map((r) => r.headers['authorization'])).to.deep.equal(['Bearer demo-token', 'Bearer demo-token']);
-    expect(lms.requests[0]!.headers['accept']).to.equal('application/json, application/problem+json');
-    expect(lms.requests[1]!.headers['content-type']).to.equal('application/json');
+    // The first getPermissions also asks for the capabilities: that call carries the token too.
+    expect(lms.requests.map((r) => [r.operation, r.headers['authorization']]).sort()).to.deep.equal([
+      ['getCapabilities', 'Bearer demo-token'],
+      ['getPermissions', 'Bearer demo-token'],
+      ['stageUpload', 'Bearer demo-token'],
+    ]);
+    const of = (operation: string) => lms.requests.find((r) => r.operation === operation)!;
+    expect(of('getPermissions').headers['accept']).to.equal('application/json, application/problem+json');
+    expect(of('stageUpload').headers['content-type']).to.equal('application/json');
   });
 
   it('path overrides reach the LMS, for reads and for the whole upload', async () => {

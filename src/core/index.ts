@@ -13,3 +13,4 @@ export * from './validate/index.js';
 export { validateSpreadsheet, type ValidateOptions } from './pipeline.js';
 export * from './error-report.js';
 export * from './annotate.js';
+export * from './edit/index.js';

@@ -741,6 +741,6 @@ function headersOf(result: ValidationResult, spec: TemplateSpec): Map<string, st
 }
 
 function emptyStats(): ValidationResult['stats'] {
-  return { rows: 0, records: 0, rowsWithIssues: 0, sheetName: '', format: null, headerRow: null, headers: {} };
+  return { rows: 0, records: 0, rowsWithIssues: 0, sheetName: '', format: null, headerRow: null, headers: {}, columns: {} };
 }
 

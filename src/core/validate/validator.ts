@@ -54,6 +54,8 @@ export interface ValidationStats {
   readonly headerRow: number | null;
   /** Column key → the header as the admin wrote it, for the columns found in the file. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Column key → the column's 0-based position in the file (A = 0), for the columns found in it. */
+  readonly columns: Readonly<Record<string, number>>;
 }
 
 export interface ValidationResult {
@@ -228,6 +230,7 @@ class SpecValidator implements Validator {
         format: this.info?.format ?? null,
         headerRow: this.headerRow,
         headers: Object.fromEntries(this.bound.map((b) => [b.column.key, b.header])),
+        columns: Object.fromEntries(this.bound.map((b) => [b.column.key, b.index])),
       },
     };
   }

@@ -524,18 +524,18 @@ export class Lms {
 }
 
 /** Case- and accent-insensitive text for search. */
-function fold(text: string): string {
+export function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-function isDate(text: string): boolean {
+export function isDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
 /** The LMS does not trust the client's validation: every value is checked against the spec again. */
-function valueProblems(spec: TemplateSpec, record: UploadRecord): { columnKey: string; detail: string }[] {
+export function valueProblems(spec: TemplateSpec, record: UploadRecord): { columnKey: string; detail: string }[] {
   const problems: { columnKey: string; detail: string }[] = [];
   const known = new Set(spec.columns.map((c) => c.key));
   for (const key of Object.keys(record.values)) {

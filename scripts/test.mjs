@@ -7,9 +7,15 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 const steps = [
   { name: 'type-check', cmd: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.'] },
+  // openapi.json must lint clean (security declared on every operation, every $ref resolvable, …).
+  { name: 'openapi-lint', cmd: 'npx', args: ['redocly', 'lint', 'openapi.json'], env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
   { name: 'browser', cmd: 'node', args: ['scripts/ensure-browser.mjs'], then: { cmd: 'npx', args: ['web-test-runner'] }, results: 'browser' },
   { name: 'node', cmd: 'npx', args: ['tsx', 'scripts/node-tests.ts'], results: 'node', when: 'scripts/node-tests.ts' },
   { name: 'e2e', cmd: 'npx', args: ['tsx', 'test/e2e/run.ts'], results: 'e2e', when: 'test/e2e/run.ts' },
+  // The reference server's own tests (PGlite; each file starts its database once), and again on PostgreSQL
+  // when LMS_TEST_DATABASE_URL names one (.ci/run sets it).
+  { name: 'server', cmd: 'npx', args: ['tsx', 'server/test/run.ts', 'server'], results: 'server', when: 'server/test/run.ts', unsetEnv: ['LMS_TEST_DATABASE_URL'] },
+  { name: 'server-postgres', cmd: 'npx', args: ['tsx', 'server/test/run.ts', 'server-postgres'], results: 'server-postgres', when: 'server/test/run.ts', whenEnv: 'LMS_TEST_DATABASE_URL' },
   // The conformance kit against the demo LMS and the reference server (PGlite, PostgreSQL, two instances).
   { name: 'conformance', cmd: 'npx', args: ['tsx', 'conformance/gate.ts'], results: 'conformance', when: 'conformance/gate.ts' },
 ];
@@ -22,9 +28,12 @@ const lines = [];
 
 for (const step of steps) {
   if (step.when && !existsSync(step.when)) continue;
+  if (step.whenEnv && !process.env[step.whenEnv]) continue;
   console.log(`\n── ${step.name} ──`);
-  let run = spawnSync(step.cmd, step.args, { stdio: 'inherit' });
-  if (run.status === 0 && step.then) run = spawnSync(step.then.cmd, step.then.args, { stdio: 'inherit' });
+  const env = { ...process.env, ...step.env };
+  for (const name of step.unsetEnv ?? []) delete env[name];
+  let run = spawnSync(step.cmd, step.args, { stdio: 'inherit', env });
+  if (run.status === 0 && step.then) run = spawnSync(step.then.cmd, step.then.args, { stdio: 'inherit', env });
   const ok = run.status === 0;
   const file = step.results ? `test-results/${step.results}.json` : undefined;
   if (file && existsSync(file)) {

@@ -14,6 +14,7 @@ import type { BackendOperation } from '../src/backend/rest-backend.js';
 import {
   ActivityPageSchema,
   ActivitySummarySchema,
+  CapabilitiesSchema,
   CategoryListSchema,
   CommitRequestSchema,
   CommitResultSchema,
@@ -188,7 +189,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
           now(),
         );
         request.actor = actor;
-        if (operation !== 'getPermissions' && !actor.canUpload) {
+        // What one may do and what the LMS accepts are answered to anyone signed in; the rest needs the permission.
+        if (operation !== 'getPermissions' && operation !== 'getCapabilities' && !actor.canUpload) {
           throw new ServerProblem(403, 'no-permission', 'Forbidden', 'Your account has no role that may upload offline records.');
         }
         const value = await handle(request, actor, reply);
@@ -204,6 +206,15 @@ export function buildApp(options: AppOptions): FastifyInstance {
     });
   };
 
+  route('getCapabilities', CapabilitiesSchema, async () => ({
+    maxRecordsPerUpload: config.limits.maxRecords,
+    maxFileBytes: config.limits.maxFileBytes,
+    // The chunk route's cap applies after decompression, so a body within it as sent may still be refused
+    // if it inflates beyond it; the preferred chunk size keeps bodies far below (about 150 bytes a record).
+    maxRequestBytes: config.limits.maxChunkBytes,
+    chunkSize: config.limits.preferredChunkRecords,
+    acceptsGzip: true,
+  }));
   route('getPermissions', PermissionsSchema, async (_request, actor) => permissionsFor(actor.canUpload, config.contact));
   route('listCategories', CategoryListSchema, async () => ({ items: await listCategories(db) }));
   route('searchActivities', ActivityPageSchema, async (request) => {

@@ -21,6 +21,8 @@ export interface ServerConfig {
     readonly preferredChunkRecords: number;
     /** Largest request body of a dry-run chunk in bytes, after gzip decompression. */
     readonly maxChunkBytes: number;
+    /** Largest spreadsheet admins should upload (advertised; the file never reaches the server). */
+    readonly maxFileBytes: number;
     /** Largest body of any other request, in bytes. */
     readonly maxBodyBytes: number;
     /** Staged uploads never committed are forgotten after this long. */
@@ -54,6 +56,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
     preferredChunkRecords: 5_000,
     maxChunkBytes: 16 * 1024 * 1024,
     maxBodyBytes: 64 * 1024,
+    maxFileBytes: 50 * 1024 * 1024,
     uploadTtlMs: 2 * 3600_000,
     uploadsPerMinute: 60,
   },
@@ -102,7 +105,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       preferredChunkRecords: int(env, 'LMS_CHUNK_RECORDS', d.limits.preferredChunkRecords),
       maxChunkBytes: int(env, 'LMS_MAX_CHUNK_BYTES', d.limits.maxChunkBytes),
       maxBodyBytes: d.limits.maxBodyBytes,
-      uploadTtlMs: int(env, 'LMS_UPLOAD_TTL_MINUTES', d.limits.uploadTtlMs / 60_000) * 60_000,
+      maxFileBytes: int(env, 'LMS_MAX_FILE_BYTES', d.limits.maxFileBytes),
+      uploadTtlMs: int(env, 'LMS_UPLOAD_TTL_SECONDS', d.limits.uploadTtlMs / 1000) * 1000,
       uploadsPerMinute: int(env, 'LMS_UPLOADS_PER_MINUTE', d.limits.uploadsPerMinute),
     },
     sweepIntervalMs: int(env, 'LMS_SWEEP_SECONDS', d.sweepIntervalMs / 1000) * 1000,

@@ -56,7 +56,7 @@ export async function seed(db: Database): Promise<{ users: number; records: numb
     await insertJson(
       tx,
       'activities',
-      'id text, code text, name text, category_id text, kind text, delivery text, start_date date, end_date date, location text, template_version text, columns jsonb, rules jsonb',
+      'id text, code text, name text, category_id text, kind text, delivery text, start_date date, end_date date, location text, template_version text, columns jsonb, rules jsonb, existing_record_policy text',
       ACTIVITIES.map((a) => {
         const spec = a.kind === 'online' ? undefined : templateSpecFor(a, DOMAINS[0]!, DOMAINS[0]!.identifierKinds[0]!);
         return {
@@ -71,7 +71,8 @@ export async function seed(db: Database): Promise<{ users: number; records: numb
           location: a.location ?? null,
           template_version: spec?.version ?? null,
           columns: spec ? spec.columns.filter((c) => c.type !== 'identifier') : [],
-          rules: spec?.rules ?? {},
+          rules: spec ? { ...spec.rules, existingRecords: undefined } : {},
+          existing_record_policy: a.existingRecords ?? 'refuse',
         };
       }),
     );

@@ -20,7 +20,7 @@ export interface ActivityRow {
   template_version: string | null;
   columns: TemplateColumn[];
   rules: TemplateSpec['rules'];
-  existing_record_policy: string;
+  existing_record_policy: 'refuse' | 'skip';
   removed_at: Date | null;
 }
 
@@ -193,6 +193,6 @@ export async function templateSpec(db: Queryable, query: TemplateQuery, activity
       },
       ...act.columns,
     ],
-    rules: act.rules,
+    rules: { ...act.rules, existingRecords: act.existing_record_policy },
   };
 }

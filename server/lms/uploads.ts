@@ -44,6 +44,7 @@ interface UploadRow {
 
 interface UserFound {
   id: string;
+  name: string;
   active: boolean;
   domain_ids: string[];
 }
@@ -239,13 +240,15 @@ export async function commitUpload(ctx: UploadContext, userId: string, uploadId:
         if (key && !firstRowOf.has(`${key.userId}|${key.date}`)) firstRowOf.set(`${key.userId}|${key.date}`, record.row);
       }
       const recordsByUser = await existingRecords(tx, activity.id, [...new Set([...users.values()].map((u) => u.id))]);
-      const { issues } = check(ctx, spec, activity, upload.domain_id, await domainName(tx, upload.domain_id), staged, { users, recordsByUser, firstRowOf });
+      const { rows: verdicts, issues } = check(ctx, spec, activity, upload.domain_id, await domainName(tx, upload.domain_id), staged, { users, recordsByUser, firstRowOf });
       if (issues.length > 0) {
         const rows = new Set(issues.map((i) => i.row)).size;
         throw new ServerProblem(409, 'records-refused', 'Records refused', `${rows} ${rows === 1 ? 'row is' : 'rows are'} no longer acceptable (the LMS changed since the dry run). Nothing was created.`, issues);
       }
       const committedAt = now.toISOString();
-      const created = staged.map((record) => {
+      // Skip policy: a row labelled already-recorded without an issue is left as the LMS has it.
+      const unchanged = new Set(verdicts.filter((r) => r.label === 'already-recorded').map((r) => r.row));
+      const created = staged.filter((record) => !unchanged.has(record.row)).map((record) => {
         const key = userDateKey(spec, users, record)!;
         const status = record.values['status'];
         return { user_id: key.userId, completion_date: key.date, status: typeof status === 'string' ? status : null, values: record.values };
@@ -256,7 +259,13 @@ export async function commitUpload(ctx: UploadContext, userId: string, uploadId:
          FROM jsonb_to_recordset($5::jsonb) AS r(user_id text, completion_date date, status text, "values" jsonb)`,
         [activity.id, uploadId, userId, committedAt, JSON.stringify(created)],
       );
-      const result: CommitResult = { uploadId, activityId: activity.id, created: inserted.rowCount, committedAt };
+      const result: CommitResult = {
+        uploadId,
+        activityId: activity.id,
+        created: inserted.rowCount,
+        ...(activity.existing_record_policy === 'skip' ? { unchanged: unchanged.size } : {}),
+        committedAt,
+      };
       await tx.query('UPDATE staged_uploads SET committed_at = $2, idempotency_key = $3 WHERE id = $1', [uploadId, committedAt, request.idempotencyKey]);
       // The staged rows have become records; the upload row stays (committed) until the sweep.
       await tx.query('DELETE FROM staged_rows WHERE upload_id = $1', [uploadId]);
@@ -299,13 +308,14 @@ async function findUsers(db: Queryable, kind: string, records: readonly UploadRe
   const values = [...new Set(records.map((r) => r.values['identifier']).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => normaliseIdentifier(kind, v)))];
   if (values.length === 0) return new Map();
   const { rows } = await db.query<UserFound & { value: string }>(
-    `SELECT ui.value, u.id, u.active, coalesce(array_agg(ud.domain_id) FILTER (WHERE ud.domain_id IS NOT NULL), '{}') AS domain_ids
+    `SELECT ui.value, u.id, u.first_name || ' ' || u.last_name AS name, u.active,
+       coalesce(array_agg(ud.domain_id) FILTER (WHERE ud.domain_id IS NOT NULL), '{}') AS domain_ids
      FROM user_identifiers ui JOIN users u ON u.id = ui.user_id LEFT JOIN user_domains ud ON ud.user_id = u.id
      WHERE ui.kind = $1 AND ui.value = ANY($2::text[])
-     GROUP BY ui.value, u.id, u.active`,
+     GROUP BY ui.value, u.id, u.first_name, u.last_name, u.active`,
     [kind, values],
   );
-  return new Map(rows.map((r) => [r.value, { id: r.id, active: r.active, domain_ids: r.domain_ids }]));
+  return new Map(rows.map((r) => [r.value, { id: r.id, name: r.name, active: r.active, domain_ids: r.domain_ids }]));
 }
 
 async function existingRecords(db: Queryable, activityId: string, userIds: readonly string[]): Promise<Map<string, ExistingRecord[]>> {
@@ -338,8 +348,10 @@ function userDateKey(spec: TemplateSpec, users: ReadonlyMap<string, UserFound>, 
 /**
  * The LMS's rules over `records`: every value against the template, the learner (found, active, in the
  * domain), the date (inside the activity, not after today), and the existing-record policy. Labels:
- * `already-recorded` when the learner has a record for this activity on that date; `conflict` for any other
- * issue; `create` otherwise. The same rules as the demo LMS (demo/mocks/lms.ts), over the database's facts.
+ * `already-recorded` when the learner has a record for this activity on that date (with a record-exists
+ * issue when the activity refuses existing records, without one when it skips them); `conflict` for any
+ * other issue; `create` otherwise. Rows of known learners carry their name. The same rules as the demo LMS
+ * (demo/mocks/lms.ts), over the database's facts.
  */
 function check(
   ctx: UploadContext,
@@ -355,6 +367,7 @@ function check(
   const issues: ServerIssue[] = [];
   for (const record of [...records].sort((p, q) => p.row - q.row)) {
     const found: ServerIssue[] = [];
+    let exists = false;
     const issue = (code: ServerIssue['code'], columnKey?: string, params?: ServerIssue['params'], detail?: string) =>
       found.push({ row: record.row, ...(columnKey ? { columnKey } : {}), code, ...(params ? { params } : {}), ...(detail ? { detail } : {}) });
 
@@ -379,8 +392,10 @@ function check(
         const mine = facts.recordsByUser.get(user.id) ?? [];
         const same = mine.find((r) => r.completion_date === date);
         const passed = activity.kind === 'assessment' ? mine.find((r) => r.status === 'Passed') : undefined;
-        if (same) issue('record-exists', undefined, { date });
-        else if (passed) {
+        if (same) {
+          exists = true;
+          if (activity.existing_record_policy !== 'skip') issue('record-exists', undefined, { date });
+        } else if (passed) {
           const detail = `this user already passed this assessment on ${passed.completion_date}`;
           issue('record-conflict', undefined, { detail }, detail);
         }
@@ -391,8 +406,8 @@ function check(
         }
       }
     }
-    const label = found.some((i) => i.code === 'record-exists') ? 'already-recorded' : found.length > 0 ? 'conflict' : 'create';
-    rows.push({ row: record.row, label });
+    const label = found.some((i) => i.code === 'record-exists') || (exists && found.length === 0) ? 'already-recorded' : found.length > 0 ? 'conflict' : 'create';
+    rows.push({ row: record.row, label, ...(user ? { learner: user.name } : {}) });
     issues.push(...found);
   }
   return { rows, issues };

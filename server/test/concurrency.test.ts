@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { DEMO } from '../../demo/mocks/data.js';
 import { openDatabase } from '../db/database.js';
 import type { Database } from '../db/database.js';
-import { ADMIN, ADMIN2, CLASSROOM, atClose, call, classroomRecords, closeAll, recordCount, staged, startServer, testConfig, testDatabase } from './harness.js';
+import { ADMIN, ADMIN2, CLASSROOM, atClose, call, classroomRecords, closeAll, recordCount, staged, startServer, testDatabase } from './harness.js';
 import type { TestServer } from './harness.js';
 
 let db: Database;

@@ -114,7 +114,7 @@ describe('bodies: gzip, size limits', () => {
     const staging = await call(server, 'POST', '/uploads', { body: { ...CLASSROOM, totalRecords: 2 } });
     const answer = await call(server, 'POST', `/uploads/${String(staging.body['uploadId'])}/chunks`, { gzip: true, body: { chunkIndex: 0, records: classroomRecords(0, 2) } });
     assert.equal(answer.status, 200);
-    assert.deepEqual(answer.body['rows'], [{ row: 2, label: 'create' }, { row: 3, label: 'create' }]);
+    assert.deepEqual((answer.body['rows'] as Array<{ label: string }>).map((r) => r.label), ['create', 'create']);
   });
 
   it('refuses a body over the limit with 413, also when it is small compressed and large decompressed', async () => {

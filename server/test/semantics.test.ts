@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { RestBackend } from '../../src/backend/rest-backend.js';
 import { recordsChecksum } from '../../src/backend/checksum.js';
-import { ACTIVITIES, DEMO, DOMAINS, TEMPLATE_VERSIONS, templateSpecFor } from '../../demo/mocks/data.js';
+import { ACTIVITIES, DEMO, DOMAINS, SKIPPED_RECORD, TEMPLATE_VERSIONS, templateSpecFor } from '../../demo/mocks/data.js';
 import type { Database } from '../db/database.js';
 import { sweep } from '../lms/uploads.js';
 import { ADMIN, CLASSROOM, call, closeAll, classroomRecords, recordCount, staged, startServer, testClock, testConfig, testDatabase } from './harness.js';
@@ -26,6 +26,7 @@ describe('every operation, through RestBackend', () => {
   it('answers the catalogue as the demo LMS does: categories, offline activities only, domains, template specs', async () => {
     const rest = new RestBackend({ baseUrl: server.base, headers: { Authorization: `Bearer ${ADMIN}` }, retries: { attempts: 1 } });
     assert.equal((await rest.getPermissions()).canUpload, true);
+    assert.deepEqual(await rest.getCapabilities(), { maxRecordsPerUpload: 50, maxFileBytes: 50 * 1024 * 1024, maxRequestBytes: 16 * 1024 * 1024, chunkSize: 5000, acceptsGzip: true });
     assert.deepEqual((await rest.listCategories()).map((c) => c.id), ['cat-hse', 'cat-ops', 'cat-compliance', 'cat-leadership', 'cat-it', 'cat-customer']);
     const page = await rest.searchActivities({ text: 'fire' });
     assert.deepEqual(page.items.map((a) => a.id), ['act-hse-101', 'act-hse-150']);
@@ -84,7 +85,9 @@ describe('dry run', () => {
     const before = await recordCount(db);
     const { dryRun } = await staged(server, records);
     assert.equal(dryRun.status, 200);
-    assert.deepEqual(dryRun.body['rows'], [
+    assert.equal((dryRun.body['rows'] as Array<{ learner?: string }>)[0]!.learner, DEMO.employees[3]!.name, 'rows of known learners carry their name');
+    assert.equal((dryRun.body['rows'] as Array<{ learner?: string }>)[2]!.learner, undefined);
+    assert.deepEqual((dryRun.body['rows'] as Array<{ row: number; label: string }>).map(({ row, label }) => ({ row, label })), [
       { row: 2, label: 'create' },
       { row: 3, label: 'already-recorded' },
       { row: 4, label: 'conflict' },
@@ -125,12 +128,29 @@ describe('dry run', () => {
     const first = classroomRecords(9, 1);
     await call(server, 'POST', `/uploads/${uploadId}/chunks`, { body: { chunkIndex: 0, records: first } });
     const second = await call(server, 'POST', `/uploads/${uploadId}/chunks`, { body: { chunkIndex: 1, records: [{ row: 40, values: first[0]!.values }] } });
-    assert.deepEqual(second.body['rows'], [{ row: 40, label: 'conflict' }]);
+    assert.deepEqual(second.body['rows'], [{ row: 40, label: 'conflict', learner: DEMO.employees[9]!.name }]);
     assert.equal(second.body.issues![0]!['detail'], 'row 2 already records this user on the same date');
   });
 });
 
 describe('commit', () => {
+  it('an activity that skips existing records labels them already-recorded without an issue and leaves them unchanged', async () => {
+    const skip = { ...CLASSROOM, activityId: SKIPPED_RECORD.activityId };
+    const records = [
+      { row: 2, values: { identifier: SKIPPED_RECORD.email, completionDate: SKIPPED_RECORD.date, status: SKIPPED_RECORD.status } },
+      { row: 3, values: classroomRecords(19, 1)[0]!.values },
+    ];
+    const { uploadId, dryRun, commit } = await staged(server, records, ADMIN, skip);
+    assert.deepEqual((dryRun.body['rows'] as Array<{ label: string }>).map((r) => r.label), ['already-recorded', 'create']);
+    assert.deepEqual(dryRun.body.issues, []);
+    const before = await recordCount(db, skip.activityId);
+    const done = await call(server, 'POST', `/uploads/${uploadId}/commit`, { body: commit });
+    assert.equal(done.status, 201);
+    assert.equal(done.body['created'], 1);
+    assert.equal(done.body['unchanged'], 1);
+    assert.equal(await recordCount(db, skip.activityId), before + 1);
+  });
+
   it('re-checks every row against the LMS as it is now: a learner deactivated since the dry run → 409 with issues, nothing created', async () => {
     const records = classroomRecords(10, 2);
     const { uploadId, commit, dryRun } = await staged(server, records);
@@ -184,16 +204,17 @@ describe('commit', () => {
   });
 
   it('refuses the commit when the activity was removed since the dry run', async () => {
-    const { uploadId, commit } = await staged(server, classroomRecords(16, 1), ADMIN, { ...CLASSROOM, activityId: 'act-cmp-301' });
-    await db.query('UPDATE activities SET removed_at = now() WHERE id = $1', ['act-cmp-301']);
+    const { uploadId, commit } = await staged(server, classroomRecords(16, 1), ADMIN, { ...CLASSROOM, activityId: 'act-cmp-305' });
+    const before = await recordCount(db, 'act-cmp-305');
+    await db.query('UPDATE activities SET removed_at = now() WHERE id = $1', ['act-cmp-305']);
     try {
       const refused = await call(server, 'POST', `/uploads/${uploadId}/commit`, { body: commit });
       assert.equal(refused.status, 409);
       assert.equal(refused.body['type'], 'urn:problem:offline-upload:activity-removed');
       assert.equal(refused.body.issues!.length, 1);
-      assert.equal(await recordCount(db, 'act-cmp-301'), (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM completion_records WHERE activity_id = 'act-cmp-301' AND upload_id IS NULL")).rows[0]!.n);
+      assert.equal(await recordCount(db, 'act-cmp-305'), before);
     } finally {
-      await db.query('UPDATE activities SET removed_at = NULL WHERE id = $1', ['act-cmp-301']);
+      await db.query('UPDATE activities SET removed_at = NULL WHERE id = $1', ['act-cmp-305']);
     }
   });
 });

@@ -25,9 +25,9 @@ CREATE TABLE activities (
   columns          jsonb NOT NULL DEFAULT '[]',
   -- TemplateSpec.rules (passMark, expiryMonths, allowFutureDates, …).
   rules            jsonb NOT NULL DEFAULT '{}',
-  -- What a record for a learner who already has one means: 'refuse' (same date → already recorded;
-  -- a passed assessment → conflict).
-  existing_record_policy text NOT NULL DEFAULT 'refuse',
+  -- A row whose record the LMS already has (same learner and date): 'refuse' (an issue that stops the
+  -- upload) or 'skip' (left unchanged at commit, the rest is created). TemplateSpec.rules.existingRecords.
+  existing_record_policy text NOT NULL DEFAULT 'refuse' CHECK (existing_record_policy IN ('refuse', 'skip')),
   removed_at       timestamptz,
   CHECK (end_date IS NULL OR end_date >= start_date)
 );

@@ -124,7 +124,7 @@ export interface RestBackendOptions {
   readonly compressRequests?: boolean;
   /**
    * Largest answer read per operation, in bytes after any content decoding (defaults: RESPONSE_LIMITS;
-   * for dry-run chunks and the commit, plus RESPONSE_BYTES_PER_RECORD per record). An answer over it is
+   * for dry-run chunks and the commit, plus RESPONSE_BYTES_PER_RECORD for each record sent). An answer over it is
    * not read further and fails as a ContractError with code `response-too-large`.
    */
   readonly maxResponseBytes?: Partial<Record<BackendOperation, number>>;
@@ -150,8 +150,14 @@ export const RESPONSE_LIMITS: { readonly [K in BackendOperation]: number } = {
   discardUpload: 64 * KiB,
 };
 
-/** Added to the cap of a dry-run chunk or a commit for every record it carries (labels and issues). */
-export const RESPONSE_BYTES_PER_RECORD = 4 * KiB;
+/**
+ * Added to the cap of a dry-run chunk or a commit for every record it carries: a dry-run row's label,
+ * learner and issues; a commit's per-row issues when it is refused.
+ */
+export const RESPONSE_BYTES_PER_RECORD: { readonly dryRunChunk: number; readonly commitUpload: number } = {
+  dryRunChunk: 2 * KiB,
+  commitUpload: 512,
+};
 
 /** A failed answer other than 409/422 is read up to this size; the rest is left unread (it is not needed). */
 const ERROR_BODY_BYTES = 64 * KiB;
@@ -335,7 +341,10 @@ export class RestBackend implements LmsBackend {
         }
         result = { rows, issues };
       } catch (error) {
-        if (!(error instanceof TooLargeError) || size <= 1 || halvings >= MAX_HALVINGS) throw error;
+        if (!(error instanceof TooLargeError)) throw error;
+        if (size <= 1 || halvings >= MAX_HALVINGS) {
+          throw new TooLargeError(error.message, error.operation, error.status, size, { cause: error });
+        }
         halvings += 1;
         state.maxRecords = Math.ceil(size / 2);
       }
@@ -542,7 +551,8 @@ export class RestBackend implements LmsBackend {
   #cap(operation: BackendOperation, spec: CallSpec): number {
     const configured = this.#options.maxResponseBytes?.[operation];
     if (configured !== undefined && Number.isFinite(configured) && configured > 0) return configured;
-    return RESPONSE_LIMITS[operation] + (spec.records ?? 0) * RESPONSE_BYTES_PER_RECORD;
+    const perRecord = operation === 'dryRunChunk' || operation === 'commitUpload' ? RESPONSE_BYTES_PER_RECORD[operation] : 0;
+    return RESPONSE_LIMITS[operation] + (spec.records ?? 0) * perRecord;
   }
 
   async #init(operation: BackendOperation, spec: CallSpec, body: Body | undefined, signal: AbortSignal): Promise<RequestInit> {

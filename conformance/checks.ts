@@ -6,13 +6,14 @@ import {
   CategoryListSchema,
   CommitResultSchema,
   DomainListSchema,
+  DryRunResultSchema,
   PermissionsSchema,
   StagedUploadSchema,
 } from '../src/backend/schemas.js';
 import { recordsChecksum } from '../src/backend/checksum.js';
 import { TemplateSpec as TemplateSpecSchema } from '../src/core/spec.js';
 import type { Exchange } from './http.js';
-import { expectProblem, expectStatus, fail, notTestable, parse } from './kit.js';
+import { expectProblem, expectStatus, fail, notTestable, parse, recordValues } from './kit.js';
 import type { Kit } from './kit.js';
 
 export interface Check {
@@ -488,6 +489,47 @@ export const CHECKS: readonly Check[] = [
       const result = parse(final, CommitResultSchema, 'the replay after the burst');
       if (result.created !== 3) fail(`the replay says ${result.created} records were created, not 3`);
       return answers.map((r) => r.status).join(', ');
+    },
+  },
+
+  {
+    name: 'existing-record policy skip: a recorded row is labelled without an issue; the commit creates the rest and reports unchanged',
+    run: async (kit) => {
+      const spec = kit.world.specs.find((x) => x.rules.existingRecords === 'skip');
+      if (!spec) notTestable('not testable: no offline activity of this domain declares existingRecords: skip');
+      const dateKey = spec.columns.find((c) => c.key === 'completionDate')?.key ?? spec.columns.find((c) => c.type === 'date' && c.required)?.key;
+      if (!dateKey) fail(`the template of ${spec.activity.id} has no required date column`);
+      const overrides = { activityId: spec.activity.id, templateVersion: spec.version };
+      const make = (pairs: readonly { identifier: string; date: string }[]) => pairs.map((p) => ({ row: kit.nextRow(), values: recordValues(spec, dateKey, p) }));
+      const run = async (records: ReturnType<typeof make>) => {
+        const staged = await kit.api.call('POST', '/uploads', { body: kit.stageBody(records.length, overrides) });
+        expectStatus(staged, 201, `staging for ${spec.activity.id}`);
+        const id = parse(staged, StagedUploadSchema, 'staging').uploadId;
+        const res = await kit.api.call('POST', upload(id) + '/chunks', { body: { chunkIndex: 0, records } });
+        expectStatus(res, 200, `dry run for ${spec.activity.id}`);
+        return { id, result: parse(res, DryRunResultSchema, 'dry run') };
+      };
+      // Two pairs with no record for this activity, found by a dry run.
+      const probe = make(kit.candidatePairs(spec).slice(0, 50));
+      const found = await run(probe);
+      await kit.api.call('DELETE', upload(found.id));
+      const free = found.result.rows.filter((r) => r.label === 'create').map((r) => probe.find((p) => p.row === r.row)!);
+      if (free.length < 2) fail(`found fewer than 2 unused (user, date) pairs for ${spec.activity.id}`);
+      const pairOf = (r: (typeof probe)[number]) => ({ identifier: String(r.values[kit.world.identifierKey]), date: String(r.values[dateKey]) });
+      const [a, b] = [pairOf(free[0]!), pairOf(free[1]!)];
+      const first = make([a]);
+      const one = await run(first);
+      expectStatus(await kit.commitCall(one.id, kit.key('skip-a'), 1, await recordsChecksum(first)), 201, 'committing the first record');
+      const both = make([a, b]);
+      const two = await run(both);
+      const labelA = two.result.rows.find((r) => r.row === both[0]!.row)?.label;
+      const issuesA = two.result.issues.filter((i) => i.row === both[0]!.row);
+      if (labelA !== 'already-recorded' || issuesA.length > 0) fail(`a recorded row should be already-recorded with no issue, got ${labelA} ${JSON.stringify(issuesA)}`);
+      const res = await kit.commitCall(two.id, kit.key('skip-b'), 2, await recordsChecksum(both));
+      expectStatus(res, 201, 'committing a recorded row and a new one');
+      const result = parse(res, CommitResultSchema, 'the commit');
+      if (result.created !== 1 || result.unchanged !== 1) fail(`expected created 1 and unchanged 1, got created ${result.created}, unchanged ${String(result.unchanged)}`);
+      return spec.activity.id;
     },
   },
 

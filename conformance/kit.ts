@@ -321,14 +321,28 @@ export class Kit {
 
     const identifiers = o.identifiers && o.identifiers.length > 0 ? o.identifiers : spec.identifier.example ? [spec.identifier.example] : [];
     if (identifiers.length === 0) fail(`pass --identifiers: ${kind} identifiers of active users in ${domain.id}.`);
-    const first = Date.parse(activity.startDate);
-    const last = Date.parse([activity.endDate ?? today, iso(new Date(Date.now() - DAY))].sort()[0]!);
+    this.identifiers = identifiers;
+    this.#candidates = this.candidatePairs(spec);
+    this.#log(`Testing with activity ${activity.id} (${activity.name}), domain ${domain.id}, identifier ${kind}, ${identifiers.length} users, ${this.#candidates.length} (user, date) pairs to draw from.`);
+  }
+
+  identifiers: readonly string[] = [];
+
+  /** Every (user, date) pair for `spec`'s activity, dates up to yesterday (at most 3,000 days), shuffled. */
+  candidatePairs(spec: TemplateSpec): Pair[] {
+    const today = iso(new Date());
+    const first = Date.parse(spec.activity.startDate);
+    const last = Date.parse([spec.activity.endDate ?? today, iso(new Date(Date.now() - DAY))].sort()[0]!);
     const dates: string[] = [];
     for (let t = last; t >= first && dates.length < 3000; t -= DAY) dates.push(iso(new Date(t)));
     const pairs: Pair[] = [];
-    for (const identifier of identifiers) for (const date of dates) pairs.push({ identifier, date });
-    this.#candidates = shuffle(pairs, Date.now());
-    this.#log(`Testing with activity ${activity.id} (${activity.name}), domain ${domain.id}, identifier ${kind}, ${identifiers.length} users × ${dates.length} dates.`);
+    for (const identifier of this.identifiers) for (const date of dates) pairs.push({ identifier, date });
+    return shuffle(pairs, Date.now());
+  }
+
+  /** The next spreadsheet row number (unique within the run). */
+  nextRow(): number {
+    return this.#row++;
   }
 
   // ── Running ───────────────────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,6 @@
 // `offline-upload-step-change`: the wizard shows another step (after the admin's navigation or the flow's).
-import { EVENT_PREFIX, type WizardStep } from './prefix.js';
+import type { WizardStep } from '../session/steps.js';
+import { EVENT_PREFIX } from './prefix.js';
 
 export const STEP_CHANGE_EVENT = `${EVENT_PREFIX}step-change` as const;
 

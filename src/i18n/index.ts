@@ -2,7 +2,7 @@
 // (ui.*.ts) and the Localizer that renders both in a locale.
 export { issueMessagesEn, type IssueMessages } from './issues.en.js';
 export { issueMessagesFr } from './issues.fr.js';
-export { uiMessagesEn, type UiMessages, type Message, type PluralMessage, type FailureKind } from './ui.en.js';
+export { uiMessagesEn, type UiMessages, type Message, type PluralMessage } from './ui.en.js';
 export { uiMessagesFr } from './ui.fr.js';
 export {
   Localizer,

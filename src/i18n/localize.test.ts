@@ -1,5 +1,6 @@
 // The message tables and the Localizer: French is complete, plurals and Intl formats follow the locale,
 // host overrides win, issue messages are re-rendered from code + params.
+import { FAILURE_CODES, NOTICE_CODES } from '../session/failures.js';
 import { expect } from '@open-wc/testing';
 import { ISSUE_CODES, type IssueCode } from '../core/issues.js';
 import { issueMessagesEn } from './issues.en.js';
@@ -96,7 +97,7 @@ describe('Localizer', () => {
       issuesTotal: { one: 'one problem', other: '{count} problems' },
       kinds: { 'user-not-found': 'No such person' },
       labels: { create: 'To create' },
-      failures: { unavailable: 'The LMS is napping.' },
+      failures: { 'commit-unavailable': 'The LMS is napping.' },
       issues: { 'user-not-found': () => 'Nobody by that name.' },
     });
     expect(l.t('next')).to.equal('Continue');
@@ -104,16 +105,27 @@ describe('Localizer', () => {
     expect(l.t('issuesTotal', { count: 3 })).to.equal('3 problems');
     expect(l.kind('user-not-found')).to.equal('No such person');
     expect(l.label('create')).to.equal('To create');
-    expect(l.failure({ kind: 'unavailable', message: 'It timed out.' })).to.deep.equal({ message: 'The LMS is napping.', detail: 'It timed out.' });
+    expect(l.failure({ code: 'commit-unavailable', params: {} })).to.equal('The LMS is napping.');
     expect(l.issue({ code: 'user-not-found', message: 'x' })).to.equal('Nobody by that name.');
   });
 
-  it('shows the session’s English failure as is in English, and a French sentence with the detail in French', () => {
-    const failure = { kind: 'unavailable', message: 'The LMS did not confirm (timed out after 30 s).' };
-    expect(new Localizer('en').failure(failure)).to.deep.equal({ message: failure.message });
-    const fr = new Localizer('fr').failure(failure);
-    expect(fr.message).to.contain('Le LMS n’a pas répondu');
-    expect(fr.detail).to.equal(failure.message);
+  it('words a failure from its code and params in the locale, never from a sentence the session made', () => {
+    const rejected = { code: 'commit-rejected' as const, params: { count: 2 } };
+    expect(new Localizer('en').failure(rejected)).to.equal(
+      'The LMS refused 2 rows at the final check, so nothing was created. Fix the rows shown and upload the file again.',
+    );
+    expect(new Localizer('en').failure({ ...rejected, params: { count: 1 } })).to.contain('refused 1 row at');
+    const fr = new Localizer('fr').failure({ code: 'commit-unavailable', params: {} });
+    expect(fr).to.contain('Le LMS n’a pas confirmé');
+    expect(fr).to.contain('deux fois');
+  });
+
+  it('has words for every failure and notice code in every built-in language', () => {
+    for (const locale of ['en', 'fr']) {
+      const l = new Localizer(locale);
+      for (const code of FAILURE_CODES) expect(l.failure({ code }), `${locale} ${code}`).to.match(/\w{3}/).and.not.equal(code);
+      for (const code of NOTICE_CODES) expect(l.notice({ code, params: {} }), `${locale} ${code}`).to.match(/\w{3}/).and.not.equal(code);
+    }
   });
 
   it('falls back from region to language to English, and from malformed tags to English', () => {

@@ -4,7 +4,8 @@ import type { Issue, IssueCode, IssueParams } from '../core/issues.js';
 import type { DryRunLabel } from '../core/records.js';
 import { issueMessagesEn, type IssueMessages } from './issues.en.js';
 import { issueMessagesFr } from './issues.fr.js';
-import { uiMessagesEn, type FailureKind, type Message, type PluralMessage, type UiMessages } from './ui.en.js';
+import type { FailureParams, Notice, SessionFailure } from '../session/failures.js';
+import { uiMessagesEn, type Message, type PluralMessage, type UiMessages } from './ui.en.js';
 import { uiMessagesFr } from './ui.fr.js';
 
 export interface Translation {
@@ -13,7 +14,7 @@ export interface Translation {
 }
 
 /** Keys of plain and plural messages (not the nested `kinds` / `labels` tables). */
-export type MessageKey = Exclude<keyof UiMessages, 'kinds' | 'labels' | 'failures'>;
+export type MessageKey = Exclude<keyof UiMessages, 'kinds' | 'labels' | 'failures' | 'notices'>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /**
@@ -24,6 +25,7 @@ export type MessageOverrides = { readonly [K in MessageKey]?: UiMessages[K] | st
   readonly kinds?: Partial<UiMessages['kinds']>;
   readonly labels?: Partial<UiMessages['labels']>;
   readonly failures?: Partial<UiMessages['failures']>;
+  readonly notices?: Partial<UiMessages['notices']>;
   readonly issues?: Partial<IssueMessages>;
 };
 
@@ -99,21 +101,21 @@ export class Localizer {
     return this.overrides.labels?.[label] ?? this.ui.labels[label] ?? label;
   }
 
-  /**
-   * A session failure in this locale. The session words failures in English; in English we show its own
-   * (most specific) sentence, elsewhere our sentence for the kind — the English one is kept as `detail`.
-   */
-  failure(failure: { readonly kind: string; readonly message: string }): { message: string; detail?: string } {
-    const override = this.overrides.failures?.[failure.kind as FailureKind];
-    if (override) return { message: override, detail: failure.message };
-    if (this.isEnglish) return { message: failure.message };
-    const known = (this.ui.failures as Record<string, string>)[failure.kind] ?? this.ui.failures.unknown;
-    return { message: known, detail: failure.message };
+  /** A failure in words: what happened, whether anything was created, what to do (from its code and params). */
+  failure(failure: Pick<SessionFailure, 'code'> & { readonly params?: FailureParams }): string {
+    const message: Message = this.overrides.failures?.[failure.code] ?? this.ui.failures[failure.code] ?? this.ui.failures.unexpected;
+    const params = failure.params ?? {};
+    return this.fill(this.pick(message, params['count']), params);
   }
 
-  /** Whether the table in force is the built-in English one (the session's own language). */
-  get isEnglish(): boolean {
-    return this.ui === uiMessagesEn;
+  /** A notice in words (a preset that could not be applied…). */
+  notice(notice: Notice): string {
+    return this.fill(this.overrides.notices?.[notice.code] ?? this.ui.notices[notice.code] ?? notice.code, notice.params);
+  }
+
+  /** A moment (date and time) in this locale, for the support details. */
+  time(date: Date): string {
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
   }
 
   /** An issue's message in this locale, made again from its code and params (never concatenated here). */

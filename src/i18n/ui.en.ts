@@ -2,12 +2,11 @@
 // override) fills in. `{name}` marks a parameter; plural messages pick their form by `count`.
 import type { IssueCode } from '../core/issues.js';
 import type { DryRunLabel } from '../core/records.js';
+import type { FailureCode, NoticeCode } from '../session/failures.js';
 
 /** A message whose form depends on `count` (Intl.PluralRules categories; `other` is required). */
 export type PluralMessage = { readonly [K in Intl.LDMLPluralRule]?: string } & { readonly other: string };
 export type Message = string | PluralMessage;
-/** SessionFailure.kind values the UI words itself. */
-export type FailureKind = 'no-access' | 'not-found' | 'rejected' | 'unavailable' | 'contract' | 'file' | 'unknown';
 
 export interface UiMessages {
   readonly wizardLabel: string;
@@ -25,12 +24,14 @@ export interface UiMessages {
   readonly next: string;
   readonly retry: string;
   readonly cancel: string;
-  readonly notConfigured: string;
-  /** The REST client for `api-base` could not be made (it did not load, or refused the URL). */
-  readonly connectError: string;
-  /** The session's own sentence (English) shown under a translated one, in locales other than English. */
-  readonly details: string;
-  readonly noticeGeneric: string;
+  /** The collapsed disclosure under a failure: the technical detail for whoever the admin asks for help. */
+  readonly supportDetails: string;
+  readonly supportReference: string;
+  readonly supportTime: string;
+  readonly supportCode: string;
+  readonly supportDetail: string;
+  /** An LMS's own words about a refusal, quoted under ours. */
+  readonly lmsSays: string;
 
   // 1. Access
   readonly accessHeading: string;
@@ -50,7 +51,6 @@ export interface UiMessages {
   readonly categoryLabel: string;
   readonly categoryAll: string;
   readonly listLoading: string;
-  readonly listError: string;
   readonly activityLabel: string;
   readonly activityHint: string;
   readonly activityPlaceholder: string;
@@ -70,8 +70,9 @@ export interface UiMessages {
   readonly change: string;
   readonly changeField: string;
   readonly specLoading: string;
-  readonly specError: string;
   readonly chooseIncomplete: string;
+  /** Next pressed while the template is still being prepared. */
+  readonly chooseWaiting: string;
 
   // 3. Template
   readonly templateHeading: string;
@@ -107,7 +108,6 @@ export interface UiMessages {
   readonly templateSample: string;
   readonly downloadXlsx: string;
   readonly downloadCsv: string;
-  readonly downloadError: string;
   readonly templateNext: string;
 
   // 4. Upload
@@ -155,6 +155,9 @@ export interface UiMessages {
   readonly previousPage: string;
   readonly nextPage: string;
   readonly noIssuesForFilter: string;
+  /** A count chip above the issues table that filters it (`{label} ({count})`); said as a filter. */
+  readonly filterChip: string;
+  readonly clearFilters: string;
   readonly downloadIssues: string;
   readonly uploadCorrected: string;
 
@@ -204,8 +207,10 @@ export interface UiMessages {
   readonly announceCreated: PluralMessage;
   readonly announceFailed: string;
 
-  /** What went wrong, by SessionFailure.kind (used in locales other than English, whose session text is English). */
-  readonly failures: { readonly [K in FailureKind]: string };
+  /** What went wrong, by SessionFailure.code: what happened, whether anything was created, what to do. */
+  readonly failures: { readonly [K in FailureCode]: Message };
+  /** Notes that block nothing, by Notice.code (a preset that could not be applied). */
+  readonly notices: { readonly [K in NoticeCode]: string };
   /** Short names of the kinds of issue, for filters and counts. */
   readonly kinds: { readonly [C in IssueCode]: string };
   /** The LMS's verdicts in a dry run. */
@@ -228,10 +233,12 @@ export const uiMessagesEn: UiMessages = {
   next: 'Next',
   retry: 'Try again',
   cancel: 'Cancel',
-  notConfigured: 'This uploader is not connected to an LMS: set its api-base attribute or its backend property.',
-  connectError: 'The connection to the LMS could not be set up ({message}). Try again, or reload the page.',
-  details: 'Details: {message}',
-  noticeGeneric: 'Some preset choices could not be applied. Check the choices below.',
+  supportDetails: 'Details for support',
+  supportReference: 'Upload reference: {id}',
+  supportTime: 'Time: {time}',
+  supportCode: 'Code: {code}',
+  supportDetail: 'Detail: {detail}',
+  lmsSays: 'The LMS says: {reason}',
 
   accessHeading: 'Checking your access',
   accessGuidance: 'One moment while we check that you may upload offline records.',
@@ -249,14 +256,13 @@ export const uiMessagesEn: UiMessages = {
   categoryLabel: 'Category',
   categoryAll: 'All categories',
   listLoading: 'Loading…',
-  listError: 'This list could not be loaded. {message}',
   activityLabel: 'Offline activity',
   activityHint: 'Type part of the name or code. Only existing offline activities are listed.',
   activityPlaceholder: 'Search activities',
   activitySearching: 'Searching…',
   activityNoMatch: 'No offline activity matches “{text}”.',
   activityNone: 'No offline activity in this category.',
-  activitySearchError: 'The activities could not be loaded. {message}',
+  activitySearchError: 'The activities could not be loaded.',
   activityMore: 'Show more results ({shown} of {total})',
   activityResults: { one: '{count} activity found', other: '{count} activities found' },
   activityFrom: 'from {start}',
@@ -269,8 +275,8 @@ export const uiMessagesEn: UiMessages = {
   change: 'Change',
   changeField: 'Change {field}',
   specLoading: 'Preparing the template…',
-  specError: 'The template could not be prepared. {message}',
   chooseIncomplete: 'Choose an activity, a domain and an identifier to continue.',
+  chooseWaiting: 'Preparing the template: the next step opens as soon as it is ready.',
 
   templateHeading: 'Download the template',
   templateGuidance: 'Fill in one row per learner who completed the activity, save the file, then upload it in the next step.',
@@ -303,7 +309,6 @@ export const uiMessagesEn: UiMessages = {
   templateSample: 'Row 2 holds a sample record: replace it or delete it before uploading.',
   downloadXlsx: 'Download template (.xlsx)',
   downloadCsv: 'Download as CSV (.csv)',
-  downloadError: 'The download failed. {message}',
   templateNext: 'Next: upload the file',
 
   uploadHeading: 'Upload your spreadsheet',
@@ -349,6 +354,8 @@ export const uiMessagesEn: UiMessages = {
   previousPage: 'Previous',
   nextPage: 'Next',
   noIssuesForFilter: 'No issue matches these filters.',
+  filterChip: 'Show only {label} ({count})',
+  clearFilters: 'Show all issues',
   downloadIssues: 'Download issues (.xlsx)',
   uploadCorrected: 'Upload a corrected file',
 
@@ -398,13 +405,39 @@ export const uiMessagesEn: UiMessages = {
   announceFailed: '{message}',
 
   failures: {
-    'no-access': 'You no longer have permission to upload offline records, or your sign-in expired. Nothing was created.',
-    'not-found': 'The upload expired or the activity was removed. Nothing was created. Upload the file again.',
-    rejected: 'The LMS refused some rows at the final check, so nothing was created. Fix the rows shown and upload the file again.',
-    unavailable: 'The LMS did not answer in time. Nothing was created twice; try again in a moment.',
-    contract: 'The LMS answered in an unexpected way. Nothing was created twice; try again, or contact your LMS support.',
-    file: 'The file could not be read. Nothing was created. Save it again as .xlsx or .csv and upload it again.',
-    unknown: 'Something went wrong. Nothing was created twice; try again, or contact your LMS support.',
+    'access-check-failed': 'Your permission to upload offline records could not be checked: the LMS did not answer. Nothing was created. Try again in a moment.',
+    'categories-failed': 'The categories could not be loaded. Nothing was created. Try again in a moment.',
+    'domains-failed': 'The user domains could not be loaded. Nothing was created. Try again in a moment.',
+    'no-access': 'You no longer have permission to upload offline records, or your sign-in expired. Nothing was created. Sign in again, or ask for the permission.',
+    'spec-not-found': 'No template is available for this activity, domain and identifier. Nothing was created. Choose another activity or identifier.',
+    'spec-failed': 'The template for this choice could not be prepared. Nothing was created. Try again in a moment.',
+    'spec-mismatch': 'The LMS sent a template made for another choice. Nothing was created. Choose the activity again, or contact your LMS support.',
+    'spec-not-ready': 'Choose the activity, the user domain and the identifier first: the template is made for that choice.',
+    'file-unreadable': 'The file could not be read. Nothing was created. Save it again as .xlsx or .csv and upload it again.',
+    'upload-while-creating': 'The records are being created. Wait for the result before uploading another file.',
+    'dry-run-unavailable': 'The LMS could not check the records just now. Nothing was created. Upload the file again in a moment.',
+    'dry-run-refused': 'The LMS refused this upload. Nothing was created. Put right what the LMS says, then upload the file again.',
+    'dry-run-not-found': 'The activity is no longer available in the LMS, or the upload expired while it was being checked. Nothing was created. Choose the activity again and upload the file again.',
+    'dry-run-contract': 'The LMS answered the check in an unexpected way. Nothing was created. Contact your LMS support if this keeps happening.',
+    'commit-rejected': {
+      one: 'The LMS refused 1 row at the final check, so nothing was created. Fix the row shown and upload the file again.',
+      other: 'The LMS refused {count} rows at the final check, so nothing was created. Fix the rows shown and upload the file again.',
+    },
+    'commit-refused': 'The LMS refused to create the records. Nothing was created by this attempt. Upload the file again to have it checked anew.',
+    'commit-not-found': 'The upload expired or the activity was removed; nothing was created. Upload the file again.',
+    'commit-unavailable': 'The LMS did not confirm that the records were created. Nothing was created unless the LMS finished just as the connection failed; Try again is safe either way — the same upload can never create its records twice.',
+    'commit-contract': 'The LMS answered in an unexpected way when asked to create the records. Try again to ask again: the same upload can never create its records twice. Contact your LMS support if this keeps happening.',
+    unexpected: 'Something went wrong. Nothing was created. Try again; contact your LMS support if this keeps happening.',
+    'not-configured': 'This uploader is not connected to an LMS: set its api-base attribute or its backend property. Nothing can be created until it is.',
+    'connect-failed': 'The connection to the LMS could not be set up. Nothing was created. Try again, or reload the page.',
+    'download-failed': 'The download failed. Nothing was created. Try again in a moment.',
+  },
+  notices: {
+    'preset-category-missing': 'The category chosen for you was not found. Choose a category.',
+    'preset-activity-missing': 'The activity chosen for you was not found among the offline activities. Choose an activity.',
+    'preset-activity-failed': 'The activity chosen for you could not be loaded just now. Choose an activity, or try again later.',
+    'preset-domain-missing': 'The user domain chosen for you was not found. Choose a user domain.',
+    'preset-identifier-kind-missing': 'The identifier chosen for you is not offered by this user domain; its first identifier was chosen instead.',
   },
   kinds: {
     'file-unsupported-format': 'Unsupported file',

@@ -5,11 +5,14 @@ import type { Issue } from '../core/issues.js';
 import type { DateOrder } from '../core/read/types.js';
 import type { TemplateSpec } from '../core/spec.js';
 import type { UploadSummary } from '../core/summary.js';
+import type { Notice, SessionFailure } from './failures.js';
+
+export type { FailureCode, FailureDetail, FailureKind, FailureParams, Notice, NoticeCode, SessionFailure } from './failures.js';
 
 /**
  * Where the flow is.
  * - `checking-access` → `no-access` | `access-error` | `selecting`
- * - `selecting`: choices being made (category, activity, domain, identifier); `spec` loads when complete
+ * - `selecting`: choices being made (category, activity, domain, identifier kind); `spec` loads when complete
  * - `reading` → `dry-run` → `ready` | `has-issues` (or back to `selecting`-with-file-error as `has-issues`)
  * - `ready` → `committing` → `created` | `commit-failed` (→ `committing` again on retry)
  */
@@ -30,16 +33,27 @@ export type SessionStatus =
 export interface Loadable<T> {
   readonly status: 'idle' | 'loading' | 'ready' | 'error';
   readonly value?: T;
-  /** A sentence for the admin when `status` is `error`. */
-  readonly error?: string;
+  /** What went wrong when `status` is `error` (a code; i18n words it). */
+  readonly failure?: SessionFailure;
 }
 
 export interface Selection {
   readonly categoryId?: string;
   readonly activity?: ActivitySummary;
   readonly domainId?: string;
-  /** Key of the identifier kind, e.g. `email`. */
-  readonly identifier?: string;
+  /** Key of the identifier kind, e.g. `email` (the kind of identifier, not a learner's own value). */
+  readonly identifierKind?: string;
+}
+
+/**
+ * What a host may choose in advance (the wizard's `category-id`, `activity-id`, `domain-id` and
+ * `identifier` attributes); with activity, domain and identifier kind all given, the choose step is skipped.
+ */
+export interface Preset {
+  readonly categoryId?: string;
+  readonly activityId?: string;
+  readonly domainId?: string;
+  readonly identifierKind?: string;
 }
 
 export interface UploadProgress {
@@ -54,14 +68,6 @@ export interface UploadProgress {
 export interface UploadedFile {
   readonly name: string;
   readonly size: number;
-}
-
-export interface SessionFailure {
-  /** `no-access` | `not-found` | `rejected` | `unavailable` | `contract` | `file` | `unknown` */
-  readonly kind: string;
-  /** A sentence for the admin: what happened, and whether anything was created (never, on failure). */
-  readonly message: string;
-  readonly retryable: boolean;
 }
 
 export interface SessionState {
@@ -82,8 +88,8 @@ export interface SessionState {
   readonly uploadId?: string;
   readonly result?: CommitResult;
   readonly failure?: SessionFailure;
-  /** A note for the admin that blocks nothing, e.g. a preset (activity, domain…) that could not be applied. */
-  readonly notice?: string;
+  /** Notes that block nothing, e.g. presets (activity, domain…) that could not be applied. Empty when none. */
+  readonly notices: readonly Notice[];
 }
 
 export interface SessionOptions {

@@ -21,9 +21,10 @@ import type { TemplateSpec } from '../core/spec.js';
 import { summarise } from '../core/summary.js';
 import { issueMessage } from '../i18n/issue-message.js';
 import { prewarmValidationWorker, validateInWorker } from '../worker/client.js';
-import { sessionMessagesEn as m } from './messages.js';
+import { makeFailure, type Notice } from './failures.js';
 import { labelsByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
 import type {
+  Preset,
   Selection,
   SessionEventMap,
   SessionFailure,
@@ -32,7 +33,7 @@ import type {
   SessionStatus,
 } from './types.js';
 
-export type Preset = { categoryId?: string; activityId?: string; domainId?: string; identifier?: string };
+export type { Preset } from './types.js';
 
 /** Records per dry-run request unless SessionOptions.chunkSize says otherwise. */
 export const DEFAULT_CHUNK_SIZE = 500;
@@ -68,15 +69,16 @@ const initialState: SessionState = Object.freeze<SessionState>({
   selection: {},
   spec: { status: 'idle' },
   issues: [],
+  notices: [],
 });
 
 function sameSelection(a: Selection, b: Selection): boolean {
-  return a.categoryId === b.categoryId && a.activity?.id === b.activity?.id && a.domainId === b.domainId && a.identifier === b.identifier;
+  return a.categoryId === b.categoryId && a.activity?.id === b.activity?.id && a.domainId === b.domainId && a.identifierKind === b.identifierKind;
 }
 
 function specKeyOf(selection: Selection): string | undefined {
-  const { activity, domainId, identifier } = selection;
-  return activity && domainId && identifier ? JSON.stringify([activity.id, domainId, identifier]) : undefined;
+  const { activity, domainId, identifierKind } = selection;
+  return activity && domainId && identifierKind ? JSON.stringify([activity.id, domainId, identifierKind]) : undefined;
 }
 
 /**
@@ -90,10 +92,6 @@ function cleanOptions(options: SessionOptions): SessionOptions {
     if (value !== undefined && !(Number.isFinite(value) && value > 0)) delete out[key];
   }
   return out;
-}
-
-function failure(kind: string, message: string, retryable = false): SessionFailure {
-  return { kind, message, retryable };
 }
 
 /** Typed listeners for SessionEventMap (declaration merging with the class below: types only). */
@@ -140,6 +138,8 @@ export class UploadSession extends EventTarget {
   #committing = false;
   #staged?: Staged;
   #file?: FileContext;
+  /** The current file's staged upload id, kept after a failure discards it: the reference support asks for. */
+  #reference?: string;
 
   constructor(backend: LmsBackend, options: SessionOptions = {}) {
     super();
@@ -175,9 +175,9 @@ export class UploadSession extends EventTarget {
       ...(current.categoryId ? { categoryId: current.categoryId } : {}),
       ...(current.activity ? { activityId: current.activity.id } : {}),
       ...(current.domainId ? { domainId: current.domainId } : {}),
-      ...(current.identifier ? { identifier: current.identifier } : {}),
+      ...(current.identifierKind ? { identifierKind: current.identifierKind } : {}),
     };
-    this.#set({ ...this.#fileCleared(), status: 'checking-access', failure: undefined, notice: undefined, spec: { status: 'idle' } });
+    this.#set({ ...this.#fileCleared(), status: 'checking-access', failure: undefined, notices: [], spec: { status: 'idle' } });
 
     let permissions;
     try {
@@ -189,7 +189,7 @@ export class UploadSession extends EventTarget {
         this.#set({ status: 'no-access', permissions: { canUpload: false, reason: error.message } });
         return;
       }
-      this.#fail({ status: 'access-error' }, failure(error instanceof BackendError ? error.kind : 'unknown', m.accessError(error), true));
+      this.#fail({ status: 'access-error' }, makeFailure('access-check-failed', error, { retryable: true }));
       return;
     }
     if (signal.aborted) return;
@@ -223,14 +223,14 @@ export class UploadSession extends EventTarget {
     // The admin already chose while the lists were loading: their choice wins over the presets.
     if (!sameSelection(this.#state.selection, untouched)) return;
 
-    const notes: string[] = [];
+    const notes: Notice[] = [];
     let categoryId = wanted.categoryId;
     if (categoryId && categoryList && !categoryList.some((c) => c.id === categoryId)) {
-      notes.push(m.presetCategoryMissing(categoryId));
+      notes.push({ code: 'preset-category-missing', params: { id: categoryId } });
       categoryId = undefined;
     }
     if (wanted.activityId && !presetActivity) {
-      notes.push(activityFailed ? m.presetActivityError(wanted.activityId) : m.presetActivityMissing(wanted.activityId));
+      notes.push({ code: activityFailed ? 'preset-activity-failed' : 'preset-activity-missing', params: { id: wanted.activityId } });
     }
     // A preset activity is the most specific choice: its own category wins over a conflicting preset one.
     if (presetActivity && categoryId !== presetActivity.categoryId) categoryId = presetActivity.categoryId;
@@ -239,25 +239,25 @@ export class UploadSession extends EventTarget {
     if (domainId && domainList) {
       domain = domainList.find((d) => d.id === domainId);
       if (!domain) {
-        notes.push(m.presetDomainMissing(domainId));
+        notes.push({ code: 'preset-domain-missing', params: { id: domainId } });
         domainId = undefined;
       }
     }
-    let identifier = wanted.identifier;
+    let identifierKind = wanted.identifierKind;
     if (domain) {
       const offered = domain.identifierKinds.map((k) => k.key);
-      if (identifier && !offered.includes(identifier)) notes.push(m.presetIdentifierMissing(identifier));
-      if (!identifier || !offered.includes(identifier)) identifier = offered[0];
+      if (identifierKind && !offered.includes(identifierKind)) notes.push({ code: 'preset-identifier-kind-missing', params: { id: identifierKind } });
+      if (!identifierKind || !offered.includes(identifierKind)) identifierKind = offered[0];
     } else if (!domainId) {
-      identifier = undefined;
+      identifierKind = undefined;
     }
     const selection: Selection = {
       ...(categoryId ? { categoryId } : {}),
       ...(presetActivity ? { activity: presetActivity } : {}),
       ...(domainId ? { domainId } : {}),
-      ...(identifier ? { identifier } : {}),
+      ...(identifierKind ? { identifierKind } : {}),
     };
-    this.#set({ selection, notice: notes.length > 0 ? notes.join(' ') : undefined });
+    this.#set({ selection, notices: notes });
     this.#loadSpec();
   }
 
@@ -272,7 +272,7 @@ export class UploadSession extends EventTarget {
         this.#set({ status: 'no-access', permissions: { canUpload: false, reason: error.message } });
         return undefined;
       }
-      this.#set({ [key]: { status: 'error', error: m.listError(key, error) } });
+      this.#set({ [key]: { status: 'error', failure: makeFailure(key === 'categories' ? 'categories-failed' : 'domains-failed', error, { retryable: true }) } });
       return undefined;
     }
   }
@@ -302,18 +302,19 @@ export class UploadSession extends EventTarget {
 
   selectDomain(domainId: string | undefined): void {
     const { selection, domains } = this.#state;
-    let identifier = selection.identifier;
-    if (!domainId) identifier = undefined;
+    let identifierKind = selection.identifierKind;
+    if (!domainId) identifierKind = undefined;
     else {
       const domain = domains.value?.find((d) => d.id === domainId);
       const offered = domain?.identifierKinds.map((k) => k.key);
-      if (offered && (!identifier || !offered.includes(identifier))) identifier = offered[0];
+      if (offered && (!identifierKind || !offered.includes(identifierKind))) identifierKind = offered[0];
     }
-    this.#select({ ...selection, domainId, identifier });
+    this.#select({ ...selection, domainId, identifierKind });
   }
 
-  selectIdentifier(identifier: string | undefined): void {
-    this.#select({ ...this.#state.selection, identifier });
+  /** Chooses how the spreadsheet identifies each learner: the key of one of the domain's identifier kinds. */
+  selectIdentifierKind(identifierKind: string | undefined): void {
+    this.#select({ ...this.#state.selection, identifierKind });
   }
 
   #select(next: Selection): void {
@@ -322,13 +323,13 @@ export class UploadSession extends EventTarget {
       ...(next.categoryId ? { categoryId: next.categoryId } : {}),
       ...(next.activity ? { activity: next.activity } : {}),
       ...(next.domainId ? { domainId: next.domainId } : {}),
-      ...(next.identifier ? { identifier: next.identifier } : {}),
+      ...(next.identifierKind ? { identifierKind: next.identifierKind } : {}),
     };
     // The same choice again is a no-op, except that it retries a template spec that failed to load.
     if (sameSelection(clean, this.#state.selection) && this.#state.spec.status !== 'error') return;
     const hadFile = FILE_STATUSES.has(this.#state.status);
     this.#dropFile();
-    this.#set({ selection: clean, notice: undefined, ...(hadFile ? { ...this.#fileCleared(), status: 'selecting' } : {}) });
+    this.#set({ selection: clean, notices: [], ...(hadFile ? { ...this.#fileCleared(), status: 'selecting' } : {}) });
     this.#loadSpec();
   }
 
@@ -351,14 +352,14 @@ export class UploadSession extends EventTarget {
     this.#specKey = key;
     const op = new AbortController();
     this.#specOp = op;
-    const query = { activityId: selection.activity!.id, domainId: selection.domainId!, identifierKind: selection.identifier! };
+    const query = { activityId: selection.activity!.id, domainId: selection.domainId!, identifierKind: selection.identifierKind! };
     this.#set({ spec: { status: 'loading' } });
     this.#specLoad = this.backend.getTemplateSpec(query, { signal: op.signal }).then(
       (spec) => {
         if (op.signal.aborted) return;
         if (spec.activity.id !== query.activityId || spec.domain.id !== query.domainId || spec.identifier.key !== query.identifierKind) {
           this.#specKey = undefined;
-          this.#set({ spec: { status: 'error', error: m.specMismatch() } });
+          this.#set({ spec: { status: 'error', failure: makeFailure('spec-mismatch', undefined, { kind: 'contract' }) } });
           return;
         }
         this.#set({ spec: { status: 'ready', value: spec } });
@@ -373,7 +374,8 @@ export class UploadSession extends EventTarget {
           this.#set({ status: 'no-access', permissions: { canUpload: false, reason: error.message }, spec: { status: 'idle' } });
           return;
         }
-        this.#set({ spec: { status: 'error', error: error instanceof NotFoundError ? m.specNotFound() : m.specError(error) } });
+        const code = error instanceof NotFoundError ? 'spec-not-found' : 'spec-failed';
+        this.#set({ spec: { status: 'error', failure: makeFailure(code, error, { retryable: code === 'spec-failed' }) } });
       },
     );
   }
@@ -384,9 +386,11 @@ export class UploadSession extends EventTarget {
    * The template for the current choice. `locale` (BCP 47) formats the Instructions' dates and, for a
    * decimal-comma locale, makes a `;`-separated CSV. Drop-downs and formats cover `maxRows` rows.
    */
-  async downloadTemplate(format: 'xlsx' | 'csv' = 'xlsx', options: { locale?: string } = {}): Promise<{ blob: Blob; fileName: string }> {
+  async downloadTemplate(format: 'xlsx' | 'csv' = 'xlsx', options: { locale?: string; signal?: AbortSignal } = {}): Promise<{ blob: Blob; fileName: string }> {
     const spec = await this.#readySpec();
+    options.signal?.throwIfAborted();
     const { buildTemplate } = await import('../core/template/index.js');
+    options.signal?.throwIfAborted();
     const { dateOrder, maxRows } = this.#options;
     const out = await buildTemplate(spec, {
       format,
@@ -397,9 +401,11 @@ export class UploadSession extends EventTarget {
     return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
   }
 
-  async errorReport(format: 'xlsx' | 'csv' = 'xlsx'): Promise<{ blob: Blob; fileName: string }> {
+  async errorReport(format: 'xlsx' | 'csv' = 'xlsx', options: { signal?: AbortSignal } = {}): Promise<{ blob: Blob; fileName: string }> {
     const spec = this.#file?.spec ?? (await this.#readySpec());
+    options.signal?.throwIfAborted();
     const { buildErrorReport } = await import('../core/error-report.js');
+    options.signal?.throwIfAborted();
     const out = await buildErrorReport(this.#state.issues, spec, { format });
     return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
   }
@@ -408,7 +414,7 @@ export class UploadSession extends EventTarget {
     if (this.#state.spec.status === 'loading') await this.#specLoad;
     const spec = this.#state.spec;
     if (spec.status !== 'ready' || !spec.value) {
-      throw new Error('Choose the activity, the user domain and the identifier first: the template is made for that choice.');
+      throw new SessionError(makeFailure('spec-not-ready'));
     }
     return spec.value;
   }
@@ -417,7 +423,7 @@ export class UploadSession extends EventTarget {
 
   async uploadFile(file: Blob, name?: string): Promise<void> {
     if (this.#disposed) return;
-    if (this.#committing) throw new Error('The records are being created; wait for the result before uploading another file.');
+    if (this.#committing) throw new SessionError(makeFailure('upload-while-creating'));
     // Synchronous up to `reading` when the spec is there, so that a cancel() right after this call applies.
     const ready = this.#state.spec;
     const spec = ready.status === 'ready' && ready.value ? ready.value : await this.#readySpec();
@@ -463,7 +469,7 @@ export class UploadSession extends EventTarget {
       }
     } catch (error) {
       if (signal.aborted || isAbort(error)) return;
-      this.#fail({ ...this.#fileCleared(), status: 'selecting' }, failure('file', m.fileUnreadable(error)));
+      this.#fail({ ...this.#fileCleared(), status: 'selecting' }, makeFailure('file-unreadable', error, { kind: 'file' }));
       return;
     }
     if (signal.aborted) return;
@@ -513,6 +519,7 @@ export class UploadSession extends EventTarget {
         return;
       }
       this.#staged = { uploadId: staged.uploadId, idempotencyKey: crypto.randomUUID(), records };
+      this.#reference = staged.uploadId;
       this.#set({ uploadId: staged.uploadId });
       for (let start = 0, chunkIndex = 0; start < total; start += chunkSize, chunkIndex++) {
         const chunk = records.slice(start, start + chunkSize);
@@ -549,14 +556,15 @@ export class UploadSession extends EventTarget {
   }
 
   #dryRunFailure(error: unknown): SessionFailure {
-    if (error instanceof NoAccessError) return failure('no-access', m.noAccess());
-    if (error instanceof NotFoundError) return failure('not-found', m.dryRunNotFound());
-    if (error instanceof RejectedError) return failure('rejected', m.dryRunRefused(error));
+    if (error instanceof NoAccessError) return makeFailure('no-access', error);
+    if (error instanceof NotFoundError) return makeFailure('dry-run-not-found', error);
+    // A refusal that names no row: the LMS's own words (its problem detail) are what the admin can act on.
+    if (error instanceof RejectedError) return makeFailure('dry-run-refused', error, { params: { reason: error.message } });
     if (error instanceof BackendError) {
-      if (error.kind === 'contract') return failure('contract', m.dryRunContract(error));
-      return failure(error.kind, m.dryRunUnavailable(error), error.retryable);
+      if (error.kind === 'contract') return makeFailure('dry-run-contract', error);
+      return makeFailure('dry-run-unavailable', error);
     }
-    return failure('unknown', m.unexpected(error), true);
+    return makeFailure('unexpected', error, { retryable: true });
   }
 
   #summary(issues: readonly Issue[]) {
@@ -568,7 +576,8 @@ export class UploadSession extends EventTarget {
     return { ...summary, records: result.records.filter((r) => !refused.has(r.row)).length };
   }
 
-  #showIssues(issues: Issue[], fail?: SessionFailure): void {
+  #showIssues(issues: Issue[], failed?: SessionFailure): void {
+    const fail = failed && this.#referenced(failed);
     const summary = this.#summary(issues);
     this.#set({ status: 'has-issues', issues, summary, progress: undefined, uploadId: undefined, failure: fail });
     this.#emit('validated', { summary, issues });
@@ -617,7 +626,7 @@ export class UploadSession extends EventTarget {
     // Committed: nothing is staged any more, and nothing must be discarded.
     this.#staged = undefined;
     this.#set({ status: 'created', result, progress: undefined, uploadId: undefined, failure: undefined });
-    this.#emit('created', { result, activity: this.#state.selection.activity ?? activityOf(file.spec) });
+    this.#emit('created', { result, activity: activityOf(this.#state, file.spec)! });
   }
 
   #commitFailed(error: unknown, file: FileContext): void {
@@ -625,30 +634,29 @@ export class UploadSession extends EventTarget {
       this.#discardStaged();
       if (error.issues.length === 0) {
         // Refused as a whole (e.g. a reused key, an incomplete upload): this staged upload cannot be committed.
-        this.#fail({ status: 'commit-failed', progress: undefined, uploadId: undefined }, failure('rejected', m.commitRefused(error)));
+        this.#fail({ status: 'commit-failed', progress: undefined, uploadId: undefined }, makeFailure('commit-refused', error, { params: { reason: error.message } }));
         return;
       }
       const issues = mergeIssues(file.spec, error.issues.map((i) => mapServerIssue(i, file)));
       const rows = new Set(issues.map((i) => i.row)).size;
-      this.#showIssues(issues, failure('rejected', m.commitRejected(rows)));
+      this.#showIssues(issues, makeFailure('commit-rejected', error, { params: { count: rows } }));
       return;
     }
     if (error instanceof NoAccessError) {
       this.#discardStaged();
-      this.#fail({ status: 'no-access', progress: undefined, uploadId: undefined }, failure('no-access', m.noAccess()));
+      this.#fail({ status: 'no-access', progress: undefined, uploadId: undefined }, makeFailure('no-access', error));
       return;
     }
     if (error instanceof NotFoundError) {
       // The LMS no longer has the staged upload: there is nothing to discard or retry.
       this.#staged = undefined;
-      this.#fail({ status: 'commit-failed', progress: undefined, uploadId: undefined }, failure('not-found', m.commitNotFound()));
+      this.#fail({ status: 'commit-failed', progress: undefined, uploadId: undefined }, makeFailure('commit-not-found', error));
       return;
     }
     // Unavailable, a garbled answer, or anything else: the commit may or may not have run. A retry with
     // the same key is safe either way, so the failure is retryable.
-    const kind = error instanceof BackendError ? error.kind : 'unknown';
-    const message = kind === 'contract' ? m.commitContract(error) : m.commitUnavailable(error);
-    this.#fail({ status: 'commit-failed', progress: undefined }, failure(kind, message, true));
+    const contract = error instanceof BackendError && error.kind === 'contract';
+    this.#fail({ status: 'commit-failed', progress: undefined }, makeFailure(contract ? 'commit-contract' : 'commit-unavailable', error, { retryable: true }));
   }
 
   // ── starting again ──────────────────────────────────────────────────────────────────────────────
@@ -665,7 +673,7 @@ export class UploadSession extends EventTarget {
     this.#dropFile();
     this.#abortSpec();
     const status = FILE_STATUSES.has(this.#state.status) ? 'selecting' : this.#state.status;
-    this.#set({ ...this.#fileCleared(), status, selection: {}, spec: { status: 'idle' }, notice: undefined });
+    this.#set({ ...this.#fileCleared(), status, selection: {}, spec: { status: 'idle' }, notices: [] });
   }
 
   dispose(): void {
@@ -689,6 +697,7 @@ export class UploadSession extends EventTarget {
     this.#fileOp = undefined;
     this.#discardStaged();
     this.#file = undefined;
+    this.#reference = undefined;
   }
 
   #discardStaged(): void {
@@ -706,9 +715,16 @@ export class UploadSession extends EventTarget {
     return { file: undefined, progress: undefined, issues: [], summary: undefined, uploadId: undefined, result: undefined, failure: undefined };
   }
 
-  #fail(patch: Partial<SessionState>, fail: SessionFailure): void {
+  #fail(patch: Partial<SessionState>, failed: SessionFailure): void {
+    const fail = this.#referenced(failed);
     this.#set({ ...patch, failure: fail });
     this.#emit('failed', { failure: fail });
+  }
+
+  /** The failure with the upload reference in its detail, when there is one. */
+  #referenced(failure: SessionFailure): SessionFailure {
+    const uploadId = this.#reference;
+    return uploadId ? { ...failure, detail: { ...failure.detail, uploadId } } : failure;
   }
 
   #set(patch: Partial<{ -readonly [K in keyof SessionState]: SessionState[K] | undefined }>): void {
@@ -728,9 +744,23 @@ export class UploadSession extends EventTarget {
   }
 }
 
-function activityOf(spec: TemplateSpec): ActivitySummary {
+/**
+ * The activity of the upload, in one shape: the one chosen, else the spec's (a preset activity the LMS
+ * described only in the spec). Undefined before either is known.
+ */
+export function activityOf(state: SessionState, spec: TemplateSpec | undefined = state.spec.value): ActivitySummary | undefined {
+  if (state.selection.activity) return state.selection.activity;
+  if (!spec) return undefined;
   const { id, name, categoryId, categoryName, startDate, endDate } = spec.activity;
   return { id, name, categoryId, startDate, ...(categoryName ? { categoryName } : {}), ...(endDate ? { endDate } : {}) };
+}
+
+/** A call the session refuses in its state (a template before the choice is complete, a file while creating). */
+export class SessionError extends Error {
+  constructor(readonly failure: SessionFailure) {
+    super(failure.code);
+    this.name = 'SessionError';
+  }
 }
 
 /** columnKey → the header as the admin wrote it, from the validator's header match (spec headers otherwise). */

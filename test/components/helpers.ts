@@ -3,7 +3,8 @@
 import { fixture, html } from '@open-wc/testing';
 import '../../src/register.js';
 import type { OfflineUploadWizardElement } from '../../src/components/index.js';
-import type { WizardStep } from '../../src/events/prefix.js';
+import { FileSelectEvent } from '../../src/components/shared/internal-events.js';
+import type { WizardStep } from '../../src/session/steps.js';
 import type { SessionState } from '../../src/session/types.js';
 import { FakeBackend, fireSafety } from '../session/fake-backend.js';
 import { CLASSROOM_HEADER, classroomRows, csv } from '../session/helpers.js';
@@ -33,14 +34,34 @@ export async function untilStatus(el: OfflineUploadWizardElement, ...statuses: S
   await el.updateComplete;
 }
 
+/**
+ * The roots a selector looks in: the element's shadow root and, for the wizard, the shadow root of the
+ * step element it shows (the wizard is a shell; each step is an internal element of its own).
+ */
+function roots(el: Element): ShadowRoot[] {
+  const own = el.shadowRoot!;
+  const step = own.querySelector('[data-step]');
+  // The step first: in the page it comes before the shell's confirmation dialog.
+  return step?.shadowRoot ? [step.shadowRoot, own] : [own];
+}
+
 export function $<E extends Element = HTMLElement>(el: Element, selector: string): E {
-  const found = el.shadowRoot!.querySelector<E>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
+  for (const root of roots(el)) {
+    const found = root.querySelector<E>(selector);
+    if (found) return found;
+  }
+  throw new Error(`no ${selector} in <${el.localName}>`);
 }
 
 export function $$<E extends Element = HTMLElement>(el: Element, selector: string): E[] {
-  return [...el.shadowRoot!.querySelectorAll<E>(selector)];
+  return roots(el).flatMap((root) => [...root.querySelectorAll<E>(selector)]);
+}
+
+/** The element that has focus inside the wizard (in its shell or in the step shown). */
+export function focused(el: Element): Element | null {
+  let active = el.shadowRoot!.activeElement;
+  while (active?.hasAttribute('data-step') && active.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }
 
 /** The text of the wizard's shadow tree as a reader meets it (text nodes joined by spaces). */
@@ -79,7 +100,7 @@ export async function choose(el: OfflineUploadWizardElement): Promise<void> {
   const session = el.uploadSession!;
   session.selectActivity(fireSafety);
   session.selectDomain('dom-employees');
-  session.selectIdentifier('email');
+  session.selectIdentifierKind('email');
   await waitFor(() => session.state.spec.status === 'ready', 'spec ready');
   await el.updateComplete;
 }
@@ -87,7 +108,7 @@ export async function choose(el: OfflineUploadWizardElement): Promise<void> {
 /** Hands a file to the wizard as the drop zone would. */
 export async function drop(el: OfflineUploadWizardElement, file: File): Promise<void> {
   const zone = $(el, 'offline-upload-drop-zone');
-  zone.dispatchEvent(new CustomEvent('file-select', { detail: { file }, bubbles: true }));
+  zone.dispatchEvent(new FileSelectEvent(file));
   await el.updateComplete;
 }
 

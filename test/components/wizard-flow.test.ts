@@ -3,7 +3,8 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { RejectedError } from '../../src/backend/errors.js';
-import { $, $$, atStep, badFile, button, choose, cleanFile, drop, FakeBackend, mount, state, text, toReady, untilStatus, waitFor } from './helpers.js';
+import { $, $$, atStep, badFile, button, choose, cleanFile, drop, FakeBackend, mount, state, text, toReady, untilStatus, waitFor, focused } from './helpers.js';
+import { FileSelectEvent } from '../../src/components/shared/internal-events.js';
 
 describe('<offline-upload-wizard> flow', () => {
   afterEach(() => resetMouse());
@@ -20,7 +21,7 @@ describe('<offline-upload-wizard> flow', () => {
     button(el, /Back/).click();
     await atStep(el, 'choose');
     expect($<HTMLSelectElement>(el, '#domain').value).to.equal('dom-employees');
-    expect($<HTMLInputElement>(el, 'input[name=identifier]:checked').value).to.equal('email');
+    expect($<HTMLInputElement>(el, 'input[name=identifierKind]:checked').value).to.equal('email');
     const combobox = $(el, 'offline-upload-activity-combobox');
     expect($<HTMLInputElement>(combobox, 'input').value).to.equal('Fire Safety Induction (Classroom)');
     // The stepper: later steps that the flow allows are buttons, others are not.
@@ -40,7 +41,7 @@ describe('<offline-upload-wizard> flow', () => {
     await el.updateComplete;
     expect(el.step).to.equal('choose');
     expect(text(el)).to.contain('Choose an activity, a domain and an identifier to continue.');
-    await waitFor(() => el.shadowRoot!.activeElement?.id === 'activity', 'focus on the first missing field');
+    await waitFor(() => focused(el)?.id === 'activity', 'focus on the first missing field');
   });
 
   it('cancel during the dry run: back to the drop zone, the staged upload discarded', async () => {
@@ -95,7 +96,7 @@ describe('<offline-upload-wizard> flow', () => {
 
     const corrected = $$(el, 'offline-upload-drop-zone').find((z) => z.hasAttribute('compact'))!;
     expect(button(corrected, 'Upload a corrected file')).to.exist;
-    corrected.dispatchEvent(new CustomEvent('file-select', { detail: { file: await cleanFile(4) }, bubbles: true }));
+    corrected.dispatchEvent(new FileSelectEvent(await cleanFile(4)));
     await untilStatus(el, 'ready');
     await atStep(el, 'review');
     expect($(el, 'upload-summary')).to.exist;
@@ -158,8 +159,8 @@ describe('<offline-upload-wizard> flow', () => {
     const next = button(el, /Next/).getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(next.x + next.width / 2), Math.round(next.y + next.height / 2)] });
     await atStep(el, 'template');
-    await waitFor(() => el.shadowRoot!.activeElement?.hasAttribute('data-step-heading'), 'focus on the heading');
-    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Download the template');
+    await waitFor(() => focused(el)?.hasAttribute('data-step-heading'), 'focus on the heading');
+    expect(focused(el)!.textContent).to.equal('Download the template');
   });
 
   it('a file dropped beside the drop zone is not opened by the browser, and the zone still takes drops', async () => {
@@ -197,8 +198,8 @@ describe('<offline-upload-wizard> flow', () => {
     await el.updateComplete;
     expect($(el, '[data-step-heading]').textContent).to.equal('This file can’t be used');
     expect($(el, '#file-refused').textContent).to.match(/PDF/);
-    expect(el.shadowRoot!.querySelector('offline-upload-issues-table')).to.equal(null);
-    expect(el.shadowRoot!.querySelector('#download-issues')).to.equal(null);
+    expect($$(el, 'offline-upload-issues-table')).to.deep.equal([]);
+    expect($$(el, '#download-issues')).to.deep.equal([]);
     expect($(el, 'offline-upload-drop-zone').getAttribute('label')).to.equal('Upload another file');
     await drop(el, await cleanFile(3));
     await untilStatus(el, 'ready');

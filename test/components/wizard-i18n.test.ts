@@ -84,14 +84,22 @@ describe('<offline-upload-wizard> localisation', () => {
     expect(t).to.match(/1\u00a0200|1\u202f200|1 200/);
   });
 
-  it('shows a failure in French, with the session’s English sentence as detail', async () => {
+  it('shows a failure in French words, with the technical detail only in the collapsed support details', async () => {
     const backend = new FakeBackend();
     backend.failNext.set('getPermissions', new UnavailableError('Service unavailable.', 'getPermissions', 503));
     const { el } = await mount(backend, (b) => html`<offline-upload-wizard lang="fr" .backend=${b}></offline-upload-wizard>`);
     await untilStatus(el, 'access-error');
     const alert = $(el, '.alert.error');
-    expect(alert.textContent).to.contain('Le LMS n’a pas répondu à temps');
-    expect(alert.querySelector('.detail')!.textContent).to.match(/^Détails \(en anglais\)\u00a0: Your permission/);
+    const said = alert.querySelector('p')!.textContent!;
+    expect(said).to.contain('le LMS n’a pas répondu à temps');
+    expect(said).to.contain('Rien n’a été créé');
+    // No English, no HTTP status, no operation name in what the admin reads.
+    expect(said).not.to.match(/Service unavailable|503|getPermissions/);
+    const details = alert.querySelector('details')!;
+    expect(details.open).to.equal(false);
+    expect(details.querySelector('summary')!.textContent).to.equal('Détails pour le support');
+    expect(details.textContent).to.contain('503');
+    expect(details.textContent).to.contain('Service unavailable.');
     expect(button(el, 'Réessayer')).to.exist;
   });
 

@@ -54,7 +54,7 @@ describe('<offline-upload-wizard> by keyboard alone', () => {
     await waitFor(() => session.state.selection.domainId === 'dom-employees', 'the domain chosen');
     await waitFor(() => session.state.spec.status === 'ready', 'the template spec');
     await el.updateComplete;
-    expect(session.state.selection.identifier).to.equal('email');
+    expect(session.state.selection.identifierKind).to.equal('email');
 
     // Next → the template step, focus on its heading.
     await tabTo(isButton(/Next/), 'Next');

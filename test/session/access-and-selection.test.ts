@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { NoAccessError, UnavailableError } from '../../src/backend/errors.js';
 import { UploadSession } from '../../src/session/upload-session.js';
 import { FakeBackend, firstAid, fireSafety, forklift } from './fake-backend.js';
-import { record, until } from './helpers.js';
+import { noticeWords, record, until, words } from './helpers.js';
 
 async function started(backend = new FakeBackend(), preset?: Parameters<UploadSession['start']>[0]) {
   const session = new UploadSession(backend, { useWorker: false });
@@ -38,8 +38,10 @@ describe('UploadSession: access', () => {
     await session.start();
     expect(session.state.status).to.equal('access-error');
     expect(session.state.failure?.retryable).to.equal(true);
-    expect(session.state.failure?.message).to.contain('The LMS did not answer within 30 s');
-    expect(session.state.failure?.message).to.contain('Nothing was created');
+    expect(session.state.failure?.code).to.equal('access-check-failed');
+    // The LMS's own text is kept for support; the admin reads words made from the code.
+    expect(session.state.failure?.detail?.message).to.contain('The LMS did not answer within 30 s');
+    expect(words(session.state.failure)).to.contain('Nothing was created');
     expect(events).to.have.length(1);
 
     await session.start();
@@ -63,7 +65,8 @@ describe('UploadSession: access', () => {
     expect(session.state.status).to.equal('selecting');
     expect(session.state.categories.status).to.equal('ready');
     expect(session.state.domains.status).to.equal('error');
-    expect(session.state.domains.error).to.contain('domains could not be loaded');
+    expect(session.state.domains.failure?.code).to.equal('domains-failed');
+    expect(words(session.state.domains.failure)).to.contain('domains could not be loaded');
   });
 });
 
@@ -73,27 +76,28 @@ describe('UploadSession: presets', () => {
       categoryId: 'cat-hse',
       activityId: fireSafety.id,
       domainId: 'dom-employees',
-      identifier: 'email',
+      identifierKind: 'email',
     });
     expect(backend.count('getActivity')).to.equal(1);
-    expect(session.state.selection).to.deep.equal({ categoryId: 'cat-hse', activity: fireSafety, domainId: 'dom-employees', identifier: 'email' });
+    expect(session.state.selection).to.deep.equal({ categoryId: 'cat-hse', activity: fireSafety, domainId: 'dom-employees', identifierKind: 'email' });
     const state = await until(session, (s) => s.spec.status === 'ready');
     expect(state.spec.value?.activity.id).to.equal(fireSafety.id);
-    expect(state.notice).to.equal(undefined);
+    expect(state.notices).to.deep.equal([]);
   });
 
   it('takes the category from a preset activity and the first identifier of a preset domain', async () => {
     const { session } = await started(undefined, { activityId: forklift.id, domainId: 'dom-warehouse' });
     expect(session.state.selection.categoryId).to.equal('cat-ops');
-    expect(session.state.selection.identifier).to.equal('employeeId');
+    expect(session.state.selection.identifierKind).to.equal('employeeId');
   });
 
   it('leaves unknown presets empty and says why in a notice', async () => {
     const { session } = await started(undefined, { activityId: 'act-gone', domainId: 'dom-nowhere', categoryId: 'cat-hse' });
     expect(session.state.status).to.equal('selecting');
     expect(session.state.selection).to.deep.equal({ categoryId: 'cat-hse' });
-    expect(session.state.notice).to.contain('"act-gone" was not found');
-    expect(session.state.notice).to.contain('"dom-nowhere" was not found');
+    expect(session.state.notices).to.deep.include({ code: 'preset-activity-missing', params: { id: 'act-gone' } });
+    expect(session.state.notices).to.deep.include({ code: 'preset-domain-missing', params: { id: 'dom-nowhere' } });
+    expect(noticeWords(session.state.notices)).to.contain('activity chosen for you was not found');
     expect(session.state.failure).to.equal(undefined);
   });
 
@@ -110,9 +114,10 @@ describe('UploadSession: presets', () => {
   });
 
   it('replaces an identifier the preset domain does not offer with its first one', async () => {
-    const { session } = await started(undefined, { domainId: 'dom-contractors', identifier: 'email' });
-    expect(session.state.selection.identifier).to.equal('username');
-    expect(session.state.notice).to.contain('"email" is not offered');
+    const { session } = await started(undefined, { domainId: 'dom-contractors', identifierKind: 'email' });
+    expect(session.state.selection.identifierKind).to.equal('username');
+    expect(session.state.notices).to.deep.equal([{ code: 'preset-identifier-kind-missing', params: { id: 'email' } }]);
+    expect(noticeWords(session.state.notices)).to.contain('is not offered by this user domain');
   });
 });
 
@@ -123,7 +128,7 @@ describe('UploadSession: choosing', () => {
     session.selectActivity(fireSafety);
     expect(session.state.spec.status).to.equal('idle');
     session.selectDomain('dom-employees');
-    expect(session.state.selection.identifier).to.equal('email');
+    expect(session.state.selection.identifierKind).to.equal('email');
     expect(session.state.spec.status).to.equal('loading');
     const state = await until(session, (s) => s.spec.status !== 'loading');
     expect(state.spec.status).to.equal('ready');
@@ -131,13 +136,13 @@ describe('UploadSession: choosing', () => {
   });
 
   it('keeps the activity when the domain changes, and picks an identifier the new domain offers', async () => {
-    const { session } = await started(undefined, { activityId: forklift.id, domainId: 'dom-employees', identifier: 'email' });
+    const { session } = await started(undefined, { activityId: forklift.id, domainId: 'dom-employees', identifierKind: 'email' });
     session.selectDomain('dom-warehouse');
     expect(session.state.selection.activity?.id).to.equal(forklift.id);
-    expect(session.state.selection.identifier).to.equal('employeeId');
+    expect(session.state.selection.identifierKind).to.equal('employeeId');
     // …and keeps an identifier the new domain also offers.
     session.selectDomain('dom-employees');
-    expect(session.state.selection.identifier).to.equal('employeeId');
+    expect(session.state.selection.identifierKind).to.equal('employeeId');
   });
 
   it('drops the activity when the category changes to another, keeps it when the category matches', async () => {
@@ -162,18 +167,20 @@ describe('UploadSession: choosing', () => {
     const { session } = await started(undefined, { activityId: forklift.id, domainId: 'dom-contractors' });
     const state = await until(session, (s) => s.spec.status !== 'loading');
     expect(state.spec.status).to.equal('error');
-    expect(state.spec.error).to.contain('No template is available');
+    expect(state.spec.failure?.code).to.equal('spec-not-found');
+    expect(words(state.spec.failure)).to.contain('No template is available');
   });
 
   it('refuses a template the backend made for another choice (a host backend that answers the wrong one)', async () => {
     const backend = new FakeBackend();
     const load = backend.getTemplateSpec.bind(backend);
     backend.getTemplateSpec = (query, options) => load({ ...query, activityId: forklift.id, identifierKind: 'employeeId' }, options);
-    const { session } = await started(backend, { activityId: fireSafety.id, domainId: 'dom-employees', identifier: 'email' });
+    const { session } = await started(backend, { activityId: fireSafety.id, domainId: 'dom-employees', identifierKind: 'email' });
     const state = await until(session, (s) => s.spec.status !== 'loading');
     expect(state.spec.status).to.equal('error');
     expect(state.spec.value).to.equal(undefined);
-    expect(state.spec.error).to.contain('template made for another choice');
+    expect(state.spec.failure?.code).to.equal('spec-mismatch');
+    expect(words(state.spec.failure)).to.contain('template made for another choice');
   });
 
   it('abandons a spec load when the choice changes before it answers', async () => {

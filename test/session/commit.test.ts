@@ -6,7 +6,7 @@ import { ContractError, NoAccessError, NotFoundError, RejectedError, Unavailable
 import type { UploadRecord } from '../../src/core/records.js';
 import { UploadSession } from '../../src/session/upload-session.js';
 import { FakeBackend, fireSafety } from './fake-backend.js';
-import { CLASSROOM_HEADER, classroomRows, csv, eventually, record, until } from './helpers.js';
+import { CLASSROOM_HEADER, classroomRows, csv, eventually, record, until, words } from './helpers.js';
 
 async function readyToCommit(rows = 6, backend = new FakeBackend()) {
   const session = new UploadSession(backend, { useWorker: false, chunkSize: 4 });
@@ -56,7 +56,8 @@ describe('UploadSession: commit', () => {
     await session.commit();
     expect(session.state.status).to.equal('commit-failed');
     expect(session.state.failure).to.include({ kind: 'unavailable', retryable: true });
-    expect(session.state.failure?.message).to.contain('can never create its records twice');
+    expect(session.state.failure?.code).to.equal('commit-unavailable');
+    expect(words(session.state.failure)).to.contain('can never create its records twice');
     expect(session.state.uploadId).to.equal('up-1');
     expect(failed).to.have.length(1);
 
@@ -112,8 +113,9 @@ describe('UploadSession: commit', () => {
       [5, undefined, 'record-conflict', undefined],
     ]);
     expect(state.failure?.kind).to.equal('rejected');
-    expect(state.failure?.message).to.contain('2 rows');
-    expect(state.failure?.message).to.contain('nothing was created');
+    expect(state.failure).to.deep.include({ code: 'commit-rejected', params: { count: 2 } });
+    expect(words(state.failure)).to.contain('2 rows');
+    expect(words(state.failure)).to.contain('nothing was created');
     expect(state.summary?.rowsWithIssues).to.equal(2);
     expect(events.map((e) => e.type)).to.deep.equal(['validated', 'failed']);
     await eventually(() => backend.leftOver.length === 0);
@@ -135,8 +137,9 @@ describe('UploadSession: commit', () => {
     expect(session.state.status).to.equal('commit-failed');
     expect(session.state.issues).to.deep.equal([]);
     expect(session.state.failure).to.include({ kind: 'rejected', retryable: false });
-    expect(session.state.failure?.message).to.contain('Only 2 of the 4 records');
-    expect(session.state.failure?.message).not.to.contain('0 rows');
+    expect(session.state.failure?.code).to.equal('commit-refused');
+    expect(session.state.failure?.params['reason']).to.contain('Only 2 of the 4 records');
+    expect(words(session.state.failure)).not.to.contain('0 rows');
     expect(failed).to.have.length(1);
     await eventually(() => backend.leftOver.length === 0);
     await session.commit();
@@ -150,11 +153,8 @@ describe('UploadSession: commit', () => {
     const { session } = await readyToCommit(2, backend);
     await session.commit();
     expect(session.state.status).to.equal('commit-failed');
-    expect(session.state.failure).to.deep.equal({
-      kind: 'not-found',
-      retryable: false,
-      message: 'The upload expired or the activity was removed; nothing was created. Upload the file again.',
-    });
+    expect(session.state.failure).to.deep.include({ code: 'commit-not-found', params: {}, kind: 'not-found', retryable: false });
+    expect(words(session.state.failure)).to.equal('The upload expired or the activity was removed; nothing was created. Upload the file again.');
     await session.commit();
     expect(backend.commits).to.have.length(1);
   });
@@ -166,7 +166,8 @@ describe('UploadSession: commit', () => {
     await session.commit();
     expect(session.state.status).to.equal('no-access');
     expect(session.state.failure?.kind).to.equal('no-access');
-    expect(session.state.failure?.message).to.contain('Nothing was created');
+    expect(session.state.failure?.code).to.equal('no-access');
+    expect(words(session.state.failure)).to.contain('Nothing was created');
   });
 
   it('a garbled commit answer is retryable with the same key', async () => {

@@ -57,7 +57,7 @@ async function session(controls: DemoLmsControls, attempts = 3) {
   const backend = new RestBackend({ baseUrl: '/api/lms', timeoutMs: 5000, retries: { attempts, baseDelayMs: 5, maxDelayMs: 50 } });
   // maxRows also bounds the template's drop-downs: a small range keeps exceljs quick in this test.
   const s = new UploadSession(backend, { chunkSize: 5, maxRows: 200 });
-  await s.start({ activityId: ACTIVITY, domainId: DEMO.domains.employees, identifier: 'email' });
+  await s.start({ activityId: ACTIVITY, domainId: DEMO.domains.employees, identifierKind: 'email' });
   await until(s, (st) => st.spec.status === 'ready');
   expect(controls.lms.uploadedRecords(ACTIVITY)).to.have.length(0);
   return s;
@@ -166,7 +166,7 @@ describe('UploadSession against the demo LMS', () => {
     expect(s.state.status).to.equal('selecting');
     expect(s.state.issues).to.deep.equal([]);
     expect(s.state.failure).to.include({ kind: 'rejected', retryable: false });
-    expect(s.state.failure?.message).to.contain('Download the template again');
+    expect(s.state.failure?.params['reason']).to.contain('Download the template again');
     expect(controls.lms.pendingUploads()).to.deep.equal([]);
     expect(controls.lms.uploadedRecords(ACTIVITY)).to.have.length(0);
   });

@@ -1,6 +1,12 @@
 // Test helpers for the session: wait for a state, make CSV files, collect events.
 import type { UploadSession } from '../../src/session/upload-session.js';
-import type { SessionState } from '../../src/session/types.js';
+import type { Notice, SessionFailure, SessionState } from '../../src/session/types.js';
+import { Localizer } from '../../src/i18n/localize.js';
+
+const en = new Localizer('en');
+/** What the admin reads for a failure or notice the session reported as a code (English). */
+export const words = (failure: Pick<SessionFailure, 'code' | 'params'> | undefined): string => (failure ? en.failure(failure) : '');
+export const noticeWords = (notices: readonly Notice[]): string => notices.map((n) => en.notice(n)).join(' ');
 
 /** Resolves with the first state (current or coming) for which `test` holds; fails after `ms`. */
 export function until(session: UploadSession, test: (state: SessionState) => boolean, ms = 10_000): Promise<SessionState> {

@@ -6,11 +6,11 @@ import type { UploadProgress } from '../../src/session/types.js';
 import { DEFAULT_MAX_BYTES } from '../../src/core/read/index.js';
 import { DEFAULT_MAX_FILE_SIZE, UploadSession } from '../../src/session/upload-session.js';
 import { FakeBackend, fireSafety } from './fake-backend.js';
-import { CLASSROOM_HEADER, classroomRows, csv, eventually, record, status, until } from './helpers.js';
+import { CLASSROOM_HEADER, classroomRows, csv, eventually, record, status, until, words } from './helpers.js';
 
 async function readySession(backend = new FakeBackend(), options: ConstructorParameters<typeof UploadSession>[1] = {}) {
   const session = new UploadSession(backend, { useWorker: false, ...options });
-  await session.start({ activityId: fireSafety.id, domainId: 'dom-employees', identifier: 'email' });
+  await session.start({ activityId: fireSafety.id, domainId: 'dom-employees', identifierKind: 'email' });
   await until(session, (s) => s.spec.status === 'ready');
   return { session, backend };
 }
@@ -183,8 +183,9 @@ describe('UploadSession: issues', () => {
     expect(session.state.issues).to.deep.equal([]);
     expect(session.state.file).to.equal(undefined);
     expect(session.state.failure).to.include({ kind: 'rejected', retryable: false });
-    expect(session.state.failure?.message).to.contain('staged for 2 records, but 3 were sent');
-    expect(session.state.failure?.message).to.contain('Nothing was created');
+    expect(session.state.failure?.code).to.equal('dry-run-refused');
+    expect(session.state.failure?.params['reason']).to.contain('staged for 2 records, but 3 were sent');
+    expect(words(session.state.failure)).to.contain('Nothing was created');
     expect(failed).to.have.length(1);
     await eventually(() => backend.leftOver.length === 0);
   });
@@ -199,7 +200,8 @@ describe('UploadSession: issues', () => {
     expect(session.state.file).to.equal(undefined);
     expect(session.state.failure?.kind).to.equal('unavailable');
     expect(session.state.failure?.retryable).to.equal(true);
-    expect(session.state.failure?.message).to.contain('Nothing was created');
+    expect(session.state.failure?.code).to.equal('dry-run-unavailable');
+    expect(words(session.state.failure)).to.contain('Nothing was created');
     expect(failed).to.have.length(1);
     await eventually(() => backend.leftOver.length === 0);
   });
@@ -283,7 +285,7 @@ describe('UploadSession: cancel and replace', () => {
     const { session, backend } = await readySession();
     await session.uploadFile(csv([CLASSROOM_HEADER, ...classroomRows(2)]));
     expect(session.state.status).to.equal('ready');
-    session.selectIdentifier('employeeId');
+    session.selectIdentifierKind('employeeId');
     expect(session.state.status).to.equal('selecting');
     expect(session.state.file).to.equal(undefined);
     expect(session.state.summary).to.equal(undefined);

@@ -4,6 +4,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import type { ActivityPage, ActivitySummary } from '../../backend/types.js';
 import { Localizer } from '../../i18n/localize.js';
+import { ActivityChangeEvent, AnnounceEvent } from '../shared/internal-events.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { styles } from './activity-combobox.styles.js';
 
@@ -14,14 +15,15 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
 let nextId = 0;
 
 /**
+ * @internal
  * Search-as-you-type activity picker: debounced search, arrow keys, Enter, Escape, loading, empty and
  * error states, and "more results" paging. Internal part of <offline-upload-wizard>, defined by its
  * registration module; not meant to be used on its own.
  *
  * @summary Combobox that finds and chooses an offline activity.
  *
- * @fires activity-change - The admin chose an activity; `detail` is the ActivitySummary.
- * @fires announce - A sentence for the wizard's live region (`detail.message`).
+ * Internal events (not public API): `offline-upload-internal-activity-change` (the admin chose an
+ * activity; `detail` is the ActivitySummary) and `offline-upload-internal-announce` (for the live region).
  */
 export class ActivityComboboxElement extends LitElement {
   static override styles = [tokens, base, styles];
@@ -55,7 +57,6 @@ export class ActivityComboboxElement extends LitElement {
   @state() private items: readonly ActivitySummary[] = [];
   @state() private total = 0;
   @state() private status: Status = 'idle';
-  @state() private error = '';
   /** Index of the visually focused option; `items.length` is the "more results" option. */
   @state() private active = -1;
   /** The text the shown results answer. */
@@ -129,7 +130,6 @@ export class ActivityComboboxElement extends LitElement {
     const controller = new AbortController();
     this.controller = controller;
     this.status = 'loading';
-    this.error = '';
     this.open = true;
     if (offset === 0) this.active = -1;
     try {
@@ -151,15 +151,14 @@ export class ActivityComboboxElement extends LitElement {
     } catch (error) {
       if (controller.signal.aborted || (error instanceof DOMException && error.name === 'AbortError')) return;
       this.status = 'error';
-      this.error = error instanceof Error ? error.message : String(error);
-      this.announce(this.localizer.t('activitySearchError', { message: this.error }));
+      this.announce(this.localizer.t('activitySearchError'));
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }
   }
 
   private announce(message: string): void {
-    this.dispatchEvent(new CustomEvent('announce', { detail: { message }, bubbles: true }));
+    this.dispatchEvent(new AnnounceEvent(message));
   }
 
   // ── choosing ──────────────────────────────────────────────────────────────────────────────────
@@ -175,7 +174,7 @@ export class ActivityComboboxElement extends LitElement {
     this.active = -1;
     this.text = activity.name;
     this.value = activity;
-    this.dispatchEvent(new CustomEvent<ActivitySummary>('activity-change', { detail: activity, bubbles: true }));
+    this.dispatchEvent(new ActivityChangeEvent(activity));
   }
 
   private close(restore: boolean): void {
@@ -313,7 +312,7 @@ export class ActivityComboboxElement extends LitElement {
     if (this.status === 'loading') return html`<div class="status"><span class="spinner" aria-hidden="true"></span>${l.t('activitySearching')}</div>`;
     if (this.status === 'error') {
       return html`<div class="status error">
-        <span>${l.t('activitySearchError', { message: this.error })}</span>
+        <span>${l.t('activitySearchError')}</span>
         <button type="button" class="button" @click=${() => void this.runSearch(this.text, 0)}>${l.t('retry')}</button>
       </div>`;
     }

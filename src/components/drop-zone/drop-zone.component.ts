@@ -5,12 +5,14 @@ import { property, query, state } from 'lit/decorators.js';
 import { Localizer } from '../../i18n/localize.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { styles } from './drop-zone.styles.js';
+import { AnnounceEvent, FileSelectEvent } from '../shared/internal-events.js';
 
 /** What the picker offers: the extensions and their MIME types (some systems filter by one, some by the other). */
 export const SPREADSHEET_ACCEPT =
   '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
 /**
+ * @internal
  * Drop area and "Choose a file" button for one spreadsheet. Internal part of <offline-upload-wizard>.
  *
  * @summary Drop zone and file picker for one spreadsheet.
@@ -18,8 +20,8 @@ export const SPREADSHEET_ACCEPT =
  * @csspart zone - The drop area.
  * @csspart button - The "Choose a file" button.
  *
- * @fires file-select - One file was dropped or picked; `detail.file` is the File.
- * @fires announce - A sentence for the wizard's live region (`detail.message`, `detail.assertive`).
+ * Internal events (not public API): `offline-upload-internal-file-select` (one file was dropped or
+ * picked; `detail.file`) and `offline-upload-internal-announce` (for the wizard's live region).
  */
 export class DropZoneElement extends LitElement {
   static override styles = [tokens, base, styles];
@@ -64,11 +66,11 @@ export class DropZoneElement extends LitElement {
     if (!files || files.length === 0 || this.disabled) return;
     if (files.length > 1) {
       this.refusal = this.localizer.t('dropOneFile');
-      this.dispatchEvent(new CustomEvent('announce', { detail: { message: this.refusal, assertive: true }, bubbles: true }));
+      this.dispatchEvent(new AnnounceEvent(this.refusal, true));
       return;
     }
     this.refusal = '';
-    this.dispatchEvent(new CustomEvent('file-select', { detail: { file: files[0] }, bubbles: true }));
+    this.dispatchEvent(new FileSelectEvent(files[0]!));
   }
 
   private onDragOver(event: DragEvent): void {

@@ -5,6 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { Localizer } from '../../i18n/localize.js';
 import '../offline-upload-wizard/offline-upload-wizard.js';
 import type { DropZoneElement } from './drop-zone.component.js';
+import { ANNOUNCE_EVENT, FILE_SELECT_EVENT } from '../shared/internal-events.js';
 
 const file = (name = 'records.xlsx') => new File(['x'], name);
 
@@ -44,7 +45,7 @@ describe('drop zone', () => {
     const transfer = new DataTransfer();
     transfer.items.add(file());
     input.files = transfer.files;
-    const event = oneEvent(el, 'file-select');
+    const event = oneEvent(el, FILE_SELECT_EVENT);
     input.dispatchEvent(new Event('change'));
     expect(((await event) as CustomEvent<{ file: File }>).detail.file.name).to.equal('records.xlsx');
     expect(input.value).to.equal('');
@@ -58,7 +59,7 @@ describe('drop zone', () => {
     await el.updateComplete;
     expect(over.defaultPrevented).to.equal(true);
     expect(zone.classList.contains('dragging')).to.equal(true);
-    const event = oneEvent(el, 'file-select');
+    const event = oneEvent(el, FILE_SELECT_EVENT);
     zone.dispatchEvent(dropEvent('drop', [file('march.csv')]));
     expect(((await event) as CustomEvent<{ file: File }>).detail.file.name).to.equal('march.csv');
     await el.updateComplete;
@@ -68,8 +69,8 @@ describe('drop zone', () => {
   it('refuses two files at once and says so', async () => {
     const el = await fixture<DropZoneElement>(html`<offline-upload-drop-zone></offline-upload-drop-zone>`);
     let selected = false;
-    el.addEventListener('file-select', () => (selected = true));
-    const event = oneEvent(el, 'announce');
+    el.addEventListener(FILE_SELECT_EVENT, () => (selected = true));
+    const event = oneEvent(el, ANNOUNCE_EVENT);
     el.shadowRoot!.querySelector('.zone')!.dispatchEvent(dropEvent('drop', [file('a.xlsx'), file('b.xlsx')]));
     const { detail } = (await event) as CustomEvent<{ message: string; assertive: boolean }>;
     expect(detail).to.deep.equal({ message: 'Drop one file at a time.', assertive: true });

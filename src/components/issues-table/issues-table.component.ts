@@ -7,6 +7,7 @@ import { Localizer } from '../../i18n/localize.js';
 import { heading } from '../shared/heading.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { styles } from './issues-table.styles.js';
+import { AnnounceEvent } from '../shared/internal-events.js';
 
 /** Filter values of issues that point at no column: the whole file, or a whole row. */
 const WHOLE_FILE = '\u2400file';
@@ -25,14 +26,15 @@ interface Counts {
 let nextId = 0;
 
 /**
+ * @internal
  * Paged, filterable table of issues by spreadsheet row and column. Internal part of <offline-upload-wizard>.
  *
  * @summary The issues found in an upload, by row and column.
  *
  * @csspart table - The table.
  *
- * @fires announce - After paging or filtering, what the table now shows, for the wizard's live region
- * (`detail.message`): focus stays on the control, so a screen reader would otherwise hear nothing.
+ * After paging or filtering it sends `offline-upload-internal-announce` with what the table now shows,
+ * for the wizard's live region: focus stays on the control, so a screen reader would otherwise hear nothing.
  */
 export class IssuesTableElement extends LitElement {
   static override styles = [tokens, base, styles];
@@ -104,7 +106,7 @@ export class IssuesTableElement extends LitElement {
   }
 
   private announce(message: string): void {
-    this.dispatchEvent(new CustomEvent('announce', { detail: { message }, bubbles: true }));
+    this.dispatchEvent(new AnnounceEvent(message));
   }
 
   override render(): TemplateResult {

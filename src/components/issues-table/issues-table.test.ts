@@ -6,6 +6,7 @@ import { issueMessage } from '../../i18n/index.js';
 import { Localizer } from '../../i18n/localize.js';
 import '../offline-upload-wizard/offline-upload-wizard.js';
 import type { IssuesTableElement } from './issues-table.component.js';
+import { ANNOUNCE_EVENT } from '../shared/internal-events.js';
 
 function issue(row: number | undefined, column: string | undefined, code: IssueCode, value = '', params = {}): Issue {
   return { ...(row !== undefined ? { row } : {}), ...(column ? { column } : {}), code, value, params, message: issueMessage(code, params) };
@@ -97,7 +98,7 @@ describe('issues table', () => {
     await el.updateComplete;
     expect(rows(el).map((r) => r.querySelector('th')!.textContent)).to.deep.equal(['4', '5']);
     const kind = select(el, 'Show kind');
-    const announced = new Promise<string>((done) => el.addEventListener('announce', (e) => done((e as CustomEvent<{ message: string }>).detail.message), { once: true }));
+    const announced = new Promise<string>((done) => el.addEventListener(ANNOUNCE_EVENT, (e) => done((e as CustomEvent<{ message: string }>).detail.message), { once: true }));
     kind.value = 'user-not-found';
     kind.dispatchEvent(new Event('change'));
     await el.updateComplete;
@@ -121,7 +122,7 @@ describe('issues table', () => {
     const el = await fixture<IssuesTableElement>(html`<offline-upload-issues-table page-size="10" .issues=${many(25)}></offline-upload-issues-table>`);
     const [previous, next] = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')];
     const heard: string[] = [];
-    el.addEventListener('announce', (e) => heard.push((e as CustomEvent<{ message: string }>).detail.message));
+    el.addEventListener(ANNOUNCE_EVENT, (e) => heard.push((e as CustomEvent<{ message: string }>).detail.message));
     expect(previous!.disabled).to.equal(true);
     next!.focus();
     next!.click();

@@ -1,51 +1,46 @@
-// <offline-upload-wizard>: the admin's whole flow — access, choice, template, upload, review, create,
-// done — rendered from an UploadSession. The element keeps only view state (the step shown, open
-// dialogs, what is being downloaded); everything about the upload lives in the session.
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import type { ActivitySummary, LmsBackend } from '../../backend/types.js';
+// <offline-upload-wizard>: a thin shell over a headless WizardFlow. It connects an UploadSession
+// (SessionController), shares { session, flow, state, localizer } with one internal element per step
+// through @lit/context, and renders only the stepper, the live region, the confirmation dialog and focus.
+import { provide } from '@lit/context';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import type { LmsBackend } from '../../backend/types.js';
 import type { DateOrder } from '../../core/read/types.js';
 import { BeforeCreateEvent } from '../../events/before-create.js';
 import { CreatedEvent } from '../../events/created.js';
 import { FailedEvent } from '../../events/failed.js';
-import { WIZARD_STEPS, type WizardStep } from '../../events/prefix.js';
 import { StepChangeEvent } from '../../events/step-change.js';
 import { ValidatedEvent } from '../../events/validated.js';
-import type { Localizer, MessageKey, MessageOverrides } from '../../i18n/localize.js';
-import type { SessionEventMap, SessionState, SessionStatus } from '../../session/types.js';
-import { DEFAULT_MAX_FILE_SIZE, UploadSession } from '../../session/upload-session.js';
-import type { ActivitySearch } from '../activity-combobox/activity-combobox.component.js';
-import { renderNoAccess } from '../no-access-panel/no-access-panel.js';
-import { LocaleController } from '../shared/locale-controller.js';
-import { saveBlob } from './download.js';
-import { clampStep, isComplete, isReachable, previousStep, stepForTransition } from './flow.js';
+import type { MessageOverrides } from '../../i18n/localize.js';
+import type { SessionFailure } from '../../session/failures.js';
+import { WIZARD_STEPS, type WizardStep } from '../../session/steps.js';
+import type { Preset, SessionEventMap, SessionState } from '../../session/types.js';
+import type { UploadSession } from '../../session/upload-session.js';
+import type { FlowEventMap, WizardFlow } from '../../session/wizard-flow.js';
+import { OfflineUploadElement } from '../shared/base-element.js';
+import { ANNOUNCE_EVENT, type AnnounceEvent } from '../shared/internal-events.js';
+import { phaseName } from '../shared/progress.js';
+import { failureTime, STEP_PARTS, type StepElement } from '../shared/step-element.js';
+import { wizardContext, type WizardContext } from '../shared/wizard-context.js';
+import { LiveRegionController } from './live-region.js';
 import { styles } from './offline-upload-wizard.styles.js';
-import { describeColumn, describeRules } from './template-columns.js';
+import { SessionController } from './session-controller.js';
+import { renderStepper } from './stepper.js';
 
-type PresetField = 'category' | 'activity' | 'domain' | 'identifier';
-
-const STEP_NAMES: Record<WizardStep, MessageKey> = {
-  access: 'stepAccess',
-  choose: 'stepChoose',
-  template: 'stepTemplate',
-  upload: 'stepUpload',
-  review: 'stepReview',
-  create: 'stepCreate',
-  done: 'stepDoneName',
+const STEP_TAGS: Record<WizardStep | 'no-access', StaticValue> = {
+  access: literal`offline-upload-step-access`,
+  'no-access': literal`offline-upload-step-no-access`,
+  choose: literal`offline-upload-step-choose`,
+  template: literal`offline-upload-step-template`,
+  upload: literal`offline-upload-step-upload`,
+  review: literal`offline-upload-step-review`,
+  create: literal`offline-upload-step-create`,
+  done: literal`offline-upload-step-done`,
 };
 
-const PHASES: Record<string, MessageKey> = {
-  reading: 'phaseReading',
-  validating: 'phaseValidating',
-  'dry-run': 'phaseDryRun',
-  committing: 'phaseCommitting',
-};
-
-const BUSY: ReadonlySet<SessionStatus> = new Set(['reading', 'dry-run']);
-
-/** How long the element waits for a backend before saying it has none. */
-const NOT_CONFIGURED_AFTER_MS = 1000;
+/** Wizards on the page, in order of connection: several get distinct landmark names. */
+const wizards = new Set<OfflineUploadWizardElement>();
 
 /**
  * The whole upload of offline activity records, step by step: access check, choice of activity, domain
@@ -56,13 +51,13 @@ const NOT_CONFIGURED_AFTER_MS = 1000;
  *
  * @attr {string} lang - Language of the interface (`en`, `fr`, …); inherited from the page when absent.
  *
- * @slot no-access - Replaces the default contact links on the no-access panel (e.g. your own help text).
+ * @slot no-access - Your own words on whom to contact, shown on the no-access panel instead of the default contact links.
  *
  * @fires {StepChangeEvent} offline-upload-step-change - The step shown changed. `detail: { step, previous, index }`.
  * @fires {ValidatedEvent} offline-upload-validated - A file was read and checked, clean or with issues. `detail: { summary, issues, fileName }`.
  * @fires {BeforeCreateEvent} offline-upload-before-create - Cancelable. The admin asked to create the records: `preventDefault()` vetoes or takes over the confirmation; `detail.proceed()` creates them without the wizard's own confirmation. `detail: { count, activity, uploadId, summary, proceed }`.
  * @fires {CreatedEvent} offline-upload-created - Every record was created. `detail: { uploadId, count, activity, result }`.
- * @fires {FailedEvent} offline-upload-failed - A step failed. Nothing was created, except perhaps when a commit's answer was lost (`failure.retryable`): retrying settles it without creating anything twice. `detail: { failure, step }`.
+ * @fires {FailedEvent} offline-upload-failed - A step failed. Nothing was created, except perhaps when a commit's answer was lost (`failure.retryable`): retrying settles it without creating anything twice. `detail: { failure, step, uploadId, time }`; `failure` has `code`, `params`, `kind`, `retryable`, `message` (the admin's words) and `detail` (for support: the LMS's text, operation, status, upload id).
  *
  * @csspart base - The wizard's outer box.
  * @csspart stepper - The list of steps at the top.
@@ -101,12 +96,8 @@ const NOT_CONFIGURED_AFTER_MS = 1000;
  * @cssprop --offline-upload-radius - Corner radius of boxes, fields and buttons.
  * @cssprop --offline-upload-space - Base spacing unit.
  */
-export class OfflineUploadWizardElement extends LitElement {
+export class OfflineUploadWizardElement extends OfflineUploadElement {
   static override styles = styles;
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
 
   /** Base URL of the LMS's offline-upload REST API (e.g. `/api/lms`); used when no `backend` is set. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -123,11 +114,14 @@ export class OfflineUploadWizardElement extends LitElement {
   /** Preset user domain. */
   @property({ attribute: 'domain-id' }) domainId?: string;
 
-  /** Preset user unique identifier kind (e.g. `email`); with all four presets the choose step is skipped. */
+  /**
+   * Preset identifier kind: the key of how learners are identified (e.g. `email`, `employeeId`), not a
+   * learner's own identifier. With `activity-id` and `domain-id` also set, the choose step is skipped.
+   */
   @property() identifier?: string;
 
   /** Locale for text, numbers and dates (e.g. `fr-CA`); wins over `lang`. */
-  @property() locale?: string;
+  @property() override locale?: string;
 
   /** How dates typed as text are read: `DMY` (default), `MDY` or `YMD`. ISO dates are always accepted. */
   @property({ attribute: 'date-order' }) dateOrder?: DateOrder;
@@ -145,117 +139,121 @@ export class OfflineUploadWizardElement extends LitElement {
   @property({ attribute: 'support-email' }) supportEmail?: string;
 
   /** Host overrides of any string: `{ next: 'Continue', kinds: {…}, issues: {…} }` (see MessageOverrides). */
-  @property({ attribute: false }) messages?: MessageOverrides;
+  @property({ attribute: false }) override messages?: MessageOverrides;
 
-  @state() private sessionState?: SessionState;
-  @state() private currentStep: WizardStep = 'access';
-  @state() private unlocked: ReadonlySet<PresetField> = new Set();
-  @state() private chooseError = '';
-  @state() private busy?: 'xlsx' | 'csv' | 'issues';
-  @state() private actionError = '';
-  @state() private liveMessage = '';
-  @state() private livePoliteness: 'polite' | 'assertive' = 'polite';
-  @state() private notConfigured = false;
-  /** Why no backend could be made from `api-base` (the REST client did not load, or refused the URL). */
-  @state() private connectError = '';
+  /** @internal What the steps share; a new value at every change. */
+  @provide({ context: wizardContext }) private ctx?: WizardContext;
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  private readonly localeController = new LocaleController(this);
-  private session?: UploadSession;
-  private backendKey?: unknown;
-  private connectGeneration = 0;
-  private disposeTimer?: ReturnType<typeof setTimeout>;
-  private notConfiguredTimer?: ReturnType<typeof setTimeout>;
+  private readonly connection = new SessionController(this, {
+    options: () => this.sessionOptions,
+    preset: () => this.preset,
+    attach: (session, flow) => this.attach(session, flow),
+    failed: (failure) => this.onFailed(failure),
+  });
+  private readonly live = new LiveRegionController(this);
+  private readonly slotWatch = new MutationObserver(() => this.requestUpdate());
   private interacted = false;
   private focusPending = false;
-  private focusAfterRender?: string;
-  private skipChoosePending = false;
   private progressMark = '';
-  private liveTimer?: ReturnType<typeof setTimeout>;
 
   /** The step shown. */
   get step(): WizardStep {
-    return this.currentStep;
+    return this.connection.flow?.step ?? 'access';
   }
 
   /** The UploadSession behind the wizard (read-only), for hosts that want its state or events. */
   get uploadSession(): UploadSession | undefined {
-    return this.session;
+    return this.connection.session;
   }
 
   /** Shows `step` when the flow allows it (as the stepper does); returns whether it is shown. */
   goToStep(step: WizardStep): boolean {
-    if (!isReachable(step, this.sessionState)) return false;
-    this.goTo(step);
-    return true;
+    return this.connection.flow?.goTo(step) ?? false;
   }
-
-  private get l(): Localizer {
-    return this.localeController.localizer;
-  }
-
-  // ── lifecycle ─────────────────────────────────────────────────────────────────────────────────
 
   override connectedCallback(): void {
     super.connectedCallback();
-    clearTimeout(this.disposeTimer);
-    this.addEventListener('pointerdown', this.markInteracted);
-    this.addEventListener('keydown', this.markInteracted);
-    this.addEventListener('drop', this.markInteracted);
+    wizards.add(this);
+    wizards.forEach((w) => w.requestUpdate());
+    for (const type of ['pointerdown', 'keydown', 'drop']) this.addEventListener(type, this.markInteracted);
     this.addEventListener('dragover', this.onStrayDrag);
     this.addEventListener('drop', this.onStrayDrag);
-    this.renderRoot.addEventListener('announce', this.onAnnounce as EventListener);
-    if (this.hasUpdated) void this.connectBackend();
+    this.renderRoot.addEventListener(ANNOUNCE_EVENT, this.onAnnounce as EventListener);
+    this.slotWatch.observe(this, { childList: true, attributes: true, subtree: true, attributeFilter: ['slot'] });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('pointerdown', this.markInteracted);
-    this.removeEventListener('keydown', this.markInteracted);
-    this.removeEventListener('drop', this.markInteracted);
+    wizards.delete(this);
+    wizards.forEach((w) => w.requestUpdate());
+    for (const type of ['pointerdown', 'keydown', 'drop']) this.removeEventListener(type, this.markInteracted);
     this.removeEventListener('dragover', this.onStrayDrag);
     this.removeEventListener('drop', this.onStrayDrag);
-    this.renderRoot.removeEventListener('announce', this.onAnnounce as EventListener);
-    // Moving the element in the page disconnects and reconnects it at once: keep the session then.
-    this.disposeTimer = setTimeout(() => this.teardown(), 0);
+    this.renderRoot.removeEventListener(ANNOUNCE_EVENT, this.onAnnounce as EventListener);
+    this.slotWatch.disconnect();
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const { session, flow } = this.connection;
     if (!this.hasUpdated || changed.has('backend') || changed.has('apiBase')) {
-      void this.connectBackend();
-    } else if (this.session && (changed.has('categoryId') || changed.has('activityId') || changed.has('domainId') || changed.has('identifier'))) {
+      void this.connection.connect();
+    } else if (flow && (changed.has('categoryId') || changed.has('activityId') || changed.has('domainId') || changed.has('identifier'))) {
       // New presets: apply them as a fresh start (access and lists are checked again, cheaply).
-      this.unlocked = new Set();
-      this.skipChoosePending = this.allPreset;
-      void this.session.start(this.preset);
+      void flow.start(this.preset);
     }
-    if (this.session && (changed.has('dateOrder') || changed.has('maxFileSize') || changed.has('maxRows'))) {
-      this.session.setOptions(this.sessionOptions);
-    }
+    if (session && (changed.has('dateOrder') || changed.has('maxFileSize') || changed.has('maxRows'))) session.setOptions(this.sessionOptions);
+    const { session: s, flow: f } = this.connection;
+    this.ctx =
+      s && f
+        ? {
+            session: s,
+            flow: f,
+            state: s.state,
+            localizer: this.l,
+            announce: (message, assertive) => this.live.say(message, assertive),
+            options: {
+              dateOrder: this.dateOrder,
+              maxFileSize: this.maxFileSize,
+              maxRows: this.maxRows,
+              supportUrl: this.supportUrl,
+              supportEmail: this.supportEmail,
+              messages: this.messages,
+            },
+          }
+        : undefined;
   }
 
   protected override updated(): void {
-    if (this.focusAfterRender) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
-      this.focusAfterRender = undefined;
-      target?.focus();
-      return;
-    }
+    const flow = this.connection.flow;
+    const dialog = this.dialog;
+    if (dialog && flow?.confirming && !dialog.open) dialog.showModal();
+    if (dialog?.open && !flow?.confirming) dialog.close();
     if (this.focusPending) {
       this.focusPending = false;
-      this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
+      void this.renderRoot.querySelector<HTMLElement & { focusHeading?: () => Promise<void> }>('[data-step]')?.focusHeading?.();
     }
   }
 
-  /** Dispatches one of the public events (declared with @fires above); returns false when vetoed. */
-  private emit(event: Event): boolean {
-    return this.dispatchEvent(event);
+  /** Complete once the shell and the step it shows have rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.renderRoot.querySelector<StepElement>('[data-step]')?.updateComplete;
+    return done;
+  }
+
+  private get preset(): Preset {
+    return {
+      ...(this.categoryId ? { categoryId: this.categoryId } : {}),
+      ...(this.activityId ? { activityId: this.activityId } : {}),
+      ...(this.domainId ? { domainId: this.domainId } : {}),
+      ...(this.identifier ? { identifierKind: this.identifier } : {}),
+    };
+  }
+
+  private get sessionOptions() {
+    return { dateOrder: this.dateOrder, maxFileSize: this.maxFileSize, maxRows: this.maxRows };
   }
 
   private markInteracted = (): void => {
@@ -272,739 +270,119 @@ export class OfflineUploadWizardElement extends LitElement {
     if (event.type === 'dragover') event.dataTransfer.dropEffect = 'none';
   };
 
-  private get preset(): { categoryId?: string; activityId?: string; domainId?: string; identifier?: string } {
-    return {
-      ...(this.categoryId ? { categoryId: this.categoryId } : {}),
-      ...(this.activityId ? { activityId: this.activityId } : {}),
-      ...(this.domainId ? { domainId: this.domainId } : {}),
-      ...(this.identifier ? { identifier: this.identifier } : {}),
+  private onAnnounce = (event: AnnounceEvent): void => {
+    event.stopPropagation();
+    this.live.say(event.detail.message, event.detail.assertive === true);
+  };
+
+  // ── following the session and the flow ───────────────────────────────────────────────────────
+
+  private attach(session: UploadSession, flow: WizardFlow): () => void {
+    const l = () => this.l;
+    const onState = (e: SessionEventMap['statechange']): void => this.announceProgress(e.detail.state);
+    const onValidated = (e: SessionEventMap['validated']): void => {
+      const { summary, issues } = e.detail;
+      const fileName = session.state.file?.name;
+      this.emit(new ValidatedEvent({ summary, issues, ...(fileName ? { fileName } : {}) }));
+      this.live.say(issues.length > 0 ? l().t('announceIssues', { count: issues.length }) : l().t('announceReady', { count: summary.records }));
+    };
+    const onCreated = (e: SessionEventMap['created']): void => {
+      const { result, activity } = e.detail;
+      this.emit(new CreatedEvent({ uploadId: result.uploadId, count: result.created, activity, result }));
+      this.live.say(l().t('announceCreated', { count: result.created }));
+    };
+    const onFailed = (e: SessionEventMap['failed']): void => this.onFailed(e.detail.failure);
+    const onStep = (e: FlowEventMap['step-change']): void => {
+      const { step, previous } = e.detail;
+      // Focus follows the flow only once the admin is using the wizard: never steal it on page load.
+      this.focusPending = this.interacted || this.matches(':focus-within');
+      this.emit(new StepChangeEvent({ step, previous, index: WIZARD_STEPS.indexOf(step) }));
+    };
+    const onBeforeCreate = (e: FlowEventMap['before-create']): void => {
+      if (!this.emit(new BeforeCreateEvent(e.detail))) e.preventDefault();
+    };
+    session.addEventListener('statechange', onState);
+    session.addEventListener('validated', onValidated);
+    session.addEventListener('created', onCreated);
+    session.addEventListener('failed', onFailed);
+    flow.addEventListener('step-change', onStep);
+    flow.addEventListener('before-create', onBeforeCreate);
+    return () => {
+      session.removeEventListener('statechange', onState);
+      session.removeEventListener('validated', onValidated);
+      session.removeEventListener('created', onCreated);
+      session.removeEventListener('failed', onFailed);
+      flow.removeEventListener('step-change', onStep);
+      flow.removeEventListener('before-create', onBeforeCreate);
     };
   }
 
-  private get allPreset(): boolean {
-    return Boolean(this.activityId && this.domainId && this.identifier);
+  private onFailed(failure: SessionFailure): void {
+    const message = this.l.failure(failure);
+    const uploadId = failure.detail?.uploadId ?? this.connection.session?.state.uploadId;
+    const time = failureTime(failure).toISOString();
+    this.emit(new FailedEvent({ failure: { ...failure, message }, step: this.step, time, ...(uploadId ? { uploadId } : {}) }));
+    this.live.say(message, true);
   }
-
-  private get sessionOptions() {
-    return { dateOrder: this.dateOrder, maxFileSize: this.maxFileSize, maxRows: this.maxRows };
-  }
-
-  /** Makes the session for the current backend (once per backend), and starts it. */
-  private async connectBackend(): Promise<void> {
-    const key = this.backend ?? this.apiBase;
-    if (this.session && key === this.backendKey) return;
-    this.backendKey = key;
-    const generation = ++this.connectGeneration;
-    let backend: LmsBackend | undefined = this.backend;
-    let connectError = '';
-    if (!backend && this.apiBase) {
-      try {
-        // Loaded on demand: a host that passes its own backend never downloads the REST client and zod.
-        const { RestBackend } = await import('../../backend/rest-backend.js');
-        backend = new RestBackend({ baseUrl: this.apiBase });
-      } catch (error) {
-        // A chunk that no longer loads (e.g. after a redeploy) or a base URL refused: said, with Retry,
-        // instead of "checking your access" for ever.
-        connectError = error instanceof Error ? error.message : String(error);
-      }
-    }
-    if (generation !== this.connectGeneration || !this.isConnected) return;
-    this.teardown();
-    this.backendKey = key;
-    clearTimeout(this.notConfiguredTimer);
-    this.connectError = connectError;
-    if (!backend) {
-      this.sessionState = undefined;
-      if (connectError) {
-        this.announce(this.l.t('connectError', { message: connectError }), true);
-        return;
-      }
-      // Hosts often set api-base or backend a moment after the element appears (once their own
-      // set-up is done): say "not connected" only if it stays so.
-      this.notConfiguredTimer = setTimeout(() => (this.notConfigured = !this.session), NOT_CONFIGURED_AFTER_MS);
-      return;
-    }
-    this.notConfigured = false;
-    const session = new UploadSession(backend, this.sessionOptions);
-    this.session = session;
-    session.addEventListener('statechange', this.onStateChange);
-    session.addEventListener('validated', this.onValidated);
-    session.addEventListener('created', this.onCreated);
-    session.addEventListener('failed', this.onFailed);
-    this.sessionState = session.state;
-    this.currentStep = 'access';
-    this.unlocked = new Set();
-    this.skipChoosePending = this.allPreset;
-    void session.start(this.preset);
-  }
-
-  private teardown(): void {
-    clearTimeout(this.notConfiguredTimer);
-    const session = this.session;
-    if (!session) return;
-    session.removeEventListener('statechange', this.onStateChange);
-    session.removeEventListener('validated', this.onValidated);
-    session.removeEventListener('created', this.onCreated);
-    session.removeEventListener('failed', this.onFailed);
-    session.dispose();
-    this.session = undefined;
-    this.backendKey = undefined;
-  }
-
-  // ── following the session ─────────────────────────────────────────────────────────────────────
-
-  private onStateChange = (event: SessionEventMap['statechange']): void => {
-    const { state, previous } = event.detail;
-    this.sessionState = state;
-    const next = stepForTransition(previous.status, state.status);
-    if (next) this.goTo(next);
-    if (this.skipChoosePending) {
-      if (state.spec.status === 'ready' && !state.notice && this.currentStep === 'choose') {
-        this.skipChoosePending = false;
-        this.goTo('template');
-      } else if (state.spec.status === 'error' || state.notice) {
-        this.skipChoosePending = false;
-      }
-    }
-    if (!isReachable(this.currentStep, state)) this.goTo(clampStep(this.currentStep, state));
-    this.announceProgress(state);
-  };
-
-  private onValidated = (event: SessionEventMap['validated']): void => {
-    const { summary, issues } = event.detail;
-    const fileName = this.sessionState?.file?.name;
-    this.emit(new ValidatedEvent({ summary, issues, ...(fileName ? { fileName } : {}) }));
-    this.announce(issues.length > 0 ? this.l.t('announceIssues', { count: issues.length }) : this.l.t('announceReady', { count: summary.records }));
-  };
-
-  private onCreated = (event: SessionEventMap['created']): void => {
-    const { result, activity } = event.detail;
-    this.emit(new CreatedEvent({ uploadId: result.uploadId, count: result.created, activity, result }));
-    this.announce(this.l.t('announceCreated', { count: result.created }));
-  };
-
-  private onFailed = (event: SessionEventMap['failed']): void => {
-    const { failure } = event.detail;
-    this.emit(new FailedEvent({ failure, step: this.currentStep }));
-    this.announce(this.l.failure(failure).message, true);
-  };
-
-  private goTo(step: WizardStep): void {
-    if (step === this.currentStep) return;
-    const previous = this.currentStep;
-    this.currentStep = step;
-    this.chooseError = '';
-    this.actionError = '';
-    // Focus follows the flow only once the admin is using the wizard: never steal it on page load.
-    this.focusPending = this.interacted || this.matches(':focus-within');
-    this.emit(new StepChangeEvent({ step, previous, index: WIZARD_STEPS.indexOf(step) }));
-  }
-
-  // ── the live region ───────────────────────────────────────────────────────────────────────────
-
-  private announce(message: string, assertive = false): void {
-    clearTimeout(this.liveTimer);
-    // Politeness first, text a moment later, so that screen readers see the region's new mode; the
-    // text is cleared first so that the same sentence twice is announced twice.
-    this.livePoliteness = assertive ? 'assertive' : 'polite';
-    this.liveMessage = '';
-    this.liveTimer = setTimeout(() => (this.liveMessage = message), 60);
-  }
-
-  private onAnnounce = (event: CustomEvent<{ message: string; assertive?: boolean }>): void => {
-    event.stopPropagation();
-    this.announce(event.detail.message, event.detail.assertive === true);
-  };
 
   /** Progress in words at each phase and every quarter, not at every tick. */
   private announceProgress(state: SessionState): void {
     const progress = state.progress;
-    if (!progress || !BUSY.has(state.status)) {
+    if (!progress || !(state.status === 'reading' || state.status === 'dry-run')) {
       this.progressMark = '';
       return;
     }
-    const quarter = Math.floor(progress.fraction * 4);
-    const mark = `${progress.phase}:${quarter}`;
+    const mark = `${progress.phase}:${Math.floor(progress.fraction * 4)}`;
     if (mark === this.progressMark) return;
     this.progressMark = mark;
-    const l = this.l;
-    this.announce(l.t('announceProgress', { phase: l.t(PHASES[progress.phase] ?? 'phaseReading'), percent: l.percent(progress.fraction) }));
-  }
-
-  // ── actions ───────────────────────────────────────────────────────────────────────────────────
-
-  private retryStart(): void {
-    void this.session?.start(this.session.state.status === 'selecting' ? undefined : this.preset);
-  }
-
-  private unlock(field: PresetField): void {
-    this.unlocked = new Set([...this.unlocked, field]);
-    this.focusAfterRender = `#${field}`;
-  }
-
-  private onNextFromChoose(): void {
-    const state = this.sessionState;
-    if (!state) return;
-    if (state.spec.status === 'ready') {
-      this.goTo('template');
-      return;
-    }
-    const { selection } = state;
-    if (!selection.activity || !selection.domainId || !selection.identifier) {
-      this.chooseError = this.l.t('chooseIncomplete');
-      this.announce(this.chooseError, true);
-      const first = !selection.activity ? '#activity' : !selection.domainId ? '#domain' : '[name=identifier]';
-      this.focusAfterRender = first;
-      this.requestUpdate();
-    }
-  }
-
-  private async download(kind: 'xlsx' | 'csv' | 'issues'): Promise<void> {
-    const session = this.session;
-    if (!session || this.busy) return;
-    this.busy = kind;
-    this.actionError = '';
-    try {
-      // The template follows the admin's locale: its dates, and for a decimal-comma locale a `;` CSV that
-      // their Excel splits into columns (the reader takes either back).
-      const { blob, fileName } =
-        kind === 'issues' ? await session.errorReport('xlsx') : await session.downloadTemplate(kind, { locale: this.l.locale });
-      saveBlob(blob, fileName, this.renderRoot);
-    } catch (error) {
-      this.actionError = this.l.t('downloadError', { message: error instanceof Error ? error.message : String(error) });
-      this.announce(this.actionError, true);
-    } finally {
-      this.busy = undefined;
-    }
-  }
-
-  private onFileSelect = (event: CustomEvent<{ file: File }>): void => {
-    const session = this.session;
-    if (!session) return;
-    session.uploadFile(event.detail.file, event.detail.file.name).catch((error: unknown) => {
-      this.actionError = error instanceof Error ? error.message : String(error);
-      this.announce(this.actionError, true);
-    });
-  };
-
-  private cancelUpload(): void {
-    this.session?.cancel();
-    this.announce(this.l.t('uploadCancelled'));
-    this.focusAfterRender = 'offline-upload-drop-zone';
-  }
-
-  /** "Create records": the host hears first (and may veto or confirm itself), then our confirmation. */
-  private requestCreate(): void {
-    const state = this.sessionState;
-    if (!this.session || !state || state.status !== 'ready' || state.issues.length > 0 || !state.summary) return;
-    const activity = state.selection.activity ?? this.activityFromSpec(state);
-    if (!activity) return;
-    const { session } = this;
-    const { summary } = state;
-    let proceeded = false;
-    const proceed = (): void => {
-      if (proceeded) return;
-      proceeded = true;
-      if (this.dialog?.open) this.dialog.close();
-      // Only the upload the host was told about: a host's dialog may stay open while the admin uploads
-      // another file or starts over, and that upload was never confirmed.
-      if (this.session !== session || session.state.summary !== summary) return;
-      void session.commit();
-    };
-    const event = new BeforeCreateEvent({
-      count: summary.records,
-      activity,
-      summary,
-      proceed,
-      ...(state.uploadId ? { uploadId: state.uploadId } : {}),
-    });
-    const allowed = this.dispatchEvent(event);
-    if (proceeded || !allowed) return;
-    this.dialog?.showModal();
-  }
-
-  private activityFromSpec(state: SessionState): ActivitySummary | undefined {
-    const a = state.spec.value?.activity;
-    return a ? { id: a.id, name: a.name, categoryId: a.categoryId, startDate: a.startDate } : undefined;
-  }
-
-  private confirmCreate(): void {
-    this.dialog?.close();
-    void this.session?.commit();
-  }
-
-  private cancelConfirm(): void {
-    this.dialog?.close();
-    this.focusAfterRender = '#create';
-    this.requestUpdate();
-  }
-
-  private uploadAnother(): void {
-    this.session?.uploadAnother();
-    this.goTo('upload');
-  }
-
-  private startOver(): void {
-    this.unlocked = new Set(['category', 'activity', 'domain', 'identifier']);
-    this.session?.startOver();
-    this.goTo('choose');
-  }
-
-  private back(): void {
-    const to = previousStep(this.currentStep, this.sessionState);
-    if (to) this.goTo(to);
+    this.live.say(this.l.t('announceProgress', { phase: phaseName({ localizer: this.l }, progress.phase), percent: this.l.percent(progress.fraction) }));
   }
 
   // ── rendering ─────────────────────────────────────────────────────────────────────────────────
 
+  /** The landmark's name: the host's aria-label, else ours, numbered when several wizards share the page. */
+  private get landmarkName(): string {
+    const own = this.getAttribute('aria-label');
+    if (own) return own;
+    const name = this.l.t('wizardLabel');
+    return wizards.size > 1 ? `${name} (${[...wizards].indexOf(this) + 1})` : name;
+  }
+
   override render(): TemplateResult {
     const l = this.l;
+    const name = this.landmarkName;
+    const alone = this.connection.session?.state.status === 'no-access';
     return html`
-      <section part="base" class="base" aria-label=${l.t('wizardLabel')}>
-        ${this.renderStepper()}
+      <section part="base" class="base" aria-label=${name} dir=${l.dir}>
+        ${alone ? nothing : renderStepper(l, this.connection.flow, name === l.t('wizardLabel') ? l.t('stepsLabel') : `${l.t('stepsLabel')} · ${name}`)}
         <div part="panel" class="panel">${this.renderStep()}</div>
-        <div class="visually-hidden" aria-live=${this.livePoliteness} aria-atomic="true" data-live>${this.liveMessage}</div>
+        <div class="visually-hidden" aria-live=${this.live.politeness} aria-atomic="true" data-live>${this.live.message}</div>
       </section>
       ${this.renderDialog()}
     `;
   }
 
-  private renderStepper(): TemplateResult {
-    const l = this.l;
-    const state = this.sessionState;
-    const index = WIZARD_STEPS.indexOf(this.currentStep);
-    return html`
-      <nav part="stepper" class="stepper" aria-label=${l.t('stepsLabel')}>
-        <ol>
-          ${WIZARD_STEPS.map((step, i) => {
-            const current = step === this.currentStep;
-            const complete = !current && isComplete(step, state);
-            const reachable = !current && step !== 'access' && isReachable(step, state);
-            const name = l.t(STEP_NAMES[step]);
-            const content = html`<span class="marker" aria-hidden="true">${complete ? '✓' : i + 1}</span><span class="name">${name}</span>${complete
-                ? html`<span class="visually-hidden"> ${l.t('stepDone')}</span>`
-                : nothing}`;
-            return html`<li part="step" class="${current ? 'current' : ''} ${complete ? 'complete' : ''} ${reachable ? 'reachable' : ''}">
-              ${reachable
-                ? html`<button type="button" class="step-link" @click=${() => this.goTo(step)}>${content}</button>`
-                : html`<span class="step-link" aria-current=${current ? 'step' : nothing}>${content}</span>`}
-            </li>`;
-          })}
-        </ol>
-        <!-- Shown instead of the list in narrow columns (one of the two is displayed at a time). -->
-        <p class="step-count">
-          ${l.t('stepOf', { current: index + 1, total: WIZARD_STEPS.length })} · <strong>${l.t(STEP_NAMES[this.currentStep])}</strong>
-        </p>
-        <div class="step-track" aria-hidden="true"><span style=${styleMap({ inlineSize: `${((index + 1) / WIZARD_STEPS.length) * 100}%` })}></span></div>
-      </nav>
-    `;
-  }
-
-  private renderHeading(heading: string, guidance: string): TemplateResult {
-    return html`
-      <h2 part="heading" class="heading" tabindex="-1" data-step-heading>${heading}</h2>
-      <p part="guidance" class="guidance">${guidance}</p>
-    `;
-  }
-
-  private renderActions(content: TemplateResult | typeof nothing, withBack = true): TemplateResult {
-    const back = withBack ? previousStep(this.currentStep, this.sessionState) : undefined;
-    return html`<div part="actions" class="actions">
-      ${back ? html`<button type="button" class="button back" @click=${this.back}><span class="arrow" aria-hidden="true">←</span> ${this.l.t('back')}</button>` : nothing}
-      <span class="spacer"></span>
-      ${content}
-    </div>`;
-  }
-
   private renderStep(): TemplateResult {
-    const state = this.sessionState;
-    if (this.notConfigured || this.connectError || !state) return this.renderAccess(state);
-    switch (this.currentStep) {
-      case 'access':
-        return this.renderAccess(state);
-      case 'choose':
-        return this.renderChoose(state);
-      case 'template':
-        return this.renderTemplate(state);
-      case 'upload':
-        return this.renderUpload(state);
-      case 'review':
-        return this.renderReview(state);
-      case 'create':
-        return this.renderCreate(state);
-      case 'done':
-        return this.renderDone(state);
+    const { session, flow, failure } = this.connection;
+    if (!session || !flow) {
+      const connection = { localizer: this.l, failure, retry: failure?.code === 'connect-failed' ? () => void this.connection.connect(true) : undefined };
+      return html`<offline-upload-step-access data-step exportparts=${STEP_PARTS} .connection=${connection}></offline-upload-step-access>`;
     }
-  }
-
-  /** A failure in the UI locale, with the session's own (English) sentence as detail elsewhere. */
-  private renderFailure(failure: { kind: string; message: string }, extra?: string): TemplateResult {
-    const { message, detail } = this.l.failure(failure);
-    return html`<div class="alert error">
-      <p>${message}</p>
-      ${detail ? html`<p class="detail">${this.l.t('details', { message: detail })}</p>` : nothing}
-      ${extra ? html`<p>${extra}</p>` : nothing}
-    </div>`;
-  }
-
-  // 1. Access ─────────────────────────────────────────────────────────────────────────────────────
-
-  private renderAccess(state: SessionState | undefined): TemplateResult {
-    const l = this.l;
-    if (this.notConfigured) {
-      return html`${this.renderHeading(l.t('accessErrorHeading'), l.t('notConfigured'))}`;
+    if (session.state.status === 'no-access') {
+      const custom = this.querySelector(':scope > [slot="no-access"]') !== null;
+      return html`<offline-upload-step-no-access data-step exportparts=${STEP_PARTS} .customContact=${custom}>
+        ${custom ? html`<slot name="no-access" slot="contact"></slot>` : nothing}
+      </offline-upload-step-no-access>`;
     }
-    if (this.connectError) {
-      return html`
-        ${this.renderHeading(l.t('accessErrorHeading'), '')}
-        <div class="alert error"><p>${l.t('connectError', { message: this.connectError })}</p></div>
-        ${this.renderActions(html`<button type="button" class="button primary" @click=${() => void this.connectBackend()}>${l.t('retry')}</button>`, false)}
-      `;
-    }
-    if (state?.status === 'no-access') {
-      const p = state.permissions;
-      return html`
-        ${this.renderHeading(l.t('noAccessHeading'), '')}
-        ${renderNoAccess(l, {
-          ...(p?.reason ? { reason: p.reason } : {}),
-          ...(this.supportUrl || p?.contactUrl ? { contactUrl: this.supportUrl || p?.contactUrl } : {}),
-          ...(this.supportEmail || p?.contactEmail ? { contactEmail: this.supportEmail || p?.contactEmail } : {}),
-        })}
-      `;
-    }
-    if (state?.status === 'access-error') {
-      return html`
-        ${this.renderHeading(l.t('accessErrorHeading'), '')}
-        ${state.failure ? this.renderFailure(state.failure) : nothing}
-        ${this.renderActions(html`<button type="button" class="button primary" @click=${this.retryStart}>${l.t('retry')}</button>`, false)}
-      `;
-    }
-    return html`
-      ${this.renderHeading(l.t('accessHeading'), l.t('accessGuidance'))}
-      <p class="quiet-loading"><span class="spinner" aria-hidden="true"></span> ${l.t('listLoading')}</p>
-    `;
-  }
-
-  // 2. Choose ─────────────────────────────────────────────────────────────────────────────────────
-
-  private isFixed(field: PresetField, state: SessionState): boolean {
-    if (this.unlocked.has(field)) return false;
-    const { selection } = state;
-    switch (field) {
-      case 'category':
-        return Boolean(this.categoryId) && selection.categoryId === this.categoryId;
-      case 'activity':
-        return Boolean(this.activityId) && selection.activity?.id === this.activityId;
-      case 'domain':
-        return Boolean(this.domainId) && selection.domainId === this.domainId;
-      case 'identifier':
-        return Boolean(this.identifier) && selection.identifier === this.identifier;
-    }
-  }
-
-  private renderFixed(field: PresetField, label: string, value: string): TemplateResult {
-    return html`<div class="fixed">
-      <span class="label" id="${field}-label">${label}</span>
-      <span class="fixed-value" id="${field}-value">${value}</span>
-      <button type="button" class="button quiet" aria-label=${this.l.t('changeField', { field: label })} @click=${() => this.unlock(field)}>
-        ${this.l.t('change')}
-      </button>
-    </div>`;
-  }
-
-  private renderListStatus(list: { status: string; error?: string }): TemplateResult | typeof nothing {
-    if (list.status === 'loading') return html`<p class="hint"><span class="spinner" aria-hidden="true"></span> ${this.l.t('listLoading')}</p>`;
-    if (list.status === 'error') {
-      return html`<p class="error-text">
-        ${this.l.t('listError', { message: list.error ?? '' })}
-        <button type="button" class="button quiet" @click=${this.retryStart}>${this.l.t('retry')}</button>
-      </p>`;
-    }
-    return nothing;
-  }
-
-  private renderChoose(state: SessionState): TemplateResult {
-    const l = this.l;
-    const session = this.session!;
-    const { selection, categories, domains, spec } = state;
-    const categoryList = categories.value ?? [];
-    const domainList = domains.value ?? [];
-    const domain = domainList.find((d) => d.id === selection.domainId);
-    const categoryName = categoryList.find((c) => c.id === selection.categoryId)?.name ?? selection.categoryId ?? '';
-    const search: ActivitySearch = (text, options) => session.searchActivities(text, options);
-    const missing = this.chooseError !== '';
-    return html`
-      ${this.renderHeading(l.t('chooseHeading'), l.t('chooseGuidance'))}
-      ${state.notice
-        ? html`<div class="alert notice" role="note">
-            <p>${l.isEnglish ? state.notice : l.t('noticeGeneric')}</p>
-            ${l.isEnglish ? nothing : html`<p class="detail">${l.t('details', { message: state.notice })}</p>`}
-          </div>`
-        : nothing}
-      <div class="form">
-        ${this.isFixed('category', state)
-          ? this.renderFixed('category', l.t('categoryLabel'), categoryName)
-          : html`<div class="field">
-              <label for="category">${l.t('categoryLabel')}</label>
-              <select id="category" class="control" ?disabled=${categories.status !== 'ready'}
-                @change=${(e: Event) => session.selectCategory((e.target as HTMLSelectElement).value || undefined)}>
-                <option value="" ?selected=${!selection.categoryId}>${l.t('categoryAll')}</option>
-                ${categoryList.map((c) => html`<option value=${c.id} ?selected=${c.id === selection.categoryId}>${c.name}</option>`)}
-              </select>
-              ${this.renderListStatus(categories)}
-            </div>`}
-        ${this.isFixed('activity', state) && selection.activity
-          ? this.renderFixed('activity', l.t('activityLabel'), [selection.activity.code, selection.activity.name].filter(Boolean).join(' · '))
-          : html`<offline-upload-activity-combobox
-              id="activity"
-              .search=${search}
-              .value=${selection.activity}
-              .localizer=${l}
-              .scope=${selection.categoryId ?? ''}
-              ?invalid=${missing && !selection.activity}
-              @activity-change=${(e: CustomEvent<ActivitySummary>) => session.selectActivity(e.detail)}
-            ></offline-upload-activity-combobox>`}
-        ${this.isFixed('domain', state)
-          ? this.renderFixed('domain', l.t('domainLabel'), domain?.name ?? selection.domainId ?? '')
-          : html`<div class="field">
-              <label for="domain">${l.t('domainLabel')}</label>
-              <select id="domain" class="control" ?disabled=${domains.status !== 'ready'} aria-required="true"
-                aria-invalid=${missing && !selection.domainId ? 'true' : 'false'}
-                @change=${(e: Event) => session.selectDomain((e.target as HTMLSelectElement).value || undefined)}>
-                <option value="" disabled ?selected=${!selection.domainId}>${l.t('domainPlaceholder')}</option>
-                ${domainList.map((d) => html`<option value=${d.id} ?selected=${d.id === selection.domainId}>${d.name}</option>`)}
-              </select>
-              ${this.renderListStatus(domains)}
-            </div>`}
-        ${this.isFixed('identifier', state)
-          ? this.renderFixed('identifier', l.t('identifierLabel'), domain?.identifierKinds.find((k) => k.key === selection.identifier)?.label ?? selection.identifier ?? '')
-          : html`<fieldset class="field identifier" aria-describedby="identifier-hint">
-              <legend class="label">${l.t('identifierLabel')}</legend>
-              <p class="hint" id="identifier-hint">${domain ? l.t('identifierHint') : l.t('identifierNone')}</p>
-              ${domain
-                ? html`<div class="radios">
-                    ${domain.identifierKinds.map(
-                      (kind, i) => html`<label class="radio">
-                        <input type="radio" name="identifier" id=${i === 0 ? 'identifier' : `identifier-${i}`} value=${kind.key}
-                          .checked=${kind.key === selection.identifier}
-                          @change=${() => session.selectIdentifier(kind.key)} />
-                        <span>${kind.label}${kind.patternHint ? html` <span class="hint">(${kind.patternHint})</span>` : nothing}</span>
-                      </label>`,
-                    )}
-                  </div>`
-                : nothing}
-            </fieldset>`}
-      </div>
-      <div class="spec-status">
-        ${spec.status === 'loading' ? html`<p class="hint"><span class="spinner" aria-hidden="true"></span> ${l.t('specLoading')}</p>` : nothing}
-        ${spec.status === 'error'
-          ? html`<p class="error-text">${l.t('specError', { message: spec.error ?? '' })}
-              <button type="button" class="button quiet" @click=${this.retryStart}>${l.t('retry')}</button></p>`
-          : nothing}
-        ${this.chooseError ? html`<p class="error-text">${this.chooseError}</p>` : nothing}
-      </div>
-      ${this.renderActions(html`<button type="button" class="button primary" id="next" @click=${this.onNextFromChoose}>
-        ${l.t('next')} <span class="arrow" aria-hidden="true">→</span>
-      </button>`)}
-    `;
-  }
-
-  // 3. Template ───────────────────────────────────────────────────────────────────────────────────
-
-  private renderTemplate(state: SessionState): TemplateResult {
-    const l = this.l;
-    const spec = state.spec.value;
-    if (!spec) return this.renderChoose(state);
-    const columns = spec.columns.map((c) => describeColumn(l, spec, c, this.dateOrder));
-    return html`
-      ${this.renderHeading(l.t('templateHeading'), l.t('templateGuidance'))}
-      <p class="for">${l.t('templateFor', { activity: spec.activity.name, domain: spec.domain.name, identifier: spec.identifier.label })}</p>
-      <div class="scroller" role="region" aria-labelledby="columns-caption" tabindex="0">
-        <table class="columns">
-          <caption id="columns-caption">${l.t('templateColumnsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${l.t('columnHeader')}</th>
-              <th scope="col">${l.t('columnFormat')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${columns.map(
-              (c) => html`<tr>
-                <th scope="row">
-                  <span class="column-name">${c.header}</span>
-                  ${c.required ? html`<span class="badge required">${l.t('required')}</span>` : html`<span class="badge">${l.t('optional')}</span>`}
-                </th>
-                <td>${c.format}${c.notes.map((n) => html`<span class="note">${n}</span>`)}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      <ul class="rules">
-        ${describeRules(l, spec).map((r) => html`<li>${r}</li>`)}
-        <li>${l.t('templateSample')}</li>
-      </ul>
-      <div class="downloads">
-        <button type="button" class="button primary" id="download-xlsx" ?disabled=${this.busy !== undefined} @click=${() => this.download('xlsx')}>
-          ${this.busy === 'xlsx' ? html`<span class="spinner" aria-hidden="true"></span>` : html`<span aria-hidden="true">⤓</span>`} ${l.t('downloadXlsx')}
-        </button>
-        <button type="button" class="button" id="download-csv" ?disabled=${this.busy !== undefined} @click=${() => this.download('csv')}>
-          ${this.busy === 'csv' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing} ${l.t('downloadCsv')}
-        </button>
-      </div>
-      ${this.actionError ? html`<p class="error-text">${this.actionError}</p>` : nothing}
-      ${this.renderActions(html`<button type="button" class="button primary" id="next" @click=${() => this.goTo('upload')}>
-        ${l.t('templateNext')} <span class="arrow" aria-hidden="true">→</span>
-      </button>`)}
-    `;
-  }
-
-  // 4. Upload ─────────────────────────────────────────────────────────────────────────────────────
-
-  private renderProgress(state: SessionState): TemplateResult {
-    const l = this.l;
-    const progress = state.progress;
-    const fraction = progress?.fraction ?? 0;
-    const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
-    const phase = l.t(PHASES[progress?.phase ?? 'reading'] ?? 'phaseReading');
-    const indeterminate = state.status === 'committing';
-    return html`<div part="progress" class="progress">
-      <div class="progress-head">
-        <span id="progress-label">${phase}</span>
-        ${indeterminate ? nothing : html`<span class="percent" aria-hidden="true">${l.percent(fraction)}</span>`}
-      </div>
-      ${indeterminate
-        ? html`<div class="track indeterminate" role="progressbar" aria-labelledby="progress-label" aria-valuetext=${phase}>
-            <span part="progress-bar" class="fill"></span>
-          </div>`
-        : html`<div class="track" role="progressbar" aria-labelledby="progress-label" aria-valuemin="0" aria-valuemax="100"
-            aria-valuenow=${percent} aria-valuetext=${l.t('announceProgress', { phase, percent: l.percent(fraction) })}>
-            <span part="progress-bar" class="fill" style=${styleMap({ inlineSize: `${percent}%` })}></span>
-          </div>`}
-      ${state.file ? html`<p class="file">${l.t('fileInfo', { name: state.file.name, size: l.bytes(state.file.size) })}</p>` : nothing}
-      ${indeterminate ? nothing : html`<button type="button" class="button" id="cancel-upload" @click=${this.cancelUpload}>${l.t('cancelUpload')}</button>`}
-    </div>`;
-  }
-
-  private get limitsText(): string {
-    const l = this.l;
-    const size = l.bytes(this.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-    return this.maxRows ? l.t('dropLimitsRows', { size, rows: this.maxRows }) : l.t('dropLimits', { size });
-  }
-
-  private renderUpload(state: SessionState): TemplateResult {
-    const l = this.l;
-    const working = BUSY.has(state.status);
-    const hasResult = isReachable('review', state);
-    return html`
-      ${this.renderHeading(l.t('uploadHeading'), l.t('uploadGuidance'))}
-      ${working
-        ? this.renderProgress(state)
-        : html`<offline-upload-drop-zone part="drop-zone" .localizer=${l} limits=${this.limitsText} @file-select=${this.onFileSelect}></offline-upload-drop-zone>
-            ${state.file && hasResult ? html`<p class="file">${l.t('fileInfo', { name: state.file.name, size: l.bytes(state.file.size) })}</p>` : nothing}`}
-      ${state.status === 'selecting' && state.failure ? this.renderFailure(state.failure) : nothing}
-      ${this.actionError ? html`<p class="error-text">${this.actionError}</p>` : nothing}
-      ${this.renderActions(
-        hasResult && !working
-          ? html`<button type="button" class="button primary" id="next" @click=${() => this.goTo('review')}>
-              ${l.t('next')} <span class="arrow" aria-hidden="true">→</span>
-            </button>`
-          : nothing,
-      )}
-    `;
-  }
-
-  // 5. Review ─────────────────────────────────────────────────────────────────────────────────────
-
-  private renderReview(state: SessionState): TemplateResult {
-    const l = this.l;
-    if (state.status === 'has-issues' && state.issues.length > 0 && state.issues.every((issue) => issue.code.startsWith('file-'))) {
-      // The file itself was refused (wrong type, damaged, empty, another template…): no table, no
-      // filters, no report — just what is wrong and a way to send another file.
-      return html`
-        ${this.renderHeading(l.t('fileRefusedHeading'), l.t('fileRefusedGuidance'))}
-        ${state.failure ? this.renderFailure(state.failure) : nothing}
-        <ul class="file-refused" id="file-refused">
-          ${state.issues.map((issue) => html`<li>${l.issue(issue)}</li>`)}
-        </ul>
-        ${state.file ? html`<p class="hint">${state.file.name}</p>` : nothing}
-        <div class="review-actions">
-          <offline-upload-drop-zone compact .localizer=${l} label=${l.t('uploadDifferent')} @file-select=${this.onFileSelect}></offline-upload-drop-zone>
-        </div>
-        ${this.renderActions(nothing)}
-      `;
-    }
-    if (state.status === 'has-issues') {
-      const issues = state.issues;
-      const rows = state.summary?.rowsWithIssues ?? new Set(issues.map((i) => i.row).filter((r) => r !== undefined)).size;
-      return html`
-        ${this.renderHeading(l.t('reviewIssuesHeading'), l.t('reviewIssuesGuidance'))}
-        ${state.failure ? this.renderFailure(state.failure) : nothing}
-        <p class="issue-count">
-          <strong>${l.t('issuesTotal', { count: issues.length })}</strong>${rows > 0 ? html` ${l.t('issuesInRows', { count: rows })}` : nothing}
-          ${state.file ? html`<span class="hint"> · ${state.file.name}</span>` : nothing}
-        </p>
-        <div class="review-actions">
-          <offline-upload-drop-zone compact .localizer=${l} label=${l.t('uploadCorrected')} @file-select=${this.onFileSelect}></offline-upload-drop-zone>
-          <button type="button" class="button" id="download-issues" ?disabled=${this.busy !== undefined} @click=${() => this.download('issues')}>
-            ${this.busy === 'issues' ? html`<span class="spinner" aria-hidden="true"></span>` : html`<span aria-hidden="true">⤓</span>`} ${l.t('downloadIssues')}
-          </button>
-        </div>
-        ${this.actionError ? html`<p class="error-text">${this.actionError}</p>` : nothing}
-        <offline-upload-issues-table part="issues" .issues=${issues} .localizer=${l} file-name=${state.file?.name ?? ''}></offline-upload-issues-table>
-        ${this.renderActions(nothing)}
-      `;
-    }
-    return html`
-      ${this.renderHeading(l.t('reviewReadyHeading'), l.t('reviewReadyGuidance'))}
-      <upload-summary part="summary" exportparts="base: summary-base, headline: summary-headline" .summary=${state.summary}
-        .messages=${this.messages} locale=${l.locale}></upload-summary>
-      ${this.renderActions(html`<button type="button" class="button primary" id="next" @click=${() => this.goTo('create')}>
-        ${l.t('next')} <span class="arrow" aria-hidden="true">→</span>
-      </button>`)}
-    `;
-  }
-
-  // 6. Create ─────────────────────────────────────────────────────────────────────────────────────
-
-  private renderCreate(state: SessionState): TemplateResult {
-    const l = this.l;
-    const count = state.summary?.records ?? 0;
-    if (state.status === 'committing') {
-      return html`
-        ${this.renderHeading(l.t('createHeading'), l.t('creating', { count }))}
-        ${this.renderProgress(state)}
-      `;
-    }
-    if (state.status === 'commit-failed') {
-      // A retryable failure is a lost or garbled answer: the LMS may have created the records, so the
-      // heading must not say they were not (the retry with the same key is what settles it).
-      const retryable = state.failure?.retryable === true;
-      return html`
-        ${retryable
-          ? this.renderHeading(l.t('createUnconfirmedHeading'), l.t('createFailedNothing'))
-          : this.renderHeading(l.t('createFailedHeading'), '')}
-        ${state.failure ? this.renderFailure(state.failure) : nothing}
-        ${this.renderActions(
-          retryable
-            ? html`<button type="button" class="button primary" id="retry-create" @click=${() => void this.session?.commit()}>${l.t('retry')}</button>`
-            : html`<button type="button" class="button primary" id="upload-again" @click=${this.uploadAnother}>${l.t('uploadAnother')}</button>`,
-        )}
-      `;
-    }
-    return html`
-      ${this.renderHeading(l.t('createHeading'), l.t('createGuidance'))}
-      <upload-summary part="summary" exportparts="base: summary-base, headline: summary-headline" layout="compact" .summary=${state.summary} .messages=${this.messages} locale=${l.locale}></upload-summary>
-      ${this.renderActions(html`<button type="button" class="button primary" id="create" @click=${this.requestCreate}>${l.t('createButton')}</button>`)}
-    `;
+    const tag = STEP_TAGS[flow.step];
+    return staticHtml`<${tag} data-step exportparts=${STEP_PARTS}></${tag}>`;
   }
 
   private renderDialog(): TemplateResult {
     const l = this.l;
-    const state = this.sessionState;
-    const count = state?.summary?.records ?? 0;
-    const activity = state?.selection.activity?.name ?? state?.spec.value?.activity.name ?? '';
+    const flow = this.connection.flow;
+    const count = flow?.state.summary?.records ?? 0;
+    const activity = flow?.activity?.name ?? '';
     return html`<dialog part="dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-body" @cancel=${this.cancelConfirm}>
       <h2 id="confirm-heading">${l.t('confirmHeading', { count })}</h2>
       <p id="confirm-body">${l.t('confirmBody', { count, activity })}</p>
@@ -1013,30 +391,18 @@ export class OfflineUploadWizardElement extends LitElement {
              "Create records" must not confirm it unread. -->
         <button type="button" class="button" id="confirm-cancel" autofocus @click=${this.cancelConfirm}>${l.t('cancel')}</button>
         <span class="spacer"></span>
-        <button type="button" class="button primary" id="confirm-create" @click=${this.confirmCreate}>${l.t('confirmCreate', { count })}</button>
+        <button type="button" class="button primary" id="confirm-create" @click=${() => this.connection.flow?.confirmCreate()}>
+          ${l.t('confirmCreate', { count })}
+        </button>
       </div>
     </dialog>`;
   }
 
-  // 7. Done ───────────────────────────────────────────────────────────────────────────────────────
-
-  private renderDone(state: SessionState): TemplateResult {
-    const l = this.l;
-    const result = state.result;
-    const count = result?.created ?? 0;
-    const activity = state.selection.activity?.name ?? state.spec.value?.activity.name ?? '';
-    return html`
-      ${this.renderHeading(l.t('doneHeading'), l.t('doneGuidance'))}
-      <div class="alert success">
-        <p><strong>${l.t('doneMessage', { count, activity })}</strong></p>
-        ${result?.replayed ? html`<p>${l.t('doneReplayed')}</p>` : nothing}
-      </div>
-      ${this.renderActions(
-        html`<button type="button" class="button" id="start-over" @click=${this.startOver}>${l.t('startOver')}</button>
-          <button type="button" class="button primary" id="upload-another" @click=${this.uploadAnother}>${l.t('uploadAnother')}</button>`,
-        false,
-      )}
-    `;
+  private cancelConfirm(event?: Event): void {
+    event?.preventDefault();
+    this.connection.flow?.cancelCreate();
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement & { focusCreate?: () => Promise<void> }>('offline-upload-step-create')?.focusCreate?.(),
+    );
   }
 }
-

@@ -4,6 +4,14 @@
 import { ActivityComboboxElement } from '../activity-combobox/activity-combobox.component.js';
 import { DropZoneElement } from '../drop-zone/drop-zone.component.js';
 import { IssuesTableElement } from '../issues-table/issues-table.component.js';
+import { StepAccessElement } from '../step-access/step-access.component.js';
+import { StepChooseElement } from '../step-choose/step-choose.component.js';
+import { StepCreateElement } from '../step-create/step-create.component.js';
+import { StepDoneElement } from '../step-done/step-done.component.js';
+import { StepNoAccessElement } from '../step-no-access/step-no-access.component.js';
+import { StepReviewElement } from '../step-review/step-review.component.js';
+import { StepTemplateElement } from '../step-template/step-template.component.js';
+import { StepUploadElement } from '../step-upload/step-upload.component.js';
 import '../upload-summary/upload-summary.js';
 import { OfflineUploadWizardElement } from './offline-upload-wizard.component.js';
 
@@ -13,6 +21,14 @@ export { OfflineUploadWizardElement };
 if (!customElements.get('offline-upload-activity-combobox')) customElements.define('offline-upload-activity-combobox', ActivityComboboxElement);
 if (!customElements.get('offline-upload-drop-zone')) customElements.define('offline-upload-drop-zone', DropZoneElement);
 if (!customElements.get('offline-upload-issues-table')) customElements.define('offline-upload-issues-table', IssuesTableElement);
+if (!customElements.get('offline-upload-step-access')) customElements.define('offline-upload-step-access', StepAccessElement);
+if (!customElements.get('offline-upload-step-no-access')) customElements.define('offline-upload-step-no-access', StepNoAccessElement);
+if (!customElements.get('offline-upload-step-choose')) customElements.define('offline-upload-step-choose', StepChooseElement);
+if (!customElements.get('offline-upload-step-template')) customElements.define('offline-upload-step-template', StepTemplateElement);
+if (!customElements.get('offline-upload-step-upload')) customElements.define('offline-upload-step-upload', StepUploadElement);
+if (!customElements.get('offline-upload-step-review')) customElements.define('offline-upload-step-review', StepReviewElement);
+if (!customElements.get('offline-upload-step-create')) customElements.define('offline-upload-step-create', StepCreateElement);
+if (!customElements.get('offline-upload-step-done')) customElements.define('offline-upload-step-done', StepDoneElement);
 if (!customElements.get('offline-upload-wizard')) customElements.define('offline-upload-wizard', OfflineUploadWizardElement);
 
 declare global {
@@ -21,5 +37,13 @@ declare global {
     'offline-upload-activity-combobox': ActivityComboboxElement;
     'offline-upload-drop-zone': DropZoneElement;
     'offline-upload-issues-table': IssuesTableElement;
+    'offline-upload-step-access': StepAccessElement;
+    'offline-upload-step-no-access': StepNoAccessElement;
+    'offline-upload-step-choose': StepChooseElement;
+    'offline-upload-step-template': StepTemplateElement;
+    'offline-upload-step-upload': StepUploadElement;
+    'offline-upload-step-review': StepReviewElement;
+    'offline-upload-step-create': StepCreateElement;
+    'offline-upload-step-done': StepDoneElement;
   }
 }

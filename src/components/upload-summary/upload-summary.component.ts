@@ -2,7 +2,7 @@
 // the wizard's review step and usable on its own in a host page.
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import type { IssueCode } from '../../core/issues.js';
 import type { DryRunLabel } from '../../core/records.js';
 import type { UploadSummary } from '../../core/summary.js';
@@ -10,6 +10,9 @@ import type { Localizer, MessageOverrides } from '../../i18n/localize.js';
 import { heading } from '../shared/heading.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { styles } from './upload-summary.styles.js';
+
+/** A bar's length as a custom property set from script: a strict CSP forbids style attributes. */
+const share = (percent: number) => ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--_share', String(percent)));
 
 const LABEL_ORDER: readonly DryRunLabel[] = ['create', 'already-recorded', 'conflict'];
 
@@ -133,7 +136,7 @@ export class UploadSummaryElement extends LitElement {
           ${entries.map(
             ([name, n]) => html`<li>
               <span>${name}</span> <span class="count">${l.number(n)}</span>
-              <span class="bar ${issue ? 'issue' : ''}" aria-hidden="true"><span style=${styleMap({ inlineSize: `${total > 0 ? Math.min(100, (n / total) * 100) : 0}%` })}></span></span>
+              <span class="bar ${issue ? 'issue' : ''}" aria-hidden="true"><span ${share(total > 0 ? Math.min(100, (n / total) * 100) : 0)}></span></span>
             </li>`,
           )}
         </ul>

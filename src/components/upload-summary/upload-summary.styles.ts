@@ -107,6 +107,8 @@ export const styles = css`
   }
   .bar > span {
     display: block;
+    /* --_share is set with style.setProperty (no style attribute: a strict CSP forbids them). */
+    inline-size: calc(var(--_share, 0) * 1%);
     block-size: 100%;
     background: var(--_accent);
   }

@@ -1,7 +1,10 @@
-// Which wizard step the session's state allows and asks for: pure functions, so the element keeps only
-// the step being viewed (UI state) and derives everything else from UploadSession.state.
-import { WIZARD_STEPS, type WizardStep } from '../../events/prefix.js';
-import type { SessionState, SessionStatus } from '../../session/types.js';
+// The wizard's steps, in order, and the pure rules that say which one the session's state allows and
+// asks for. WizardFlow (wizard-flow.ts) holds the step shown and applies these rules.
+import type { SessionState, SessionStatus } from './types.js';
+
+/** The wizard's steps, in order. */
+export const WIZARD_STEPS = ['access', 'choose', 'template', 'upload', 'review', 'create', 'done'] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
 
 const GATE: ReadonlySet<SessionStatus> = new Set(['checking-access', 'no-access', 'access-error']);
 const REVIEWABLE: ReadonlySet<SessionStatus> = new Set(['has-issues', 'ready', 'committing', 'commit-failed']);

@@ -1,0 +1,49 @@
+// The wizard's stepper: the seven steps, done / current / reachable, as a list in wide columns and as
+// "Step 3 of 7 · Template" with a bar in narrow ones.
+import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import type { Localizer, MessageKey } from '../../i18n/localize.js';
+import { WIZARD_STEPS, type WizardStep } from '../../session/steps.js';
+import type { WizardFlow } from '../../session/wizard-flow.js';
+
+export const STEP_NAMES: Record<WizardStep, MessageKey> = {
+  access: 'stepAccess',
+  choose: 'stepChoose',
+  template: 'stepTemplate',
+  upload: 'stepUpload',
+  review: 'stepReview',
+  create: 'stepCreate',
+  done: 'stepDoneName',
+};
+
+export function renderStepper(l: Localizer, flow: WizardFlow | undefined, label: string): TemplateResult {
+  const currentStep = flow?.step ?? 'access';
+  const index = WIZARD_STEPS.indexOf(currentStep);
+  // The bar's length as a custom property set from script: a strict CSP forbids style attributes.
+  const fraction = ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--_step-fraction', String((index + 1) / WIZARD_STEPS.length)));
+  return html`
+    <nav part="stepper" class="stepper" aria-label=${label}>
+      <ol>
+        ${WIZARD_STEPS.map((step, i) => {
+          const current = step === currentStep;
+          const complete = !current && flow !== undefined && flow.complete(step);
+          const reachable = !current && step !== 'access' && flow !== undefined && flow.reachable(step);
+          const name = l.t(STEP_NAMES[step]);
+          const content = html`<span class="marker" aria-hidden="true">${complete ? '✓' : i + 1}</span><span class="name">${name}</span>${complete
+              ? html`<span class="visually-hidden"> ${l.t('stepDone')}</span>`
+              : nothing}`;
+          return html`<li part="step" class="${current ? 'current' : ''} ${complete ? 'complete' : ''} ${reachable ? 'reachable' : ''}">
+            ${reachable
+              ? html`<button type="button" class="step-link" @click=${() => flow?.goTo(step)}>${content}</button>`
+              : html`<span class="step-link" aria-current=${current ? 'step' : nothing}>${content}</span>`}
+          </li>`;
+        })}
+      </ol>
+      <!-- Shown instead of the list in narrow columns (one of the two is displayed at a time). -->
+      <p class="step-count">
+        ${l.t('stepOf', { current: index + 1, total: WIZARD_STEPS.length })} · <strong>${l.t(STEP_NAMES[currentStep])}</strong>
+      </p>
+      <div class="step-track" aria-hidden="true" ${fraction}><span></span></div>
+    </nav>
+  `;
+}

@@ -1,0 +1,44 @@
+// The progress block of the upload and create steps: phase, bar (role=progressbar), file, Cancel.
+import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import type { MessageKey } from '../../i18n/localize.js';
+import type { WizardContext } from './wizard-context.js';
+
+const PHASES: Record<string, MessageKey> = {
+  reading: 'phaseReading',
+  validating: 'phaseValidating',
+  'dry-run': 'phaseDryRun',
+  committing: 'phaseCommitting',
+};
+
+export function phaseName(ctx: Pick<WizardContext, 'localizer'>, phase: string | undefined): string {
+  return ctx.localizer.t(PHASES[phase ?? 'reading'] ?? 'phaseReading');
+}
+
+/** `onCancel`: shows Cancel (reading and dry run); absent while creating, which cannot be interrupted. */
+export function renderProgress(ctx: WizardContext, onCancel?: () => void): TemplateResult {
+  const { localizer: l, state } = ctx;
+  const progress = state.progress;
+  const fraction = progress?.fraction ?? 0;
+  const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+  const phase = phaseName(ctx, progress?.phase);
+  const indeterminate = state.status === 'committing';
+  // The bar's width as a custom property set from script: a strict CSP forbids style attributes.
+  const width = ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--_percent', String(percent)));
+  return html`<div part="progress" class="progress">
+    <div class="progress-head">
+      <span id="progress-label">${phase}</span>
+      ${indeterminate ? nothing : html`<span class="percent" aria-hidden="true">${l.percent(fraction)}</span>`}
+    </div>
+    ${indeterminate
+      ? html`<div class="track indeterminate" role="progressbar" aria-labelledby="progress-label" aria-valuetext=${phase}>
+          <span part="progress-bar" class="fill"></span>
+        </div>`
+      : html`<div class="track" role="progressbar" aria-labelledby="progress-label" aria-valuemin="0" aria-valuemax="100"
+          aria-valuenow=${percent} aria-valuetext=${l.t('announceProgress', { phase, percent: l.percent(fraction) })} ${width}>
+          <span part="progress-bar" class="fill"></span>
+        </div>`}
+    ${state.file ? html`<p class="file">${l.t('fileInfo', { name: state.file.name, size: l.bytes(state.file.size) })}</p>` : nothing}
+    ${onCancel ? html`<button type="button" class="button" id="cancel-upload" @click=${onCancel}>${l.t('cancelUpload')}</button>` : nothing}
+  </div>`;
+}

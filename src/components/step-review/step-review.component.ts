@@ -1,0 +1,71 @@
+// The review step, in one of three states: the file refused as a whole (what is wrong, another file),
+// the issues by row and column (with the report and a corrected file), or the records ready.
+import { html, nothing, type TemplateResult } from 'lit';
+import { DownloadTask } from '../shared/download-task.js';
+import { uploadSelected } from '../shared/file-select.js';
+import type { FileSelectEvent } from '../shared/internal-events.js';
+import { StepElement } from '../shared/step-element.js';
+import type { WizardContext } from '../shared/wizard-context.js';
+
+/**
+ * @internal The wizard's review step.
+ * @summary Shows the issues to fix, or the records ready to create.
+ */
+export class StepReviewElement extends StepElement {
+  private readonly report = new DownloadTask(
+    this,
+    (_kind, signal) => this.ctx!.session.errorReport('xlsx', { signal }),
+    (failure) => this.ctx?.announce(this.ctx.localizer.failure(failure), true),
+  );
+
+  protected renderStep(ctx: WizardContext): TemplateResult {
+    const { localizer: l, state, flow, options } = ctx;
+    const onFile = (e: FileSelectEvent): void => uploadSelected(ctx, e);
+    if (flow.fileRefused) {
+      // The file itself was refused (wrong type, damaged, empty, another template, a missing column…): no
+      // table, no filters, no report — just what is wrong and a way to send another file.
+      return html`
+        ${this.renderHeading(l.t('fileRefusedHeading'), l.t('fileRefusedGuidance'))}
+        ${state.failure ? this.renderFailure(state.failure) : nothing}
+        <ul class="file-refused" id="file-refused">
+          ${state.issues.map((issue) => html`<li>${l.issue(issue)}</li>`)}
+        </ul>
+        ${state.file ? html`<p class="hint">${state.file.name}</p>` : nothing}
+        <div class="review-actions">
+          <offline-upload-drop-zone compact .localizer=${l} label=${l.t('uploadDifferent')} @offline-upload-internal-file-select=${onFile}></offline-upload-drop-zone>
+        </div>
+        ${this.renderActions(nothing)}
+      `;
+    }
+    if (state.status === 'has-issues') {
+      const issues = state.issues;
+      const rows = state.summary?.rowsWithIssues ?? new Set(issues.map((i) => i.row).filter((r) => r !== undefined)).size;
+      const running = this.report.running;
+      return html`
+        ${this.renderHeading(l.t('reviewIssuesHeading'), l.t('reviewIssuesGuidance'))}
+        ${state.failure ? this.renderFailure(state.failure) : nothing}
+        <p class="issue-count">
+          <strong>${l.t('issuesTotal', { count: issues.length })}</strong>${rows > 0 ? html` ${l.t('issuesInRows', { count: rows })}` : nothing}
+          ${state.file ? html`<span class="hint"> · ${state.file.name}</span>` : nothing}
+        </p>
+        <div class="review-actions">
+          <offline-upload-drop-zone compact .localizer=${l} label=${l.t('uploadCorrected')} @offline-upload-internal-file-select=${onFile}></offline-upload-drop-zone>
+          <button type="button" class="button" id="download-issues" ?disabled=${running !== undefined} @click=${() => this.report.start('issues')}>
+            ${running ? html`<span class="spinner" aria-hidden="true"></span>` : html`<span aria-hidden="true">⤓</span>`} ${l.t('downloadIssues')}
+          </button>
+        </div>
+        ${this.report.failure ? this.renderFailure(this.report.failure) : nothing}
+        <offline-upload-issues-table part="issues" .issues=${issues} .localizer=${l} file-name=${state.file?.name ?? ''}></offline-upload-issues-table>
+        ${this.renderActions(nothing)}
+      `;
+    }
+    return html`
+      ${this.renderHeading(l.t('reviewReadyHeading'), l.t('reviewReadyGuidance'))}
+      <upload-summary part="summary" exportparts="base: summary-base, headline: summary-headline" .summary=${state.summary}
+        .messages=${options.messages} locale=${l.locale}></upload-summary>
+      ${this.renderActions(html`<button type="button" class="button primary" id="next" @click=${() => flow.goTo('create')}>
+        ${l.t('next')} <span class="arrow" aria-hidden="true">→</span>
+      </button>`)}
+    `;
+  }
+}

@@ -1,7 +1,7 @@
 // What went wrong, as data: a failure or a notice is a code with params (like an Issue), never a
 // sentence. i18n turns each code into the admin's words; the technical detail (the LMS's own text, the
 // operation and status) travels beside it for the "Details for support" disclosure and the `failed` event.
-import { BackendError } from '../backend/errors.js';
+import { BackendError, type BackendErrorCode, type BackendErrorKind } from '../backend/errors.js';
 
 /** Every failure the session (and the wizard around it) can report; i18n words each one. */
 export const FAILURE_CODES = [
@@ -39,7 +39,7 @@ export const FAILURE_CODES = [
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
 /** The coarse class of a failure (the BackendError kind it came from, or `file` / `unknown`). */
-export type FailureKind = 'no-access' | 'not-found' | 'rejected' | 'unavailable' | 'contract' | 'file' | 'unknown';
+export type FailureKind = BackendErrorKind | 'file' | 'unknown';
 
 export type FailureParams = Readonly<Record<string, string | number>>;
 
@@ -47,6 +47,8 @@ export type FailureParams = Readonly<Record<string, string | number>>;
 export interface FailureDetail {
   /** The error's own text (the LMS's problem detail, the reader's message…). */
   readonly message?: string;
+  /** The backend's own code (BackendErrorCode), e.g. `timeout`, `offline`, `session-ended`. */
+  readonly errorCode?: BackendErrorCode;
   /** The backend operation, e.g. `commitUpload`. */
   readonly operation?: string;
   /** The HTTP status, when there was one. */
@@ -85,7 +87,9 @@ export function detailOf(error: unknown): FailureDetail {
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
   return {
     ...(message ? { message } : {}),
-    ...(error instanceof BackendError ? { operation: error.operation, ...(error.status !== undefined ? { status: error.status } : {}) } : {}),
+    ...(error instanceof BackendError
+      ? { errorCode: error.code, operation: error.operation, ...(error.status !== undefined ? { status: error.status } : {}) }
+      : {}),
   };
 }
 

@@ -98,7 +98,7 @@ export function renderFailure(ctx: Pick<WizardContext, 'localizer'>, failure: Se
       <ul>
         ${detail?.uploadId ? html`<li>${l.t('supportReference', { id: detail.uploadId })}</li>` : nothing}
         <li>${l.t('supportTime', { time: l.time(time) })}</li>
-        <li>${l.t('supportCode', { code: [failure.code, detail?.operation, detail?.status].filter((p) => p !== undefined).join(' · ') })}</li>
+        <li>${l.t('supportCode', { code: [failure.code, detail?.errorCode, detail?.operation, detail?.status].filter((p) => p !== undefined).join(' · ') })}</li>
         ${detail?.message ? html`<li><bdi>${l.t('supportDetail', { detail: detail.message })}</bdi></li>` : nothing}
       </ul>
     </details>

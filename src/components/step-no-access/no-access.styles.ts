@@ -1,16 +1,5 @@
-// The no-access step's look, and the one check on the contact link it shows.
+// The no-access step's look.
 import { css } from 'lit';
-
-/** Only http(s) and mailto links are followed: a contact URL from an LMS must not run script. */
-export function safeContactUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url, document.baseURI);
-    return ['http:', 'https:', 'mailto:'].includes(parsed.protocol) ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export const noAccessStyles = css`
   .no-access {

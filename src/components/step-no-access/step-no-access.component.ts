@@ -5,7 +5,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { StepElement } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
-import { noAccessStyles, safeContactUrl } from './no-access.styles.js';
+import { mailtoHref, plainEmail, safeContactUrl } from '../../backend/contact.js';
+import { noAccessStyles } from './no-access.styles.js';
 
 /**
  * @internal The wizard's no-access panel.
@@ -22,7 +23,9 @@ export class StepNoAccessElement extends StepElement {
     const { localizer: l, state, options } = ctx;
     const p = state.permissions;
     const url = safeContactUrl(options.supportUrl || p?.contactUrl);
-    const email = (options.supportEmail || p?.contactEmail)?.trim() || undefined;
+    // Links are built with the backend's contact helpers only: no script URL, no mailto with a hidden bcc.
+    const email = plainEmail(options.supportEmail || p?.contactEmail);
+    const mailto = mailtoHref(email);
     return html`
       ${this.renderHeading(l.t('noAccessHeading'), '')}
       <div class="no-access" part="no-access">
@@ -36,7 +39,7 @@ export class StepNoAccessElement extends StepElement {
                 <p class="contact-lead">${l.t('noAccessContact')}</p>
                 <ul>
                   ${url ? html`<li><a class="button primary" href=${url} target="_blank" rel="noopener">${l.t('contactLink')}</a></li>` : nothing}
-                  ${email ? html`<li><a class="button" href="mailto:${email}">${l.t('contactEmail', { email })}</a></li>` : nothing}
+                  ${email && mailto ? html`<li><a class="button" href=${mailto}>${l.t('contactEmail', { email })}</a></li>` : nothing}
                 </ul>
               </div>`
             : nothing}

@@ -9,6 +9,7 @@ import { serialToDate } from '../src/core/dates.js';
 import { readSpreadsheet } from '../src/core/read/index.js';
 import { SheetScanner } from '../src/core/read/xlsx/sheet.js';
 import { readSharedStrings } from '../src/core/read/xlsx/workbook.js';
+import { readLimits } from '../src/core/read/limits.js';
 import { ReadControl } from '../src/core/read/control.js';
 import { InflateBudget, XmlTextDecoder, ZipArchive } from '../src/core/read/zip.js';
 import { benchFile } from './generate.js';
@@ -104,7 +105,7 @@ function sheetChunks(): Uint8Array[] {
 }
 
 async function main(): Promise<void> {
-  const strings = await readSharedStrings(zip, zip.get('xl/sharedStrings.xml')!, new InflateBudget(2 ** 33), new ReadControl(undefined, undefined, 1), 0);
+  const strings = await readSharedStrings(zip, zip.get('xl/sharedStrings.xml')!, new InflateBudget(2 ** 33), new ReadControl(undefined, undefined, 1), 0, readLimits(10_000_000));
   const chunks = sheetChunks();
   const xmlBytes = chunks.reduce((n, c) => n + c.length, 0);
 

@@ -14,6 +14,12 @@ export const ISSUE_CODES = {
   'file-too-large': { scope: 'file', source: 'client' }, // params: size, limit (human units), sizeBytes, limitBytes
   'file-inflates-too-large': { scope: 'file', source: 'client' }, // params: limit (human units), limitBytes?
   'file-too-many-rows': { scope: 'file', source: 'client' }, // params: limit
+  'file-too-many-blank-rows': { scope: 'file', source: 'client' }, // params: limit (rows seen, blank ones counted), records (max-rows)
+  'file-row-too-large': { scope: 'file', source: 'client' }, // params: limit (human units), limitBytes, row?
+  'file-cell-too-long': { scope: 'file', source: 'client' }, // params: limit (32,767 characters), row?
+  'file-too-many-columns': { scope: 'file', source: 'client' }, // params: limit (16,384), row?
+  'file-too-much-text': { scope: 'file', source: 'client' }, // params: kind (count|size), limit (a count, or human units with limitBytes)
+  'file-more-issues': { scope: 'file', source: 'client' }, // params: shown, more — the issues past the first `shown` were counted, not kept
   'file-empty': { scope: 'file', source: 'client' }, // no data rows under the header
   'file-no-header': { scope: 'file', source: 'client' }, // no row looks like the template's header; params: headers
   'file-template-mismatch': { scope: 'file', source: 'client' }, // params: expected, found (activity/domain/identifier names or ids)

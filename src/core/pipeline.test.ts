@@ -144,14 +144,14 @@ describe('pipeline: hostile and broken files', () => {
     expect(xlsx.records).to.deep.equal([]);
   });
 
-  it('keeps markup and formula text as plain values and refuses a 40,000-character cell', async () => {
+  it('keeps markup and formula text as plain values and refuses a 32,767-character cell (the longest Excel allows)', async () => {
     const ExcelJS = await loadExcel();
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Records');
     sheet.addRow(['Email', 'Completion date', 'Status', 'Score', 'Comments']);
     sheet.addRow(['a@example.org', new Date(Date.UTC(2026, 1, 3)), 'Passed', 81, '<script>alert("x")</script>']);
     sheet.addRow(['b@example.org', new Date(Date.UTC(2026, 1, 3)), 'Passed', 82, '=HYPERLINK("http://evil.example","click")']);
-    sheet.addRow(['c@example.org', new Date(Date.UTC(2026, 1, 3)), 'Passed', 83, 'x'.repeat(40_000)]);
+    sheet.addRow(['c@example.org', new Date(Date.UTC(2026, 1, 3)), 'Passed', 83, 'x'.repeat(32_767)]);
     sheet.addRow(['<b>d@example.org</b>', new Date(Date.UTC(2026, 1, 3)), 'Passed', 84]);
     const result = await validateSpreadsheet(new Uint8Array(await workbook.xlsx.writeBuffer()), realWorldSpec, { today: TODAY });
     expect(result.records.map((r) => r.values['comments'])).to.deep.equal(['<script>alert("x")</script>', '=HYPERLINK("http://evil.example","click")']);
@@ -159,8 +159,8 @@ describe('pipeline: hostile and broken files', () => {
       [4, 'cell-text-too-long'],
       [5, 'cell-identifier-format'],
     ]);
-    expect(result.issues[0]!.params).to.deep.equal({ max: 500, length: 40_000 });
-    expect(result.issues[0]!.message).to.equal('This text is 40,000 characters long; the limit is 500. Shorten it.');
+    expect(result.issues[0]!.params).to.deep.equal({ max: 500, length: 32_767 });
+    expect(result.issues[0]!.message).to.equal('This text is 32,767 characters long; the limit is 500. Shorten it.');
     expect(result.issues[0]!.value!.length).to.equal(120);
     expect(result.issues[1]!.value).to.equal('<b>d@example.org</b>');
   });

@@ -1,7 +1,7 @@
 // Read + validate in one call: the reader streams rows into the validator, and a file-level problem
 // becomes an issue in the result instead of an exception. The same function runs in the page, a worker and Node.
 import { readSpreadsheet } from './read/index.js';
-import { FileIssueError, type ReadOptions } from './read/types.js';
+import { asReadFailure, FileIssueError, type ReadOptions } from './read/types.js';
 import type { TemplateSpec } from './spec.js';
 import { createValidator, type ValidationResult, type ValidatorOptions } from './validate/validator.js';
 
@@ -12,15 +12,20 @@ export type ValidateOptions = ReadOptions & ValidatorOptions;
 /**
  * Reads an .xlsx or .csv upload and validates every row against `spec`. File problems (unsupported
  * format, damaged file, too large, wrong template …) come back as issues with no records; only a
- * cancellation (`options.signal`, an AbortError) and programming errors are thrown.
+ * cancellation (`options.signal`, an AbortError) is thrown as it is. Anything else that goes wrong
+ * (a fault, the engine out of memory) is thrown as a ReadFailedError (`code: 'read-internal'`, retryable).
  */
 export async function validateSpreadsheet(input: ArrayBuffer | Uint8Array, spec: TemplateSpec, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const validator = createValidator(spec, options);
   try {
-    await readSpreadsheet(input, validator, options);
+    const validator = createValidator(spec, options);
+    try {
+      await readSpreadsheet(input, validator, options);
+    } catch (error) {
+      if (error instanceof FileIssueError) return validator.finish(error.issue);
+      throw error;
+    }
+    return validator.finish();
   } catch (error) {
-    if (error instanceof FileIssueError) return validator.finish(error.issue);
-    throw error;
+    throw asReadFailure(error);
   }
-  return validator.finish();
 }

@@ -24,6 +24,18 @@ export const issueMessagesEn: IssueMessages = {
   'file-inflates-too-large': (p) =>
     `This file unpacks to more than ${s(p, 'limit')}, far more than a list of records needs. Copy the records into a new template and upload that.`,
   'file-too-many-rows': (p) => `This file has more than ${n(p, 'limit')} records. Split it into files of at most ${n(p, 'limit')} records each.`,
+  'file-too-many-blank-rows': (p) =>
+    `This file has more than ${n(p, 'limit')} rows, counting empty ones, for at most ${n(p, 'records')} records. Delete the empty rows below your records, or copy the records into a new template, and upload it again.`,
+  'file-row-too-large': (p) =>
+    `${p['row'] !== undefined ? `Row ${n(p, 'row')}` : 'A row'} of this file holds more than ${s(p, 'limit')}, far more than a record needs. Check that row (or copy the records into a new template) and upload the file again.`,
+  'file-cell-too-long': (p) =>
+    `This file has a cell longer than Excel allows (${n(p, 'limit')} characters)${p['row'] !== undefined ? ` in row ${n(p, 'row')}` : ''}. Shorten it, or copy the records into a new template, and upload the file again.`,
+  'file-too-many-columns': (p) =>
+    `This file has more columns than Excel allows (${n(p, 'limit')})${p['row'] !== undefined ? ` in row ${n(p, 'row')}` : ''}. Copy the records into a new template and upload that.`,
+  'file-too-much-text': (p) =>
+    `This file holds more text than a list of records needs (${p['kind'] === 'count' ? `over ${n(p, 'limit')} different texts` : `over ${s(p, 'limit')}`}). Copy the records into a new template and upload that.`,
+  'file-more-issues': (p) =>
+    `${n(p, 'more')} more problems were found beyond the first ${n(p, 'shown')} listed here. Fix these, then upload the file again to see the rest.`,
   'file-empty': () => 'There are no records under the header row. Fill in one row per completion and upload the file again.',
   'file-no-header': (p) =>
     `No header row was found. The first row must hold the template's headers (${s(p, 'headers')}); download the template and copy your records into it.`,

@@ -8,6 +8,11 @@ const s = (p: IssueParams, key: string, fallback = ''): string => {
   return v === undefined ? fallback : String(v);
 };
 const nb = '\u00a0';
+/** Counts as a French reader writes them: 100 000 (narrow no-break space). */
+const n = (p: IssueParams, key: string): string => {
+  const v = p[key];
+  return typeof v === 'number' ? v.toLocaleString('fr-FR') : s(p, key);
+};
 
 export const issueMessagesFr: IssueMessages = {
   'file-unsupported-format': (p) =>
@@ -21,6 +26,18 @@ export const issueMessagesFr: IssueMessages = {
     `Une fois décompressé, ce fichier dépasse ${s(p, 'limit')}, bien plus que ne demande une liste d’enregistrements. Copiez les enregistrements dans un nouveau modèle et importez celui-ci.`,
   'file-too-many-rows': (p) =>
     `Ce fichier contient plus de ${s(p, 'limit')} enregistrements. Répartissez-les dans des fichiers de ${s(p, 'limit')} enregistrements au plus.`,
+  'file-too-many-blank-rows': (p) =>
+    `Ce fichier contient plus de ${n(p, 'limit')} lignes, lignes vides comprises, pour ${n(p, 'records')} enregistrements au plus. Supprimez les lignes vides sous vos enregistrements, ou copiez les enregistrements dans un nouveau modèle, puis importez-le à nouveau.`,
+  'file-row-too-large': (p) =>
+    `${p['row'] !== undefined ? `La ligne ${n(p, 'row')}` : 'Une ligne'} de ce fichier dépasse ${s(p, 'limit')}, bien plus que ne demande un enregistrement. Vérifiez cette ligne (ou copiez les enregistrements dans un nouveau modèle) et importez le fichier à nouveau.`,
+  'file-cell-too-long': (p) =>
+    `Ce fichier contient une cellule plus longue qu’Excel ne le permet (${n(p, 'limit')}${nb}caractères)${p['row'] !== undefined ? ` à la ligne ${n(p, 'row')}` : ''}. Raccourcissez-la, ou copiez les enregistrements dans un nouveau modèle, puis importez le fichier à nouveau.`,
+  'file-too-many-columns': (p) =>
+    `Ce fichier a plus de colonnes qu’Excel ne le permet (${n(p, 'limit')})${p['row'] !== undefined ? ` à la ligne ${n(p, 'row')}` : ''}. Copiez les enregistrements dans un nouveau modèle et importez celui-ci.`,
+  'file-too-much-text': (p) =>
+    `Ce fichier contient plus de texte que ne demande une liste d’enregistrements (${p['kind'] === 'count' ? `plus de ${n(p, 'limit')} textes différents` : `plus de ${s(p, 'limit')}`}). Copiez les enregistrements dans un nouveau modèle et importez celui-ci.`,
+  'file-more-issues': (p) =>
+    `${n(p, 'more')} autres problèmes ont été trouvés au-delà des ${n(p, 'shown')} listés ici. Corrigez-les, puis importez le fichier à nouveau pour voir la suite.`,
   'file-empty': () => 'Il n’y a aucun enregistrement sous la ligne d’en-tête. Remplissez une ligne par réalisation et importez le fichier à nouveau.',
   'file-no-header': (p) =>
     `Aucune ligne d’en-tête n’a été trouvée. La première ligne doit contenir les en-têtes du modèle (${s(p, 'headers')})${nb}; téléchargez le modèle et copiez-y vos enregistrements.`,

@@ -2,6 +2,7 @@
 // overrides, fills `{name}` parameters, chooses plural forms and formats numbers, sizes and dates with Intl.
 import type { Issue, IssueCode, IssueParams } from '../core/issues.js';
 import type { DryRunLabel } from '../core/records.js';
+import { isolateParams } from './issue-message.js';
 import { issueMessagesEn, type IssueMessages } from './issues.en.js';
 import { issueMessagesFr } from './issues.fr.js';
 import type { FailureParams, Notice, SessionFailure } from '../session/failures.js';
@@ -122,7 +123,7 @@ export class Localizer {
   issue(issue: Pick<Issue, 'code' | 'params' | 'message'>): string {
     const render = this.overrides.issues?.[issue.code] ?? this.issues[issue.code];
     if (!render) return issue.message;
-    return render(this.issueParams(issue.params ?? {}));
+    return render(isolateParams(this.issueParams(issue.params ?? {})));
   }
 
   number(value: number): string {

@@ -1,7 +1,7 @@
 // Page side of the validation worker: read + validate a file off the main thread with progress and
 // cancel, or on the main thread where module workers are unavailable (or not wanted).
 import type { ValidationResult } from '../core/pipeline.js';
-import type { ReadProgress } from '../core/read/types.js';
+import { ReadFailedError, type ReadProgress } from '../core/read/types.js';
 import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { createValidateWorker } from './create-worker.js';
@@ -210,7 +210,8 @@ function runInWorker(worker: Worker, buffer: ArrayBuffer, spec: TemplateSpec, op
     const onError = (event: ErrorEvent): void => {
       event.preventDefault();
       done();
-      reject(new Error(`The file could not be checked: the validation worker stopped (${event.message || 'no reason given'}).`));
+      // The worker died (out of memory, a crash): not the file's fault, and worth another try.
+      reject(new ReadFailedError(`the validation worker stopped (${event.message || 'no reason given'})`));
     };
     const onAbort = (): void => {
       done();

@@ -1,5 +1,5 @@
 // Small pieces shared by the worker and its client: progress throttling, error shapes that survive postMessage.
-import { FileIssueError } from '../core/read/types.js';
+import { asReadFailure, FileIssueError, ReadFailedError } from '../core/read/types.js';
 import type { ReadProgress } from '../core/read/types.js';
 import type { WorkerError } from './protocol.js';
 
@@ -26,8 +26,10 @@ export function throttleProgress(report: (progress: ReadProgress) => void): (pro
  */
 export const RECORDS_PER_MESSAGE = 5_000;
 
-export function toWorkerError(error: unknown): WorkerError {
+export function toWorkerError(thrown: unknown): WorkerError {
+  const error = asReadFailure(thrown);
   if (error instanceof FileIssueError) return { name: error.name, message: error.message, issue: error.issue };
+  if (error instanceof ReadFailedError) return { name: error.name, message: error.detail };
   if (error instanceof Error || error instanceof DOMException) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };
 }
@@ -36,7 +38,6 @@ export function toWorkerError(error: unknown): WorkerError {
 export function fromWorkerError(error: WorkerError): Error {
   if (error.name === 'AbortError') return new DOMException(error.message, 'AbortError');
   if (error.issue) return new FileIssueError(error.issue);
-  const out = new Error(error.message);
-  out.name = error.name;
-  return out;
+  // Whatever else failed in the worker is ours, not the file's: typed, retryable, its words kept as detail.
+  return error.name === 'ReadFailedError' ? new ReadFailedError(error.message) : asReadFailure(Object.assign(new Error(error.message), { name: error.name })) as Error;
 }

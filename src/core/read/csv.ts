@@ -5,6 +5,7 @@ import type PapaModule from 'papaparse';
 import type { Cell } from '../cells.js';
 import { isBlank } from '../cells.js';
 import type { ReadControl } from './control.js';
+import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_CHARS, rowTooLarge, tooManyColumns, tooManyRowsSeen, type ReadLimits } from './limits.js';
 import { TextChunks } from './text.js';
 import type { RowSink, SheetStart } from './types.js';
 
@@ -46,17 +47,20 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** The line break of the first record end outside quotes (CRLF, LF or a lone CR from old Mac Excel). */
-export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+/**
+ * The line break of the first record end outside quotes (CRLF, LF or a lone CR from old Mac Excel), or
+ * undefined when `text` holds no record end at all.
+ */
+export function detectNewline(text: string): '\r\n' | '\n' | '\r' | undefined {
   let quoted = false;
-  const n = Math.min(text.length, 1 << 20);
+  const n = text.length;
   for (let i = 0; i < n; i += 1) {
     const c = text.charCodeAt(i);
     if (c === 34) quoted = !quoted;
-    else if (!quoted && c === 13) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+    else if (!quoted && c === 13) return i + 1 < n ? (text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r') : undefined;
     else if (!quoted && c === 10) return '\n';
   }
-  return '\r\n';
+  return undefined;
 }
 
 /**
@@ -119,6 +123,7 @@ export async function readCsv(
   sink: RowSink,
   control: ReadControl,
   sheetName: string,
+  limits: ReadLimits,
 ): Promise<SheetStart & { rows: number }> {
   const Papa = await loadPapa();
   const { encoding, bom } = detectEncoding(bytes);
@@ -136,7 +141,11 @@ export async function readCsv(
   const sep = sepDirective(text);
   if (sep) text = text.slice(sep.skip);
   const delimiter = sep?.delimiter ?? detectDelimiter(text);
-  const newline = detectNewline(text);
+  // The first record must end within the first slice: a header line longer than a row may be is refused
+  // here, rather than parsed with a guessed line break.
+  const found = detectNewline(text);
+  if (found === undefined && at < bytes.length) throw rowTooLarge(1);
+  const newline = found ?? '\r\n';
   const start: SheetStart = { format: 'csv', sheetName, date1904: false, encoding, delimiter };
   sink.start(start);
   control.progress(0, true);
@@ -151,18 +160,27 @@ export async function readCsv(
     const input = partial + text;
     const result = parser.parse(input, 0, !final) as { data: string[][]; meta: { cursor: number } };
     partial = final ? '' : input.slice(result.meta.cursor);
+    // The unfinished record is carried to the next slice only while it could still be a row.
+    if (partial.length > MAX_ROW_CHARS) throw rowTooLarge(rowNumber + 1);
     // A quoted field longer than a slice yields no record: widen the slice rather than rescan it often.
     slice = result.data.length === 0 && !final ? slice * 2 : SLICE_BYTES;
     for (const record of result.data) {
       // One record is one spreadsheet row, also when a quoted field spans several lines.
       rowNumber += 1;
+      // Blank lines count: 50 MB of them is 50 million rows to step through.
+      if (rowNumber > limits.maxRowsSeen) throw tooManyRowsSeen(limits);
+      if (record.length > MAX_COLUMNS) throw tooManyColumns(rowNumber);
       cells.length = 0;
       let hasValue = false;
+      let chars = 0;
       for (const field of record) {
+        if (field.length > MAX_CELL_CHARS) throw cellTooLong(rowNumber);
+        chars += field.length;
         const cell = field === '' ? null : field;
         cells.push(cell);
         if (!hasValue && !isBlank(cell)) hasValue = true;
       }
+      if (chars > MAX_ROW_CHARS) throw rowTooLarge(rowNumber);
       if (!hasValue) continue;
       while (cells.length > 0 && isBlank(cells[cells.length - 1]!)) cells.pop();
       sink.row(rowNumber, cells);

@@ -1,10 +1,12 @@
 // readSpreadsheet: recognises an upload by its content and streams its records sheet into a RowSink.
 // Runs unchanged in the page, in a module Worker and in Node (no DOM, no fetch).
+import { shortValue } from '../issues.js';
 import { ReadControl } from './control.js';
 import { readCsv } from './csv.js';
 import { FORMATS, ole2Kind, sniff, zipKind } from './detect.js';
 import { corrupt, fileIssue, formatBytes, unsupported } from './issue.js';
-import type { ReadOptions, RowSink, SheetStart } from './types.js';
+import { readLimits } from './limits.js';
+import { DEFAULT_MAX_ROWS, type ReadOptions, type RowSink, type SheetStart } from './types.js';
 import { findWorkbook } from './xlsx/workbook.js';
 import { readXlsx } from './xlsx/index.js';
 import { InflateBudget, ZipArchive } from './zip.js';
@@ -32,6 +34,7 @@ export async function readSpreadsheet(
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxInflated = options.maxInflatedBytes ?? Math.min(20 * maxBytes, MAX_INFLATED_CAP);
+  const limits = readLimits(options.maxRows ?? DEFAULT_MAX_ROWS);
   const control = new ReadControl(options.signal, options.onProgress, bytes.length);
   control.check();
 
@@ -50,20 +53,20 @@ export async function readSpreadsheet(
     case 'other':
       throw unsupported(kind.code, kind.format);
     case 'text':
-      return readCsv(bytes, sink, control, csvSheetName(options.fileName));
+      return readCsv(bytes, sink, control, csvSheetName(options.fileName), limits);
     case 'zip': {
       const zip = new ZipArchive(bytes);
       const what = zipKind(zip);
       if (what !== 'ooxml') throw unsupported(what, FORMATS[what]);
       const budget = new InflateBudget(maxInflated);
-      const workbook = await findWorkbook(zip, budget);
+      const workbook = await findWorkbook(zip, budget, { pace: () => control.pace() });
       if (!workbook) throw corrupt('no workbook part in the package');
-      return readXlsx(zip, workbook, sink, budget, control);
+      return readXlsx(zip, workbook, sink, budget, control, limits);
     }
   }
 }
 
 function csvSheetName(fileName: string | undefined): string {
   const base = fileName?.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '').trim();
-  return base || 'CSV';
+  return base ? shortValue(base) : 'CSV';
 }

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { strToU8 } from 'fflate';
 import { detectDelimiter, detectNewline } from './csv.js';
+import { FileIssueError } from './types.js';
 import { byRow, readAll } from '../../../test/fixtures/read/support.js';
 
 function utf16(text: string, littleEndian: boolean): Uint8Array {
@@ -129,13 +130,26 @@ describe('readSpreadsheet on CSV: structure', () => {
     });
   });
 
-  it('reads a quoted field longer than a parse slice', async () => {
+  it('reads a quoted field with line breaks that straddles two parse slices', async () => {
+    const long = 'word, "quoted"\n'.repeat(2_000); // 30,000 characters: close to Excel's cell limit
+    // Short rows first, so that the long field starts 15,000 characters before the 1 MB slice boundary.
+    const lines = ['Email,Comments'];
+    let length = 15;
+    while (length < (1 << 20) - 15_000) length += lines.push(`u${lines.length}@example.org,x`) && lines[lines.length - 1]!.length + 1;
+    const text = `${lines.join('\n')}\nana@example.org,"${long.replace(/"/g, '""')}"\nbo@example.org,short\n`;
+    const { rows } = await readAll(strToU8(text));
+    expect(rows).to.have.length(lines.length + 2);
+    expect(byRow(rows).get(lines.length + 1)).to.deep.equal(['ana@example.org', long]);
+    expect(byRow(rows).get(lines.length + 2)).to.deep.equal(['bo@example.org', 'short']);
+  });
+
+  it('refuses a quoted field longer than Excel allows in a cell, naming its row', async () => {
     const long = 'word, "quoted"\n'.repeat(250_000); // ~3.8 M characters
     const text = `Email,Comments\nana@example.org,"${long.replace(/"/g, '""')}"\nbo@example.org,short\n`;
-    const { rows } = await readAll(strToU8(text));
-    expect(rows.map((r) => r.row)).to.deep.equal([1, 2, 3]);
-    expect(byRow(rows).get(2)![1]).to.equal(long);
-    expect(byRow(rows).get(3)).to.deep.equal(['bo@example.org', 'short']);
+    const error = await readAll(strToU8(text)).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(FileIssueError);
+    expect((error as FileIssueError).issue.code).to.equal('file-row-too-large');
+    expect((error as FileIssueError).issue.params).to.include({ row: 2 });
   });
 
   it('names the CSV sheet after the file', async () => {

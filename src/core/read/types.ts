@@ -65,3 +65,29 @@ export class FileIssueError extends Error {
     this.name = 'FileIssueError';
   }
 }
+
+/**
+ * Reading stopped for a reason that is not the file's: a fault in the reader, or the engine running out
+ * of memory or stack. Retryable, and never shown with the engine's own words: `code` is what a UI turns
+ * into words; `detail` (the engine's message) is for logs and "details for support" only.
+ */
+export class ReadFailedError extends Error {
+  readonly code = 'read-internal';
+  readonly retryable = true;
+  constructor(readonly detail: string) {
+    super('The file could not be checked because of an internal error; trying again may help');
+    this.name = 'ReadFailedError';
+  }
+}
+
+/** Whether `error` is a cancellation (the signal's AbortError). */
+export function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+/** Any error that is neither a file issue, a cancellation nor already typed, as a ReadFailedError. */
+export function asReadFailure(error: unknown): unknown {
+  if (error instanceof FileIssueError || error instanceof ReadFailedError || isAbortError(error)) return error;
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new ReadFailedError(detail.slice(0, 500));
+}

@@ -4,9 +4,13 @@
 // DecompressionStream('deflate-raw') where it exists (native: about 4x faster than JavaScript in
 // Chromium) and fflate's streaming Inflate elsewhere.
 import { Inflate } from 'fflate';
-import type { ReadControl } from './control.js';
 import { corrupt, fileIssue, formatBytes } from './issue.js';
 import { TextChunks } from './text.js';
+
+/** What inflating calls between input steps: the read's abort check, progress and turn-taking (ReadControl). */
+export interface Pacer {
+  pace(done?: number): Promise<void>;
+}
 
 export interface ZipEntry {
   /** The name as stored, with `\` turned into `/`. */
@@ -98,7 +102,7 @@ export class ZipArchive {
     entry: ZipEntry,
     budget: InflateBudget,
     onData: (data: Uint8Array) => void,
-    control?: ReadControl,
+    control?: Pacer,
     progressBase = 0,
   ): Promise<void> {
     if (entry.flags & 1) throw fileIssue('file-encrypted');
@@ -149,7 +153,7 @@ export class ZipArchive {
     start: number,
     end: number,
     deliver: (data: Uint8Array) => void,
-    control: ReadControl | undefined,
+    control: Pacer | undefined,
     progressBase: number,
   ): Promise<void> {
     let at = start;
@@ -198,15 +202,6 @@ export class ZipArchive {
       reader.cancel().catch(() => undefined);
       throw error;
     }
-  }
-
-  /** A whole (small) part as text: workbook, relationships, styles. */
-  async text(entry: ZipEntry, budget: InflateBudget): Promise<string> {
-    const decoder = new XmlTextDecoder();
-    const parts: string[] = [];
-    await this.inflate(entry, budget, (data) => parts.push(decoder.decode(data)));
-    parts.push(decoder.flush());
-    return parts.join('');
   }
 }
 
@@ -285,6 +280,8 @@ function u64(b: Uint8Array, at: number): number {
 }
 
 const nameDecoder = new TextDecoder('utf-8');
+/** Most entries a zip directory may list (a workbook with a thousand sheets and their drawings has ~5,000). */
+const MAX_ENTRIES = 20_000;
 
 function readCentralDirectory(b: Uint8Array): ZipEntry[] {
   // The end-of-central-directory record sits in the last 22 bytes + up to 64 KiB of comment.
@@ -310,6 +307,8 @@ function readCentralDirectory(b: Uint8Array): ZipEntry[] {
     }
   }
   if (offset + size > b.length) throw corrupt('central directory runs past the end of the file');
+  // A workbook has tens of parts; a directory of millions is an attack on memory, not a spreadsheet.
+  if (count > MAX_ENTRIES) throw corrupt(`${count} entries in the zip directory`);
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let n = 0; n < count; n += 1) {

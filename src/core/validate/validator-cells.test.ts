@@ -42,7 +42,7 @@ describe('validator: required cells', () => {
       const issue = onlyIssue(check(realWorldSpec, rw('status', cell)).issues);
       expect(issue).to.include({ row: 2, column: 'Status', columnKey: 'status', code: 'cell-required' });
       expect(issue.params).to.deep.equal({ header: 'Status' });
-      expect(issue.message).to.equal('Status is required. Fill in this cell.');
+      expect(issue.message).to.equal('\u2068Status\u2069 is required. Fill in this cell.');
     });
   }
 
@@ -53,7 +53,7 @@ describe('validator: required cells', () => {
     validator.row(2, ['a@example.org', null, 'Attended']);
     const issue = onlyIssue(validator.finish().issues);
     expect(issue).to.include({ column: 'Completion date *', code: 'cell-required' });
-    expect(issue.message).to.equal('Completion date is required. Fill in this cell.');
+    expect(issue.message).to.equal('\u2068Completion date\u2069 is required. Fill in this cell.');
   });
 
   it('leaves an empty optional cell as null in the record', () => {
@@ -199,7 +199,7 @@ describe('validator: dates', () => {
       const issue = onlyIssue(check(assessmentSpec, ['E004218', { date: '2026-04-02' }, 90, 'Passed', expiry]).issues);
       expect(issue).to.include({ code: 'cell-date-not-after-completion', column: 'Certificate expiry' });
       expect(issue.params).to.deep.equal({ header: 'Assessment date', date: '2026-04-02' });
-      expect(issue.message).to.contain('after Assessment date (2026-04-02)');
+      expect(issue.message).to.contain('after \u2068Assessment date\u2069 (2026-04-02)');
     }
   });
 });
@@ -318,7 +318,7 @@ describe('validator: formula cells', () => {
     const error = onlyIssue(check(realWorldSpec, rw('status', { error: 'formula-error', text: '#N/A' })).issues);
     expect(error).to.include({ code: 'cell-formula-error', value: '#N/A' });
     expect(error.params).to.deep.equal({ error: '#N/A' });
-    expect(error.message).to.contain('(#N/A)');
+    expect(error.message).to.contain('(\u2068#N/A\u2069)');
   });
 });
 

@@ -69,7 +69,7 @@ describe('validator: header row', () => {
     ]);
     const missing = result.issues.filter((i) => i.code === 'column-missing');
     expect(missing.map((i) => i.column)).to.deep.equal(['Assessment date', 'Result']);
-    expect(missing[0]!.message).to.contain('"Assessment date"');
+    expect(missing[0]!.message).to.contain('"\u2068Assessment date\u2069"');
     expect(result.records).to.deep.equal([]);
 
     const optionalMissing = validate(realWorldSpec, [['Email', 'Completion date', 'Status'], ['a@example.org', { date: '2026-02-03' }, 'Failed']]);
@@ -90,7 +90,7 @@ describe('validator: header row', () => {
     const result = validate(realWorldSpec, [RW_HEADER, rwRow('a@example.org'), [...rwRow('b@example.org'), null, 'stray'], [...rwRow('c@example.org'), null, 'more'], [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 'x']]);
     const unknown = result.issues.filter((i) => i.code === 'column-unknown');
     expect(unknown.map((i) => i.column)).to.deep.equal(['column G', 'column AB']);
-    expect(unknown[0]!.message).to.contain('"column G"');
+    expect(unknown[0]!.message).to.contain('"\u2068column G\u2069"');
     expect(result.records).to.deep.equal([]);
     expect(result.stats.rows, 'a row with values only outside the template\'s columns is no data row').to.equal(3);
   });

@@ -56,6 +56,11 @@ export interface ValidationStats {
   readonly headers: Readonly<Record<string, string>>;
   /** Column key → the column's 0-based position in the file (A = 0), for the columns found in it. */
   readonly columns: Readonly<Record<string, number>>;
+  /**
+   * Every issue found, including those past the MAX_ISSUES kept in `issues` (which then ends with a
+   * `file-more-issues` issue saying how many more there are). Absent in results made by older code.
+   */
+  readonly issuesFound?: number;
 }
 
 export interface ValidationResult {
@@ -75,6 +80,12 @@ export interface Validator extends RowSink {
 }
 
 const NO_PARAMS: IssueParams = Object.freeze({});
+/**
+ * Most issues kept in a result: a file with a problem in every cell of 100,000 rows (or 16,384 columns
+ * without a header) must not make a million issue objects for a list no one reads to the end. Past this
+ * they are counted, not kept; the counts (stats) stay exact.
+ */
+export const MAX_ISSUES = 10_000;
 /** The header is looked for among this many non-blank rows at the top (title rows above it are skipped). */
 const HEADER_SEARCH_ROWS = 10;
 
@@ -150,6 +161,8 @@ class SpecValidator implements Validator {
   /** The issues and rows of duplicates, once found. */
   private duplicates: { issues: Issue[]; rows: Set<number> } | null = null;
   private stopped: Issue | null = null;
+  /** Issues found but not kept (past MAX_ISSUES). */
+  private dropped = 0;
 
   constructor(
     private readonly spec: TemplateSpec,
@@ -196,6 +209,7 @@ class SpecValidator implements Validator {
     }
     if (this.wrongTemplate) return;
     this.checkRow(row, cells);
+    if (this.rowIssues.length > MAX_ISSUES) this.dropped += this.rowIssues.splice(MAX_ISSUES).length;
   }
 
   finish(stoppedBy?: Issue): ValidationResult {
@@ -211,8 +225,13 @@ class SpecValidator implements Validator {
     }
     const blocked = fileIssues.length > 0;
     const duplicates = stop ? null : this.findDuplicates();
-    const issues = duplicates ? [...fileIssues, ...this.rowIssues, ...duplicates.issues] : fileIssues;
+    let issues = duplicates ? [...fileIssues, ...this.rowIssues, ...duplicates.issues] : fileIssues;
     issues.sort(compareIssues(this.keys));
+    const issuesFound = issues.length + this.dropped;
+    if (issues.length > MAX_ISSUES || this.dropped > 0) {
+      issues = issues.slice(0, MAX_ISSUES);
+      issues.unshift(this.issue({ code: 'file-more-issues', params: { shown: issues.length, more: issuesFound - issues.length } }));
+    }
     const records = blocked ? [] : duplicates && duplicates.rows.size > 0 ? this.records.filter((r) => !duplicates.rows.has(r.row)) : this.records.slice();
     let rowsWithIssues = 0;
     if (duplicates) {
@@ -231,6 +250,7 @@ class SpecValidator implements Validator {
         headerRow: this.headerRow,
         headers: Object.fromEntries(this.bound.map((b) => [b.column.key, b.header])),
         columns: Object.fromEntries(this.bound.map((b) => [b.column.key, b.index])),
+        issuesFound,
       },
     };
   }
@@ -276,6 +296,10 @@ class SpecValidator implements Validator {
       if (this.headed[i] || isBlank(cells[i] ?? null)) continue;
       this.headed[i] = true;
       const header = `column ${columnLetter(i)}`;
+      if (this.fileIssues.length >= MAX_ISSUES) {
+        this.dropped += 1;
+        continue;
+      }
       this.fileIssues.push(this.issue({ code: 'column-unknown', column: header, params: { header, expected: this.spec.columns.map((c) => c.header).join(', ') } }));
     }
   }
@@ -284,12 +308,16 @@ class SpecValidator implements Validator {
     this.headerRow = row;
     const byKey = new Map<string, Bound>();
     cells.forEach((cell, index) => {
-      const header = cleanText(cellText(cell));
-      if (header === '') return;
+      const written = cleanText(cellText(cell));
+      if (written === '') return;
       this.headed[index] = true;
-      if (this.ignored.has(normaliseHeader(header))) return;
-      const column = this.headerIndex.get(normaliseHeader(header));
-      if (!column) {
+      if (this.ignored.has(normaliseHeader(written))) return;
+      const column = this.headerIndex.get(normaliseHeader(written));
+      // Matched in full, shown shortened: a header is echoed in messages, lists and filters.
+      const header = shortValue(written);
+      if (!column && this.fileIssues.length >= MAX_ISSUES) {
+        this.dropped += 1;
+      } else if (!column) {
         this.fileIssues.push(this.issue({ code: 'column-unknown', column: header, params: { header, expected: this.spec.columns.map((c) => c.header).join(', ') } }));
       } else if (byKey.has(column.key)) {
         this.fileIssues.push(this.issue({ code: 'column-duplicate', column: header, columnKey: column.key, params: { header } }));

@@ -3,10 +3,12 @@
 import type { Cell } from '../../cells.js';
 import type { Fingerprint } from '../../spec.js';
 import { FINGERPRINT_KEYS, FINGERPRINT_SHEET, INSTRUCTIONS_SHEET, RECORDS_SHEET, RECORDS_SHEET_KEY } from '../../template/sheets.js';
+import { shortValue } from '../../issues.js';
 import type { ReadControl } from '../control.js';
 import { corrupt } from '../issue.js';
+import type { ReadLimits } from '../limits.js';
 import type { RowSink, SheetStart } from '../types.js';
-import { XmlTextDecoder, type InflateBudget, type ZipArchive, type ZipEntry } from '../zip.js';
+import { XmlTextDecoder, type InflateBudget, type Pacer, type ZipArchive, type ZipEntry } from '../zip.js';
 import { SheetScanner, type RowHandler, type SheetContext } from './sheet.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './workbook.js';
 
@@ -24,7 +26,7 @@ async function streamSheet(
   budget: InflateBudget,
   context: SheetContext,
   onRow: RowHandler,
-  control?: ReadControl,
+  control?: Pacer,
   progressBase = 0,
 ): Promise<void> {
   const scanner = new SheetScanner(context, onRow);
@@ -49,7 +51,7 @@ function text(cell: Cell | undefined): string | undefined {
   return undefined;
 }
 
-async function readTemplateSheet(zip: ZipArchive, sheet: SheetInfo, budget: InflateBudget, context: SheetContext): Promise<TemplateSheet> {
+async function readTemplateSheet(zip: ZipArchive, sheet: SheetInfo, budget: InflateBudget, context: SheetContext, pacer: Pacer): Promise<TemplateSheet> {
   const entry = zip.get(sheet.path!);
   if (!entry) return { fingerprint: {} };
   const values = new Map<string, string>();
@@ -57,7 +59,7 @@ async function readTemplateSheet(zip: ZipArchive, sheet: SheetInfo, budget: Infl
     const key = text(cells[0]);
     const value = text(cells[1]);
     if (key && value !== undefined && !values.has(key)) values.set(key, value);
-  });
+  }, pacer);
   const fingerprint: Partial<Fingerprint> = {};
   for (const key of FINGERPRINT_KEYS) {
     const value = values.get(key);
@@ -94,9 +96,12 @@ export async function readXlsx(
   sink: RowSink,
   budget: InflateBudget,
   control: ReadControl,
+  limits: ReadLimits,
 ): Promise<SheetStart & { rows: number }> {
-  const book = await readWorkbook(zip, workbookPath, budget);
-  const dateStyles = await readDateStyles(zip, book.stylesPath, budget);
+  // The small parts: abort checks and turns between chunks, but no progress (it counts the big parts).
+  const quiet: Pacer = { pace: () => control.pace() };
+  const book = await readWorkbook(zip, workbookPath, budget, quiet);
+  const dateStyles = await readDateStyles(zip, book.stylesPath, budget, quiet);
   const stringsEntry = book.sharedStringsPath ? zip.get(book.sharedStringsPath) : undefined;
 
   const templateInfo = book.sheets.find((s) => s.name === FINGERPRINT_SHEET && s.path !== undefined);
@@ -110,11 +115,11 @@ export async function readXlsx(
   control.total = stringsSize + (provisional?.compressedSize ?? 0);
   control.progress(0, true);
 
-  const sharedStrings = stringsEntry ? await readSharedStrings(zip, stringsEntry, budget, control, 0) : [];
-  const context: SheetContext = { sharedStrings, dateStyles, date1904: book.date1904 };
+  const sharedStrings = stringsEntry ? await readSharedStrings(zip, stringsEntry, budget, control, 0, limits) : [];
+  const context: SheetContext = { sharedStrings, dateStyles, date1904: book.date1904, limits };
 
   let template: TemplateSheet | undefined;
-  if (templateInfo) template = await readTemplateSheet(zip, templateInfo, budget, context);
+  if (templateInfo) template = await readTemplateSheet(zip, templateInfo, budget, context, quiet);
   const sheet = template?.recordsSheet ? chooseRecordsSheet(book, template.recordsSheet) : chosenWithoutTemplate;
   if (!sheet) throw corrupt('the workbook has no records sheet');
   const entry = zip.get(sheet.path!);
@@ -122,9 +127,11 @@ export async function readXlsx(
   control.total = stringsSize + entry.compressedSize;
 
   const fingerprint = template && Object.keys(template.fingerprint).length > 0 ? template.fingerprint : undefined;
+  // Excel's sheet names have at most 31 characters; one written by code may have millions.
+  const sheetName = shortValue(sheet.name);
   const start: SheetStart = fingerprint
-    ? { format: 'xlsx', sheetName: sheet.name, date1904: book.date1904, fingerprint }
-    : { format: 'xlsx', sheetName: sheet.name, date1904: book.date1904 };
+    ? { format: 'xlsx', sheetName, date1904: book.date1904, fingerprint }
+    : { format: 'xlsx', sheetName, date1904: book.date1904 };
   control.check();
   sink.start(start);
 

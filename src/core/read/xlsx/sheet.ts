@@ -6,13 +6,17 @@ import type { Cell } from '../../cells.js';
 import { isBlank } from '../../cells.js';
 import { serialToDate } from '../../dates.js';
 import { corrupt } from '../issue.js';
-import { decodeEntities, decodeXString, rootPrefix, stringItemText } from './xml.js';
+import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_CHARS, readLimits, rowTooLarge, tooManyColumns, tooManyRowsSeen, tooMuchText, type ReadLimits } from '../limits.js';
+import { DEFAULT_MAX_ROWS } from '../types.js';
+import { decodeEntities, decodeXString, findRoot, MarkupTooLong, stringItemText } from './xml.js';
 
 export interface SheetContext {
   readonly sharedStrings: readonly string[];
   /** 1 at index `s` when cell style `s` has a date number format. */
   readonly dateStyles: Uint8Array;
   readonly date1904: boolean;
+  /** The read's bounds (rows seen); the defaults for 100,000 data rows when absent. */
+  readonly limits?: ReadLimits;
 }
 
 /** Receives each non-blank row: the spreadsheet's row number and its cells (the array is reused). */
@@ -22,8 +26,8 @@ export type RowHandler = (row: number, cells: Cell[]) => void;
 const CellType = { Number: 0, Shared: 1, Inline: 2, FormulaString: 3, Boolean: 4, Error: 5, Date: 6 } as const;
 type CellType = (typeof CellType)[keyof typeof CellType];
 
-/** Excel's last column, XFD. */
-const MAX_COLUMN = 16_383;
+/** Excel's last column, XFD (zero-based). */
+const MAX_COLUMN = MAX_COLUMNS - 1;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
@@ -88,28 +92,44 @@ export class SheetScanner {
   private rowEnd = '/row>';
   private isClose = '</is>';
   private nextRow = 1;
+  /** `<row>` elements seen, empty ones included: they cost time too. */
+  private rowsSeen = 0;
+  /** Characters of text cells read in place (inline strings, formula text), all rows together. */
+  private textChars = 0;
+  private readonly limits: ReadLimits;
   private readonly cells: Cell[] = [];
   private readonly dates = new Map<number, Cell>();
 
   constructor(
     private readonly context: SheetContext,
     private readonly onRow: RowHandler,
-  ) {}
+  ) {
+    this.limits = context.limits ?? readLimits(DEFAULT_MAX_ROWS);
+  }
 
   /** Reads every complete row in `buf`; returns where the unread tail starts (kept for the next chunk). */
   take(buf: string): number {
+    let pos = 0;
     if (this.prefix === undefined) {
       if (this.notAWorksheet) return buf.length;
-      const prefix = rootPrefix(buf, 'worksheet');
-      if (prefix === undefined) {
-        // A chart or dialog sheet has no rows; otherwise wait for the root element to arrive.
-        if (buf.length > 65_536 || /<(?:[\w.-]+:)?(?:chartsheet|dialogsheet)[\s>]/.test(buf)) this.notAWorksheet = true;
-        return this.notAWorksheet ? buf.length : 0;
+      let root;
+      try {
+        root = findRoot(buf);
+      } catch (error) {
+        if (error instanceof MarkupTooLong) throw corrupt(`worksheet: ${error.message}`);
+        throw error;
       }
-      this.setPrefix(prefix);
+      // The prolog (whitespace, declaration, comments) is dropped as it arrives, however long it is.
+      if ('skip' in root) return root.skip;
+      if (root.local !== 'worksheet') {
+        // A chart or dialog sheet: no rows.
+        this.notAWorksheet = true;
+        return buf.length;
+      }
+      this.setPrefix(root.prefix);
+      pos = root.at;
     }
     const rowOpen = this.rowOpen;
-    let pos = 0;
     for (;;) {
       const start = buf.indexOf(rowOpen, pos);
       if (start === -1) return Math.max(pos, buf.length - rowOpen.length);
@@ -119,19 +139,33 @@ export class SheetScanner {
         pos = after;
         continue;
       }
-      const gt = buf.indexOf('>', after);
-      if (gt === -1) return start;
-      const row = this.rowNumber(buf, after, gt);
-      if (buf.charCodeAt(gt - 1) === 47 /* <row/> */) {
+      // A row may be at most MAX_ROW_CHARS long: it is read within that much text, never past it (a
+      // prefix slice keeps the indexes and makes every search in the row stop there).
+      const limited = buf.length - start > MAX_ROW_CHARS;
+      const view = limited ? buf.slice(0, start + MAX_ROW_CHARS) : buf;
+      const gt = view.indexOf('>', after);
+      if (gt === -1) return this.unfinished(buf, start, limited);
+      if (++this.rowsSeen > this.limits.maxRowsSeen) throw tooManyRowsSeen(this.limits);
+      const row = this.rowNumber(view, after, gt);
+      if (view.charCodeAt(gt - 1) === 47 /* <row/> */) {
         this.nextRow = row + 1;
         pos = gt + 1;
         continue;
       }
-      const end = this.readRow(buf, gt + 1, row);
-      if (end === -1) return start; // the row continues in the next chunk
+      const end = this.readRow(view, gt + 1, row);
+      if (end === -1) {
+        this.rowsSeen -= 1; // read again with the next chunk
+        return this.unfinished(buf, start, limited, row);
+      }
       this.nextRow = row + 1;
       pos = end;
     }
+  }
+
+  /** The start of a row that continues in the next chunk, unless it is already longer than a row may be. */
+  private unfinished(buf: string, start: number, limited: boolean, row?: number): number {
+    if (limited) throw rowTooLarge(row ?? this.nextRow);
+    return start;
   }
 
   /** After the last chunk: an unfinished row means the part was cut short. */
@@ -307,9 +341,14 @@ export class SheetScanner {
         }
         i = SheetScanner.skipTag(buf, i, to);
       }
-      if (column > MAX_COLUMN) continue;
+      if (column > MAX_COLUMN) throw tooManyColumns(row);
       const value = this.cellValue(buf, type, style, row, vFrom, vTo, fFrom, fTo, isFrom, isTo);
       if (value === null) continue;
+      if (type !== CellType.Shared && typeof value === 'string') {
+        // Text not in the shared table is new memory for every cell: bounded like the shared table.
+        this.textChars += value.length;
+        if (this.textChars > this.limits.maxSharedStringChars) throw tooMuchText(this.limits.maxSharedStringChars);
+      }
       if (column < cells.length) cells[column] = value;
       else {
         while (cells.length < column) cells.push(null);
@@ -341,7 +380,7 @@ export class SheetScanner {
     isFrom: number,
     isTo: number,
   ): Cell {
-    if (type === CellType.Inline && isFrom >= 0) return nonEmpty(stringItemText(buf, isFrom, isTo, this.prefix!));
+    if (type === CellType.Inline && isFrom >= 0) return nonEmpty(cellString(stringItemText(buf, isFrom, isTo, this.prefix!), row));
     if (vFrom < 0) {
       // A formula whose result was never saved (files written by code, or "manual calculation").
       if (fFrom >= 0) {
@@ -363,6 +402,12 @@ export class SheetScanner {
         n = n * 10 + d;
       }
       if (i === vTo && i > vFrom) return style >= 0 && this.context.dateStyles[style] === 1 ? this.date(n) : n;
+    }
+    // Escaped text is never shorter than its value: only a long one needs its length checked.
+    if (vTo - vFrom > MAX_CELL_CHARS && type !== CellType.Shared) {
+      const value = this.valueOf(type, style, buf.slice(vFrom, vTo), row);
+      if (typeof value === 'string') cellString(value, row);
+      return value;
     }
     return this.valueOf(type, style, buf.slice(vFrom, vTo), row);
   }
@@ -407,6 +452,12 @@ export class SheetScanner {
     }
     return cell;
   }
+}
+
+/** A cell's text, refused when longer than Excel allows in a cell. */
+function cellString(text: string, row: number): string {
+  if (text.length > MAX_CELL_CHARS) throw cellTooLong(row);
+  return text;
 }
 
 function nonEmpty(text: string): Cell {

@@ -1,10 +1,11 @@
 // The workbook's map: which sheets exist (names, visibility, their parts through workbook.xml.rels),
 // the date system, which styles are dates (styles.xml) and the shared strings table.
 import type { ReadControl } from '../control.js';
-import { corrupt, fileIssue } from '../issue.js';
-import { XmlTextDecoder, type InflateBudget, type ZipArchive, type ZipEntry } from '../zip.js';
+import { corrupt } from '../issue.js';
+import { cellTooLong, MAX_CELL_CHARS, MAX_ROW_CHARS, MAX_SMALL_PART_BYTES, partTooLarge, tooManyStrings, tooMuchText, type ReadLimits } from '../limits.js';
+import { XmlTextDecoder, type InflateBudget, type Pacer, type ZipArchive, type ZipEntry } from '../zip.js';
 import { isBuiltInDateFormat, isDateFormatCode } from './number-format.js';
-import { attributeByLocalName, rootPrefix, stringItemText, tags } from './xml.js';
+import { attributeByLocalName, attributes, findRoot, MarkupTooLong, stringItemText, TagScanner, type TagHandler } from './xml.js';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
@@ -28,9 +29,6 @@ const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_STYLES = /\/styles$/;
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 
-/** Most shared strings we accept: beyond this a sharedStrings part is an attack on memory, not a list of records. */
-const MAX_SHARED_STRINGS = 16_000_000;
-
 interface Relationship {
   readonly type: string;
   readonly target: string;
@@ -53,13 +51,53 @@ function relsPathOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-async function readRelationships(zip: ZipArchive, part: string, budget: InflateBudget): Promise<Map<string, Relationship>> {
+/**
+ * Streams a small part (workbook, relationships, styles) through the tag scanner: no regular expression
+ * over the whole part, a size cap checked as it inflates, and the read's abort check between chunks.
+ */
+async function scanPart(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget, pacer: Pacer | undefined, handler: TagHandler): Promise<void> {
+  if (entry.size > MAX_SMALL_PART_BYTES) throw partTooLarge(entry.name);
+  const scanner = new TagScanner(handler);
+  const decoder = new XmlTextDecoder();
+  let carry = '';
+  let inflated = 0;
+  try {
+    await zip.inflate(
+      entry,
+      budget,
+      (data) => {
+        inflated += data.length;
+        if (inflated > MAX_SMALL_PART_BYTES) throw partTooLarge(entry.name);
+        const text = decoder.decode(data, carry);
+        carry = text.slice(scanner.take(text));
+      },
+      pacer,
+    );
+    scanner.take(decoder.flush(carry));
+  } catch (error) {
+    if (error instanceof MarkupTooLong) throw corrupt(`${entry.name}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Every start tag named `local` (any prefix) in a small part, with its attributes. */
+async function collectTags(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget, pacer: Pacer | undefined, locals: ReadonlySet<string>) {
+  const found: { local: string; attrs: Record<string, string> }[] = [];
+  await scanPart(zip, entry, budget, pacer, {
+    open: (local, tag) => {
+      if (locals.has(local)) found.push({ local, attrs: attributes(tag) });
+    },
+    close: () => undefined,
+  });
+  return found;
+}
+
+async function readRelationships(zip: ZipArchive, part: string, budget: InflateBudget, pacer?: Pacer): Promise<Map<string, Relationship>> {
   const rels = new Map<string, Relationship>();
   const entry = zip.get(relsPathOf(part));
   if (!entry) return rels;
-  const text = await zip.text(entry, budget);
-  for (const a of tags(text, 'Relationship')) {
-    if (a['Id'] && a['Target'] !== undefined && a['TargetMode'] !== 'External') {
+  for (const { attrs: a } of await collectTags(zip, entry, budget, pacer, new Set(['Relationship']))) {
+    if (a['Id'] && a['Target'] !== undefined && a['TargetMode'] !== 'External' && !rels.has(a['Id'])) {
       rels.set(a['Id'], { type: a['Type'] ?? '', target: resolvePart(part, a['Target']) });
     }
   }
@@ -67,24 +105,32 @@ async function readRelationships(zip: ZipArchive, part: string, budget: InflateB
 }
 
 /** The workbook part: the package's officeDocument relationship, else the conventional `xl/workbook.xml`. */
-export async function findWorkbook(zip: ZipArchive, budget: InflateBudget): Promise<string | undefined> {
-  const root = await readRelationships(zip, '', budget);
+export async function findWorkbook(zip: ZipArchive, budget: InflateBudget, pacer?: Pacer): Promise<string | undefined> {
+  const root = await readRelationships(zip, '', budget, pacer);
   for (const rel of root.values()) {
     if (REL_OFFICE_DOCUMENT.test(rel.type) && zip.get(rel.target)) return rel.target;
   }
   return zip.get('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
 }
 
-export async function readWorkbook(zip: ZipArchive, path: string, budget: InflateBudget): Promise<WorkbookInfo> {
+export async function readWorkbook(zip: ZipArchive, path: string, budget: InflateBudget, pacer?: Pacer): Promise<WorkbookInfo> {
   const entry = zip.get(path);
   if (!entry) throw corrupt(`missing ${path}`);
-  const text = await zip.text(entry, budget);
-  if (rootPrefix(text, 'workbook') === undefined) throw corrupt(`${path} is not a workbook`);
-  const rels = await readRelationships(zip, path, budget);
-  const pr = tags(text, 'workbookPr').next().value;
-  const date1904 = pr ? ['1', 'true'].includes((pr['date1904'] ?? '').toLowerCase()) : false;
+  let root: string | undefined;
+  let date1904 = false;
+  const sheetTags: Record<string, string>[] = [];
+  await scanPart(zip, entry, budget, pacer, {
+    open: (local, tag) => {
+      root ??= local;
+      if (local === 'workbookPr') date1904 = ['1', 'true'].includes((attributes(tag)['date1904'] ?? '').toLowerCase());
+      else if (local === 'sheet') sheetTags.push(attributes(tag));
+    },
+    close: () => undefined,
+  });
+  if (root !== 'workbook') throw corrupt(`${path} is not a workbook`);
+  const rels = await readRelationships(zip, path, budget, pacer);
   const sheets: SheetInfo[] = [];
-  for (const a of tags(text, 'sheet')) {
+  for (const a of sheetTags) {
     const name = a['name'];
     if (name === undefined) continue;
     const rid = attributeByLocalName(a, 'id', true);
@@ -108,24 +154,46 @@ export async function readWorkbook(zip: ZipArchive, path: string, budget: Inflat
  * For each cell style index (`s` on a cell), whether its number format shows a date. Formats defined in
  * the file win over the built-in ids (LibreOffice and Gnumeric redefine low ids).
  */
-export async function readDateStyles(zip: ZipArchive, path: string | undefined, budget: InflateBudget): Promise<Uint8Array> {
+export async function readDateStyles(zip: ZipArchive, path: string | undefined, budget: InflateBudget, pacer?: Pacer): Promise<Uint8Array> {
   const entry = path ? zip.get(path) : undefined;
   if (!entry) return new Uint8Array(0);
-  const text = await zip.text(entry, budget);
   const custom = new Map<number, string>();
-  for (const a of tags(text, 'numFmt')) {
-    const id = Number(a['numFmtId']);
-    if (Number.isInteger(id)) custom.set(id, a['formatCode'] ?? '');
-  }
-  const section = /<(?:[\w.-]+:)?cellXfs[\s>][\s\S]*?<\/(?:[\w.-]+:)?cellXfs>/.exec(text);
-  if (!section) return new Uint8Array(0);
-  const flags: number[] = [];
-  for (const a of tags(section[0], 'xf')) {
-    const id = Number(a['numFmtId'] ?? 0);
-    const code = custom.get(id);
-    flags.push((code !== undefined ? isDateFormatCode(code) : isBuiltInDateFormat(id)) ? 1 : 0);
-  }
-  return Uint8Array.from(flags);
+  // The number format of each `<xf>` in `<cellXfs>` (not `<cellStyleXfs>`), in order; formats are
+  // resolved at the end, as `<numFmts>` may in principle follow.
+  const formatIds: number[] = [];
+  let inCellXfs = 0;
+  let seenCellXfs = false;
+  await scanPart(zip, entry, budget, pacer, {
+    open: (local, tag) => {
+      if (local === 'numFmt') {
+        const a = attributes(tag);
+        const id = Number(a['numFmtId']);
+        if (Number.isInteger(id)) custom.set(id, a['formatCode'] ?? '');
+      } else if (local === 'cellXfs') {
+        if (!seenCellXfs) inCellXfs += 1;
+      } else if (local === 'xf' && inCellXfs > 0) {
+        formatIds.push(Number(attributes(tag)['numFmtId'] ?? 0));
+      }
+    },
+    close: (local) => {
+      if (local === 'cellXfs' && inCellXfs > 0) {
+        inCellXfs -= 1;
+        seenCellXfs = true;
+      }
+    },
+  });
+  const flags = new Uint8Array(formatIds.length);
+  const cache = new Map<number, boolean>();
+  formatIds.forEach((id, i) => {
+    let date = cache.get(id);
+    if (date === undefined) {
+      const code = custom.get(id);
+      date = code !== undefined ? isDateFormatCode(code) : isBuiltInDateFormat(id);
+      cache.set(id, date);
+    }
+    flags[i] = date ? 1 : 0;
+  });
+  return flags;
 }
 
 /**
@@ -138,50 +206,68 @@ export async function readSharedStrings(
   budget: InflateBudget,
   control: ReadControl,
   progressBase: number,
+  limits: ReadLimits,
 ): Promise<string[]> {
   const strings: string[] = [];
+  let chars = 0;
   const decoder = new XmlTextDecoder();
   let carry = '';
   let prefix: string | undefined;
   const take = (text: string): number => {
+    let pos = 0;
     if (prefix === undefined) {
-      prefix = rootPrefix(text, 'sst');
-      if (prefix === undefined) return text.length > 4096 ? fail() : 0;
+      const root = findRoot(text);
+      if ('skip' in root) return root.skip;
+      if (root.local !== 'sst') throw corrupt('sharedStrings is not a string table');
+      prefix = root.prefix;
+      pos = root.at;
     }
     const open = `<${prefix}si`;
     const close = `</${prefix}si>`;
-    let pos = 0;
     for (;;) {
       const start = text.indexOf(open, pos);
       if (start === -1) return Math.max(pos, text.length - open.length);
+      // Every item counts, empty ones too: 180 million `<si/>` fit in a 1.3 MB file.
+      if (strings.length >= limits.maxSharedStrings) throw tooManyStrings(limits);
       const gt = text.indexOf('>', start);
-      if (gt === -1) return start;
+      if (gt === -1) return unfinished(text, start);
       if (text.charCodeAt(gt - 1) === 47 /* <si/> */) {
         strings.push('');
         pos = gt + 1;
         continue;
       }
       const end = text.indexOf(close, gt);
-      if (end === -1) return start;
-      strings.push(stringItemText(text, gt + 1, end, prefix));
-      if (strings.length > MAX_SHARED_STRINGS) throw fileIssue('file-inflates-too-large', { limit: `${MAX_SHARED_STRINGS} shared strings` });
+      if (end === -1) return unfinished(text, start);
+      if (end - gt > MAX_ROW_CHARS) throw cellTooLong();
+      const item = stringItemText(text, gt + 1, end, prefix);
+      if (item.length > MAX_CELL_CHARS) throw cellTooLong();
+      chars += item.length;
+      if (chars > limits.maxSharedStringChars) throw tooMuchText(limits.maxSharedStringChars);
+      strings.push(item);
       pos = end + close.length;
     }
   };
-  const fail = (): never => {
-    throw corrupt('sharedStrings is not a string table');
+  // An item still arriving is carried to the next chunk, up to the size no real cell reaches.
+  const unfinished = (text: string, start: number): number => {
+    if (text.length - start > MAX_ROW_CHARS) throw cellTooLong();
+    return start;
   };
-  await zip.inflate(
-    entry,
-    budget,
-    (data) => {
-      const text = decoder.decode(data, carry);
-      carry = text.slice(take(text));
-    },
-    control,
-    progressBase,
-  );
-  const rest = decoder.flush(carry);
-  if (rest) take(rest);
+  try {
+    await zip.inflate(
+      entry,
+      budget,
+      (data) => {
+        const text = decoder.decode(data, carry);
+        carry = text.slice(take(text));
+      },
+      control,
+      progressBase,
+    );
+    const rest = decoder.flush(carry);
+    if (rest) take(rest);
+  } catch (error) {
+    if (error instanceof MarkupTooLong) throw corrupt(`sharedStrings: ${error.message}`);
+    throw error;
+  }
   return strings;
 }

@@ -27,14 +27,38 @@ export function decodeXString(raw: string): string {
   return text.replace(OOXML_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/** All attributes of one tag (its text from `<` to `>`), values unescaped; keys as written (`r:id`). */
+/**
+ * All attributes of one tag (its text from `<` to `>`), values unescaped; keys as written (`r:id`). A
+ * character loop, not a regular expression: linear in the tag's length whatever it holds.
+ */
 export function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  ATTRIBUTE.lastIndex = 0;
-  for (let m = ATTRIBUTE.exec(tag); m; m = ATTRIBUTE.exec(tag)) {
-    out[m[1]!] = decodeEntities(m[2] ?? m[3] ?? '');
+  const n = tag.length;
+  // Past the tag's name.
+  let i = 1;
+  while (i < n && !isXmlSpace(tag.charCodeAt(i)) && tag.charCodeAt(i) !== 62 && tag.charCodeAt(i) !== 47) i += 1;
+  while (i < n) {
+    while (i < n && isXmlSpace(tag.charCodeAt(i))) i += 1;
+    const nameStart = i;
+    while (i < n) {
+      const c = tag.charCodeAt(i);
+      if (c === 61 /* = */ || c === 62 || c === 47 || isXmlSpace(c)) break;
+      i += 1;
+    }
+    const name = tag.slice(nameStart, i);
+    while (i < n && isXmlSpace(tag.charCodeAt(i))) i += 1;
+    if (tag.charCodeAt(i) !== 61) {
+      if (i === nameStart) i += 1; // a stray `/` or `>`
+      continue;
+    }
+    i += 1;
+    while (i < n && isXmlSpace(tag.charCodeAt(i))) i += 1;
+    const quote = tag.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) continue;
+    const close = tag.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (close === -1) break;
+    if (name !== '' && !Object.prototype.hasOwnProperty.call(out, name)) out[name] = decodeEntities(tag.slice(i + 1, close));
+    i = close + 1;
   }
   return out;
 }
@@ -48,21 +72,126 @@ export function attributeByLocalName(attrs: Record<string, string>, local: strin
   return undefined;
 }
 
-/**
- * The namespace prefix (with its colon, or '') of the part's root element named `root`, found in the
- * first chunk of the part. Most writers use the default namespace; some (.NET SDK) write `x:worksheet`.
- */
-export function rootPrefix(text: string, root: string): string | undefined {
-  const re = new RegExp(`<([A-Za-z_][\\w.-]*:)?${root}[\\s>/]`);
-  const m = re.exec(text);
-  if (!m) return undefined;
-  return m[1] ?? '';
+/** Longest single piece of markup (a tag, a comment, a declaration) the scanners carry between chunks. */
+export const MAX_MARKUP_CHARS = 1 << 16;
+
+/** Thrown by the markup scanners when one tag or comment is longer than MAX_MARKUP_CHARS. */
+export class MarkupTooLong extends Error {
+  constructor() {
+    super(`a tag or comment longer than ${MAX_MARKUP_CHARS} characters`);
+    this.name = 'MarkupTooLong';
+  }
 }
 
-/** Every opening (or empty) tag named `name` (any prefix) in `text`, with its attributes. */
-export function* tags(text: string, name: string): Generator<Record<string, string>> {
-  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}(?=[\\s>/])[^>]*>`, 'g');
-  for (let m = re.exec(text); m; m = re.exec(text)) yield attributes(m[0]);
+/** The end of the markup that starts at `lt` (the index after it), or -1 when `buf` ends first. */
+function markupEnd(buf: string, lt: number): number {
+  const c1 = buf.charCodeAt(lt + 1);
+  if (c1 === 63 /* <? */) {
+    const end = buf.indexOf('?>', lt + 2);
+    return end === -1 ? -1 : end + 2;
+  }
+  if (c1 === 33 /* <! */) {
+    if (lt + 9 > buf.length) return -1;
+    if (buf.startsWith('<!--', lt)) {
+      const end = buf.indexOf('-->', lt + 4);
+      return end === -1 ? -1 : end + 3;
+    }
+    if (buf.startsWith('<![CDATA[', lt)) {
+      const end = buf.indexOf(']]>', lt + 9);
+      return end === -1 ? -1 : end + 3;
+    }
+  }
+  // A tag (or a declaration): its `>`, outside quoted attribute values (which may hold a raw `>`).
+  let quote = 0;
+  for (let i = lt + 1; i < buf.length; i += 1) {
+    const c = buf.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i + 1;
+  }
+  return -1;
+}
+
+/** `lt`, the start of an unfinished piece of markup kept for the next chunk, unless it is already too long. */
+function carryFrom(buf: string, lt: number): number {
+  if (buf.length - lt > MAX_MARKUP_CHARS) throw new MarkupTooLong();
+  return lt;
+}
+
+export type RootSearch =
+  /** The root's prefix (with its colon, or '') and local name; `at` is its `<`. */
+  | { readonly prefix: string; readonly local: string; readonly at: number }
+  /** Not there yet: the first `skip` characters were prolog and can be dropped. */
+  | { readonly skip: number };
+
+/**
+ * The part's root element, the prolog (whitespace, XML declaration, comments, doctype) skipped as it
+ * arrives, so that megabytes of whitespace before the root are dropped chunk by chunk, never held.
+ */
+export function findRoot(buf: string): RootSearch {
+  let pos = 0;
+  for (;;) {
+    const lt = buf.indexOf('<', pos);
+    if (lt === -1) return { skip: buf.length };
+    if (lt + 1 >= buf.length) return { skip: lt };
+    const c1 = buf.charCodeAt(lt + 1);
+    if (c1 === 63 || c1 === 33) {
+      const end = markupEnd(buf, lt);
+      if (end === -1) return { skip: carryFrom(buf, lt) };
+      pos = end;
+      continue;
+    }
+    let i = lt + 1;
+    while (i < buf.length && !isXmlSpace(buf.charCodeAt(i)) && buf.charCodeAt(i) !== 62 && buf.charCodeAt(i) !== 47) i += 1;
+    if (i >= buf.length) return { skip: carryFrom(buf, lt) };
+    const name = buf.slice(lt + 1, i);
+    const colon = name.indexOf(':');
+    return { prefix: colon === -1 ? '' : name.slice(0, colon + 1), local: colon === -1 ? name : name.slice(colon + 1), at: lt };
+  }
+}
+
+/** What TagScanner hands on: local names (prefix dropped), and for start tags their whole text. */
+export interface TagHandler {
+  open(local: string, tag: string): void;
+  close(local: string): void;
+}
+
+/**
+ * The tags of a small part (workbook, relationships, styles), chunk by chunk: text between tags is
+ * skipped, never collected, and nothing but one unfinished tag is carried to the next chunk. An empty
+ * tag `<x/>` is an open followed by a close.
+ */
+export class TagScanner {
+  constructor(private readonly handler: TagHandler) {}
+
+  /** Hands on every complete tag in `buf`; returns where the unread tail starts. */
+  take(buf: string): number {
+    let pos = 0;
+    for (;;) {
+      const lt = buf.indexOf('<', pos);
+      if (lt === -1) return buf.length;
+      const end = markupEnd(buf, lt);
+      if (end === -1) return carryFrom(buf, lt);
+      // The same bound whether a long tag arrives in one chunk or across several.
+      if (end - lt > MAX_MARKUP_CHARS) throw new MarkupTooLong();
+      pos = end;
+      const c1 = buf.charCodeAt(lt + 1);
+      if (c1 === 63 || c1 === 33) continue;
+      const closing = c1 === 47;
+      let i = closing ? lt + 2 : lt + 1;
+      const nameStart = i;
+      while (i < end && !isXmlSpace(buf.charCodeAt(i)) && buf.charCodeAt(i) !== 62 && buf.charCodeAt(i) !== 47) i += 1;
+      const name = buf.slice(nameStart, i);
+      const colon = name.indexOf(':');
+      const local = colon === -1 ? name : name.slice(colon + 1);
+      if (closing) this.handler.close(local);
+      else {
+        this.handler.open(local, buf.slice(lt, end));
+        if (buf.charCodeAt(end - 2) === 47 /* <x/> */) this.handler.close(local);
+      }
+    }
+  }
 }
 
 function isXmlSpace(code: number): boolean {
@@ -82,7 +211,12 @@ function trimXmlSpace(raw: string): string {
  * phonetic runs (`<rPh>`) left out. Without `xml:space="preserve"` Excel drops a run's surrounding
  * whitespace, so we do too.
  */
-export function stringItemText(buf: string, from: number, to: number, prefix: string): string {
+export function stringItemText(whole: string, from: number, to: number, prefix: string): string {
+  // Searched within the item only (a slice shares the text, copies nothing): a run that never closes
+  // must not send every search to the end of the chunk.
+  const buf = whole.slice(from, to);
+  to = buf.length;
+  from = 0;
   let out = '';
   let p = buf.indexOf('<', from);
   const tLen = prefix.length + 1;

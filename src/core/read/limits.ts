@@ -17,6 +17,11 @@ export const ROW_ALLOWANCE = 10_000;
 export const MAX_TAG_CHARS = 1 << 16;
 /** Inflated size of each small part (workbook, relationships, styles). Excel's largest styles parts are a few MB. */
 export const MAX_SMALL_PART_BYTES = 32 << 20;
+/**
+ * Characters of a worksheet (or shared-strings part) outside its rows (items): the prolog, columns,
+ * merges, hyperlinks, whitespace. A sheet of 100,000 rows with a hyperlink on each has ~10 MB of them.
+ */
+export const MAX_OUTSIDE_ROWS_CHARS = 32 << 20;
 /** Shared strings per data row allowed (count), and their characters per data row (total size). */
 const STRINGS_PER_ROW = 16;
 const STRING_CHARS_PER_ROW = 512;
@@ -74,7 +79,7 @@ export function tooMuchText(chars: number) {
   return fileIssue('file-too-much-text', { limit: formatBytes(chars), limitBytes: chars, kind: 'size' });
 }
 
-/** A small part (workbook, relationships, styles) bigger than any real one. */
-export function partTooLarge(part: string) {
-  return fileIssue('file-inflates-too-large', { limit: formatBytes(MAX_SMALL_PART_BYTES), limitBytes: MAX_SMALL_PART_BYTES, part });
+/** A part (or the part of a part that is not rows) bigger than any real one. */
+export function partTooLarge(part: string, limit = MAX_SMALL_PART_BYTES) {
+  return fileIssue('file-inflates-too-large', { limit: formatBytes(limit), limitBytes: limit, part });
 }

@@ -31,6 +31,19 @@ const LOCAL = 0x04034b50;
 
 /** Compressed bytes handed to the inflater per step: at most ~1032 × this comes out of one step. */
 const CHUNK = 32 * 1024;
+/** The output one step should give at most: steps shrink (to 1 KB) when the data inflates that much more. */
+const STEP_OUTPUT = 1024 * 1024;
+
+/**
+ * The next step of compressed input: CHUNK for ordinary parts (~10× inflation), smaller for data that
+ * inflates a thousandfold (whitespace floods), so that one step never hands on 32 MB at once.
+ */
+function nextStep(consumed: number, produced: number): number {
+  // The first step is small: nothing is known yet of how much this part inflates.
+  if (consumed === 0) return 1024;
+  if (produced <= consumed * (STEP_OUTPUT / CHUNK)) return CHUNK;
+  return Math.max(1024, Math.min(CHUNK, Math.floor((STEP_OUTPUT * consumed) / produced)));
+}
 /** Native output arrives in small pieces (16–64 KB); the scanners get them in batches of about this size. */
 const BATCH = 256 * 1024;
 
@@ -130,7 +143,11 @@ export class ZipArchive {
     }
     if (entry.method !== 8) throw corrupt(`${entry.name} uses compression method ${entry.method}`);
     if (hasNativeInflate()) return this.inflateNative(entry, start, end, deliver, control, progressBase);
-    const inflater = new Inflate((data) => deliver(data));
+    let produced = 0;
+    const inflater = new Inflate((data) => {
+      produced += data.length;
+      deliver(data);
+    });
     const push = (chunk: Uint8Array, final: boolean) => {
       try {
         inflater.push(chunk, final);
@@ -141,9 +158,10 @@ export class ZipArchive {
       }
     };
     if (start === end) push(new Uint8Array(0), true);
-    for (let at = start; at < end; at += CHUNK) {
-      const stop = Math.min(at + CHUNK, end);
+    for (let at = start; at < end; ) {
+      const stop = Math.min(at + nextStep(at - start, produced), end);
       push(this.bytes.subarray(at, stop), stop === end);
+      at = stop;
       if (control) await control.pace(progressBase + (stop - start));
     }
   }
@@ -157,6 +175,7 @@ export class ZipArchive {
     progressBase: number,
   ): Promise<void> {
     let at = start;
+    let produced = 0;
     const source = new ReadableStream<Uint8Array>(
       {
         pull: (controller) => {
@@ -164,7 +183,7 @@ export class ZipArchive {
             controller.close();
             return;
           }
-          const stop = Math.min(at + CHUNK, end);
+          const stop = Math.min(at + nextStep(at - start, produced), end);
           controller.enqueue(this.bytes.subarray(at, stop));
           at = stop;
         },
@@ -192,6 +211,7 @@ export class ZipArchive {
         if (result.done) break;
         pending.push(result.value);
         pendingBytes += result.value.length;
+        produced += result.value.length;
         if (pendingBytes >= BATCH) {
           flush();
           if (control) await control.pace(progressBase + (at - start));

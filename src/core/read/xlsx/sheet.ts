@@ -6,7 +6,7 @@ import type { Cell } from '../../cells.js';
 import { isBlank } from '../../cells.js';
 import { serialToDate } from '../../dates.js';
 import { corrupt } from '../issue.js';
-import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_CHARS, readLimits, rowTooLarge, tooManyColumns, tooManyRowsSeen, tooMuchText, type ReadLimits } from '../limits.js';
+import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_CHARS, readLimits, rowTooLarge, tooManyColumns, tooManyRowsSeen, tooMuchText, MAX_OUTSIDE_ROWS_CHARS, partTooLarge, type ReadLimits } from '../limits.js';
 import { DEFAULT_MAX_ROWS } from '../types.js';
 import { decodeEntities, decodeXString, findRoot, MarkupTooLong, stringItemText } from './xml.js';
 
@@ -96,6 +96,8 @@ export class SheetScanner {
   private rowsSeen = 0;
   /** Characters of text cells read in place (inline strings, formula text), all rows together. */
   private textChars = 0;
+  /** Characters of the part outside rows so far. */
+  private outsideChars = 0;
   private readonly limits: ReadLimits;
   private readonly cells: Cell[] = [];
   private readonly dates = new Map<number, Cell>();
@@ -120,19 +122,20 @@ export class SheetScanner {
         throw error;
       }
       // The prolog (whitespace, declaration, comments) is dropped as it arrives, however long it is.
-      if ('skip' in root) return root.skip;
+      if ('skip' in root) return this.outside(root.skip);
       if (root.local !== 'worksheet') {
         // A chart or dialog sheet: no rows.
         this.notAWorksheet = true;
         return buf.length;
       }
       this.setPrefix(root.prefix);
-      pos = root.at;
+      pos = this.outside(root.at);
     }
     const rowOpen = this.rowOpen;
     for (;;) {
       const start = buf.indexOf(rowOpen, pos);
-      if (start === -1) return Math.max(pos, buf.length - rowOpen.length);
+      if (start === -1) return pos + this.outside(Math.max(0, buf.length - rowOpen.length - pos));
+      this.outside(start - pos);
       const after = start + rowOpen.length;
       if (after >= buf.length) return start;
       if (!endsName(buf.charCodeAt(after))) {
@@ -160,6 +163,16 @@ export class SheetScanner {
       this.nextRow = row + 1;
       pos = end;
     }
+  }
+
+  /**
+   * Counts text read outside rows (the prolog, whitespace between rows, columns, merges, hyperlinks…) and
+   * returns it: a part that is mostly something else than rows is refused before it has all been inflated.
+   */
+  private outside(chars: number): number {
+    this.outsideChars += chars;
+    if (this.outsideChars > MAX_OUTSIDE_ROWS_CHARS) throw partTooLarge('worksheet', MAX_OUTSIDE_ROWS_CHARS);
+    return chars;
   }
 
   /** The start of a row that continues in the next chunk, unless it is already longer than a row may be. */

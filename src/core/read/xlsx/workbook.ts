@@ -2,7 +2,7 @@
 // the date system, which styles are dates (styles.xml) and the shared strings table.
 import type { ReadControl } from '../control.js';
 import { corrupt } from '../issue.js';
-import { cellTooLong, MAX_CELL_CHARS, MAX_ROW_CHARS, MAX_SMALL_PART_BYTES, partTooLarge, tooManyStrings, tooMuchText, type ReadLimits } from '../limits.js';
+import { cellTooLong, MAX_CELL_CHARS, MAX_OUTSIDE_ROWS_CHARS, MAX_ROW_CHARS, MAX_SMALL_PART_BYTES, partTooLarge, tooManyStrings, tooMuchText, type ReadLimits } from '../limits.js';
 import { XmlTextDecoder, type InflateBudget, type Pacer, type ZipArchive, type ZipEntry } from '../zip.js';
 import { isBuiltInDateFormat, isDateFormatCode } from './number-format.js';
 import { attributeByLocalName, attributes, findRoot, MarkupTooLong, stringItemText, TagScanner, type TagHandler } from './xml.js';
@@ -217,16 +217,17 @@ export async function readSharedStrings(
     let pos = 0;
     if (prefix === undefined) {
       const root = findRoot(text);
-      if ('skip' in root) return root.skip;
+      if ('skip' in root) return outside(root.skip);
       if (root.local !== 'sst') throw corrupt('sharedStrings is not a string table');
       prefix = root.prefix;
-      pos = root.at;
+      pos = outside(root.at);
     }
     const open = `<${prefix}si`;
     const close = `</${prefix}si>`;
     for (;;) {
       const start = text.indexOf(open, pos);
-      if (start === -1) return Math.max(pos, text.length - open.length);
+      if (start === -1) return pos + outside(Math.max(0, text.length - open.length - pos));
+      outside(start - pos);
       // Every item counts, empty ones too: 180 million `<si/>` fit in a 1.3 MB file.
       if (strings.length >= limits.maxSharedStrings) throw tooManyStrings(limits);
       const gt = text.indexOf('>', start);
@@ -246,6 +247,13 @@ export async function readSharedStrings(
       strings.push(item);
       pos = end + close.length;
     }
+  };
+  // Text between items (whitespace, extensions) is dropped as it comes, up to a bound.
+  let between = 0;
+  const outside = (chars: number): number => {
+    between += chars;
+    if (between > MAX_OUTSIDE_ROWS_CHARS) throw partTooLarge('sharedStrings', MAX_OUTSIDE_ROWS_CHARS);
+    return chars;
   };
   // An item still arriving is carried to the next chunk, up to the size no real cell reaches.
   const unfinished = (text: string, start: number): number => {

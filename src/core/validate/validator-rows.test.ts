@@ -139,6 +139,7 @@ describe('validator: records and stats', () => {
       format: 'csv',
       headerRow: 3,
       headers: { identifier: 'Email', completionDate: 'Completion date', status: 'Status' },
+      columns: { identifier: 0, completionDate: 1, status: 2 },
       issuesFound: 1,
     });
   });

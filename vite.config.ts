@@ -10,7 +10,13 @@ export default defineConfig(({ command, mode }) => {
     return {
       root: resolve(root, 'demo'),
       publicDir: resolve(root, 'public'),
-      server: { port: 5173, strictPort: false, fs: { allow: [root] } },
+      server: {
+        port: 5173,
+        strictPort: false,
+        fs: { allow: [root] },
+        // `npm run demo:server`: the reference LMS server answers /api/lms (same origin, so its cookie works).
+        ...(process.env['LMS_SERVER_URL'] ? { proxy: { '/api/lms': process.env['LMS_SERVER_URL'] } } : {}),
+      },
       preview: { port: 4173 },
       worker: { format: 'es' },
       build: {

@@ -123,7 +123,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
     });
   }
 
-  app.setErrorHandler((error: unknown, request, reply) => {
+  app.setErrorHandler(async (error: unknown, request, reply) => {
+    // A body refused before it was read (413, 415 …) is read to its end first (within bounds): a client still
+    // sending would otherwise see the connection reset instead of the answer.
+    await drain(request.raw, 256 * 1024 * 1024, 30_000);
     if (error instanceof ServerProblem) {
       if (error.status >= 500) request.log.error({ err: error }, error.detail);
       return sendProblem(reply, request, error.status, error.body(), error.headers);
@@ -313,6 +316,32 @@ function required(query: Record<string, string | undefined>, name: string): stri
 
 function uploadIdOf(request: FastifyRequest): string {
   return (request.params as { uploadId: string }).uploadId;
+}
+
+/** Reads and drops what is left of a request body, up to `maxBytes` or `timeoutMs`, whichever comes first. */
+async function drain(raw: Readable & { complete?: boolean }, maxBytes: number, timeoutMs: number): Promise<void> {
+  if (raw.complete || raw.readableEnded || raw.destroyed) return;
+  await new Promise<void>((resolve) => {
+    let seen = 0;
+    const done = () => {
+      clearTimeout(timer);
+      raw.off('data', onData);
+      raw.off('end', done);
+      raw.off('error', done);
+      raw.off('close', done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) done();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    raw.on('data', onData);
+    raw.once('end', done);
+    raw.once('error', done);
+    raw.once('close', done);
+    raw.resume();
+  });
 }
 
 function formatBytes(bytes: number): string {

@@ -26,7 +26,25 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
+  const db = options.url ? await openPostgres(options.url, options.poolSize ?? 10) : await openPglite(options.dataDir);
+  const slowMs = Number(process.env['LMS_SLOW_QUERY_MS'] ?? '');
+  return slowMs > 0 ? logSlow(db, slowMs) : db;
+}
+
+/** LMS_SLOW_QUERY_MS=N: every statement slower than N ms is logged (one JSON line on stderr). */
+function logSlow(db: Database, slowMs: number): Database {
+  const timed = (q: Queryable): Queryable => ({
+    async query<R>(sql: string, params?: readonly unknown[]) {
+      const start = performance.now();
+      try {
+        return await q.query<R>(sql, params);
+      } finally {
+        const ms = performance.now() - start;
+        if (ms >= slowMs) console.error(JSON.stringify({ level: 40, msg: 'slow query', ms: Math.round(ms), sql: sql.replace(/\s+/g, ' ').slice(0, 160) }));
+      }
+    },
+  });
+  return { ...db, ...timed(db), kind: db.kind, transaction: (work) => db.transaction((tx) => work(timed(tx))), close: () => db.close() };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {

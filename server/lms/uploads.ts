@@ -144,6 +144,10 @@ export async function dryRunChunk(ctx: UploadContext, userId: string, uploadId: 
     }
     const activity = await offlineActivity(tx, upload.activity_id);
     const spec = await templateSpec(tx, { activityId: upload.activity_id, domainId: upload.domain_id, identifierKind: upload.identifier_kind }, activity);
+    // An upload being sent is not forgotten half-way: each chunk keeps it at least one staging time from now
+    // (never earlier than the expiresAt announced at staging).
+    const keepUntil = new Date(ctx.now().getTime() + ctx.limits.uploadTtlMs);
+    if (keepUntil > upload.expires_at) await tx.query('UPDATE staged_uploads SET expires_at = $2 WHERE id = $1', [uploadId, keepUntil.toISOString()]);
     const users = await findUsers(tx, spec.identifier.key, chunk.records);
     await tx.query('DELETE FROM staged_rows WHERE upload_id = $1 AND chunk_index = $2', [uploadId, chunk.chunkIndex]);
     await tx.query(
@@ -160,13 +164,14 @@ export async function dryRunChunk(ctx: UploadContext, userId: string, uploadId: 
         ),
       ],
     );
-    // The first row of each (user, date) of this chunk across the whole upload: duplicates across chunks.
+    // The first row of every (user, date) the upload holds more than once, across all its chunks. One hash
+    // aggregate over the upload's rows (a semi-join against this chunk's pairs took seconds on PostgreSQL
+    // for 5,000 rows without statistics on the fresh rows).
     const { rows: firsts } = await tx.query<{ user_id: string; completion_date: string; first_row: number }>(
-      `SELECT s.user_id, s.completion_date, min(s.row_number)::int AS first_row FROM staged_rows s
-       WHERE s.upload_id = $1 AND (s.user_id, s.completion_date) IN
-         (SELECT c.user_id, c.completion_date FROM staged_rows c WHERE c.upload_id = $1 AND c.chunk_index = $2 AND c.user_id IS NOT NULL)
-       GROUP BY s.user_id, s.completion_date`,
-      [uploadId, chunk.chunkIndex],
+      `SELECT user_id, completion_date, min(row_number)::int AS first_row FROM staged_rows
+       WHERE upload_id = $1 AND user_id IS NOT NULL
+       GROUP BY user_id, completion_date HAVING count(*) > 1`,
+      [uploadId],
     );
     const firstRowOf = new Map(firsts.map((f) => [`${f.user_id}|${f.completion_date}`, f.first_row]));
     const recordsByUser = await existingRecords(tx, activity.id, [...new Set([...users.values()].map((u) => u.id))]);

@@ -129,6 +129,9 @@ describe('bodies: gzip, size limits', () => {
     assert.ok(compressed.length < 4096, 'the compressed body is small');
     const bomb = await call(server, 'POST', `/uploads/${uploadId}/chunks`, { raw: compressed, headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' } });
     assert.equal(bomb.status, 413);
+    // Far over the limit: the answer still arrives (the body is read to its end, not cut off mid-send).
+    const huge = await call(server, 'POST', `/uploads/${uploadId}/chunks`, { raw: `{"chunkIndex":0,"records":[{"row":2,"values":{"comments":"${'b'.repeat(20 * 1024 * 1024)}"}}]}`, headers: { 'Content-Type': 'application/json' } });
+    assert.equal(huge.status, 413);
     const small = await call(server, 'POST', '/uploads', { body: { ...CLASSROOM, totalRecords: 1, pad: 'a'.repeat(70_000) } });
     assert.equal(small.status, 413, 'other operations take small bodies only');
   });

@@ -239,6 +239,18 @@ describe('expiry and limits', () => {
     assert.equal(replay.body['replayed'], true);
   });
 
+  it('an upload being sent does not expire half-way: each chunk keeps it one staging time from then', async () => {
+    const staging = await call(server, 'POST', '/uploads', { body: { ...CLASSROOM, totalRecords: 2 } });
+    const uploadId = String(staging.body['uploadId']);
+    clock.advance(40_000);
+    assert.equal((await call(server, 'POST', `/uploads/${uploadId}/chunks`, { body: { chunkIndex: 0, records: classroomRecords(0, 1, '2026-02-02') } })).status, 200);
+    clock.advance(40_000); // 80 s after staging, 40 s after the last chunk: still there
+    const second = await call(server, 'POST', `/uploads/${uploadId}/chunks`, { body: { chunkIndex: 1, records: [{ row: 3, values: classroomRecords(1, 1, '2026-02-02')[0]!.values }] } });
+    assert.equal(second.status, 200);
+    clock.advance(61_000);
+    assert.equal((await call(server, 'POST', `/uploads/${uploadId}/chunks`, { body: { chunkIndex: 1, records: [{ row: 3, values: classroomRecords(1, 1, '2026-02-02')[0]!.values }] } })).status, 404);
+  });
+
   it('refuses more records than an upload may hold (422), naming the limit', async () => {
     const refused = await call(server, 'POST', '/uploads', { body: { ...CLASSROOM, totalRecords: 51 } });
     assert.equal(refused.status, 422);

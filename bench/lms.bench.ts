@@ -196,9 +196,20 @@ async function benchTarget(target: Target): Promise<void> {
   }
   let server = await start(target);
   let commitMs = 0;
+  /** Runs one scenario; a failure is reported (with the server's last log lines) and the run goes on. */
+  const scenario = async (name: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      const alive = server.child.exitCode === null && server.child.signalCode === null;
+      row(label, name, 'FAILED', error instanceof Error ? error.message : String(error), alive ? 'server still running' : `server exited (${server.child.exitCode ?? server.child.signalCode})`, '');
+      console.error(server.output().slice(-4000));
+      if (!alive) server = await start(target);
+    }
+  };
   try {
     // 1. One upload of ROWS rows.
-    if (ONLY.has('1')) {
+    if (ONLY.has('1')) await scenario(`${ROWS.toLocaleString('en')} rows, dry run + commit`, async () => {
       const c = client(server.baseUrl);
       const records = takeRecords(ROWS);
       const started = performance.now();
@@ -218,10 +229,10 @@ async function benchTarget(target: Target): Promise<void> {
       });
       commitMs = result.cMs;
       row(label, `${ROWS.toLocaleString('en')} rows, dry run + commit`, s(performance.now() - started), `dry run ${s(result.dryMs)}, commit ${s(result.cMs)}`, `${result.uploadRequests} (+3 reads), chunk ${c.backend.chunkSize}, ${(c.bytes / 1048576).toFixed(1)} MB sent`, `${peakMb.toFixed(0)} MB`);
-    }
+    });
 
     // 2. CONCURRENT uploads of CONCURRENT_ROWS rows at once.
-    if (ONLY.has('2')) {
+    if (ONLY.has('2')) await scenario(`${CONCURRENT} concurrent uploads × ${CONCURRENT_ROWS.toLocaleString('en')} rows`, async () => {
       const sets = Array.from({ length: CONCURRENT }, () => takeRecords(CONCURRENT_ROWS));
       const clients = sets.map(() => client(server.baseUrl));
       const version = await templateVersion(clients[0]!.backend);
@@ -241,11 +252,11 @@ async function benchTarget(target: Target): Promise<void> {
       const requests = clients.reduce((a, c) => a + c.requests, 0);
       if (created !== CONCURRENT * CONCURRENT_ROWS) throw new Error(`concurrent uploads created ${created}`);
       row(label, `${CONCURRENT} concurrent uploads × ${CONCURRENT_ROWS.toLocaleString('en')} rows`, s(performance.now() - started), `all ${CONCURRENT} created ${CONCURRENT_ROWS.toLocaleString('en')}`, `${requests} in all`, `${peakMb.toFixed(0)} MB`);
-    }
+    });
 
     // 3. SIGKILL during a commit, restart, check, retry with the same key.
     if (ONLY.has('3')) {
-      for (const fraction of KILL_AT) {
+      for (const fraction of KILL_AT) await scenario(`SIGKILL at ${fraction} of the commit time`, async () => {
         const c = client(server.baseUrl);
         const records = takeRecords(ROWS);
         const version = await templateVersion(c.backend);
@@ -290,7 +301,7 @@ async function benchTarget(target: Target): Promise<void> {
           `retry, same key: ${retry}`,
           `${final.toLocaleString('en')} records of the upload in the end`,
         );
-      }
+      });
     }
   } finally {
     await server.stop();

@@ -51,9 +51,9 @@ function fault(label: string, message: string): void {
 async function demo(): Promise<void> {
   const label = 'demo LMS';
   console.log(`\n━━ conformance: ${label} ━━`);
-  const server = await startDemoLms({ uploadTtlMs: 10_000, maxRecords: 10_000 });
+  const server = await startDemoLms({ uploadTtlMs: 20_000, maxRecords: 10_000 });
   try {
-    count(label, await runKit({ baseUrls: [server.baseUrl], auth: { kind: 'none' }, ...DEMO_KIT_OPTIONS, expiryWaitMs: 15_000, quiet: true }));
+    count(label, await runKit({ baseUrls: [server.baseUrl], auth: { kind: 'none' }, ...DEMO_KIT_OPTIONS, expiryWaitMs: 30_000, quiet: true }));
   } catch (error) {
     fault(label, error instanceof Error ? error.message : String(error));
   } finally {
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       continue;
     }
     try {
-      count(target.label, await runKit({ baseUrls: instances.baseUrls, auth: instances.auth, ...(instances.otherAuth ? { otherAuth: instances.otherAuth } : {}), ...DEMO_KIT_OPTIONS, expiryWaitMs: 15_000, quiet: true }));
+      count(target.label, await runKit({ baseUrls: instances.baseUrls, auth: instances.auth, ...(instances.otherAuth ? { otherAuth: instances.otherAuth } : {}), ...DEMO_KIT_OPTIONS, expiryWaitMs: 45_000, quiet: true }));
     } catch (error) {
       fault(target.label, error instanceof Error ? error.message : String(error));
     } finally {

@@ -65,9 +65,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Settings for kit runs: a short staging time (expiry is testable), no per-minute upload cap (the kit stages ~100). */
+/**
+ * Settings for kit runs: a short staging time, so expiry is testable (long enough for a 5,000-record chunk on
+ * a loaded machine; the wait overlaps the other checks), no per-minute upload cap (the kit stages ~100).
+ */
 export const KIT_ENV: Readonly<Record<string, string>> = {
-  LMS_UPLOAD_TTL_SECONDS: '10',
+  LMS_UPLOAD_TTL_SECONDS: '30',
   LMS_SWEEP_SECONDS: '5',
   LMS_UPLOADS_PER_MINUTE: '0',
   LOG_LEVEL: 'warn',

@@ -202,6 +202,20 @@ export interface UiMessages {
   readonly announceProgress: string;
   /** The rows the issues table shows after paging. */
   readonly announcePage: string;
+
+  // Review: the editable problem grid
+  readonly gridNoRows: string;
+  readonly gridKeyboardHint: string;
+  readonly gridRow: string;
+  readonly gridSelect: string;
+  readonly gridSelectRow: string;
+  readonly gridProblems: string;
+  readonly gridEditLabel: string;
+  readonly gridCellProblem: string;
+  readonly gridCardRow: string;
+  readonly gridShowMore: PluralMessage;
+  readonly gridEdit: string;
+  readonly gridSave: string;
   readonly announceIssues: PluralMessage;
   readonly announceReady: PluralMessage;
   readonly announceCreated: PluralMessage;
@@ -399,6 +413,18 @@ export const uiMessagesEn: UiMessages = {
 
   announceProgress: '{phase} {percent}',
   announcePage: 'Issues {from} to {to} of {total}',
+  gridNoRows: 'No rows to show.',
+  gridKeyboardHint: 'Move with the arrow keys. Enter or F2 edits a cell, Escape cancels, Ctrl+Z undoes the last change.',
+  gridRow: 'Row',
+  gridSelect: 'Select',
+  gridSelectRow: 'Select row {row}',
+  gridProblems: 'Problems',
+  gridEditLabel: 'New value for {column} in row {row}',
+  gridCellProblem: 'Row {row}, {column}: {message}',
+  gridCardRow: 'Row {row}',
+  gridShowMore: { one: 'Show {count} more row', other: 'Show {count} more rows' },
+  gridEdit: 'Edit {column}',
+  gridSave: 'Save',
   announceIssues: { one: '{count} issue found. Nothing was created.', other: '{count} issues found. Nothing was created.' },
   announceReady: { one: 'No issues: {count} record ready to create.', other: 'No issues: {count} records ready to create.' },
   announceCreated: { one: '{count} record created.', other: '{count} records created.' },

@@ -184,6 +184,18 @@ export const uiMessagesFr: UiMessages = {
 
   announceProgress: '{phase} {percent}',
   announcePage: 'Problèmes {from} à {to} sur {total}',
+  gridNoRows: 'Aucune ligne à afficher.',
+  gridKeyboardHint: 'Déplacez-vous avec les flèches. Entrée ou F2 modifie une cellule, Échap annule, Ctrl+Z défait la dernière modification.',
+  gridRow: 'Ligne',
+  gridSelect: 'Sélectionner',
+  gridSelectRow: 'Sélectionner la ligne {row}',
+  gridProblems: 'Problèmes',
+  gridEditLabel: 'Nouvelle valeur pour {column} à la ligne {row}',
+  gridCellProblem: 'Ligne {row}, {column} : {message}',
+  gridCardRow: 'Ligne {row}',
+  gridShowMore: { one: 'Afficher {count} ligne de plus', other: 'Afficher {count} lignes de plus' },
+  gridEdit: 'Modifier {column}',
+  gridSave: 'Enregistrer',
   announceIssues: { one: '{count} problème trouvé. Rien n’a été créé.', other: '{count} problèmes trouvés. Rien n’a été créé.' },
   announceReady: {
     one: 'Aucun problème\u00a0: {count} enregistrement prêt à créer.',

@@ -1,0 +1,408 @@
+// The review's editable problem grid: the rows of an upload (rows with problems first, or all of them),
+// each problem cell marked with its message, fixed in place. An ARIA data grid (roving tabindex, arrows,
+// Enter/F2 to edit, Escape to cancel, Ctrl+Z to undo), virtualised so that 100,000 rows render only
+// what shows. The grid keeps no data of its own: the host gives the rows and applies what it reports.
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { CellEdit } from '../../core/edit/table.js';
+import { Localizer } from '../../i18n/localize.js';
+import { base, tokens } from '../shared/tokens.styles.js';
+import { gridKeyAction, type GridPosition } from './grid-keys.js';
+import { styles } from './problem-grid.styles.js';
+
+export interface GridColumn {
+  readonly key: string;
+  /** The header as the admin wrote it in the file. */
+  readonly header: string;
+  /** Allowed values: the editor is a select. */
+  readonly choices?: readonly string[];
+  /** How to type the value, e.g. the date order (`DD/MM/YYYY`): the editor's placeholder. */
+  readonly placeholder?: string;
+}
+
+export interface GridIssue {
+  /** The column the problem is in; absent for a problem of the whole row (duplicate, already recorded). */
+  readonly columnKey?: string;
+  readonly message: string;
+}
+
+export interface GridRow {
+  /** The spreadsheet's own row number. */
+  readonly row: number;
+  /** Column key → the cell's text as the admin sees it. */
+  readonly cells: Readonly<Record<string, string>>;
+  readonly issues: readonly GridIssue[];
+  /** The learner's name when the LMS knows it. */
+  readonly learner?: string;
+}
+
+/** Rows rendered above and below those in view, so that fast scrolling shows no blank band. */
+const OVERSCAN = 8;
+/** Below this width (≈ 38rem) the grid becomes a list of problem cards. */
+const NARROW_PX = 608;
+const CARDS_PER_PAGE = 25;
+
+let nextId = 0;
+
+/** A header without the template's "required" star, for sentences. */
+const bare = (header: string): string => header.replace(/\s*\*\s*$/, '') || header;
+
+/**
+ * The rows of an upload with their problems, editable in place. Internal part of <offline-upload-wizard>.
+ *
+ * @summary Editable grid of an upload's rows and problems.
+ * @internal
+ */
+export class ProblemGridElement extends LitElement {
+  static override styles = [tokens, base, styles];
+
+  @property({ attribute: false }) columns: readonly GridColumn[] = [];
+  @property({ attribute: false }) rows: readonly GridRow[] = [];
+  @property({ attribute: false }) localizer: Localizer = new Localizer('en');
+  /** Accessible name of the grid (e.g. "Rows of March.xlsx with problems"). */
+  @property() label = '';
+  /** Row numbers selected (for delete and "set for selected rows"); the host owns the set. */
+  @property({ attribute: false }) selected: ReadonlySet<number> = new Set();
+
+  /** Called with the edits of one step (one cell). */
+  @property({ attribute: false }) onEdit?: (edits: CellEdit[]) => void;
+  @property({ attribute: false }) onSelect?: (rows: ReadonlySet<number>) => void;
+  @property({ attribute: false }) onUndo?: () => void;
+
+  @state() private active: GridPosition = { row: 0, col: 0 };
+  @state() private editing: { initial?: string } | null = null;
+  @state() private first = 0;
+  @state() private narrow = false;
+  @state() private cardsShown = CARDS_PER_PAGE;
+  @state() private cardEditing: string | null = null;
+
+  @query('.viewport') private viewport?: HTMLElement;
+
+  private readonly ids = `grid-${++nextId}`;
+  private rowHeight = 44;
+  private visible = 12;
+  private focusAfterRender = false;
+  private frame = 0;
+  private resizeFrame = 0;
+  private resize?: ResizeObserver;
+
+  /** Grid columns: row number, selection, the data columns, the row's problems. */
+  private get colCount(): number {
+    return this.columns.length + 3;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Acted on in the next frame: re-rendering inside the observer's callback changes the size it is
+    // reporting, which browsers flag as a ResizeObserver loop.
+    this.resize = new ResizeObserver(([entry]) => {
+      const width = entry?.contentRect.width ?? NARROW_PX;
+      cancelAnimationFrame(this.resizeFrame);
+      this.resizeFrame = requestAnimationFrame(() => {
+        const narrow = width < NARROW_PX;
+        if (narrow !== this.narrow) this.narrow = narrow;
+        this.measure();
+      });
+    });
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+    cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.resizeFrame);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('rows')) {
+      const last = Math.max(0, this.rows.length - 1);
+      if (this.active.row > last) this.active = { row: last, col: this.active.col };
+      this.cardsShown = Math.max(CARDS_PER_PAGE, Math.min(this.cardsShown, this.rows.length));
+    }
+  }
+
+  protected override updated(): void {
+    this.style.setProperty('--grid-cols', String(this.columns.length));
+    this.viewport?.style.setProperty('--grid-rows-height', `${this.rows.length * this.rowHeight}px`);
+    this.viewport?.style.setProperty('--grid-offset', `${this.first * this.rowHeight}px`);
+    if (this.focusAfterRender) {
+      this.focusAfterRender = false;
+      const target = this.renderRoot.querySelector<HTMLElement>(this.editing ? '.editor' : '[tabindex="0"]');
+      target?.focus();
+      if (this.editing && target instanceof HTMLInputElement && this.editing.initial === undefined) target.select();
+    }
+  }
+
+  override render(): TemplateResult {
+    if (this.rows.length === 0) return html`<p class="empty">${this.localizer.t('gridNoRows')}</p>`;
+    return this.narrow ? this.renderCards() : this.renderGrid();
+  }
+
+  // ── the grid ──────────────────────────────────────────────────────────────────────────────────
+
+  private renderGrid(): TemplateResult {
+    const end = Math.min(this.rows.length, this.first + this.visible + 2 * OVERSCAN);
+    const l = this.localizer;
+    const activeRow = this.rows[this.active.row];
+    return html`
+      <p id="${this.ids}-hint" class="hint">${l.t('gridKeyboardHint')}</p>
+      <div class="viewport" @scroll=${this.onScroll}>
+        <div
+          role="grid"
+          aria-label=${this.label || nothing}
+          aria-rowcount=${this.rows.length + 1}
+          aria-colcount=${this.colCount}
+          aria-describedby="${this.ids}-hint"
+          class="grid"
+          @keydown=${this.onKeydown}
+          @focusin=${this.onFocusIn}
+        >
+          <div role="row" aria-rowindex="1" class="row head">
+            <div role="columnheader" aria-colindex="1">${l.t('gridRow')}</div>
+            <div role="columnheader" aria-colindex="2"><span class="visually-hidden">${l.t('gridSelect')}</span></div>
+            ${this.columns.map((c, i) => html`<div role="columnheader" aria-colindex=${i + 3}>${c.header}</div>`)}
+            <div role="columnheader" aria-colindex=${this.colCount}>${l.t('gridProblems')}</div>
+          </div>
+          <div class="sizer">
+            <div class="window">${this.rows.slice(this.first, end).map((row, i) => this.renderRow(row, this.first + i))}</div>
+          </div>
+        </div>
+      </div>
+      <p class="status" id="${this.ids}-status">${activeRow ? this.statusOf(activeRow) : nothing}</p>
+    `;
+  }
+
+  private renderRow(row: GridRow, index: number): TemplateResult {
+    const wholeRow = row.issues.filter((i) => i.columnKey === undefined);
+    const selected = this.selected.has(row.row);
+    return html`
+      <div role="row" aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'} class="row ${row.issues.length ? 'has-problems' : ''}">
+        <div role="rowheader" aria-colindex="1" tabindex=${this.tabindex(index, 0)} data-row=${index} data-col="0">
+          ${row.row}${row.learner ? html`<span class="learner">${row.learner}</span>` : nothing}
+        </div>
+        <div role="gridcell" aria-colindex="2" tabindex=${this.tabindex(index, 1)} data-row=${index} data-col="1">
+          <input type="checkbox" tabindex="-1" .checked=${selected} aria-label=${this.localizer.t('gridSelectRow', { row: row.row })} @change=${() => this.toggle(row.row)} />
+        </div>
+        ${this.columns.map((column, c) => this.renderCell(row, index, column, c + 2))}
+        <div role="gridcell" aria-colindex=${this.colCount} tabindex=${this.tabindex(index, this.colCount - 1)} data-row=${index} data-col=${this.colCount - 1} class="problems">
+          ${wholeRow.map((i) => html`<span class="message">${i.message}</span>`)}
+        </div>
+      </div>
+    `;
+  }
+
+  private renderCell(row: GridRow, index: number, column: GridColumn, col: number): TemplateResult {
+    const problems = row.issues.filter((i) => i.columnKey === column.key);
+    const editing = this.editing && this.active.row === index && this.active.col === col;
+    const messageId = `${this.ids}-m-${row.row}-${col}`;
+    return html`
+      <div
+        role="gridcell"
+        aria-colindex=${col + 1}
+        aria-invalid=${problems.length ? 'true' : nothing}
+        aria-describedby=${problems.length ? messageId : nothing}
+        tabindex=${editing ? -1 : this.tabindex(index, col)}
+        data-row=${index}
+        data-col=${col}
+        class=${problems.length ? 'problem' : ''}
+      >
+        ${editing ? this.renderEditor(row, column) : html`<span class="value">${row.cells[column.key] ?? ''}</span>`}
+        ${problems.length ? html`<span class="message" id=${messageId}>${problems.map((p) => p.message).join(' ')}</span>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderEditor(row: GridRow, column: GridColumn): TemplateResult {
+    const label = this.localizer.t('gridEditLabel', { column: bare(column.header), row: row.row });
+    const value = this.editing?.initial ?? row.cells[column.key] ?? '';
+    if (column.choices) {
+      const known = column.choices.includes(value);
+      return html`<select class="editor" aria-label=${label} @keydown=${this.onEditorKeydown} @blur=${this.onEditorBlur}>
+        ${known ? nothing : html`<option value=${value} selected>${value}</option>`}
+        ${column.choices.map((c) => html`<option value=${c} ?selected=${c === value}>${c}</option>`)}
+      </select>`;
+    }
+    return html`<input class="editor" type="text" aria-label=${label} .value=${value} placeholder=${column.placeholder ?? nothing} @keydown=${this.onEditorKeydown} @blur=${this.onEditorBlur} />`;
+  }
+
+  private statusOf(row: GridRow): string {
+    const col = this.active.col;
+    const column = this.columns[col - 2];
+    const messages = row.issues.filter((i) => (column ? i.columnKey === column.key : i.columnKey === undefined)).map((i) => i.message);
+    if (messages.length === 0) return '';
+    return this.localizer.t('gridCellProblem', { row: row.row, column: column ? bare(column.header) : this.localizer.t('gridProblems'), message: messages.join(' ') });
+  }
+
+  private tabindex(row: number, col: number): number {
+    return this.active.row === row && this.active.col === col ? 0 : -1;
+  }
+
+  // ── keyboard, focus, scrolling ────────────────────────────────────────────────────────────────
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    if (this.editing || (event.target as HTMLElement).classList.contains('editor')) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const action = gridKeyAction(event, this.active, { rows: this.rows.length, cols: this.colCount, page: this.visible }, rtl);
+    if (action.type === 'none') return;
+    event.preventDefault();
+    if (action.type === 'move') this.moveTo(action.to);
+    else if (action.type === 'toggle') {
+      const row = this.rows[this.active.row];
+      if (row) this.toggle(row.row);
+    } else if (action.type === 'undo') this.onUndo?.();
+    else if (action.type === 'edit' && this.columns[this.active.col - 2]) {
+      this.editing = action.initial === undefined ? {} : { initial: action.initial };
+      this.focusAfterRender = true;
+    } else if (action.type === 'edit' && this.active.col === 1) {
+      const row = this.rows[this.active.row];
+      if (row) this.toggle(row.row);
+    }
+  };
+
+  private onFocusIn = (event: FocusEvent): void => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');
+    if (!cell || this.editing) return;
+    const row = Number(cell.dataset['row']);
+    const col = Number(cell.dataset['col']);
+    if (row !== this.active.row || col !== this.active.col) this.active = { row, col };
+  };
+
+  private onEditorKeydown = (event: KeyboardEvent): void => {
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.stopEditing(false);
+    } else if (event.key === 'Enter' || event.key === 'Tab') {
+      event.preventDefault();
+      this.stopEditing(true);
+      const down = event.key === 'Enter';
+      this.moveTo({ row: this.active.row + (down ? 1 : 0), col: this.active.col + (down ? 0 : event.shiftKey ? -1 : 1) });
+    }
+  };
+
+  private onEditorBlur = (): void => {
+    if (this.editing) this.stopEditing(true, false);
+  };
+
+  private stopEditing(commit: boolean, refocus = true): void {
+    const editor = this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement>('.editor');
+    const row = this.rows[this.active.row];
+    const column = this.columns[this.active.col - 2];
+    this.editing = null;
+    this.focusAfterRender = refocus;
+    if (commit && editor && row && column && editor.value !== (row.cells[column.key] ?? '')) {
+      this.onEdit?.([{ row: row.row, columnKey: column.key, value: editor.value }]);
+    }
+  }
+
+  private moveTo(to: GridPosition): void {
+    const row = Math.max(0, Math.min(this.rows.length - 1, to.row));
+    const col = Math.max(0, Math.min(this.colCount - 1, to.col));
+    this.active = { row, col };
+    const viewport = this.viewport;
+    if (viewport) {
+      const top = row * this.rowHeight;
+      const head = this.rowHeight;
+      if (top < viewport.scrollTop) viewport.scrollTop = top;
+      else if (top + 2 * this.rowHeight > viewport.scrollTop + viewport.clientHeight) viewport.scrollTop = top + 2 * this.rowHeight - viewport.clientHeight + head / 4;
+      this.first = this.firstFor(viewport.scrollTop);
+    }
+    this.focusAfterRender = true;
+  }
+
+  private onScroll = (): void => {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => {
+      const first = this.firstFor(this.viewport?.scrollTop ?? 0);
+      if (first !== this.first) this.first = first;
+    });
+  };
+
+  private firstFor(scrollTop: number): number {
+    return Math.max(0, Math.min(Math.floor(scrollTop / this.rowHeight) - OVERSCAN, Math.max(0, this.rows.length - this.visible)));
+  }
+
+  /** Row height and rows in view, from the rendered grid (the theme's font size decides them). */
+  private measure(): void {
+    const viewport = this.viewport;
+    const row = this.renderRoot.querySelector<HTMLElement>('.window .row');
+    if (!viewport || !row) return;
+    const height = row.getBoundingClientRect().height;
+    if (height > 0 && Math.abs(height - this.rowHeight) > 0.5) {
+      this.rowHeight = height;
+      this.requestUpdate();
+    }
+    this.visible = Math.max(1, Math.ceil(viewport.clientHeight / this.rowHeight));
+  }
+
+  protected override firstUpdated(): void {
+    requestAnimationFrame(() => this.measure());
+  }
+
+  private toggle(row: number): void {
+    const next = new Set(this.selected);
+    if (next.has(row)) next.delete(row);
+    else next.add(row);
+    this.selected = next;
+    this.onSelect?.(next);
+  }
+
+  // ── small screens: problem cards ──────────────────────────────────────────────────────────────
+
+  private renderCards(): TemplateResult {
+    const l = this.localizer;
+    // A card is a problem to fix: rows without one have nothing to show on a phone.
+    const problemRows = this.rows.filter((r) => r.issues.length > 0);
+    if (problemRows.length === 0) return html`<p class="empty">${l.t('gridNoRows')}</p>`;
+    const cards = problemRows.slice(0, this.cardsShown);
+    return html`
+      <ul class="cards" aria-label=${this.label || nothing}>
+        ${cards.map((row) => html`
+          <li class="card">
+            <p class="card-head">
+              <strong>${l.t('gridCardRow', { row: row.row })}</strong>${row.learner ? html` · ${row.learner}` : nothing}
+              <label class="card-select"><input type="checkbox" .checked=${this.selected.has(row.row)} aria-label=${l.t('gridSelectRow', { row: row.row })} @change=${() => this.toggle(row.row)} /><span aria-hidden="true">${l.t('gridSelect')}</span></label>
+            </p>
+            ${row.issues.filter((i) => i.columnKey === undefined).map((i) => html`<p class="message">${i.message}</p>`)}
+            ${this.columns.filter((c) => row.issues.some((i) => i.columnKey === c.key)).map((c) => this.renderCardField(row, c))}
+          </li>
+        `)}
+      </ul>
+      ${problemRows.length > this.cardsShown
+        ? html`<button type="button" class="more" @click=${() => (this.cardsShown += CARDS_PER_PAGE)}>${l.t('gridShowMore', { count: Math.min(CARDS_PER_PAGE, problemRows.length - this.cardsShown) })}</button>`
+        : nothing}
+    `;
+  }
+
+  private renderCardField(row: GridRow, column: GridColumn): TemplateResult {
+    const key = `${row.row}:${column.key}`;
+    const l = this.localizer;
+    const name = bare(column.header);
+    const messages = row.issues.filter((i) => i.columnKey === column.key).map((i) => i.message).join(' ');
+    const id = `${this.ids}-c-${row.row}-${column.key}`;
+    if (this.cardEditing !== key) {
+      return html`<div class="field">
+        <span class="field-name">${name}</span>
+        <span class="value">${row.cells[column.key] || '—'}</span>
+        <span class="message" id=${id}>${messages}</span>
+        <button type="button" aria-describedby=${id} @click=${() => (this.cardEditing = key)}>${l.t('gridEdit', { column: name })}</button>
+      </div>`;
+    }
+    const save = (event: Event) => {
+      event.preventDefault();
+      const field = (event.currentTarget as HTMLFormElement).elements.namedItem('value') as HTMLInputElement | HTMLSelectElement;
+      this.cardEditing = null;
+      if (field.value !== (row.cells[column.key] ?? '')) this.onEdit?.([{ row: row.row, columnKey: column.key, value: field.value }]);
+    };
+    const value = row.cells[column.key] ?? '';
+    return html`<form class="field editing" @submit=${save}>
+      <label for=${id}>${l.t('gridEditLabel', { column: name, row: row.row })}</label>
+      ${column.choices
+        ? html`<select id=${id} name="value">${column.choices.includes(value) ? nothing : html`<option value=${value} selected>${value}</option>`}${column.choices.map((c) => html`<option ?selected=${c === value}>${c}</option>`)}</select>`
+        : html`<input id=${id} name="value" type="text" .value=${value} placeholder=${column.placeholder ?? nothing} />`}
+      <span class="message">${messages}</span>
+      <span class="buttons"><button type="submit" class="primary">${l.t('gridSave')}</button><button type="button" @click=${() => (this.cardEditing = null)}>${l.t('cancel')}</button></span>
+    </form>`;
+  }
+}

@@ -1,0 +1,204 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { CellEdit } from '../../core/edit/table.js';
+import { Localizer } from '../../i18n/localize.js';
+import { gridKeyAction } from './grid-keys.js';
+import { ProblemGridElement, type GridColumn, type GridRow } from './problem-grid.component.js';
+
+if (!customElements.get('offline-upload-problem-grid')) customElements.define('offline-upload-problem-grid', ProblemGridElement);
+
+const columns: GridColumn[] = [
+  { key: 'identifier', header: 'Email' },
+  { key: 'completionDate', header: 'Completion date', placeholder: 'DD/MM/YYYY' },
+  { key: 'status', header: 'Status', choices: ['Attended', 'Completed'] },
+];
+
+function rowsOf(count: number): GridRow[] {
+  return Array.from({ length: count }, (_, i) => ({
+    row: i + 2,
+    cells: { identifier: i === 1 ? 'not-an-email' : `p${i}@example.com`, completionDate: '14/03/2026', status: i === 2 ? 'Maybe' : 'Completed' },
+    issues: i === 1 ? [{ columnKey: 'identifier', message: 'This is not a valid e-mail address.' }] : i === 2 ? [{ columnKey: 'status', message: 'Use Attended or Completed.' }, { message: 'This learner is listed twice.' }] : [],
+    ...(i === 0 ? { learner: 'Ana Silva' } : {}),
+  }));
+}
+
+async function grid(count = 5, width = 1280) {
+  await setViewport({ width, height: 800 });
+  const edits: CellEdit[][] = [];
+  const selections: number[][] = [];
+  let undos = 0;
+  const el = await fixture<ProblemGridElement>(html`<offline-upload-problem-grid
+    .columns=${columns}
+    .rows=${rowsOf(count)}
+    .localizer=${new Localizer('en')}
+    label="Rows of March.xlsx"
+    .onEdit=${(e: CellEdit[]) => edits.push(e)}
+    .onSelect=${(s: ReadonlySet<number>) => selections.push([...s])}
+    .onUndo=${() => undos++}
+  ></offline-upload-problem-grid>`);
+  await new Promise((r) => requestAnimationFrame(r));
+  await el.updateComplete;
+  return { el, edits, selections, undos: () => undos };
+}
+
+const root = (el: ProblemGridElement) => el.shadowRoot!;
+const active = (el: ProblemGridElement) => root(el).querySelector<HTMLElement>('[tabindex="0"]')!;
+const focused = (el: ProblemGridElement) => root(el).activeElement as HTMLElement | null;
+
+describe('<offline-upload-problem-grid>', () => {
+  afterEach(() => setViewport({ width: 1280, height: 800 }));
+
+  it('is accessible, with problem cells marked invalid and described by their message', async () => {
+    const { el } = await grid();
+    await expect(el).to.be.accessible();
+    const cell = root(el).querySelector<HTMLElement>('[aria-invalid="true"]')!;
+    expect(cell.textContent).to.contain('not-an-email');
+    expect(root(el).getElementById(cell.getAttribute('aria-describedby')!)!.textContent).to.equal('This is not a valid e-mail address.');
+    expect(root(el).querySelector('[role="grid"]')!.getAttribute('aria-label')).to.equal('Rows of March.xlsx');
+  });
+
+  it('renders only the rows in view of 100,000, and the last ones once scrolled there', async () => {
+    const { el } = await grid(100_000);
+    expect(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')).to.equal('100001');
+    const rendered = () => root(el).querySelectorAll('.window [role="row"]');
+    expect(rendered().length).to.be.lessThan(60);
+    const viewport = root(el).querySelector<HTMLElement>('.viewport')!;
+    viewport.scrollTop = viewport.scrollHeight;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
+    const last = [...rendered()].at(-1)!;
+    expect(last.getAttribute('aria-rowindex')).to.equal('100001');
+    expect(last.querySelector('[role="rowheader"]')!.textContent!.trim()).to.equal('100001');
+  });
+
+  it('moves the one focusable cell with the arrow keys, Home and End', async () => {
+    const { el } = await grid();
+    active(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(focused(el)!.textContent).to.contain('not-an-email');
+    expect(root(el).querySelectorAll('[tabindex="0"]')).to.have.length(1);
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(focused(el)!.getAttribute('aria-colindex')).to.equal('6');
+    expect(root(el).querySelector('.status')!.textContent).to.equal('');
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(focused(el)!.getAttribute('role')).to.equal('rowheader');
+  });
+
+  it('edits with Enter, commits with Enter (moving down) and reports the edit', async () => {
+    const { el, edits } = await grid();
+    active(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const editor = focused(el) as HTMLInputElement;
+    expect(editor.classList.contains('editor')).to.be.true;
+    expect(editor.getAttribute('aria-label')).to.equal('New value for Email in row 3');
+    editor.value = '';
+    await sendKeys({ type: 'eve@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(edits).to.deep.equal([[{ row: 3, columnKey: 'identifier', value: 'eve@example.com' }]]);
+    expect(focused(el)!.getAttribute('data-row')).to.equal('2');
+  });
+
+  it('cancels with Escape (nothing reported) and starts editing with a typed character', async () => {
+    const { el, edits } = await grid();
+    active(el).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'F2' });
+    await sendKeys({ type: 'zzz' });
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(edits).to.deep.equal([]);
+    expect(focused(el)!.getAttribute('role')).to.equal('gridcell');
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ type: '1' });
+    await el.updateComplete;
+    expect((focused(el) as HTMLInputElement).value).to.equal('1');
+    await sendKeys({ type: '5/03/2026' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(edits).to.deep.equal([[{ row: 2, columnKey: 'completionDate', value: '15/03/2026' }]]);
+  });
+
+  it('offers a choice column\'s values in a select, keeping the value typed in the file', async () => {
+    const { el, edits } = await grid();
+    active(el).focus();
+    for (const key of ['ArrowDown', 'ArrowDown', 'End', 'ArrowLeft', 'Enter']) await sendKeys({ press: key });
+    await el.updateComplete;
+    const select = focused(el) as HTMLSelectElement;
+    expect(select.tagName).to.equal('SELECT');
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['Maybe', 'Attended', 'Completed']);
+    select.value = 'Attended';
+    await sendKeys({ press: 'Enter' });
+    expect(edits).to.deep.equal([[{ row: 4, columnKey: 'status', value: 'Attended' }]]);
+  });
+
+  it('selects rows with Space and undoes with Ctrl+Z', async () => {
+    const { el, selections, undos } = await grid();
+    active(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(selections).to.deep.equal([[3]]);
+    expect(root(el).querySelector('[aria-rowindex="3"]')!.getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'Control+z' });
+    expect(undos()).to.equal(1);
+  });
+
+  it('shows the active cell\'s whole problem under the grid', async () => {
+    const { el } = await grid();
+    active(el).focus();
+    for (const key of ['ArrowDown', 'ArrowDown', 'End']) await sendKeys({ press: key });
+    await el.updateComplete;
+    expect(root(el).querySelector('.status')!.textContent).to.equal('Row 4, Problems: This learner is listed twice.');
+  });
+
+  it('becomes a list of problem cards on a phone, each problem editable there', async () => {
+    const { el, edits } = await grid(5, 375);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
+    expect(root(el).querySelector('[role="grid"]')).to.equal(null);
+    const cards = root(el).querySelectorAll('.card');
+    expect(cards, 'rows with problems only').to.have.length(2);
+    await expect(el).to.be.accessible();
+    const edit = cards[0]!.querySelector('button')!;
+    expect(edit.textContent).to.equal('Edit Email');
+    edit.click();
+    await el.updateComplete;
+    const input = root(el).querySelector<HTMLInputElement>('.card form input[name="value"]')!;
+    input.value = 'eve@example.com';
+    root(el).querySelector<HTMLButtonElement>('.card form button[type="submit"]')!.click();
+    await el.updateComplete;
+    expect(edits).to.deep.equal([[{ row: 3, columnKey: 'identifier', value: 'eve@example.com' }]]);
+  });
+
+  it('speaks French', async () => {
+    const el = await fixture<ProblemGridElement>(html`<offline-upload-problem-grid .columns=${columns} .rows=${[]} .localizer=${new Localizer('fr')}></offline-upload-problem-grid>`);
+    expect(root(el).textContent).to.contain('Aucune ligne à afficher.');
+  });
+});
+
+describe('grid keys', () => {
+  const shape = { rows: 10, cols: 6, page: 4 };
+  it('moves within bounds, by page, and mirrors left/right in right-to-left pages', () => {
+    expect(gridKeyAction({ key: 'ArrowUp' }, { row: 0, col: 0 }, shape)).to.deep.equal({ type: 'move', to: { row: 0, col: 0 } });
+    expect(gridKeyAction({ key: 'PageDown' }, { row: 8, col: 2 }, shape)).to.deep.equal({ type: 'move', to: { row: 9, col: 2 } });
+    expect(gridKeyAction({ key: 'End', ctrlKey: true }, { row: 1, col: 1 }, shape)).to.deep.equal({ type: 'move', to: { row: 9, col: 5 } });
+    expect(gridKeyAction({ key: 'ArrowLeft' }, { row: 1, col: 1 }, shape, true)).to.deep.equal({ type: 'move', to: { row: 1, col: 2 } });
+  });
+  it('starts editing on Enter, F2 and a printable key, but not on a shortcut', () => {
+    expect(gridKeyAction({ key: 'F2' }, { row: 0, col: 2 }, shape)).to.deep.equal({ type: 'edit' });
+    expect(gridKeyAction({ key: 'é' }, { row: 0, col: 2 }, shape)).to.deep.equal({ type: 'edit', initial: 'é' });
+    expect(gridKeyAction({ key: 'c', ctrlKey: true }, { row: 0, col: 2 }, shape)).to.deep.equal({ type: 'none' });
+    expect(gridKeyAction({ key: 'z', metaKey: true }, { row: 0, col: 2 }, shape)).to.deep.equal({ type: 'undo' });
+  });
+});

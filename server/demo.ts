@@ -35,4 +35,4 @@ for (let i = 0; i < 600; i++) {
   await new Promise((r) => setTimeout(r, 200));
 }
 start('node_modules/.bin/vite', ['--config', 'vite.config.ts', '--host', '127.0.0.1'], { LMS_SERVER_URL: `http://127.0.0.1:${port}` });
-console.log('\nDemo console on the reference server: http://127.0.0.1:5173/?backend=server (add &user=adm-00003 for an admin without permission)\n');
+console.log('\nDemo console on the reference server: open the address Vite prints with ?backend=server (add &user=adm-00003 for an admin without permission).\n');

@@ -82,6 +82,26 @@ export function parseDateText(text: string, order: DateOrder = 'DMY'): string | 
   return isValidYmd(y, m, d) ? `${pad(y, 4)}-${pad(m)}-${pad(d)}` : null;
 }
 
+/**
+ * Both readings of a date typed day and month first in either order (`3/10/2026`): day-first and
+ * month-first, each null when that reading is no date. Undefined for text whose reading does not depend
+ * on the order (ISO, year first) or that is no such date at all.
+ */
+export function dateReadings(text: string): { readonly dmy: string | null; readonly mdy: string | null } | undefined {
+  const t = text.trim();
+  if (t.length < 8 || ISO.test(t)) return undefined;
+  const parts = PARTS.exec(t);
+  if (!parts || parts[1]!.length === 4 || parts[3]!.length !== 4) return undefined;
+  const dmy = parseDateText(t, 'DMY');
+  const mdy = parseDateText(t, 'MDY');
+  return dmy === null && mdy === null ? undefined : { dmy, mdy };
+}
+
+/** The order tried when the configured one does not fit a column's text dates: day and month swapped. */
+export function otherDateOrder(order: DateOrder): DateOrder {
+  return order === 'MDY' ? 'DMY' : 'MDY';
+}
+
 /** How a date order is written for the admin, e.g. `DD/MM/YYYY`. */
 export function dateOrderPattern(order: DateOrder): string {
   return order === 'MDY' ? 'MM/DD/YYYY' : order === 'YMD' ? 'YYYY-MM-DD' : 'DD/MM/YYYY';

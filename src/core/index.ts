@@ -10,6 +10,7 @@ export * from './dates.js';
 export * from './safe-cell.js';
 export * from './template/index.js';
 export * from './validate/index.js';
+export * from './match/index.js';
 export { validateSpreadsheet, type ValidateOptions } from './pipeline.js';
 export * from './error-report.js';
 export * from './annotate.js';

@@ -13,7 +13,7 @@ export const ISSUE_CODES = {
   'file-corrupt': { scope: 'file', source: 'client' }, // params: detail (for developers; not in the message)
   'file-too-large': { scope: 'file', source: 'client' }, // params: size, limit (human units), sizeBytes, limitBytes
   'file-inflates-too-large': { scope: 'file', source: 'client' }, // params: limit (human units), limitBytes?
-  'file-too-many-rows': { scope: 'file', source: 'client' }, // params: limit
+  'file-too-many-rows': { scope: 'file', source: 'client' }, // params: limit; by: 'lms' when the limit is the LMS's records per upload
   'file-too-many-blank-rows': { scope: 'file', source: 'client' }, // params: limit (rows seen, blank ones counted), records (max-rows)
   'file-row-too-large': { scope: 'file', source: 'client' }, // params: limit (human units), limitBytes, row?
   'file-cell-too-long': { scope: 'file', source: 'client' }, // params: limit (32,767 characters), row?
@@ -21,10 +21,10 @@ export const ISSUE_CODES = {
   'file-too-much-text': { scope: 'file', source: 'client' }, // params: kind (count|size), limit (a count, or human units with limitBytes)
   'file-more-issues': { scope: 'file', source: 'client' }, // params: shown, more — the issues past the first `shown` were counted, not kept
   'file-empty': { scope: 'file', source: 'client' }, // no data rows under the header
-  'file-no-header': { scope: 'file', source: 'client' }, // no row looks like the template's header; params: headers
+  'file-no-header': { scope: 'file', source: 'client' }, // no row looks like the template's header; params: headers, and found, row, expected when a cell looks like one of them
   'file-template-mismatch': { scope: 'file', source: 'client' }, // params: expected, found (activity/domain/identifier names or ids)
   'file-template-outdated': { scope: 'file', source: 'client' }, // params: expected, found (versions)
-  'column-missing': { scope: 'file', source: 'client' }, // column, params.header: the missing header
+  'column-missing': { scope: 'file', source: 'client' }, // column, params.header: the missing header; params.nearest?: a header of the file that looks like it
   'column-unknown': { scope: 'file', source: 'client' }, // column, params.header: the unknown header as written; params.expected
   'column-duplicate': { scope: 'file', source: 'client' }, // column, params.header: the header seen twice
   // Row — a whole row.
@@ -34,6 +34,7 @@ export const ISSUE_CODES = {
   'cell-required': { scope: 'cell', source: 'client' }, // params: header
   'cell-identifier-format': { scope: 'cell', source: 'client' }, // params: kind, label, hint?, example?
   'cell-date-invalid': { scope: 'cell', source: 'client' }, // params: format (e.g. DD/MM/YYYY)
+  'cell-date-ambiguous': { scope: 'cell', source: 'client' }, // params: first, second (the two readings, YYYY-MM-DD), format, otherFormat
   'cell-date-future': { scope: 'cell', source: 'client' }, // params: today
   'cell-date-before-start': { scope: 'cell', source: 'client' }, // params: start
   'cell-date-after-end': { scope: 'cell', source: 'client' }, // params: end
@@ -76,6 +77,26 @@ export interface Issue {
 
 export function isIssueCode(code: string): code is IssueCode {
   return Object.prototype.hasOwnProperty.call(ISSUE_CODES, code);
+}
+
+/**
+ * Notices: what the admin should know about how the file was read, though nothing is wrong with it. Like
+ * issues they are codes and parameters; i18n words them.
+ * - `date-order-switched`: the column's text dates were read in `order` (MDY/DMY) instead of the configured
+ *   `configured`, because some only make sense that way and all fit it; params also `count` (text dates).
+ */
+export const NOTICE_CODES = {
+  'date-order-switched': { scope: 'column' },
+} as const;
+
+export type NoticeCode = keyof typeof NOTICE_CODES;
+
+export interface Notice {
+  readonly code: NoticeCode;
+  /** The column's header as the admin sees it in the file. */
+  readonly column?: string;
+  readonly columnKey?: string;
+  readonly params?: IssueParams;
 }
 
 /** Row order first, file-level issues on top; within a row, in column order of `columnOrder`. */

@@ -40,6 +40,8 @@ describe('pipeline: real-world files', () => {
       expect(result.issues).to.deep.equal([]);
       expect(result.records).to.deep.equal(await expectedRecords());
       expect(result.stats).to.include({ rows: 12, records: 12, rowsWithIssues: 0, headerRow: 1 });
+      expect(result.stats.match!.needsConfirmation, 'the template\'s own headers: nothing to confirm').to.equal(false);
+      expect(result.notices).to.equal(undefined);
     });
   }
 

@@ -1,5 +1,7 @@
 // Read + validate in one call: the reader streams rows into the validator, and a file-level problem
 // becomes an issue in the result instead of an exception. The same function runs in the page, a worker and Node.
+import { dateOrderPattern } from './dates.js';
+import type { Notice } from './issues.js';
 import { readSpreadsheet } from './read/index.js';
 import { asReadFailure, FileIssueError, type ReadOptions } from './read/types.js';
 import type { TemplateSpec } from './spec.js';
@@ -10,12 +12,28 @@ export type { ValidationResult, ValidationStats, ValidatorOptions } from './vali
 export type ValidateOptions = ReadOptions & ValidatorOptions;
 
 /**
- * Reads an .xlsx or .csv upload and validates every row against `spec`. File problems (unsupported
+ * Reads an .xlsx or .csv upload and validates every row against `spec`. A date column whose text dates
+ * only fit the other day/month order is read again in that order, with a `date-order-switched` notice. File problems (unsupported
  * format, damaged file, too large, wrong template …) come back as issues with no records; only a
  * cancellation (`options.signal`, an AbortError) is thrown as it is. Anything else that goes wrong
  * (a fault, the engine out of memory) is thrown as a ReadFailedError (`code: 'read-internal'`, retryable).
  */
 export async function validateSpreadsheet(input: ArrayBuffer | Uint8Array, spec: TemplateSpec, options: ValidateOptions = {}): Promise<ValidationResult> {
+  const result = await readAndValidate(input, spec, options);
+  const suggested = result.stats.suggestedDateOrders;
+  if (!suggested) return result;
+  // Some text dates of a column only make sense in the other day/month order, and all of them fit it: the
+  // whole column is read that way (a second read of the file), and the admin is told, with the way back.
+  const configured = options.dateOrder ?? 'DMY';
+  const again = await readAndValidate(input, spec, { ...options, dateOrders: { ...options.dateOrders, ...suggested } });
+  const notices: Notice[] = Object.entries(suggested).map(([columnKey, order]) => {
+    const column = again.stats.headers[columnKey] ?? spec.columns.find((c) => c.key === columnKey)?.header ?? columnKey;
+    return { code: 'date-order-switched', column, columnKey, params: { column, order, configured, format: dateOrderPattern(order) } };
+  });
+  return { ...again, notices: [...(again.notices ?? []), ...notices] };
+}
+
+async function readAndValidate(input: ArrayBuffer | Uint8Array, spec: TemplateSpec, options: ValidateOptions): Promise<ValidationResult> {
   try {
     const validator = createValidator(spec, options);
     try {

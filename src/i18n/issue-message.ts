@@ -13,7 +13,7 @@ const PDI = '\u2069';
  * error value, the LMS's own words. Shortened like values, and isolated. The others (limits, the
  * template's own headers and choices, `kind` that messages test) are left as they are.
  */
-const ECHOED = ['header', 'found', 'value', 'error', 'detail', 'sheet', 'sheetName', 'domain'] as const;
+const ECHOED = ['header', 'found', 'nearest', 'value', 'error', 'detail', 'sheet', 'sheetName', 'domain'] as const;
 const ECHO_MAX = 120;
 
 /**

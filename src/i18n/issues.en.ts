@@ -1,5 +1,5 @@
 // English messages for every issue code: written for an admin looking at the cell, saying how to fix it.
-import type { IssueCode, IssueParams } from '../core/issues.js';
+import type { IssueCode, IssueParams, NoticeCode } from '../core/issues.js';
 
 export type IssueMessages = { readonly [C in IssueCode]: (p: IssueParams) => string };
 
@@ -23,7 +23,10 @@ export const issueMessagesEn: IssueMessages = {
   'file-too-large': (p) => `This file is ${s(p, 'size')}; the limit is ${s(p, 'limit')}. Split the records into several files.`,
   'file-inflates-too-large': (p) =>
     `This file unpacks to more than ${s(p, 'limit')}, far more than a list of records needs. Copy the records into a new template and upload that.`,
-  'file-too-many-rows': (p) => `This file has more than ${n(p, 'limit')} records. Split it into files of at most ${n(p, 'limit')} records each.`,
+  'file-too-many-rows': (p) =>
+    p['by'] === 'lms'
+      ? `This file has more than ${n(p, 'limit')} records, the most the LMS accepts in one upload. Split it into files of at most ${n(p, 'limit')} records each.`
+      : `This file has more than ${n(p, 'limit')} records. Split it into files of at most ${n(p, 'limit')} records each.`,
   'file-too-many-blank-rows': (p) =>
     `This file has more than ${n(p, 'limit')} rows, counting empty ones, for at most ${n(p, 'records')} records. Delete the empty rows below your records, or copy the records into a new template, and upload it again.`,
   'file-row-too-large': (p) =>
@@ -38,12 +41,16 @@ export const issueMessagesEn: IssueMessages = {
     `${n(p, 'more')} more problems were found beyond the first ${n(p, 'shown')} listed here. Fix these, then upload the file again to see the rest.`,
   'file-empty': () => 'There are no records under the header row. Fill in one row per completion and upload the file again.',
   'file-no-header': (p) =>
-    `No header row was found. The first row must hold the template's headers (${s(p, 'headers')}); download the template and copy your records into it.`,
+    `No header row was found. The first row must hold the template's headers (${s(p, 'headers')}); download the template and copy your records into it.` +
+    (p['found'] ? ` "${s(p, 'found')}" in row ${s(p, 'row')} looks like "${s(p, 'expected')}": rename it so.` : ''),
   'file-template-mismatch': (p) =>
     `This file's template was made for ${s(p, 'found')}, not for ${s(p, 'expected')} (activity / domain / identifier). Download the template for the current choice, or change the choice to match the file.`,
   'file-template-outdated': (p) =>
     `This template is out of date${p['found'] ? ` (version ${s(p, 'found')}; the current one is ${s(p, 'expected')})` : ''}: the activity's columns have changed since it was downloaded. Download the template again and copy your records into it.`,
-  'column-missing': (p) => `The required column "${s(p, 'header')}" is missing. Add it back with this exact header (see the template).`,
+  'column-missing': (p) =>
+    p['nearest']
+      ? `The required column "${s(p, 'header')}" is missing. The column "${s(p, 'nearest')}" looks like it: rename it "${s(p, 'header')}", or choose it for this column.`
+      : `The required column "${s(p, 'header')}" is missing. Add it back with this exact header (see the template).`,
   'column-unknown': (p) =>
     `The column "${s(p, 'header')}" is not part of the template. Remove it, or rename it to one of: ${s(p, 'expected')}.`,
   'column-duplicate': (p) => `The column "${s(p, 'header')}" appears more than once. Keep one and delete the others.`,
@@ -57,6 +64,8 @@ export const issueMessagesEn: IssueMessages = {
       : `This is not a valid ${s(p, 'label', 'identifier')}${p['hint'] ? `: expected ${s(p, 'hint')}` : ''}${p['example'] ? ` (e.g. ${s(p, 'example')})` : ''}.`,
   'cell-date-invalid': (p) =>
     `This is not a date we can read. Enter a real date as ${s(p, 'format', 'YYYY-MM-DD')}, or format the cell as a date in Excel.`,
+  'cell-date-ambiguous': (p) =>
+    `This date can be read two ways: ${s(p, 'first')} (${s(p, 'format')}) or ${s(p, 'second')} (${s(p, 'otherFormat')}), and other dates in this column do not settle which. Type it as YYYY-MM-DD, or fix the dates that fit neither order.`,
   'cell-date-future': (p) => `This date is in the future (today is ${s(p, 'today')}). Enter the date the training took place.`,
   'cell-date-before-start': (p) =>
     `This date is before the activity started (${s(p, 'start')}). Check the date, or choose the activity session it belongs to.`,
@@ -83,4 +92,12 @@ export const issueMessagesEn: IssueMessages = {
   'date-outside-activity': (p) =>
     `The LMS refuses this date for this activity${p['start'] ? ` (it runs from ${s(p, 'start')}${p['end'] ? ` to ${s(p, 'end')}` : ''})` : ''}. Correct the date.`,
   'value-rejected': (p) => `The LMS refused this value${p['detail'] ? `: ${s(p, 'detail')}` : ''}. Correct it and upload again.`,
+};
+
+/** Notices (how the file was read; nothing to fix), with the same parameters as NOTICE_CODES documents. */
+export const noticeMessagesEn: { readonly [C in NoticeCode]: (p: IssueParams) => string } = {
+  'date-order-switched': (p) =>
+    p['order'] === 'MDY'
+      ? `The dates typed as text in "${s(p, 'column')}" were read month first (${s(p, 'format')}): some of them are impossible day first, and all of them fit month first.`
+      : `The dates typed as text in "${s(p, 'column')}" were read day first (${s(p, 'format')}): some of them are impossible month first, and all of them fit day first.`,
 };

@@ -1,6 +1,6 @@
 // French messages for every issue code, with the same parameters as the English table: written for
 // an admin looking at the cell, saying how to fix it.
-import type { IssueParams } from '../core/issues.js';
+import type { IssueParams, NoticeCode } from '../core/issues.js';
 import type { IssueMessages } from './issues.en.js';
 
 const s = (p: IssueParams, key: string, fallback = ''): string => {
@@ -25,7 +25,9 @@ export const issueMessagesFr: IssueMessages = {
   'file-inflates-too-large': (p) =>
     `Une fois décompressé, ce fichier dépasse ${s(p, 'limit')}, bien plus que ne demande une liste d’enregistrements. Copiez les enregistrements dans un nouveau modèle et importez celui-ci.`,
   'file-too-many-rows': (p) =>
-    `Ce fichier contient plus de ${s(p, 'limit')} enregistrements. Répartissez-les dans des fichiers de ${s(p, 'limit')} enregistrements au plus.`,
+    p['by'] === 'lms'
+      ? `Ce fichier contient plus de ${s(p, 'limit')} enregistrements, le maximum que le LMS accepte en un seul import. Répartissez-les dans des fichiers de ${s(p, 'limit')} enregistrements au plus.`
+      : `Ce fichier contient plus de ${s(p, 'limit')} enregistrements. Répartissez-les dans des fichiers de ${s(p, 'limit')} enregistrements au plus.`,
   'file-too-many-blank-rows': (p) =>
     `Ce fichier contient plus de ${n(p, 'limit')} lignes, lignes vides comprises, pour ${n(p, 'records')} enregistrements au plus. Supprimez les lignes vides sous vos enregistrements, ou copiez les enregistrements dans un nouveau modèle, puis importez-le à nouveau.`,
   'file-row-too-large': (p) =>
@@ -40,13 +42,16 @@ export const issueMessagesFr: IssueMessages = {
     `${n(p, 'more')} autres problèmes ont été trouvés au-delà des ${n(p, 'shown')} listés ici. Corrigez-les, puis importez le fichier à nouveau pour voir la suite.`,
   'file-empty': () => 'Il n’y a aucun enregistrement sous la ligne d’en-tête. Remplissez une ligne par réalisation et importez le fichier à nouveau.',
   'file-no-header': (p) =>
-    `Aucune ligne d’en-tête n’a été trouvée. La première ligne doit contenir les en-têtes du modèle (${s(p, 'headers')})${nb}; téléchargez le modèle et copiez-y vos enregistrements.`,
+    `Aucune ligne d’en-tête n’a été trouvée. La première ligne doit contenir les en-têtes du modèle (${s(p, 'headers')})${nb}; téléchargez le modèle et copiez-y vos enregistrements.` +
+    (p['found'] ? ` «${nb}${s(p, 'found')}${nb}», ligne ${s(p, 'row')}, ressemble à «${nb}${s(p, 'expected')}${nb}»${nb}: renommez-le ainsi.` : ''),
   'file-template-mismatch': (p) =>
     `Le modèle de ce fichier a été préparé pour ${s(p, 'found')}, et non pour ${s(p, 'expected')} (activité / domaine / identifiant). Téléchargez le modèle correspondant au choix actuel, ou modifiez le choix pour qu’il corresponde au fichier.`,
   'file-template-outdated': (p) =>
     `Ce modèle est périmé${p['found'] ? ` (version ${s(p, 'found')}${nb}; la version actuelle est ${s(p, 'expected')})` : ''}${nb}: les colonnes de l’activité ont changé depuis son téléchargement. Téléchargez à nouveau le modèle et copiez-y vos enregistrements.`,
   'column-missing': (p) =>
-    `La colonne obligatoire «${nb}${s(p, 'header')}${nb}» est absente. Rajoutez-la avec exactement cet en-tête (voir le modèle).`,
+    p['nearest']
+      ? `La colonne obligatoire «${nb}${s(p, 'header')}${nb}» est absente. La colonne «${nb}${s(p, 'nearest')}${nb}» lui ressemble${nb}: renommez-la «${nb}${s(p, 'header')}${nb}», ou choisissez-la pour cette colonne.`
+      : `La colonne obligatoire «${nb}${s(p, 'header')}${nb}» est absente. Rajoutez-la avec exactement cet en-tête (voir le modèle).`,
   'column-unknown': (p) =>
     `La colonne «${nb}${s(p, 'header')}${nb}» ne fait pas partie du modèle. Supprimez-la, ou renommez-la en l’une de celles-ci${nb}: ${s(p, 'expected')}.`,
   'column-duplicate': (p) => `La colonne «${nb}${s(p, 'header')}${nb}» apparaît plusieurs fois. Gardez-en une et supprimez les autres.`,
@@ -60,6 +65,8 @@ export const issueMessagesFr: IssueMessages = {
       : `Ce n’est pas un identifiant valide (${s(p, 'label', 'identifiant')})${p['hint'] ? `${nb}: attendu ${s(p, 'hint')}` : ''}${p['example'] ? ` (ex.${nb}: ${s(p, 'example')})` : ''}.`,
   'cell-date-invalid': (p) =>
     `Ce n’est pas une date lisible. Saisissez une date réelle au format ${s(p, 'format', 'AAAA-MM-JJ')}, ou mettez la cellule au format date dans Excel.`,
+  'cell-date-ambiguous': (p) =>
+    `Cette date se lit de deux façons${nb}: ${s(p, 'first')} (${s(p, 'format')}) ou ${s(p, 'second')} (${s(p, 'otherFormat')}), et les autres dates de la colonne ne permettent pas de trancher. Saisissez-la au format AAAA-MM-JJ, ou corrigez les dates qui ne suivent aucun des deux ordres.`,
   'cell-date-future': (p) => `Cette date est dans le futur (nous sommes le ${s(p, 'today')}). Saisissez la date à laquelle la formation a eu lieu.`,
   'cell-date-before-start': (p) =>
     `Cette date est antérieure au début de l’activité (${s(p, 'start')}). Vérifiez la date, ou choisissez la session d’activité correspondante.`,
@@ -89,4 +96,12 @@ export const issueMessagesFr: IssueMessages = {
   'date-outside-activity': (p) =>
     `Le LMS refuse cette date pour cette activité${p['start'] ? ` (elle se déroule ${p['end'] ? `du ${s(p, 'start')} au ${s(p, 'end')}` : `à partir du ${s(p, 'start')}`})` : ''}. Corrigez la date.`,
   'value-rejected': (p) => `Le LMS a refusé cette valeur${p['detail'] ? `${nb}: ${s(p, 'detail')}` : ''}. Corrigez-la et importez le fichier à nouveau.`,
+};
+
+/** Notices (how the file was read; nothing to fix), with the same parameters as the English table. */
+export const noticeMessagesFr: { readonly [C in NoticeCode]: (p: IssueParams) => string } = {
+  'date-order-switched': (p) =>
+    p['order'] === 'MDY'
+      ? `Les dates saisies comme du texte dans «${nb}${s(p, 'column')}${nb}» ont été lues mois en premier (${s(p, 'format')})${nb}: certaines sont impossibles jour en premier, et toutes suivent cet ordre.`
+      : `Les dates saisies comme du texte dans «${nb}${s(p, 'column')}${nb}» ont été lues jour en premier (${s(p, 'format')})${nb}: certaines sont impossibles mois en premier, et toutes suivent cet ordre.`,
 };

@@ -490,6 +490,7 @@ export const uiMessagesEn: UiMessages = {
     'cell-required': 'Required value missing',
     'cell-identifier-format': 'Invalid identifier',
     'cell-date-invalid': 'Invalid date',
+    'cell-date-ambiguous': 'Ambiguous date',
     'cell-date-future': 'Date in the future',
     'cell-date-before-start': 'Date before the activity',
     'cell-date-after-end': 'Date after the activity',

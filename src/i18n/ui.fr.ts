@@ -264,6 +264,7 @@ export const uiMessagesFr: UiMessages = {
     'cell-required': 'Valeur obligatoire manquante',
     'cell-identifier-format': 'Identifiant invalide',
     'cell-date-invalid': 'Date invalide',
+    'cell-date-ambiguous': 'Date ambiguë',
     'cell-date-future': 'Date future',
     'cell-date-before-start': 'Date avant l’activité',
     'cell-date-after-end': 'Date après l’activité',

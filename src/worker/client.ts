@@ -185,6 +185,9 @@ function runInWorker(worker: Worker, buffer: ArrayBuffer, spec: TemplateSpec, op
     ...(options.maxInflatedBytes !== undefined ? { maxInflatedBytes: options.maxInflatedBytes } : {}),
     ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
     ...(options.today !== undefined ? { today: options.today } : {}),
+    ...(options.lmsMaxRows !== undefined ? { lmsMaxRows: options.lmsMaxRows } : {}),
+    ...(options.match !== undefined ? { match: options.match } : {}),
+    ...(options.dateOrders !== undefined ? { dateOrders: options.dateOrders } : {}),
   };
   return new Promise<ValidationResult>((resolve, reject) => {
     const done = (): void => {

@@ -4,6 +4,7 @@ import type { Issue } from '../core/issues.js';
 import type { UploadRecord } from '../core/records.js';
 import type { DateOrder, ReadProgress } from '../core/read/types.js';
 import type { TemplateSpec } from '../core/spec.js';
+import type { ValidatorOptions } from '../core/validate/validator.js';
 
 /** The options that can travel to the worker (everything in ReadOptions/ValidatorOptions but callbacks). */
 export interface WorkerValidateOptions {
@@ -14,6 +15,12 @@ export interface WorkerValidateOptions {
   readonly fileName?: string;
   /** `YYYY-MM-DD`; the worker's own local date when absent. */
   readonly today?: string;
+  /** The LMS's records per upload; the lower of it and maxRows applies. */
+  readonly lmsMaxRows?: number;
+  /** Column matching: remembered headers, the admin's choices, the header row (ValidatorOptions.match). */
+  readonly match?: ValidatorOptions['match'];
+  /** Date order per date column, when decided (ValidatorOptions.dateOrders). */
+  readonly dateOrders?: ValidatorOptions['dateOrders'];
 }
 
 export type ToWorker =

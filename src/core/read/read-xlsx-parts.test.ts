@@ -49,6 +49,30 @@ describe('readSpreadsheet on hand-written xlsx parts: cells', () => {
     expect(sheet.get(2)).to.deep.equal([2, null, { error: 'formula-no-result' }]);
   });
 
+  it('reads a formula saved with an empty cached value (<v></v> or <v/>, as openpyxl writes it) as a formula with no result', async () => {
+    const data = xlsxFromParts({
+      sheets: [
+        {
+          name: 'Records',
+          xml:
+            '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><f>TODAY()-3</f><v></v></c><c r="C1"><f>AVERAGE(D1:F1)</f><v/></c>' +
+            '<c r="D1" t="n"><f>1+1</f><v></v></c><c r="E1" t="str"><f>""</f><v></v></c><c r="F1"><v>74</v></c></row>',
+        },
+      ],
+      sharedStrings:
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>ana@example.org</t></si></sst>',
+    });
+    const { rows } = await readAll(data);
+    expect(byRow(rows).get(1)).to.deep.equal([
+      'ana@example.org',
+      { error: 'formula-no-result', text: '=TODAY()-3' },
+      { error: 'formula-no-result', text: '=AVERAGE(D1:F1)' },
+      { error: 'formula-no-result', text: '=1+1' },
+      null,
+      74,
+    ]);
+  });
+
   it('reads shared strings: rich runs joined, phonetic runs left out, xml:space honoured, escapes decoded', async () => {
     const sst =
       '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +

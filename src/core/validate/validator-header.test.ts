@@ -77,13 +77,15 @@ describe('validator: header row', () => {
     expect(optionalMissing.records[0]!.values).to.deep.equal({ identifier: 'a@example.org', completionDate: '2026-02-03', status: 'Failed', score: null, comments: null });
   });
 
-  it('names each unknown column as written, with the headers it could have been', () => {
+  it('ignores extra columns (listed in the match, not issues) and reads the records', () => {
     const result = validate(realWorldSpec, [[...RW_HEADER, 'Region ', 'Notes'], [...rwRow('a@example.org'), 'North', 'x']]);
-    const unknown = result.issues.filter((i) => i.code === 'column-unknown');
-    expect(unknown.map((i) => i.column)).to.deep.equal(['Region', 'Notes']);
-    expect(unknown[0]!.params).to.deep.include({ expected: 'Email, Completion date, Status, Score, Comments' });
-    expect(unknown[0]!.message).to.contain('Email, Completion date, Status, Score, Comments');
-    expect(result.records, 'an unknown column blocks the upload').to.deep.equal([]);
+    expect(result.issues).to.deep.equal([]);
+    expect(result.stats.match!.ignored).to.deep.equal([
+      { index: 5, header: 'Region' },
+      { index: 6, header: 'Notes' },
+    ]);
+    expect(result.stats.match!.needsConfirmation, 'every template column matched exactly').to.equal(false);
+    expect(result.records.map((r) => r.row)).to.deep.equal([2]);
   });
 
   it('reports values in a column without a header once, by its letter, instead of dropping them', () => {
@@ -91,7 +93,7 @@ describe('validator: header row', () => {
     const unknown = result.issues.filter((i) => i.code === 'column-unknown');
     expect(unknown.map((i) => i.column)).to.deep.equal(['column G', 'column AB']);
     expect(unknown[0]!.message).to.contain('"\u2068column G\u2069"');
-    expect(result.records).to.deep.equal([]);
+    expect(result.records.map((r) => r.row), 'one pass: the rows still go on to the LMS\'s checks').to.deep.equal([2, 3, 4]);
     expect(result.stats.rows, 'a row with values only outside the template\'s columns is no data row').to.equal(3);
   });
 
@@ -104,10 +106,11 @@ describe('validator: header row', () => {
     expect(result.issues[0]).to.include({ column: 'status', columnKey: 'status' });
   });
 
-  it('reports file-no-header with the expected headers when no row looks like the header', () => {
+  it('reports file-no-header with the expected headers, and the nearest header found, when no row looks like the header', () => {
     const result = validate(realWorldSpec, [['name', 'date'], ['Jane', '2026-01-01']]);
     expect(codes(result.issues)).to.deep.equal(['file-no-header']);
-    expect(result.issues[0]!.params).to.deep.equal({ headers: 'Email, Completion date, Status, Score, Comments' });
+    expect(result.issues[0]!.params).to.deep.equal({ headers: 'Email, Completion date, Status, Score, Comments', found: 'date', row: 1, expected: 'Completion date' });
+    expect(result.issues[0]!.message).to.contain('"\u2068date\u2069" in row 1 looks like "Completion date"');
     expect(result.records).to.deep.equal([]);
     expect(result.stats.headerRow).to.equal(null);
   });
@@ -138,9 +141,9 @@ describe('validator: header row', () => {
     expect(result.stats.rows).to.equal(0);
   });
 
-  it('does not count a row with content only in unknown columns as a data row', () => {
+  it('does not count a row with content only in ignored columns as a data row', () => {
     const result = validate(realWorldSpec, [[...RW_HEADER, 'Notes'], [null, null, null, null, null, 'just a note']]);
-    expect(codes(result.issues)).to.deep.equal(['column-unknown', 'file-empty']);
+    expect(codes(result.issues)).to.deep.equal(['file-empty']);
   });
 });
 
@@ -173,7 +176,7 @@ describe('validator: template fingerprint', () => {
 
   it('still reports column problems alongside a wrong template, so everything is fixed at once', () => {
     const result = validate(realWorldSpec, [['Email', 'Completion date', 'Score', 'Region'], ['a@example.org', { date: '2026-02-03' }, 80, 'x']], {}, { fingerprint: { ...fingerprint, activityId: 'act-other' } });
-    expect(codes(result.issues)).to.have.members(['file-template-mismatch', 'column-unknown', 'column-missing']);
+    expect(codes(result.issues)).to.have.members(['file-template-mismatch', 'column-missing']);
   });
 
   it('refuses an outdated template of the same choice, naming both versions', () => {

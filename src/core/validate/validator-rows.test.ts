@@ -129,11 +129,16 @@ describe('validator: records and stats', () => {
     validator.row(4, ['a@example.org', '2026-02-03', 'passed', 'North']);
     validator.row(9, ['b@example.org', '03/02/2026', 'Completed', null]);
     const result = validator.finish();
-    expect(result.records).to.deep.equal([]);
-    expect(result.issues.map((i) => i.code)).to.deep.equal(['column-unknown']);
-    expect(result.stats).to.deep.equal({
+    expect(result.records).to.deep.equal([
+      { row: 4, values: { identifier: 'a@example.org', completionDate: '2026-02-03', status: 'Passed', score: null, comments: null } },
+      { row: 9, values: { identifier: 'b@example.org', completionDate: '2026-02-03', status: 'Completed', score: null, comments: null } },
+    ]);
+    expect(result.issues, 'Region is ignored').to.deep.equal([]);
+    const { match, ...stats } = result.stats;
+    expect(match!.ignored).to.deep.equal([{ index: 3, header: 'Region' }]);
+    expect(stats).to.deep.equal({
       rows: 2,
-      records: 0,
+      records: 2,
       rowsWithIssues: 0,
       sheetName: 'completions.csv',
       format: 'csv',

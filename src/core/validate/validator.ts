@@ -1,8 +1,9 @@
 // The validator: a RowSink that finds the header, checks the template's fingerprint and every cell against
 // the spec as rows stream in, and keeps only compact records and issues. finish() hands back the result.
 import { cellText, isBlank, isErrorCell, type Cell } from '../cells.js';
-import { todayIso } from '../dates.js';
-import { compareIssues, shortValue, type Issue, type IssueCode, type IssueParams } from '../issues.js';
+import { dateOrderPattern, dateReadings, otherDateOrder, todayIso } from '../dates.js';
+import { compareIssues, shortValue, type Issue, type IssueCode, type IssueParams, type Notice } from '../issues.js';
+import { looksLikeHeader, matchColumns, nearestHeader, type ColumnMatch, type MatchOptions, type NearestHeader } from '../match/match.js';
 import { DEFAULT_MAX_ROWS, FileIssueError, type DateOrder, type FileFormat, type RowSink, type SheetStart } from '../read/types.js';
 import type { RecordValues, UploadRecord } from '../records.js';
 import { fingerprintOf, normaliseHeader, type TemplateColumn, type TemplateSpec } from '../spec.js';
@@ -29,6 +30,23 @@ export interface ValidatorOptions {
   readonly dateOrder?: DateOrder;
   /** Most data rows accepted (default 100,000); one more stops reading with `file-too-many-rows`. */
   readonly maxRows?: number;
+  /**
+   * The LMS's records per upload (Capabilities.maxRecordsPerUpload). The lower of this and `maxRows`
+   * applies; when it is the LMS's, the issue says so (`params.by: 'lms'`).
+   */
+  readonly lmsMaxRows?: number;
+  /**
+   * How the file's columns are matched to the template's: headers the admin confirmed before for this
+   * activity (`remembered`), the admin's choice for this file (`chosen`), extra synonyms, and the header
+   * row when the admin picked it (`headerRow`, the spreadsheet's row number; found automatically otherwise).
+   */
+  readonly match?: MatchOptions & { readonly headerRow?: number };
+  /**
+   * Date order per date column key, decided (by the admin, or by validateSpreadsheet from the column's
+   * dates): the column's text dates are read in it, with no second guess. Other date columns are read in
+   * `dateOrder` and watched: see ValidationStats.suggestedDateOrders and `cell-date-ambiguous`.
+   */
+  readonly dateOrders?: Readonly<Record<string, DateOrder>>;
   /** Today as `YYYY-MM-DD` (default: today where the admin is), for "date in the future". */
   readonly today?: string;
   /** Message overrides by issue code (another language, the host's wording). */
@@ -61,6 +79,13 @@ export interface ValidationStats {
    * `file-more-issues` issue saying how many more there are). Absent in results made by older code.
    */
   readonly issuesFound?: number;
+  /** How the template's columns were found among the file's (absent when no header row was found). */
+  readonly match?: ColumnMatch;
+  /**
+   * Date columns whose text dates do not all fit the configured order but all fit the other one: read
+   * again with `dateOrders` set to these (validateSpreadsheet does, and adds a `date-order-switched` notice).
+   */
+  readonly suggestedDateOrders?: Readonly<Record<string, DateOrder>>;
 }
 
 export interface ValidationResult {
@@ -69,6 +94,8 @@ export interface ValidationResult {
   /** Every issue found, file-level first, then by row and column (compareIssues). */
   readonly issues: Issue[];
   readonly stats: ValidationStats;
+  /** How the file was read, where the admin should know (a column's dates read in the other order …). */
+  readonly notices?: readonly Notice[];
 }
 
 export interface Validator extends RowSink {
@@ -88,6 +115,33 @@ const NO_PARAMS: IssueParams = Object.freeze({});
 export const MAX_ISSUES = 10_000;
 /** The header is looked for among this many non-blank rows at the top (title rows above it are skipped). */
 const HEADER_SEARCH_ROWS = 10;
+
+/** The text dates of one date column, for deciding its order once every row has been seen. */
+class DateLog {
+  /** Text dates whose reading depends on the order (`3/10/2026`). */
+  texts = 0;
+  /** …of which the configured order cannot read / the other order cannot read. */
+  failConfigured = 0;
+  failOther = 0;
+  /** Rows, texts and readings of the dates both orders read, differently. */
+  readonly ambiguous: { row: number; text: string; first: string; second: string }[] = [];
+
+  constructor(
+    readonly configured: DateOrder,
+    readonly other: DateOrder,
+  ) {}
+
+  note(row: number, text: string): void {
+    const readings = dateReadings(text);
+    if (!readings) return;
+    const first = this.configured === 'MDY' ? readings.mdy : readings.dmy;
+    const second = this.other === 'MDY' ? readings.mdy : readings.dmy;
+    this.texts++;
+    if (first === null) this.failConfigured++;
+    if (second === null) this.failOther++;
+    if (first !== null && second !== null && first !== second) this.ambiguous.push({ row, text: text.trim(), first, second });
+  }
+}
 
 /** A column of the spec as found in the file. */
 interface Bound {
@@ -128,12 +182,24 @@ class SpecValidator implements Validator {
   private readonly keys: string[];
   /** Every spec key set to null: each record starts as a copy (one object shape for all records). */
   private readonly emptyValues: Readonly<Record<string, null>>;
-  private readonly headerIndex = new Map<string, TemplateColumn>();
   private readonly choiceMaps = new Map<string, { map: Map<string, string>; list: string }>();
   private readonly schemas = new Map<string, z.ZodType<string | number>>();
   private readonly checks = new Map<string, (value: string | number) => boolean>();
   /** Bound indexes of the current row's cells that the fast path left to the long way (reused per row). */
   private readonly slowCells: number[] = [];
+
+  private readonly lmsLimit: boolean;
+  private readonly matchOptions: ValidatorOptions['match'];
+  private readonly dateOrders: Readonly<Record<string, DateOrder>>;
+  /** Date columns read in the configured order and watched, by key. */
+  private readonly dateLogs = new Map<string, DateLog>();
+  /** The row being checked, for the date logs. */
+  private currentRow = 0;
+  /** The nearest thing to a header seen while looking for it, for file-no-header. */
+  private nearest: (NearestHeader & { row: number }) | undefined;
+  private match: ColumnMatch | undefined;
+  /** A required column (or the identifier) is missing: no row can become a record. */
+  private missingRequired = false;
 
   private info: SheetStart | null = null;
   private decimalComma = false;
@@ -170,14 +236,17 @@ class SpecValidator implements Validator {
     private readonly fastPath: boolean,
   ) {
     this.order = options.dateOrder ?? 'DMY';
-    this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+    const own = options.maxRows ?? DEFAULT_MAX_ROWS;
+    this.maxRows = options.lmsMaxRows !== undefined && options.lmsMaxRows < own ? options.lmsMaxRows : own;
+    this.lmsLimit = options.lmsMaxRows !== undefined && options.lmsMaxRows < own;
+    this.matchOptions = options.match;
+    this.dateOrders = options.dateOrders ?? {};
     this.today = options.today ?? todayIso();
     this.messages = options.messages;
     this.ignored = new Set((options.ignoredHeaders ?? []).map(normaliseHeader));
     this.keys = spec.columns.map((c) => c.key);
     this.emptyValues = Object.fromEntries(this.keys.map((k) => [k, null]));
     for (const column of spec.columns) {
-      this.headerIndex.set(normaliseHeader(column.header), column);
       if (column.type === 'choice') {
         const choices = column.choices ?? [];
         this.choiceMaps.set(column.key, { map: new Map(choices.map((c) => [choiceKey(c), c])), list: choices.join(', ') });
@@ -197,16 +266,29 @@ class SpecValidator implements Validator {
   row(row: number, cells: readonly Cell[]): void {
     if (this.headerRow === null) {
       this.nonBlankSeen++;
-      if (this.looksLikeHeader(cells)) this.bindHeader(row, cells);
-      else if (this.nonBlankSeen >= HEADER_SEARCH_ROWS) this.stop(this.noHeaderIssue());
+      const chosenRow = this.matchOptions?.headerRow;
+      if (chosenRow !== undefined) {
+        if (row === chosenRow) this.bindHeader(row, cells, matchColumns(this.spec, row, this.headerCells(cells), this.matchOptions));
+        else if (row > chosenRow) this.stop(this.noHeaderIssue());
+        return;
+      }
+      const candidates = this.headerCells(cells);
+      const match = matchColumns(this.spec, row, candidates, this.matchOptions);
+      if (looksLikeHeader(match)) this.bindHeader(row, cells, match);
+      else {
+        const near = nearestHeader(this.spec, candidates, this.matchOptions);
+        if (near && (!this.nearest || near.score > this.nearest.score)) this.nearest = { ...near, row };
+        if (this.nonBlankSeen >= HEADER_SEARCH_ROWS) this.stop(this.noHeaderIssue());
+      }
       return;
     }
     this.checkHeadless(cells);
     if (this.isBlankRow(cells)) return;
     this.dataRows++;
     if (this.dataRows > this.maxRows) {
-      this.stop(this.issue({ code: 'file-too-many-rows', params: { limit: this.maxRows } }));
+      this.stop(this.issue({ code: 'file-too-many-rows', params: this.lmsLimit ? { limit: this.maxRows, by: 'lms' } : { limit: this.maxRows } }));
     }
+    this.currentRow = row;
     if (this.wrongTemplate) return;
     this.checkRow(row, cells);
     if (this.rowIssues.length > MAX_ISSUES) this.dropped += this.rowIssues.splice(MAX_ISSUES).length;
@@ -223,20 +305,24 @@ class SpecValidator implements Validator {
     } else if (this.dataRows === 0) {
       fileIssues.push(this.issue({ code: 'file-empty' }));
     }
-    const blocked = fileIssues.length > 0;
+    // One pass: column problems that leave the identifier and the required columns found (an unheaded
+    // column with values, a header twice) do not stop the rows that passed from going to the LMS's dry run.
+    const blocked = stop !== undefined || this.headerRow === null || this.dataRows === 0 || this.wrongTemplate || this.missingRequired;
     const duplicates = stop ? null : this.findDuplicates();
-    let issues = duplicates ? [...fileIssues, ...this.rowIssues, ...duplicates.issues] : fileIssues;
+    const dates = stop ? null : this.decideDates();
+    let issues = duplicates ? [...fileIssues, ...this.rowIssues, ...duplicates.issues, ...dates!.issues] : fileIssues;
     issues.sort(compareIssues(this.keys));
     const issuesFound = issues.length + this.dropped;
     if (issues.length > MAX_ISSUES || this.dropped > 0) {
       issues = issues.slice(0, MAX_ISSUES);
       issues.unshift(this.issue({ code: 'file-more-issues', params: { shown: issues.length, more: issuesFound - issues.length } }));
     }
-    const records = blocked ? [] : duplicates && duplicates.rows.size > 0 ? this.records.filter((r) => !duplicates.rows.has(r.row)) : this.records.slice();
+    const heldBack = new Set<number>([...(duplicates?.rows ?? []), ...(dates?.rows ?? [])]);
+    const records = blocked ? [] : heldBack.size > 0 ? this.records.filter((r) => !heldBack.has(r.row)) : this.records.slice();
     let rowsWithIssues = 0;
     if (duplicates) {
       rowsWithIssues = this.rowsWithIssues.size;
-      for (const row of duplicates.rows) if (!this.rowsWithIssues.has(row)) rowsWithIssues++;
+      for (const row of heldBack) if (!this.rowsWithIssues.has(row)) rowsWithIssues++;
     }
     return {
       records,
@@ -251,8 +337,35 @@ class SpecValidator implements Validator {
         headers: Object.fromEntries(this.bound.map((b) => [b.column.key, b.header])),
         columns: Object.fromEntries(this.bound.map((b) => [b.column.key, b.index])),
         issuesFound,
+        ...(this.match ? { match: this.match } : {}),
+        ...(dates && Object.keys(dates.suggested).length > 0 ? { suggestedDateOrders: dates.suggested } : {}),
       },
     };
+  }
+
+  /**
+   * Each watched date column's text dates, now that all are seen: all fit the configured order → as read;
+   * none fails the other order → suggest it (validateSpreadsheet reads the file again so); otherwise every
+   * date the two orders read differently is `cell-date-ambiguous`, with both readings.
+   */
+  private decideDates(): { issues: Issue[]; rows: Set<number>; suggested: Record<string, DateOrder> } {
+    const issues: Issue[] = [];
+    const rows = new Set<number>();
+    const suggested: Record<string, DateOrder> = {};
+    for (const b of this.bound) {
+      const log = this.dateLogs.get(b.key);
+      if (!log || log.failConfigured === 0) continue;
+      if (log.failOther === 0) {
+        suggested[b.key] = log.other;
+        continue;
+      }
+      const params = { format: dateOrderPattern(log.configured), otherFormat: dateOrderPattern(log.other) };
+      for (const date of log.ambiguous) {
+        issues.push(this.cellIssueOf(date.row, b, 'cell-date-ambiguous', date.text, { first: date.first, second: date.second, ...params }));
+        rows.add(date.row);
+      }
+    }
+    return { issues, rows, suggested };
   }
 
   // ── file level ────────────────────────────────────────────────────────────
@@ -280,16 +393,6 @@ class SpecValidator implements Validator {
     }
   }
 
-  private looksLikeHeader(cells: readonly Cell[]): boolean {
-    const matched = new Set<TemplateColumn>();
-    for (const cell of cells) {
-      if (typeof cell !== 'string') continue;
-      const column = this.headerIndex.get(normaliseHeader(cell));
-      if (column) matched.add(column);
-    }
-    return matched.size > 0 && matched.size * 2 >= this.spec.columns.length;
-  }
-
   /** Values typed in a column without a header would be lost silently: each such column is reported once. */
   private checkHeadless(cells: readonly Cell[]): void {
     for (let i = 0; i < cells.length; i++) {
@@ -304,30 +407,39 @@ class SpecValidator implements Validator {
     }
   }
 
-  private bindHeader(row: number, cells: readonly Cell[]): void {
+  /** The header row's cells without the headers ValidatorOptions.ignoredHeaders names (they match nothing). */
+  private headerCells(cells: readonly Cell[]): readonly Cell[] {
+    if (this.ignored.size === 0) return cells;
+    return cells.map((cell) => (typeof cell === 'string' && this.ignored.has(normaliseHeader(cell)) ? null : cell));
+  }
+
+  private bindHeader(row: number, cells: readonly Cell[], match: ColumnMatch): void {
     this.headerRow = row;
+    this.match = match;
     const byKey = new Map<string, Bound>();
     cells.forEach((cell, index) => {
-      const written = cleanText(cellText(cell));
-      if (written === '') return;
-      this.headed[index] = true;
-      if (this.ignored.has(normaliseHeader(written))) return;
-      const column = this.headerIndex.get(normaliseHeader(written));
-      // Matched in full, shown shortened: a header is echoed in messages, lists and filters.
-      const header = shortValue(written);
-      if (!column && this.fileIssues.length >= MAX_ISSUES) {
-        this.dropped += 1;
-      } else if (!column) {
-        this.fileIssues.push(this.issue({ code: 'column-unknown', column: header, params: { header, expected: this.spec.columns.map((c) => c.header).join(', ') } }));
-      } else if (byKey.has(column.key)) {
-        this.fileIssues.push(this.issue({ code: 'column-duplicate', column: header, columnKey: column.key, params: { header } }));
-      } else {
-        byKey.set(column.key, this.bind(column, index, header));
-      }
+      if (cleanText(cellText(cell)) !== '') this.headed[index] = true;
     });
+    for (const m of match.columns) {
+      if (m.index === null) continue;
+      const column = this.spec.columns.find((c) => c.key === m.key)!;
+      // Matched in full, shown shortened: a header is echoed in messages, lists and filters.
+      byKey.set(column.key, this.bind(column, m.index, shortValue(cleanText(m.found ?? '')) || column.header));
+    }
+    for (const d of match.duplicates) {
+      const header = shortValue(cleanText(d.header));
+      this.fileIssues.push(this.issue({ code: 'column-duplicate', column: header, columnKey: d.key, params: { header } }));
+    }
+    // Ignored columns (headers that name none of the template's) are listed in the match, not issues.
+    const ignoredIndexes = new Set(match.ignored.map((c) => c.index));
+    const notIgnored = new Set(cells.map((_, i) => i).filter((i) => !ignoredIndexes.has(i)));
+    const candidates = this.headerCells(cells);
     for (const column of this.spec.columns) {
-      if (!byKey.has(column.key) && isRequired(column, this.spec)) {
-        this.fileIssues.push(this.issue({ code: 'column-missing', column: column.header, columnKey: column.key, params: { header: column.header } }));
+      if (!byKey.has(column.key) && (isRequired(column, this.spec) || column.type === 'identifier')) {
+        this.missingRequired = true;
+        const near = nearestHeader(this.spec, candidates, { ...this.matchOptions, onlyKey: column.key, skip: notIgnored });
+        const params: IssueParams = near ? { header: column.header, nearest: cleanText(near.found) } : { header: column.header };
+        this.fileIssues.push(this.issue({ code: 'column-missing', column: column.header, columnKey: column.key, params }));
       }
     }
     this.bound = this.spec.columns.flatMap((c) => byKey.get(c.key) ?? []);
@@ -339,19 +451,38 @@ class SpecValidator implements Validator {
   }
 
   private bind(column: TemplateColumn, index: number, header: string): Bound {
-    const read = this.reader(column);
+    let read = this.reader(column);
     const display = header.replace(/\s*\*\s*$/, '') || column.header;
     const required = isRequired(column, this.spec);
     const constrained = hasConstraints(column, this.spec);
     const check = constrained ? this.checks.get(column.key)! : null;
-    const fast = fastReader(column, this.spec, {
+    const order = this.dateOrders[column.key] ?? this.order;
+    let fast = fastReader(column, this.spec, {
       required,
-      order: this.order,
+      order,
       date1904: this.info?.date1904 ?? false,
       decimalComma: this.decimalComma,
       check,
       ...(column.type === 'choice' ? { choices: this.choiceMaps.get(column.key)! } : {}),
     });
+    if (column.type === 'date' && this.dateOrders[column.key] === undefined) {
+      // Watch the column's text dates: their order is decided when every row has been seen (decideDates).
+      const log = new DateLog(this.order, otherDateOrder(this.order));
+      this.dateLogs.set(column.key, log);
+      if (this.fastPath) {
+        const inner = fast;
+        fast = (cell) => {
+          if (typeof cell === 'string') log.note(this.currentRow, cell);
+          return inner(cell);
+        };
+      } else {
+        const inner = read;
+        read = (cell) => {
+          if (typeof cell === 'string') log.note(this.currentRow, cell);
+          return inner(cell);
+        };
+      }
+    }
     return {
       column,
       key: column.key,
@@ -372,8 +503,10 @@ class SpecValidator implements Validator {
         const kind = this.spec.identifier.key;
         return (cell) => convertIdentifier(cell, kind);
       }
-      case 'date':
-        return (cell) => convertDate(cell, this.order, this.info?.date1904 ?? false);
+      case 'date': {
+        const order = this.dateOrders[column.key] ?? this.order;
+        return (cell) => convertDate(cell, order, this.info?.date1904 ?? false);
+      }
       case 'number':
       case 'integer': {
         const integer = column.type === 'integer';
@@ -402,7 +535,10 @@ class SpecValidator implements Validator {
   }
 
   private noHeaderIssue(): Issue {
-    return this.issue({ code: 'file-no-header', params: { headers: this.spec.columns.map((c) => c.header).join(', ') } });
+    const headers = this.spec.columns.map((c) => c.header).join(', ');
+    const near = this.nearest;
+    const params: IssueParams = near ? { headers, found: cleanText(near.found), row: near.row, expected: near.expected } : { headers };
+    return this.issue({ code: 'file-no-header', params });
   }
 
   private stop(issue: Issue): never {

@@ -394,8 +394,9 @@ export class SheetScanner {
     isTo: number,
   ): Cell {
     if (type === CellType.Inline && isFrom >= 0) return nonEmpty(cellString(stringItemText(buf, isFrom, isTo, this.prefix!), row));
-    if (vFrom < 0) {
-      // A formula whose result was never saved (files written by code, or "manual calculation").
+    // A formula whose result was never saved (files written by code, or "manual calculation"); openpyxl and
+    // other generators write an empty <v></v> for it. Only t="str" may hold an empty result (Excel's ="").
+    if (vFrom < 0 || (vTo === vFrom && fFrom >= 0 && type !== CellType.FormulaString)) {
       if (fFrom >= 0) {
         const formula = fTo > fFrom ? decodeEntities(buf.slice(fFrom, fTo)) : '';
         return formula ? { error: 'formula-no-result', text: `=${formula}` } : { error: 'formula-no-result' };

@@ -111,12 +111,14 @@ describe('annotateUpload (.xlsx)', () => {
     ]);
   });
 
-  it('without ignoredHeaders the added column is an unknown column (so the option is what makes it pass)', async () => {
+  it('without ignoredHeaders the added column is an extra column of the file, listed as ignored (with it, not even that)', async () => {
     const upload = await filledTemplate();
     const first = await validateSpreadsheet(upload, classroomSpec, { today: TODAY });
     const out = await annotateUpload(upload, first.issues, optionsFor(first, 'March.xlsx'));
     const plain = await validateSpreadsheet(out.data, classroomSpec, { today: TODAY });
-    expect(plain.issues.some((i) => i.code === 'column-unknown' && i.column === 'Problems')).to.be.true;
+    expect(plain.stats.match!.ignored.map((c) => c.header)).to.include('Problems');
+    const skipped = await validateSpreadsheet(out.data, classroomSpec, { today: TODAY, ignoredHeaders: ['Problems'] });
+    expect(skipped.stats.match!.ignored.map((c) => c.header)).to.not.include('Problems');
   });
 
   it('marks a file marked before afresh: one Problems column, old marks of fixed cells gone', async () => {

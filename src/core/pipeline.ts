@@ -1,10 +1,9 @@
 // Read + validate in one call: the reader streams rows into the validator, and a file-level problem
 // becomes an issue in the result instead of an exception. The same function runs in the page, a worker and Node.
-import { dateOrderPattern } from './dates.js';
-import type { Notice } from './issues.js';
 import { readSpreadsheet } from './read/index.js';
 import { asReadFailure, FileIssueError, type ReadOptions } from './read/types.js';
 import type { TemplateSpec } from './spec.js';
+import { withDateOrderNotices } from './validate/date-notices.js';
 import { createValidator, type ValidationResult, type ValidatorOptions } from './validate/validator.js';
 
 export type { ValidationResult, ValidationStats, ValidatorOptions } from './validate/validator.js';
@@ -24,13 +23,8 @@ export async function validateSpreadsheet(input: ArrayBuffer | Uint8Array, spec:
   if (!suggested) return result;
   // Some text dates of a column only make sense in the other day/month order, and all of them fit it: the
   // whole column is read that way (a second read of the file), and the admin is told, with the way back.
-  const configured = options.dateOrder ?? 'DMY';
   const again = await readAndValidate(input, spec, { ...options, dateOrders: { ...options.dateOrders, ...suggested } });
-  const notices: Notice[] = Object.entries(suggested).map(([columnKey, order]) => {
-    const column = again.stats.headers[columnKey] ?? spec.columns.find((c) => c.key === columnKey)?.header ?? columnKey;
-    return { code: 'date-order-switched', column, columnKey, params: { column, order, configured, format: dateOrderPattern(order) } };
-  });
-  return { ...again, notices: [...(again.notices ?? []), ...notices] };
+  return withDateOrderNotices(again, suggested, spec, options.dateOrder);
 }
 
 async function readAndValidate(input: ArrayBuffer | Uint8Array, spec: TemplateSpec, options: ValidateOptions): Promise<ValidationResult> {

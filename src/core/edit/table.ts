@@ -9,6 +9,7 @@ import type { ValidateOptions } from '../pipeline.js';
 import { readSpreadsheet } from '../read/index.js';
 import { FileIssueError, type RowSink, type SheetStart } from '../read/types.js';
 import type { TemplateSpec } from '../spec.js';
+import { withDateOrderNotices } from '../validate/date-notices.js';
 import { createValidator, type ValidationResult, type ValidatorOptions } from '../validate/validator.js';
 
 /** One change of one cell, by the spreadsheet's row number and the template column's key. */
@@ -266,5 +267,11 @@ export async function validateForEditing(
   }
   const result = validator.finish(stopped?.issue);
   if (stopped || result.stats.headerRow === null) return { result };
-  return { result, upload: new EditableUpload(table, result.stats) };
+  const upload = new EditableUpload(table, result.stats);
+  // A date column read in the other day/month order, as validateSpreadsheet does (replayed, not read again);
+  // later re-checks pass the same dateOrders.
+  const suggested = result.stats.suggestedDateOrders;
+  if (!suggested) return { result, upload };
+  const again = upload.validate(spec, { ...options, dateOrders: { ...options.dateOrders, ...suggested } });
+  return { result: withDateOrderNotices(again, suggested, spec, options.dateOrder), upload };
 }

@@ -85,14 +85,14 @@ export function isIssueCode(code: string): code is IssueCode {
  * - `date-order-switched`: the column's text dates were read in `order` (MDY/DMY) instead of the configured
  *   `configured`, because some only make sense that way and all fit it; params also `count` (text dates).
  */
-export const NOTICE_CODES = {
+export const READING_NOTICE_CODES = {
   'date-order-switched': { scope: 'column' },
 } as const;
 
-export type NoticeCode = keyof typeof NOTICE_CODES;
+export type ReadingNoticeCode = keyof typeof READING_NOTICE_CODES;
 
-export interface Notice {
-  readonly code: NoticeCode;
+export interface ReadingNotice {
+  readonly code: ReadingNoticeCode;
   /** The column's header as the admin sees it in the file. */
   readonly column?: string;
   readonly columnKey?: string;

@@ -1,5 +1,5 @@
 // English messages for every issue code: written for an admin looking at the cell, saying how to fix it.
-import type { IssueCode, IssueParams, NoticeCode } from '../core/issues.js';
+import type { IssueCode, IssueParams, ReadingNoticeCode } from '../core/issues.js';
 
 export type IssueMessages = { readonly [C in IssueCode]: (p: IssueParams) => string };
 
@@ -94,8 +94,8 @@ export const issueMessagesEn: IssueMessages = {
   'value-rejected': (p) => `The LMS refused this value${p['detail'] ? `: ${s(p, 'detail')}` : ''}. Correct it and upload again.`,
 };
 
-/** Notices (how the file was read; nothing to fix), with the same parameters as NOTICE_CODES documents. */
-export const noticeMessagesEn: { readonly [C in NoticeCode]: (p: IssueParams) => string } = {
+/** Notices (how the file was read; nothing to fix), with the same parameters as READING_NOTICE_CODES documents. */
+export const readingNoticeMessagesEn: { readonly [C in ReadingNoticeCode]: (p: IssueParams) => string } = {
   'date-order-switched': (p) =>
     p['order'] === 'MDY'
       ? `The dates typed as text in "${s(p, 'column')}" were read month first (${s(p, 'format')}): some of them are impossible day first, and all of them fit month first.`

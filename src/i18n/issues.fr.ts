@@ -1,6 +1,6 @@
 // French messages for every issue code, with the same parameters as the English table: written for
 // an admin looking at the cell, saying how to fix it.
-import type { IssueParams, NoticeCode } from '../core/issues.js';
+import type { IssueParams, ReadingNoticeCode } from '../core/issues.js';
 import type { IssueMessages } from './issues.en.js';
 
 const s = (p: IssueParams, key: string, fallback = ''): string => {
@@ -99,7 +99,7 @@ export const issueMessagesFr: IssueMessages = {
 };
 
 /** Notices (how the file was read; nothing to fix), with the same parameters as the English table. */
-export const noticeMessagesFr: { readonly [C in NoticeCode]: (p: IssueParams) => string } = {
+export const readingNoticeMessagesFr: { readonly [C in ReadingNoticeCode]: (p: IssueParams) => string } = {
   'date-order-switched': (p) =>
     p['order'] === 'MDY'
       ? `Les dates saisies comme du texte dans «${nb}${s(p, 'column')}${nb}» ont été lues mois en premier (${s(p, 'format')})${nb}: certaines sont impossibles jour en premier, et toutes suivent cet ordre.`

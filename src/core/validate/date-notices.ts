@@ -1,7 +1,7 @@
 // The notice that goes with reading a date column in the other day/month order (see the validator's
 // decideDates): one per column, with the order used and the configured one (the way back).
 import { dateOrderPattern } from '../dates.js';
-import type { Notice } from '../issues.js';
+import type { ReadingNotice } from '../issues.js';
 import type { DateOrder } from '../read/types.js';
 import type { TemplateSpec } from '../spec.js';
 import type { ValidationResult } from './validator.js';
@@ -13,7 +13,7 @@ export function withDateOrderNotices(
   spec: TemplateSpec,
   configured: DateOrder = 'DMY',
 ): ValidationResult {
-  const notices: Notice[] = Object.entries(switched).map(([columnKey, order]) => {
+  const notices: ReadingNotice[] = Object.entries(switched).map(([columnKey, order]) => {
     const column = result.stats.headers[columnKey] ?? spec.columns.find((c) => c.key === columnKey)?.header ?? columnKey;
     return { code: 'date-order-switched', column, columnKey, params: { column, order, configured, format: dateOrderPattern(order) } };
   });

@@ -6,8 +6,8 @@ import { expect } from '@open-wc/testing';
 import { xlsxFromParts } from '../../../test/fixtures/read/support.js';
 import { assessmentSpec, classroomSpec } from '../../../test/fixtures/specs.js';
 import { validateSpreadsheet } from '../pipeline.js';
-import { issueMessagesEn, noticeMessagesEn } from '../../i18n/issues.en.js';
-import { issueMessagesFr, noticeMessagesFr } from '../../i18n/issues.fr.js';
+import { issueMessagesEn, readingNoticeMessagesEn } from '../../i18n/issues.en.js';
+import { issueMessagesFr, readingNoticeMessagesFr } from '../../i18n/issues.fr.js';
 
 const TODAY = '2026-11-28';
 /** A message without its bidi isolates (echoed file text is wrapped in them). */
@@ -96,8 +96,8 @@ describe('no silent misreads: text dates', () => {
     expect(result.notices).to.deep.equal([
       { code: 'date-order-switched', column: 'Completion date', columnKey: 'completionDate', params: { column: 'Completion date', order: 'MDY', configured: 'DMY', format: 'MM/DD/YYYY' } },
     ]);
-    expect(noticeMessagesEn['date-order-switched'](result.notices![0]!.params!)).to.contain('read month first (MM/DD/YYYY)');
-    expect(noticeMessagesFr['date-order-switched'](result.notices![0]!.params!)).to.contain('mois en premier');
+    expect(readingNoticeMessagesEn['date-order-switched'](result.notices![0]!.params!)).to.contain('read month first (MM/DD/YYYY)');
+    expect(readingNoticeMessagesFr['date-order-switched'](result.notices![0]!.params!)).to.contain('mois en premier');
 
     // The switch back: the admin insists on day first; the impossible date is then an issue, 3/10 is 3 October.
     const back = await validateSpreadsheet(file, classroomSpec, { today: TODAY, dateOrder: 'DMY', dateOrders: { completionDate: 'DMY' } });

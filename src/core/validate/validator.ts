@@ -2,7 +2,7 @@
 // the spec as rows stream in, and keeps only compact records and issues. finish() hands back the result.
 import { cellText, isBlank, isErrorCell, type Cell } from '../cells.js';
 import { dateOrderPattern, dateReadings, otherDateOrder, todayIso } from '../dates.js';
-import { compareIssues, shortValue, type Issue, type IssueCode, type IssueParams, type Notice } from '../issues.js';
+import { compareIssues, shortValue, type Issue, type IssueCode, type IssueParams, type ReadingNotice } from '../issues.js';
 import { looksLikeHeader, matchColumns, nearestHeader, type ColumnMatch, type MatchOptions, type NearestHeader } from '../match/match.js';
 import { DEFAULT_MAX_ROWS, FileIssueError, type DateOrder, type FileFormat, type RowSink, type SheetStart } from '../read/types.js';
 import type { RecordValues, UploadRecord } from '../records.js';
@@ -95,7 +95,7 @@ export interface ValidationResult {
   readonly issues: Issue[];
   readonly stats: ValidationStats;
   /** How the file was read, where the admin should know (a column's dates read in the other order …). */
-  readonly notices?: readonly Notice[];
+  readonly notices?: readonly ReadingNotice[];
 }
 
 export interface Validator extends RowSink {

@@ -1,5 +1,5 @@
 // axe reports nothing on any step of <offline-upload-wizard>, in its loading, error and empty states.
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { UnavailableError } from '../../src/backend/errors.js';
 import { $, atStep, badFile, button, choose, cleanFile, drop, FakeBackend, mount, toReady, untilStatus, waitFor } from './helpers.js';
 
@@ -115,5 +115,30 @@ describe('<offline-upload-wizard> accessibility', () => {
     button(el, 'Create 5 records').click();
     await atStep(el, 'done');
     await expect(el).to.be.accessible();
+  });
+
+  it('no access: the panel stands alone, without the seven-step stepper', async () => {
+    const backend = new FakeBackend();
+    backend.permissions = { canUpload: false, contactEmail: 'lms@example.com' };
+    const { el } = await mount(backend);
+    await untilStatus(el, 'no-access');
+    expect(el.shadowRoot!.querySelector('nav')).to.equal(null);
+    expect($(el, '[data-step-heading]').textContent).to.equal('You can’t upload offline records');
+    await expect(el).to.be.accessible();
+  });
+
+  it('two wizards on one page: distinct names for their regions and their steps', async () => {
+    const pair = await fixture<HTMLDivElement>(html`<div>
+      <offline-upload-wizard .backend=${new FakeBackend()}></offline-upload-wizard>
+      <offline-upload-wizard .backend=${new FakeBackend()}></offline-upload-wizard>
+    </div>`);
+    const wizards = [...pair.querySelectorAll('offline-upload-wizard')];
+    await Promise.all(wizards.map((w) => atStep(w, 'choose')));
+    const names = wizards.map((w) => w.shadowRoot!.querySelector('section')!.getAttribute('aria-label'));
+    const navs = wizards.map((w) => w.shadowRoot!.querySelector('nav')!.getAttribute('aria-label'));
+    expect(new Set(names).size).to.equal(2);
+    expect(new Set(navs).size).to.equal(2);
+    expect(names[0]).to.contain('Upload offline records');
+    await expect(pair).to.be.accessible();
   });
 });

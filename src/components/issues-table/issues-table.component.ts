@@ -116,43 +116,33 @@ export class IssuesTableElement extends LitElement {
     const from = total === 0 ? 0 : this.page * this.pageSize + 1;
     const to = Math.min(total, (this.page + 1) * this.pageSize);
     const pages = Math.max(1, Math.ceil(total / this.pageSize));
+    // The counts are the filters: each chip shows only its column (or kind); pressed again, all of them.
+    const chip = (label: string, n: number, pressed: boolean, onClick: () => void): TemplateResult =>
+      html`<li><button type="button" class="chip" aria-pressed=${pressed ? 'true' : 'false'} title=${l.t('filterChip', { label, count: n })} @click=${onClick}>
+        <span>${label}</span> <strong>${l.number(n)}</strong>
+      </button></li>`;
     return html`
       <div class="counts">
         <section aria-labelledby="${this.ids}-by-column">
           ${heading(this.headingLevel, l.t('countsByColumn'), { id: `${this.ids}-by-column` })}
           <ul>
-            ${counts.byColumn.map(([column, n]) => html`<li><span>${this.columnLabel(column)}</span> <strong>${l.number(n)}</strong></li>`)}
+            ${counts.byColumn.map(([column, n]) =>
+              chip(this.columnLabel(column), n, this.column === column, () => this.filter({ column: this.column === column ? '' : column })),
+            )}
           </ul>
         </section>
         <section aria-labelledby="${this.ids}-by-kind">
           ${heading(this.headingLevel, l.t('countsByKind'), { id: `${this.ids}-by-kind` })}
           <ul>
-            ${counts.byKind.map(([code, n]) => html`<li><span>${l.kind(code)}</span> <strong>${l.number(n)}</strong></li>`)}
+            ${counts.byKind.map(([code, n]) => chip(l.kind(code), n, this.kind === code, () => this.filter({ kind: this.kind === code ? '' : code })))}
           </ul>
         </section>
       </div>
-      <div class="filters">
-        <div class="field">
-          <label for="${this.ids}-column">${l.t('filterColumn')}</label>
-          <select id="${this.ids}-column" class="control" @change=${(e: Event) => this.filter({ column: (e.target as HTMLSelectElement).value })}>
-            <option value="" ?selected=${this.column === ''}>${l.t('filterAll', { count: this.issues.length })}</option>
-            ${counts.byColumn.map(
-              ([column, n]) => html`<option value=${column} ?selected=${this.column === column}>
-                ${l.t('filterOption', { label: this.columnLabel(column), count: n })}
-              </option>`,
-            )}
-          </select>
-        </div>
-        <div class="field">
-          <label for="${this.ids}-kind">${l.t('filterKind')}</label>
-          <select id="${this.ids}-kind" class="control" @change=${(e: Event) => this.filter({ kind: (e.target as HTMLSelectElement).value as IssueCode | '' })}>
-            <option value="" ?selected=${this.kind === ''}>${l.t('filterAll', { count: this.issues.length })}</option>
-            ${counts.byKind.map(
-              ([code, n]) => html`<option value=${code} ?selected=${this.kind === code}>${l.t('filterOption', { label: l.kind(code), count: n })}</option>`,
-            )}
-          </select>
-        </div>
-      </div>
+      ${this.column || this.kind
+        ? html`<p class="filters"><button type="button" class="button quiet" id="${this.ids}-all" @click=${() => this.filter({ column: '', kind: '' })}>
+            ${l.t('clearFilters')} (${l.number(this.issues.length)})
+          </button></p>`
+        : nothing}
       <div class="scroller" role="region" aria-labelledby="${this.ids}-caption" tabindex="0">
         <table part="table">
           <caption id="${this.ids}-caption">

@@ -25,29 +25,36 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.375rem;
   }
-  .counts li {
+  .chip {
     display: inline-flex;
     gap: 0.375rem;
     align-items: baseline;
     padding-block: 0.125rem;
     padding-inline: 0.5rem;
+    border: 1px solid transparent;
     border-radius: 999px;
     background: var(--_danger-soft);
+    color: inherit;
+    font: inherit;
     font-size: 0.875em;
+    cursor: pointer;
   }
-  .counts li strong {
+  .chip:hover {
+    border-color: var(--_danger);
+  }
+  .chip[aria-pressed='true'] {
+    background: var(--_danger);
+    color: var(--_on-accent);
+  }
+  .chip strong {
     color: var(--_danger);
     font-variant-numeric: tabular-nums;
   }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    margin-block-end: 0.75rem;
+  .chip[aria-pressed='true'] strong {
+    color: inherit;
   }
-  .filters .field {
-    flex: 1 1 12rem;
-    min-inline-size: 0;
+  .filters {
+    margin-block: 0 0.75rem;
   }
   .scroller {
     overflow-x: auto;

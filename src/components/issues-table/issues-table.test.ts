@@ -22,8 +22,6 @@ function many(n: number): Issue[] {
 }
 
 const rows = (el: IssuesTableElement) => [...el.shadowRoot!.querySelectorAll('tbody tr')];
-const select = (el: IssuesTableElement, label: string) =>
-  [...el.shadowRoot!.querySelectorAll('select')].find((s) => s.labels![0]!.textContent === label)!;
 
 describe('issues table', () => {
   it('is accessible, with a caption, column headers and row headers', async () => {
@@ -52,7 +50,8 @@ describe('issues table', () => {
     const el = await fixture<IssuesTableElement>(html`<offline-upload-issues-table .issues=${many(120)}></offline-upload-issues-table>`);
     expect(el.pageSize).to.equal(50);
     expect(rows(el).length).to.equal(50);
-    expect(select(el, 'Show column').value).to.equal('');
+    expect([...el.shadowRoot!.querySelectorAll('.counts button[aria-pressed=true]')]).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('.filters')).to.equal(null);
     expect(el.shadowRoot!.querySelector('.page-info')!.textContent).to.equal('1–50 of 120');
   });
 
@@ -65,8 +64,7 @@ describe('issues table', () => {
     expect(el.shadowRoot!.querySelector('.page-info')!.textContent).to.equal('1–50 of 10,000');
     // Filtering all 10,000 and paging stay well under a frame budget of a busy page.
     const filterStarted = performance.now();
-    select(el, 'Show kind').value = 'cell-date-invalid';
-    select(el, 'Show kind').dispatchEvent(new Event('change'));
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.counts button')].find((b) => b.textContent!.includes('Invalid date'))!.click();
     await el.updateComplete;
     const filterTime = performance.now() - filterStarted;
     expect(rows(el).length).to.equal(50);
@@ -87,28 +85,31 @@ describe('issues table', () => {
     const counts = [...el.shadowRoot!.querySelectorAll('.counts li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     // A file-level issue and a row-level one are counted apart, each under the name the table gives it.
     expect(counts).to.include.members(['Email 2', 'Whole file 1', 'Whole row 1', 'Completion date 1', 'Unknown learner 1', 'Learner listed twice 1', 'Missing column 1']);
-    const column = select(el, 'Show column');
-    expect([...column.options].map((o) => o.textContent!.trim())).to.deep.equal(['All (5)', 'Email (2)', 'Whole file (1)', 'Completion date (1)', 'Whole row (1)']);
-    column.selectedIndex = 4;
-    column.dispatchEvent(new Event('change'));
+    // The count chips are the filters: pressed, a chip shows only its rows; pressed again, all of them.
+    const chip = (name: string) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.counts button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === name)!;
+    expect([...el.shadowRoot!.querySelectorAll('.counts button')].every((b) => b.getAttribute('aria-pressed') === 'false')).to.equal(true);
+    chip('Whole row 1').click();
     await el.updateComplete;
     expect(rows(el).map((r) => r.querySelector('th')!.textContent)).to.deep.equal(['7']);
-    column.value = 'Email';
-    column.dispatchEvent(new Event('change'));
+    expect(chip('Whole row 1').getAttribute('aria-pressed')).to.equal('true');
+    chip('Email 2').click();
     await el.updateComplete;
     expect(rows(el).map((r) => r.querySelector('th')!.textContent)).to.deep.equal(['4', '5']);
-    const kind = select(el, 'Show kind');
+    expect(chip('Whole row 1').getAttribute('aria-pressed')).to.equal('false');
     const announced = new Promise<string>((done) => el.addEventListener(ANNOUNCE_EVENT, (e) => done((e as CustomEvent<{ message: string }>).detail.message), { once: true }));
-    kind.value = 'user-not-found';
-    kind.dispatchEvent(new Event('change'));
+    chip('Unknown learner 1').click();
     await el.updateComplete;
     expect(rows(el).length).to.equal(1);
     expect(await announced).to.equal('1 issue');
-    kind.value = 'cell-date-invalid';
-    kind.dispatchEvent(new Event('change'));
+    chip('Unknown learner 1').click();
+    chip('Invalid date 1').click();
     await el.updateComplete;
     expect(rows(el).length).to.equal(0);
     expect(el.shadowRoot!.querySelector('.none')!.textContent).to.equal('No issue matches these filters.');
+    // One button shows every issue again.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.filters button')!.click();
+    await el.updateComplete;
+    expect(rows(el).length).to.equal(5);
   });
 
   it('labels file-level and row-level issues, and empty values', async () => {
@@ -155,6 +156,7 @@ describe('issues table', () => {
     const messages = rows(el).map((r) => r.querySelector('.message')!.textContent);
     expect(messages[1]).to.contain('Ce n’est pas une date lisible. Saisissez une date réelle au format DD/MM/YYYY');
     expect(el.shadowRoot!.querySelector('thead th')!.textContent).to.equal('Ligne');
-    expect(select(el, 'Type affiché').options[1]!.textContent!.trim()).to.equal('Identifiant invalide (1)');
+    const chips = [...el.shadowRoot!.querySelectorAll('.counts button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+    expect(chips).to.include('Identifiant invalide 1');
   });
 });

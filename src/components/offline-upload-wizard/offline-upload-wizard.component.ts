@@ -7,25 +7,23 @@ import { property, query } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import type { LmsBackend } from '../../backend/types.js';
 import type { DateOrder } from '../../core/read/types.js';
-import { BeforeCreateEvent } from '../../events/before-create.js';
-import { CreatedEvent } from '../../events/created.js';
 import { FailedEvent } from '../../events/failed.js';
-import { StepChangeEvent } from '../../events/step-change.js';
-import { ValidatedEvent } from '../../events/validated.js';
 import type { MessageOverrides } from '../../i18n/localize.js';
 import type { SessionFailure } from '../../session/failures.js';
-import { WIZARD_STEPS, type WizardStep } from '../../session/steps.js';
-import type { Preset, SessionEventMap, SessionState } from '../../session/types.js';
+import type { WizardStep } from '../../session/steps.js';
+import type { Preset, SessionState } from '../../session/types.js';
 import type { UploadSession } from '../../session/upload-session.js';
-import type { FlowEventMap, WizardFlow } from '../../session/wizard-flow.js';
+import type { WizardFlow } from '../../session/wizard-flow.js';
 import { OfflineUploadElement } from '../shared/base-element.js';
 import { ANNOUNCE_EVENT, type AnnounceEvent } from '../shared/internal-events.js';
 import { phaseName } from '../shared/progress.js';
 import { failureTime, STEP_PARTS, type StepElement } from '../shared/step-element.js';
 import { wizardContext, type WizardContext } from '../shared/wizard-context.js';
 import { LiveRegionController } from './live-region.js';
+import { bridgeEvents } from './public-events.js';
 import { styles } from './offline-upload-wizard.styles.js';
 import { SessionController } from './session-controller.js';
+import { renderConfirmDialog } from './confirm-dialog.js';
 import { renderStepper } from './stepper.js';
 
 const STEP_TAGS: Record<WizardStep | 'no-access', StaticValue> = {
@@ -278,43 +276,14 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
   // ── following the session and the flow ───────────────────────────────────────────────────────
 
   private attach(session: UploadSession, flow: WizardFlow): () => void {
-    const l = () => this.l;
-    const onState = (e: SessionEventMap['statechange']): void => this.announceProgress(e.detail.state);
-    const onValidated = (e: SessionEventMap['validated']): void => {
-      const { summary, issues } = e.detail;
-      const fileName = session.state.file?.name;
-      this.emit(new ValidatedEvent({ summary, issues, ...(fileName ? { fileName } : {}) }));
-      this.live.say(issues.length > 0 ? l().t('announceIssues', { count: issues.length }) : l().t('announceReady', { count: summary.records }));
-    };
-    const onCreated = (e: SessionEventMap['created']): void => {
-      const { result, activity } = e.detail;
-      this.emit(new CreatedEvent({ uploadId: result.uploadId, count: result.created, activity, result }));
-      this.live.say(l().t('announceCreated', { count: result.created }));
-    };
-    const onFailed = (e: SessionEventMap['failed']): void => this.onFailed(e.detail.failure);
-    const onStep = (e: FlowEventMap['step-change']): void => {
-      const { step, previous } = e.detail;
+    return bridgeEvents(this, session, flow, {
+      localizer: () => this.l,
+      say: (message, assertive) => this.live.say(message, assertive),
+      state: (state) => this.announceProgress(state),
+      failed: (failure) => this.onFailed(failure),
       // Focus follows the flow only once the admin is using the wizard: never steal it on page load.
-      this.focusPending = this.interacted || this.matches(':focus-within');
-      this.emit(new StepChangeEvent({ step, previous, index: WIZARD_STEPS.indexOf(step) }));
-    };
-    const onBeforeCreate = (e: FlowEventMap['before-create']): void => {
-      if (!this.emit(new BeforeCreateEvent(e.detail))) e.preventDefault();
-    };
-    session.addEventListener('statechange', onState);
-    session.addEventListener('validated', onValidated);
-    session.addEventListener('created', onCreated);
-    session.addEventListener('failed', onFailed);
-    flow.addEventListener('step-change', onStep);
-    flow.addEventListener('before-create', onBeforeCreate);
-    return () => {
-      session.removeEventListener('statechange', onState);
-      session.removeEventListener('validated', onValidated);
-      session.removeEventListener('created', onCreated);
-      session.removeEventListener('failed', onFailed);
-      flow.removeEventListener('step-change', onStep);
-      flow.removeEventListener('before-create', onBeforeCreate);
-    };
+      stepChanged: () => (this.focusPending = this.interacted || this.matches(':focus-within')),
+    });
   }
 
   private onFailed(failure: SessionFailure): void {
@@ -358,7 +327,7 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
         <div part="panel" class="panel">${this.renderStep()}</div>
         <div class="visually-hidden" aria-live=${this.live.politeness} aria-atomic="true" data-live>${this.live.message}</div>
       </section>
-      ${this.renderDialog()}
+      ${renderConfirmDialog(this.l, this.connection.flow, () => this.cancelConfirm())}
     `;
   }
 
@@ -378,28 +347,7 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
     return staticHtml`<${tag} data-step exportparts=${STEP_PARTS}></${tag}>`;
   }
 
-  private renderDialog(): TemplateResult {
-    const l = this.l;
-    const flow = this.connection.flow;
-    const count = flow?.state.summary?.records ?? 0;
-    const activity = flow?.activity?.name ?? '';
-    return html`<dialog part="dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-body" @cancel=${this.cancelConfirm}>
-      <h2 id="confirm-heading">${l.t('confirmHeading', { count })}</h2>
-      <p id="confirm-body">${l.t('confirmBody', { count, activity })}</p>
-      <div class="actions">
-        <!-- Focus starts on Cancel: creating cannot be undone here, and an Enter pressed twice (or held) on
-             "Create records" must not confirm it unread. -->
-        <button type="button" class="button" id="confirm-cancel" autofocus @click=${this.cancelConfirm}>${l.t('cancel')}</button>
-        <span class="spacer"></span>
-        <button type="button" class="button primary" id="confirm-create" @click=${() => this.connection.flow?.confirmCreate()}>
-          ${l.t('confirmCreate', { count })}
-        </button>
-      </div>
-    </dialog>`;
-  }
-
-  private cancelConfirm(event?: Event): void {
-    event?.preventDefault();
+  private cancelConfirm(): void {
     this.connection.flow?.cancelCreate();
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement & { focusCreate?: () => Promise<void> }>('offline-upload-step-create')?.focusCreate?.(),

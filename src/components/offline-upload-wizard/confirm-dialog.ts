@@ -1,0 +1,26 @@
+// The wizard's confirmation before creating: how many records for which activity, Cancel first. Opened
+// and closed by the shell from the flow's `confirming`.
+import { html, type TemplateResult } from 'lit';
+import type { Localizer } from '../../i18n/localize.js';
+import type { WizardFlow } from '../../session/wizard-flow.js';
+
+export function renderConfirmDialog(l: Localizer, flow: WizardFlow | undefined, cancel: () => void): TemplateResult {
+  const count = flow?.state.summary?.records ?? 0;
+  const activity = flow?.activity?.name ?? '';
+  const onCancel = (event: Event): void => {
+    // Esc: the flow closes the dialog (the shell follows `confirming`), and focus returns to "Create records".
+    event.preventDefault();
+    cancel();
+  };
+  return html`<dialog part="dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-body" @cancel=${onCancel}>
+    <h2 id="confirm-heading">${l.t('confirmHeading', { count })}</h2>
+    <p id="confirm-body">${l.t('confirmBody', { count, activity })}</p>
+    <div class="actions">
+      <!-- Focus starts on Cancel: creating cannot be undone here, and an Enter pressed twice (or held) on
+           "Create records" must not confirm it unread. -->
+      <button type="button" class="button" id="confirm-cancel" autofocus @click=${cancel}>${l.t('cancel')}</button>
+      <span class="spacer"></span>
+      <button type="button" class="button primary" id="confirm-create" @click=${() => flow?.confirmCreate()}>${l.t('confirmCreate', { count })}</button>
+    </div>
+  </dialog>`;
+}

@@ -1,0 +1,55 @@
+// The choose step alone: the fields, presets shown fixed with Change, a missing choice named, and Next
+// busy while the template is prepared (then on by itself).
+import { expect } from '@open-wc/testing';
+import { ALL_PRESET, FakeBackend, fireSafety, mountStep, said, specReady, waitFor } from '../../../test/components/step-fixture.js';
+import type { StepChooseElement } from './step-choose.component.js';
+
+const next = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLButtonElement>('#next')!;
+
+describe('<offline-upload-step-choose>', () => {
+  it('shows the four choices, accessible', async () => {
+    const { el } = await mountStep<StepChooseElement>('offline-upload-step-choose');
+    await waitFor(() => el.shadowRoot!.querySelector('#domain option[value=dom-employees]'), 'the domains');
+    expect(el.shadowRoot!.querySelector('offline-upload-activity-combobox')).to.exist;
+    expect(said(el)).to.contain('Choose the activity');
+    await expect(el).to.be.accessible();
+  });
+
+  it('names what is missing on Next and focuses it', async () => {
+    const { el, flow, said: heard } = await mountStep<StepChooseElement>('offline-upload-step-choose');
+    next(el).click();
+    await el.updateComplete;
+    expect(flow.step).to.equal('choose');
+    expect(said(el)).to.contain('Choose an activity, a domain and an identifier to continue.');
+    expect(heard).to.include('Choose an activity, a domain and an identifier to continue.');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'activity', 'focus on the activity');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows presets as fixed text with Change', async () => {
+    const m = await mountStep<StepChooseElement>('offline-upload-step-choose', { preset: ALL_PRESET });
+    await specReady(m);
+    m.flow.goTo('choose');
+    await m.el.updateComplete;
+    const fixed = [...m.el.shadowRoot!.querySelectorAll('.fixed-value')].map((v) => v.textContent);
+    expect(fixed).to.deep.equal(['HSE-101 · Fire Safety Induction (Classroom)', 'Employees', 'Email']);
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('Next while the template is being prepared shows it is busy, then moves on once it is ready', async () => {
+    const backend = new FakeBackend();
+    const held = backend.hold('getTemplateSpec');
+    const { el, flow, session } = await mountStep<StepChooseElement>('offline-upload-step-choose', { backend });
+    session.selectActivity(fireSafety);
+    session.selectDomain('dom-employees');
+    await held.reached;
+    next(el).click();
+    await el.updateComplete;
+    expect(next(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(next(el).querySelector('.spinner')).to.exist;
+    expect(said(el)).to.contain('Preparing the template: the next step opens as soon as it is ready.');
+    await expect(el).to.be.accessible();
+    held.release();
+    await waitFor(() => flow.step === 'template', 'the template step');
+  });
+});

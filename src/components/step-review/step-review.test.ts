@@ -1,0 +1,46 @@
+// The review step alone, in its three states: a file refused as a whole, issues by row with the count
+// chips as filters, and the records ready.
+import { expect } from '@open-wc/testing';
+import { ALL_PRESET, cleanCsv, mountStep, said, specReady, waitFor } from '../../../test/components/step-fixture.js';
+import { CLASSROOM_HEADER, csv } from '../../../test/session/helpers.js';
+import type { StepReviewElement } from './step-review.component.js';
+
+async function reviewOf(file: File) {
+  const m = await mountStep<StepReviewElement>('offline-upload-step-review', {
+    preset: ALL_PRESET,
+    before: async (x) => {
+      await specReady(x);
+      await x.session.uploadFile(file);
+    },
+  });
+  await m.el.updateComplete;
+  return m;
+}
+
+describe('<offline-upload-step-review>', () => {
+  it('a file refused as a whole: what is wrong and another file, no table', async () => {
+    const { el } = await reviewOf(new File(['%PDF-1.7 not a spreadsheet'], 'records.pdf', { type: 'application/pdf' }));
+    expect(el.shadowRoot!.querySelector('[data-step-heading]')!.textContent).to.equal('This file can’t be used');
+    expect(el.shadowRoot!.querySelector('offline-upload-issues-table')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('issues by row, with the count chips filtering the table', async () => {
+    const { el } = await reviewOf(csv([CLASSROOM_HEADER, 'not-an-email,2025-03-01,Completed,,', 'user2@example.com,31/02/2026,Completed,,']));
+    expect(said(el)).to.contain('Fix the issues in your file');
+    const table = el.shadowRoot!.querySelector('offline-upload-issues-table')!;
+    await waitFor(() => table.shadowRoot!.querySelectorAll('.counts button').length > 0, 'the chips');
+    await expect(el).to.be.accessible();
+    const chip = [...table.shadowRoot!.querySelectorAll<HTMLButtonElement>('.counts button')].find((b) => b.textContent!.includes('Invalid date'))!;
+    chip.click();
+    await waitFor(() => table.shadowRoot!.querySelectorAll('tbody tr').length === 1, 'one row shown');
+    expect(chip.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('the records ready: the summary and Next', async () => {
+    const { el } = await reviewOf(cleanCsv(3));
+    expect(said(el)).to.contain('Check the records');
+    expect(el.shadowRoot!.querySelector('upload-summary')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+});

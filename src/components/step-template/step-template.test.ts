@@ -1,0 +1,40 @@
+// The template step alone: each column and rule in words, the downloads (a failed one said in words with
+// its detail for support only), and the host's date order.
+import { expect } from '@open-wc/testing';
+import { ALL_PRESET, mountStep, said, specReady, waitFor } from '../../../test/components/step-fixture.js';
+import type { StepTemplateElement } from './step-template.component.js';
+
+describe('<offline-upload-step-template>', () => {
+  it('describes the template for the choice, accessible', async () => {
+    const { el } = await mountStep<StepTemplateElement>('offline-upload-step-template', { preset: ALL_PRESET, options: { dateOrder: 'MDY' }, before: specReady });
+    await el.updateComplete;
+    expect(said(el)).to.contain('For Fire Safety Induction (Classroom) · Employees · learners identified by Email');
+    expect(said(el)).to.contain('A date, as MM/DD/YYYY or an Excel date');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a download that fails: words, nothing created, the error only in the support details', async () => {
+    const { el, session, said: heard } = await mountStep<StepTemplateElement>('offline-upload-step-template', { preset: ALL_PRESET, before: specReady });
+    session.downloadTemplate = () => Promise.reject(new Error('exceljs chunk 404'));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#download-xlsx')!.click();
+    await waitFor(() => el.shadowRoot!.querySelector('.alert.error'), 'the failure');
+    const alert = el.shadowRoot!.querySelector('.alert.error')!;
+    expect(alert.querySelector('p')!.textContent).to.equal('The download failed. Nothing was created. Try again in a moment.');
+    expect(alert.querySelector('details')!.textContent).to.contain('exceljs chunk 404');
+    expect(heard.at(-1)).to.equal('The download failed. Nothing was created. Try again in a moment.');
+    expect(el.shadowRoot!.querySelector<HTMLButtonElement>('#download-xlsx')!.disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a download in progress disables both buttons and shows a spinner on its own', async () => {
+    const { el, session } = await mountStep<StepTemplateElement>('offline-upload-step-template', { preset: ALL_PRESET, before: specReady });
+    let finish!: () => void;
+    session.downloadTemplate = () => new Promise((resolve) => (finish = () => resolve({ blob: new Blob(['x']), fileName: 't.csv' })));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#download-csv')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector<HTMLButtonElement>('#download-xlsx')!.disabled).to.equal(true);
+    expect(el.shadowRoot!.querySelector('#download-csv .spinner')).to.exist;
+    finish();
+    await waitFor(() => !el.shadowRoot!.querySelector<HTMLButtonElement>('#download-xlsx')!.disabled, 'the buttons back');
+  });
+});

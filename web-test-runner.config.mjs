@@ -2,7 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { browserPath, CHROMIUM_ARGS } from './scripts/browser-path.mjs';
-import { umdAsEsm, mswWorkerAtRoot } from './scripts/wtr-plugins.mjs';
+import { umdAsEsm, mswWorkerAtRoot, hostileLms } from './scripts/wtr-plugins.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
@@ -14,7 +14,7 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
-  middleware: [mswWorkerAtRoot()],
+  middleware: [mswWorkerAtRoot(), hostileLms()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), umdAsEsm()],
   browsers: [
     playwrightLauncher({

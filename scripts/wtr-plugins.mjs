@@ -26,3 +26,35 @@ export function mswWorkerAtRoot() {
     return next();
   };
 }
+
+/**
+ * A hostile LMS answer for RestBackend's browser tests (test/backend/hostile-browser.test.ts):
+ * `/__hostile/api/<anything>` answers 200 with a JSON body that never ends (16 KB pieces, at most 1 GB,
+ * stopping when the page drops the connection); `/__hostile/stats` says how many bytes the last one wrote.
+ */
+export function hostileLms() {
+  let written = 0;
+  return async (context, next) => {
+    if (context.path === '/__hostile/stats') {
+      context.type = 'application/json';
+      context.body = JSON.stringify({ written });
+      return;
+    }
+    if (!context.path.startsWith('/__hostile/api/')) return next();
+    const { Readable } = await import('node:stream');
+    const { Buffer } = await import('node:buffer');
+    const piece = Buffer.from('{"items":['.padEnd(16 * 1024, ' '));
+    written = 0;
+    let pieces = 0;
+    context.status = 200;
+    context.type = 'application/json';
+    context.set('Cache-Control', 'no-store');
+    context.body = new Readable({
+      read() {
+        if (pieces++ >= 65_536) return this.push(null);
+        written += piece.length;
+        this.push(piece);
+      },
+    });
+  };
+}

@@ -440,6 +440,7 @@ export const uiMessagesEn: UiMessages = {
     'spec-mismatch': 'The LMS sent a template made for another choice. Nothing was created. Choose the activity again, or contact your LMS support.',
     'spec-not-ready': 'Choose the activity, the user domain and the identifier first: the template is made for that choice.',
     'file-unreadable': 'The file could not be read. Nothing was created. Save it again as .xlsx or .csv and upload it again.',
+    'read-internal': 'The file could not be checked because of a problem in the uploader, not in your file. Nothing was created. Upload it again; if this keeps happening, contact your LMS support.',
     'upload-while-creating': 'The records are being created. Wait for the result before uploading another file.',
     'dry-run-unavailable': 'The LMS could not check the records just now. Nothing was created. Upload the file again in a moment.',
     'dry-run-refused': 'The LMS refused this upload. Nothing was created. Put right what the LMS says, then upload the file again.',

@@ -2,6 +2,7 @@
 // sentence. i18n turns each code into the admin's words; the technical detail (the LMS's own text, the
 // operation and status) travels beside it for the "Details for support" disclosure and the `failed` event.
 import { BackendError, type BackendErrorCode, type BackendErrorKind } from '../backend/errors.js';
+import { ReadFailedError } from '../core/read/types.js';
 
 /** Every failure the session (and the wizard around it) can report; i18n words each one. */
 export const FAILURE_CODES = [
@@ -17,6 +18,8 @@ export const FAILURE_CODES = [
   'spec-not-ready',
   // the file
   'file-unreadable',
+  // reading stopped for a reason that is not the file's (ReadFailedError): worth another try
+  'read-internal',
   'upload-while-creating',
   // dry run
   'dry-run-unavailable',
@@ -84,7 +87,8 @@ export interface Notice {
 
 /** The technical detail of an error, for support. */
 export function detailOf(error: unknown): FailureDetail {
-  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
+  const message =
+    error instanceof ReadFailedError ? error.detail : error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
   return {
     ...(message ? { message } : {}),
     ...(error instanceof BackendError

@@ -16,6 +16,7 @@ import type {
 import type { Issue } from '../core/issues.js';
 import type { ValidationResult } from '../core/pipeline.js';
 import { formatBytes } from '../core/read/issue.js';
+import { ReadFailedError } from '../core/read/types.js';
 import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { summarise } from '../core/summary.js';
@@ -469,7 +470,11 @@ export class UploadSession extends EventTarget {
       }
     } catch (error) {
       if (signal.aborted || isAbort(error)) return;
-      this.#fail({ ...this.#fileCleared(), status: 'selecting' }, makeFailure('file-unreadable', error, { kind: 'file' }));
+      const failure =
+        error instanceof ReadFailedError
+          ? makeFailure('read-internal', error, { kind: 'unknown', retryable: true })
+          : makeFailure('file-unreadable', error, { kind: 'file' });
+      this.#fail({ ...this.#fileCleared(), status: 'selecting' }, failure);
       return;
     }
     if (signal.aborted) return;

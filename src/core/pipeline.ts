@@ -1,5 +1,6 @@
 // Read + validate in one call: the reader streams rows into the validator, and a file-level problem
 // becomes an issue in the result instead of an exception. The same function runs in the page, a worker and Node.
+import { validateForEditing, type UploadChanges } from './edit/table.js';
 import { readSpreadsheet } from './read/index.js';
 import { asReadFailure, FileIssueError, type ReadOptions } from './read/types.js';
 import type { TemplateSpec } from './spec.js';
@@ -8,7 +9,16 @@ import { createValidator, type ValidationResult, type ValidatorOptions } from '.
 
 export type { ValidationResult, ValidationStats, ValidatorOptions } from './validate/validator.js';
 
-export type ValidateOptions = ReadOptions & ValidatorOptions;
+export type ValidateOptions = ReadOptions &
+  ValidatorOptions & {
+    /** The admin's edits and deletions made in the browser (core/edit), laid over the file's rows before they are checked. */
+    readonly changes?: UploadChanges;
+    /** `problems`: also return the cells of the rows with problems (at most MAX_ROW_TEXTS rows), to fix in place. */
+    readonly rowTexts?: 'problems';
+  };
+
+/** Most rows whose cells a result carries for fixing in place (ValidateOptions.rowTexts). */
+export const MAX_ROW_TEXTS = 10_000;
 
 /**
  * Reads an .xlsx or .csv upload and validates every row against `spec`. A date column whose text dates
@@ -28,6 +38,7 @@ export async function validateSpreadsheet(input: ArrayBuffer | Uint8Array, spec:
 }
 
 async function readAndValidate(input: ArrayBuffer | Uint8Array, spec: TemplateSpec, options: ValidateOptions): Promise<ValidationResult> {
+  if (options.changes || options.rowTexts) return readEditAndValidate(input, spec, options);
   try {
     const validator = createValidator(spec, options);
     try {
@@ -37,6 +48,29 @@ async function readAndValidate(input: ArrayBuffer | Uint8Array, spec: TemplateSp
       throw error;
     }
     return validator.finish();
+  } catch (error) {
+    throw asReadFailure(error);
+  }
+}
+
+/**
+ * The path for an upload being fixed in the browser: the rows are kept as read, the admin's changes laid
+ * over them, and the edited table checked as a whole — as the same changes saved from a spreadsheet would be.
+ */
+async function readEditAndValidate(input: ArrayBuffer | Uint8Array, spec: TemplateSpec, options: ValidateOptions): Promise<ValidationResult> {
+  try {
+    const { result, upload } = await validateForEditing(input, spec, options);
+    if (!upload) return result;
+    let checked = result;
+    if (options.changes && (options.changes.edits.length > 0 || options.changes.deleted.length > 0)) {
+      upload.restore(options.changes);
+      checked = upload.validate(spec, options);
+    }
+    if (!options.rowTexts) return checked;
+    const problemRows = [...new Set(checked.issues.flatMap((i) => (i.row === undefined ? [] : [i.row])))].slice(0, MAX_ROW_TEXTS);
+    const keys = Object.keys(checked.stats.columns);
+    const rows = problemRows.map((row) => ({ row, cells: Object.fromEntries(keys.map((key) => [key, upload.text(row, key)])) }));
+    return { ...checked, rows };
   } catch (error) {
     throw asReadFailure(error);
   }

@@ -43,6 +43,20 @@ describe('validateInWorker', () => {
     ]);
   });
 
+  it('lays the admin\'s edits and deletions over the file in the worker, and returns the problem rows\' cells', async () => {
+    const changes = { edits: [{ row: 42, columnKey: 'identifier', value: 'fixed@example.com' }, { row: 42, columnKey: 'completionDate', value: '28/02/2025' }], deleted: [43] };
+    const inWorker = await validateInWorker(classroomCsv(40, true), classroomSpec, { today: TODAY, changes, rowTexts: 'problems' });
+    const onMain = await validateInWorker(classroomCsv(40, true), classroomSpec, { today: TODAY, changes, rowTexts: 'problems', useWorker: false });
+    expect(inWorker.thread).to.equal('worker');
+    const { thread: _a, ...w } = inWorker;
+    const { thread: _b, ...m } = onMain;
+    expect(w).to.deep.equal(m);
+    // Row 42 keeps only its status problem; deleting row 43 ends the duplicate of learner1.
+    expect(w.issues.map((i) => [i.row, i.code])).to.deep.equal([[42, 'cell-choice-invalid']]);
+    expect(w.rows).to.deep.equal([{ row: 42, cells: { identifier: 'fixed@example.com', completionDate: '28/02/2025', status: 'Maybe', trainer: '', comments: '' } }]);
+    expect(w.records).to.have.length(40);
+  });
+
   it('gives the same result for a real LibreOffice .xlsx in both threads', async () => {
     const inWorker = await validateInWorker(await fixture('completions__xlsx_libreoffice.xlsx'), realWorldSpec, { today: TODAY });
     const onMain = await validateInWorker(await fixture('completions__xlsx_libreoffice.xlsx'), realWorldSpec, { today: TODAY, useWorker: false });

@@ -188,6 +188,8 @@ function runInWorker(worker: Worker, buffer: ArrayBuffer, spec: TemplateSpec, op
     ...(options.lmsMaxRows !== undefined ? { lmsMaxRows: options.lmsMaxRows } : {}),
     ...(options.match !== undefined ? { match: options.match } : {}),
     ...(options.dateOrders !== undefined ? { dateOrders: options.dateOrders } : {}),
+    ...(options.changes !== undefined ? { changes: options.changes } : {}),
+    ...(options.rowTexts !== undefined ? { rowTexts: options.rowTexts } : {}),
   };
   return new Promise<ValidationResult>((resolve, reject) => {
     const done = (): void => {

@@ -4,6 +4,7 @@ import type { Issue } from '../core/issues.js';
 import type { UploadRecord } from '../core/records.js';
 import type { DateOrder, ReadProgress } from '../core/read/types.js';
 import type { TemplateSpec } from '../core/spec.js';
+import type { ValidateOptions } from '../core/pipeline.js';
 import type { ValidatorOptions } from '../core/validate/validator.js';
 
 /** The options that can travel to the worker (everything in ReadOptions/ValidatorOptions but callbacks). */
@@ -21,6 +22,10 @@ export interface WorkerValidateOptions {
   readonly match?: ValidatorOptions['match'];
   /** Date order per date column, when decided (ValidatorOptions.dateOrders). */
   readonly dateOrders?: ValidatorOptions['dateOrders'];
+  /** The admin's edits and deletions, laid over the file's rows (ValidateOptions.changes). */
+  readonly changes?: ValidateOptions['changes'];
+  /** Also return the cells of the rows with problems (ValidateOptions.rowTexts). */
+  readonly rowTexts?: ValidateOptions['rowTexts'];
 }
 
 export type ToWorker =

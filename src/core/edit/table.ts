@@ -20,6 +20,12 @@ export interface CellEdit {
   readonly value: string;
 }
 
+/** The admin's edits and deletions of one upload, as saved and as sent to the worker. */
+export interface UploadChanges {
+  readonly edits: readonly CellEdit[];
+  readonly deleted: readonly number[];
+}
+
 /** What one undoable step did: the cells as they were before it, and the rows it deleted or restored. */
 interface Step {
   readonly cells: readonly { row: number; index: number; before: Cell | undefined; hadEdit: boolean }[];
@@ -207,7 +213,7 @@ export class EditableUpload {
   }
 
   /** The edits and deletions, for saving the work (and `restore` after a reload). */
-  snapshot(): { edits: CellEdit[]; deleted: number[] } {
+  snapshot(): UploadChanges {
     const keyOf = new Map(Object.entries(this.columns).map(([key, index]) => [index, key]));
     const edits: CellEdit[] = [];
     for (const [row, cells] of this.edits) {
@@ -220,7 +226,7 @@ export class EditableUpload {
   }
 
   /** Lays saved edits and deletions over the rows (as one undoable step each). */
-  restore(saved: { edits: readonly CellEdit[]; deleted: readonly number[] }): void {
+  restore(saved: UploadChanges): void {
     this.apply(saved.edits.filter((e) => e.columnKey in this.columns && this.isDataRow(e.row)));
     this.deleteRows(saved.deleted);
   }

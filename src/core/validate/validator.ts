@@ -96,6 +96,14 @@ export interface ValidationResult {
   readonly stats: ValidationStats;
   /** How the file was read, where the admin should know (a column's dates read in the other order …). */
   readonly notices?: readonly ReadingNotice[];
+  /** With ValidateOptions.rowTexts: the cells of the rows with problems as the admin sees them (to fix in place). */
+  readonly rows?: readonly RowTexts[];
+}
+
+/** One row's cells as the admin sees them: column key → text. */
+export interface RowTexts {
+  readonly row: number;
+  readonly cells: Readonly<Record<string, string>>;
 }
 
 export interface Validator extends RowSink {

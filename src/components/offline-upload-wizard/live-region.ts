@@ -1,6 +1,7 @@
 // The wizard's one live region, as a reactive controller: polite for progress, assertive for failures.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** @internal The wizard's live region. */
 export class LiveRegionController implements ReactiveController {
   message = '';
   politeness: 'polite' | 'assertive' = 'polite';

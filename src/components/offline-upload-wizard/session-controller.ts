@@ -27,6 +27,7 @@ export interface SessionHooks {
   failed?(failure: SessionFailure): void;
 }
 
+/** @internal Connects the wizard to an LMS. */
 export class SessionController implements ReactiveController {
   session?: UploadSession;
   flow?: WizardFlow;

@@ -4,6 +4,7 @@ import { LitElement } from 'lit';
 import type { Localizer, MessageOverrides } from '../../i18n/localize.js';
 import { LocaleController } from './locale-controller.js';
 
+/** @internal The package's base element (not an element of its own). */
 export abstract class OfflineUploadElement extends LitElement {
   static override get observedAttributes(): string[] {
     // `lang` is a global attribute, not a Lit property: observed here so that setting it re-renders.

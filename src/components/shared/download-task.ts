@@ -8,6 +8,7 @@ import { saveBlob } from './download.js';
 
 export type DownloadKind = 'xlsx' | 'csv' | 'issues';
 
+/** @internal A download as a task. */
 export class DownloadTask {
   readonly task: Task<[DownloadKind | undefined], DownloadKind | undefined>;
   #kind?: DownloadKind;

@@ -8,14 +8,14 @@ export const FILE_SELECT_EVENT = `${INTERNAL_EVENT_PREFIX}file-select` as const;
 export const ACTIVITY_CHANGE_EVENT = `${INTERNAL_EVENT_PREFIX}activity-change` as const;
 export const ANNOUNCE_EVENT = `${INTERNAL_EVENT_PREFIX}announce` as const;
 
-/** The drop zone got one file (picked or dropped). */
+/** @internal The drop zone got one file (picked or dropped). */
 export class FileSelectEvent extends CustomEvent<{ readonly file: File }> {
   constructor(file: File) {
     super(FILE_SELECT_EVENT, { detail: { file }, bubbles: true, composed: true });
   }
 }
 
-/** The combobox's activity was chosen. */
+/** @internal The combobox's activity was chosen. */
 export class ActivityChangeEvent extends CustomEvent<ActivitySummary> {
   constructor(activity: ActivitySummary) {
     super(ACTIVITY_CHANGE_EVENT, { detail: activity, bubbles: true, composed: true });
@@ -23,6 +23,7 @@ export class ActivityChangeEvent extends CustomEvent<ActivitySummary> {
 }
 
 /**
+ * @internal
  * A sentence for the wizard's live region. Composed: it crosses the step elements' shadow roots up to the
  * shell, which stops it there.
  */

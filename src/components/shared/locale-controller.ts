@@ -34,6 +34,7 @@ export function inheritedLang(element: Element): string {
   return '';
 }
 
+/** @internal Gives an element its Localizer. */
 export class LocaleController implements ReactiveController {
   private cache?: { locale: string; messages: MessageOverrides | undefined; localizer: Localizer };
 

@@ -4,6 +4,44 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
+/** An import of one of `folders` (a path segment of a relative or absolute import), as a regex source. */
+const into = (...folders) => `(^|/)(${folders.join('|')})(/|$)`;
+const LIT = '^(lit|@lit|@lit-labs)(/|$)';
+const outsideSrc = { regex: into('server', 'demo', 'conformance'), message: 'src/ never imports server/, demo/ or the conformance kit: they are not part of the library.' };
+
+/** no-restricted-imports per layer folder (product code; tests are exempt below). */
+function layerRules() {
+  const rule = (files, patterns, extra = {}) => ({
+    files,
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, outsideSrc] }], ...extra },
+  });
+  const noDom = ['document', 'window', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'customElements'].map((name) => ({
+    name,
+    message: `core/ runs in Node and in a worker: no ${name} (the layers above own the page and the network).`,
+  }));
+  const core = 'core/ is the bottom layer (no DOM, no words): it returns codes and params; pass words in from above (src/i18n).';
+  return [
+    rule(['src/**/*.ts'], []),
+    rule(['src/core/**/*.ts'], [
+      { regex: into('backend', 'session', 'components', 'i18n', 'worker', 'events'), message: core },
+      { regex: LIT, message: core },
+    ], { 'no-restricted-globals': ['error', ...noDom] }),
+    rule(['src/backend/**/*.ts'], [
+      { regex: into('session', 'components', 'i18n', 'worker', 'events'), message: 'backend/ imports only core/: the UI and the session see LmsBackend, never the other way round.' },
+      { regex: LIT, message: 'backend/ has no UI.' },
+    ]),
+    rule(['src/i18n/**/*.ts'], [
+      { regex: into('backend', 'session', 'components', 'worker', 'events'), message: 'i18n/ turns core\'s codes into words: it imports core\'s types and nothing else of ours.' },
+      { regex: LIT, message: 'i18n/ has no UI.' },
+    ]),
+    rule(['src/session/**/*.ts', 'src/worker/**/*.ts'], [
+      { regex: into('components'), message: 'session/ and worker/ are headless: components render them, never the other way round.' },
+      { regex: LIT, message: 'session/ and worker/ are headless (no Lit).' },
+    ]),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-demo/**', 'node_modules/**', 'public/**', 'custom-elements.json', 'bench/.data/**', 'test-results/**', '.scratch/**'] },
   js.configs.recommended,
@@ -23,6 +61,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // The layers of docs/architecture.md, enforced: arrows only point down. Tests may reach across (they
+  // check words against i18n's tables, build fixtures), product code may not.
+  ...layerRules(),
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },

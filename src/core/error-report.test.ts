@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { classroomSpec } from '../../test/fixtures/specs.js';
 import { buildErrorReport } from './error-report.js';
 import type { Issue } from './issues.js';
+import { errorReportTextsEn } from '../i18n/files.en.js';
 
 const issues: Issue[] = [
   { code: 'file-template-outdated', message: 'This template is out of date.' },
@@ -13,7 +14,7 @@ const issues: Issue[] = [
 
 describe('error report (csv)', () => {
   it('writes one line per issue — Row, Column, Value, Problem, Code — with a BOM and CRLF', async () => {
-    const report = await buildErrorReport(issues, classroomSpec, { format: 'csv' });
+    const report = await buildErrorReport(issues, classroomSpec, { format: 'csv', texts: errorReportTextsEn });
     expect(report.fileName).to.equal('Fire Safety Induction (Classroom) - upload issues.csv');
     expect(report.mimeType).to.equal('text/csv;charset=utf-8');
     expect([...report.data.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
@@ -31,7 +32,7 @@ describe('error report (csv)', () => {
 
 describe('error report (xlsx)', () => {
   it('writes the issues as a sheet whose values from the admin\'s file stay text', async () => {
-    const report = await buildErrorReport(issues, classroomSpec, { format: 'xlsx' });
+    const report = await buildErrorReport(issues, classroomSpec, { format: 'xlsx', texts: errorReportTextsEn });
     expect(report.fileName).to.equal('Fire Safety Induction (Classroom) - upload issues.xlsx');
     const xml = unzipSync(report.data);
     const sheetXml = strFromU8(xml['xl/worksheets/sheet1.xml']!);
@@ -56,9 +57,18 @@ describe('error report (xlsx)', () => {
   it('lets a host rename the headers and sheet', async () => {
     const report = await buildErrorReport(issues.slice(0, 1), classroomSpec, {
       format: 'csv',
-      texts: { headers: ['Ligne', 'Colonne', 'Valeur', 'Problème', 'Code'], wholeFile: 'Fichier', fileSuffix: ' - problèmes' },
+      texts: { ...errorReportTextsEn, headers: ['Ligne', 'Colonne', 'Valeur', 'Problème', 'Code'], wholeFile: 'Fichier', fileSuffix: ' - problèmes' },
     });
     expect(report.fileName).to.equal('Fire Safety Induction (Classroom) - problèmes.csv');
     expect(new TextDecoder().decode(report.data)).to.contain('Ligne,Colonne,Valeur,Problème,Code\r\nFichier,');
+  });
+
+  it('words each problem with the caller\'s describer, from code and params', async () => {
+    const report = await buildErrorReport(issues.slice(1, 2), classroomSpec, {
+      format: 'csv',
+      texts: errorReportTextsEn,
+      describe: (issue) => `[${issue.code}]`,
+    });
+    expect(new TextDecoder().decode(report.data)).to.contain(',[cell-identifier-format],cell-identifier-format');
   });
 });

@@ -33,8 +33,8 @@ export const ISSUE_CODES = {
   // Cell — one value.
   'cell-required': { scope: 'cell', source: 'client' }, // params: header
   'cell-identifier-format': { scope: 'cell', source: 'client' }, // params: kind, label, hint?, example?
-  'cell-date-invalid': { scope: 'cell', source: 'client' }, // params: format (e.g. DD/MM/YYYY)
-  'cell-date-ambiguous': { scope: 'cell', source: 'client' }, // params: first, second (the two readings, YYYY-MM-DD), format, otherFormat
+  'cell-date-invalid': { scope: 'cell', source: 'client' }, // params: order (DMY|MDY|YMD; i18n writes it as DD/MM/YYYY, JJ/MM/AAAA …)
+  'cell-date-ambiguous': { scope: 'cell', source: 'client' }, // params: first, second (the two readings, YYYY-MM-DD), order, otherOrder (format, otherFormat: the English patterns)
   'cell-date-future': { scope: 'cell', source: 'client' }, // params: today
   'cell-date-before-start': { scope: 'cell', source: 'client' }, // params: start
   'cell-date-after-end': { scope: 'cell', source: 'client' }, // params: end
@@ -60,6 +60,15 @@ export const ISSUE_CODES = {
 export type IssueCode = keyof typeof ISSUE_CODES;
 export type IssueParams = Readonly<Record<string, string | number>>;
 
+/**
+ * Turns a code and its params into words. Core has no words of its own: the layer above passes one in
+ * (src/i18n's `issueMessage` for English, a Localizer for the admin's language, a host's own table).
+ */
+export type IssueDescriber = (code: IssueCode, params: IssueParams) => string;
+
+/** What core writes in `message` when it is given no describer: the code itself, for developers. */
+export const describeByCode: IssueDescriber = (code) => code;
+
 export interface Issue {
   /** The spreadsheet's own row number (header row counted, 1-based); absent for file-level issues. */
   readonly row?: number;
@@ -68,7 +77,10 @@ export interface Issue {
   /** The spec's key of that column, when known. */
   readonly columnKey?: string;
   readonly code: IssueCode;
-  /** The message in the language it was made for (English by default); re-render with `params`. */
+  /**
+   * Words for the admin, made by the describer the caller passed (the wizard's: English); without one,
+   * the code itself. The UI and the reports make them again from `code` and `params` in the admin's language.
+   */
   readonly message: string;
   /** The value as found in the cell, shortened for display. */
   readonly value?: string;

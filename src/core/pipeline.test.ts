@@ -4,6 +4,8 @@ import { assessmentSpec, classroomSpec, practicalSpec, realWorldSpec } from '../
 import { validateSpreadsheet } from './pipeline.js';
 import { TemplateSpec } from './spec.js';
 import { buildTemplate } from './template/build.js';
+import { templateTextsEn } from '../i18n/files.en.js';
+import { issueMessage } from '../i18n/issue-message.js';
 
 const TODAY = '2026-11-28';
 
@@ -50,7 +52,7 @@ describe('pipeline: real-world files', () => {
     ['completions__unsupported_ods_libreoffice.ods', /OpenDocument/],
   ] as const) {
     it(`refuses ${name} with one file issue asking for .xlsx or .csv`, async () => {
-      const result = await validateSpreadsheet(await fixture(name), realWorldSpec, { today: TODAY });
+      const result = await validateSpreadsheet(await fixture(name), realWorldSpec, { today: TODAY, describe: issueMessage });
       expect(result.records).to.deep.equal([]);
       expect(result.issues).to.have.length(1);
       expect(result.issues[0]!.code).to.equal('file-unsupported-format');
@@ -65,7 +67,7 @@ describe('pipeline: real-world files', () => {
 describe('pipeline: templates filled in and read back', () => {
   it('reads the xlsx template filled in by a spreadsheet program (exceljs) into records', async () => {
     const ExcelJS = await loadExcel();
-    const template = await buildTemplate(assessmentSpec, { maxRows: 50 });
+    const template = await buildTemplate(assessmentSpec, { texts: templateTextsEn, maxRows: 50 });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(template.data).buffer);
     const sheet = workbook.getWorksheet('Records')!;
@@ -85,7 +87,7 @@ describe('pipeline: templates filled in and read back', () => {
 
   it('refuses the sample row left in the downloaded template', async () => {
     const ExcelJS = await loadExcel();
-    const template = await buildTemplate(practicalSpec, { maxRows: 50 });
+    const template = await buildTemplate(practicalSpec, { texts: templateTextsEn, maxRows: 50 });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(template.data).buffer);
     workbook.getWorksheet('Records')!.getRow(3).values = ['asmith', new Date(Date.UTC(2026, 4, 21)), 6, 'Completed', 'Leeds'];
@@ -97,14 +99,14 @@ describe('pipeline: templates filled in and read back', () => {
   it('reports file-empty for the untouched template once its sample row is deleted', async () => {
     const ExcelJS = await loadExcel();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array((await buildTemplate(classroomSpec, { maxRows: 50 })).data).buffer);
+    await workbook.xlsx.load(new Uint8Array((await buildTemplate(classroomSpec, { texts: templateTextsEn, maxRows: 50 })).data).buffer);
     workbook.getWorksheet('Records')!.spliceRows(2, 1);
     const result = await validateSpreadsheet(new Uint8Array(await workbook.xlsx.writeBuffer()), classroomSpec, { today: TODAY });
     expect(result.issues.map((i) => i.code)).to.deep.equal(['file-empty']);
   });
 
   it('refuses a template made for another activity, and an outdated one, by its hidden fingerprint', async () => {
-    const classroom = (await buildTemplate(classroomSpec)).data;
+    const classroom = (await buildTemplate(classroomSpec, { texts: templateTextsEn })).data;
     const other = TemplateSpec.parse({ ...classroomSpec, activity: { ...classroomSpec.activity, id: 'act-fire-102', name: 'Fire Safety Refresher' } });
     const mismatch = await validateSpreadsheet(classroom, other, { today: TODAY });
     expect(mismatch.issues.map((i) => i.code)).to.deep.equal(['file-template-mismatch']);
@@ -117,7 +119,7 @@ describe('pipeline: templates filled in and read back', () => {
   });
 
   it('reads the CSV template filled in as text into records (and refuses its sample row)', async () => {
-    const template = new TextDecoder().decode((await buildTemplate(classroomSpec, { format: 'csv' })).data);
+    const template = new TextDecoder().decode((await buildTemplate(classroomSpec, { texts: templateTextsEn, format: 'csv' })).data);
     const filled = `${template}a.b@example.org,14/03/2026,attended,,"Front row, by the door"\r\n`;
     const result = await validateSpreadsheet(new TextEncoder().encode(filled), classroomSpec, { today: TODAY });
     expect(result.issues.map((i) => [i.row, i.code])).to.deep.equal([[2, 'row-sample-left-in']]);
@@ -127,7 +129,7 @@ describe('pipeline: templates filled in and read back', () => {
   });
 
   it('reads a ;-separated CSV template with decimal commas made for a European locale', async () => {
-    const template = new TextDecoder().decode((await buildTemplate(assessmentSpec, { format: 'csv', locale: 'fr-FR' })).data);
+    const template = new TextDecoder().decode((await buildTemplate(assessmentSpec, { texts: templateTextsEn, format: 'csv', locale: 'fr-FR' })).data);
     const filled = template.replace(/\r\n[^\r\n]*\r\n$/, '\r\n') + 'E000777;02/04/2026;82,5;Passed;\r\n';
     const result = await validateSpreadsheet(new TextEncoder().encode(filled), assessmentSpec, { today: TODAY });
     expect(result.issues).to.deep.equal([]);
@@ -157,7 +159,7 @@ describe('pipeline: hostile and broken files', () => {
     sheet.addRow(['b@example.org', new Date(Date.UTC(2026, 1, 3)), 'Passed', 82, '=HYPERLINK("http://evil.example","click")']);
     sheet.addRow(['c@example.org', new Date(Date.UTC(2026, 1, 3)), 'Passed', 83, 'x'.repeat(32_767)]);
     sheet.addRow(['<b>d@example.org</b>', new Date(Date.UTC(2026, 1, 3)), 'Passed', 84]);
-    const result = await validateSpreadsheet(new Uint8Array(await workbook.xlsx.writeBuffer()), realWorldSpec, { today: TODAY });
+    const result = await validateSpreadsheet(new Uint8Array(await workbook.xlsx.writeBuffer()), realWorldSpec, { today: TODAY, describe: issueMessage });
     expect(result.records.map((r) => r.values['comments'])).to.deep.equal(['<script>alert("x")</script>', '=HYPERLINK("http://evil.example","click")']);
     expect(result.issues.map((i) => [i.row, i.code])).to.deep.equal([
       [4, 'cell-text-too-long'],
@@ -170,16 +172,16 @@ describe('pipeline: hostile and broken files', () => {
   });
 
   it('reports a damaged zip as file-corrupt instead of throwing', async () => {
-    const good = (await buildTemplate(classroomSpec)).data;
+    const good = (await buildTemplate(classroomSpec, { texts: templateTextsEn })).data;
     const broken = good.slice(0, Math.floor(good.length / 2));
     const result = await validateSpreadsheet(broken, classroomSpec, { today: TODAY });
     expect(result.records).to.deep.equal([]);
     expect(result.issues.map((i) => i.code)).to.deep.equal(['file-corrupt']);
   });
 
-  it('re-renders reader issues with the host\'s messages', async () => {
+  it('words reader issues with the caller\'s describer', async () => {
     const result = await validateSpreadsheet(await fixture('completions__unsupported_xls_libreoffice.xls'), realWorldSpec, {
-      messages: { 'file-unsupported-format': () => 'Format non pris en charge.' },
+      describe: (code) => (code === 'file-unsupported-format' ? 'Format non pris en charge.' : code),
     });
     expect(result.issues[0]!.message).to.equal('Format non pris en charge.');
   });

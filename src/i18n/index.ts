@@ -1,16 +1,19 @@
-// Message tables and the one function that turns an issue code into words; the elements' own strings
-// (ui.*.ts) and the Localizer that renders both in a locale.
+// Every word the admin reads: the English tables (built in), the Localizer that renders codes + params in
+// a locale, and the loader of the other languages (French, Arabic), which arrive as chunks of their own.
 export { issueMessagesEn, type IssueMessages } from './issues.en.js';
-export { issueMessagesFr } from './issues.fr.js';
 export { uiMessagesEn, type UiMessages, type Message, type PluralMessage } from './ui.en.js';
-export { uiMessagesFr } from './ui.fr.js';
+export { templateTextsEn, errorReportTextsEn } from './files.en.js';
 export {
   Localizer,
   availableLanguages,
   canonicalLocale,
+  loadLocalizer,
+  loadTranslation,
+  onTranslation,
   registerTranslation,
   textDirection,
   translationFor,
+  translationPending,
   type MessageKey,
   type MessageOverrides,
   type MessageParams,

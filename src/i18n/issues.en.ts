@@ -13,9 +13,33 @@ const n = (p: IssueParams, key: string): string => {
   return typeof v === 'number' ? v.toLocaleString('en-US') : s(p, key);
 };
 
+/** What a refused file is, by the reader's `kind` (completes "This file is …"). */
+const FORMATS: Readonly<Record<string, string>> = {
+  xls: 'an Excel 97-2003 workbook (.xls)',
+  ods: 'an OpenDocument spreadsheet (.ods)',
+  numbers: 'an Apple Numbers spreadsheet (.numbers)',
+  xlsb: 'an Excel binary workbook (.xlsb)',
+  officeText: 'a Word document, not a spreadsheet',
+  officeSlides: 'a PowerPoint presentation, not a spreadsheet',
+  odf: 'an OpenDocument file that is not a spreadsheet',
+  zip: 'a zip archive, not a spreadsheet',
+  ole2: 'an Office 97-2003 document that is not a workbook',
+  pdf: 'a PDF document',
+  image: 'an image',
+  html: 'a web page (HTML), not a spreadsheet',
+  xml: 'an XML file, not a workbook',
+  xml2003: 'an Excel 2003 XML spreadsheet',
+  rtf: 'a rich-text document (.rtf)',
+  archive: 'a compressed archive, not a spreadsheet',
+  binary: 'not a spreadsheet we can read',
+};
+/** How a date typed as text is written in each order (the template's words use the same). */
+export const DATE_PATTERNS_EN = { DMY: 'DD/MM/YYYY', MDY: 'MM/DD/YYYY', YMD: 'YYYY-MM-DD' } as const;
+const PATTERNS: Readonly<Record<string, string>> = DATE_PATTERNS_EN;
+
 export const issueMessagesEn: IssueMessages = {
   'file-unsupported-format': (p) =>
-    `This file is ${s(p, 'format', 'not a spreadsheet we can read')}. Save it as Excel Workbook (.xlsx) or CSV (.csv) and upload it again.`,
+    `This file is ${FORMATS[s(p, 'kind')] ?? s(p, 'format', FORMATS['binary'])}. Save it as Excel Workbook (.xlsx) or CSV (.csv) and upload it again.`,
   'file-encrypted': () =>
     'This file is protected with a password. Remove the password in Excel (File › Info › Protect Workbook), save it as .xlsx and upload it again.',
   'file-corrupt': () =>
@@ -63,9 +87,9 @@ export const issueMessagesEn: IssueMessages = {
       ? `This is not a valid e-mail address. Write it as name@example.com${p['example'] ? ` (e.g. ${s(p, 'example')})` : ''}.`
       : `This is not a valid ${s(p, 'label', 'identifier')}${p['hint'] ? `: expected ${s(p, 'hint')}` : ''}${p['example'] ? ` (e.g. ${s(p, 'example')})` : ''}.`,
   'cell-date-invalid': (p) =>
-    `This is not a date we can read. Enter a real date as ${s(p, 'format', 'YYYY-MM-DD')}, or format the cell as a date in Excel.`,
+    `This is not a date we can read. Enter a real date as ${PATTERNS[s(p, 'order')] ?? s(p, 'format', PATTERNS['YMD'])}, or format the cell as a date in Excel.`,
   'cell-date-ambiguous': (p) =>
-    `This date can be read two ways: ${s(p, 'first')} (${s(p, 'format')}) or ${s(p, 'second')} (${s(p, 'otherFormat')}), and other dates in this column do not settle which. Type it as YYYY-MM-DD, or fix the dates that fit neither order.`,
+    `This date can be read two ways: ${s(p, 'first')} (${PATTERNS[s(p, 'order')] ?? s(p, 'format')}) or ${s(p, 'second')} (${PATTERNS[s(p, 'otherOrder')] ?? s(p, 'otherFormat')}), and other dates in this column do not settle which. Type it as ${PATTERNS['YMD']}, or fix the dates that fit neither order.`,
   'cell-date-future': (p) => `This date is in the future (today is ${s(p, 'today')}). Enter the date the training took place.`,
   'cell-date-before-start': (p) =>
     `This date is before the activity started (${s(p, 'start')}). Check the date, or choose the activity session it belongs to.`,

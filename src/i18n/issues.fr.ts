@@ -2,6 +2,7 @@
 // an admin looking at the cell, saying how to fix it.
 import type { IssueParams, ReadingNoticeCode } from '../core/issues.js';
 import type { IssueMessages } from './issues.en.js';
+import { templateTextsFr } from './files.fr.js';
 
 const s = (p: IssueParams, key: string, fallback = ''): string => {
   const v = p[key];
@@ -14,9 +15,31 @@ const n = (p: IssueParams, key: string): string => {
   return typeof v === 'number' ? v.toLocaleString('fr-FR') : s(p, key);
 };
 
+/** Ce qu’est un fichier refusé, selon le `kind` du lecteur (complète « Ce fichier est … »). */
+const FORMATS: Readonly<Record<string, string>> = {
+  xls: 'un classeur Excel 97-2003 (.xls)',
+  ods: 'une feuille de calcul OpenDocument (.ods)',
+  numbers: 'une feuille de calcul Apple Numbers (.numbers)',
+  xlsb: 'un classeur binaire Excel (.xlsb)',
+  officeText: 'un document Word, pas une feuille de calcul',
+  officeSlides: 'une présentation PowerPoint, pas une feuille de calcul',
+  odf: 'un fichier OpenDocument qui n’est pas une feuille de calcul',
+  zip: 'une archive zip, pas une feuille de calcul',
+  ole2: 'un document Office 97-2003 qui n’est pas un classeur',
+  pdf: 'un document PDF',
+  image: 'une image',
+  html: 'une page web (HTML), pas une feuille de calcul',
+  xml: 'un fichier XML, pas un classeur',
+  xml2003: 'une feuille de calcul XML Excel 2003',
+  rtf: 'un document texte enrichi (.rtf)',
+  archive: 'une archive compressée, pas une feuille de calcul',
+  binary: 'dans un format que nous ne savons pas lire',
+};
+const PATTERNS: Readonly<Record<string, string>> = templateTextsFr.datePatterns;
+
 export const issueMessagesFr: IssueMessages = {
   'file-unsupported-format': (p) =>
-    `Ce fichier est ${s(p, 'format', 'un format que nous ne savons pas lire')}. Enregistrez-le au format Classeur Excel (.xlsx) ou CSV (.csv) et importez-le à nouveau.`,
+    `Ce fichier est ${FORMATS[s(p, 'kind')] ?? s(p, 'format', FORMATS['binary'])}. Enregistrez-le au format Classeur Excel (.xlsx) ou CSV (.csv) et importez-le à nouveau.`,
   'file-encrypted': () =>
     `Ce fichier est protégé par un mot de passe. Retirez le mot de passe dans Excel (Fichier › Informations › Protéger le classeur), enregistrez-le en .xlsx et importez-le à nouveau.`,
   'file-corrupt': () =>
@@ -64,9 +87,9 @@ export const issueMessagesFr: IssueMessages = {
       ? `Ce n’est pas une adresse e-mail valide. Écrivez-la sous la forme nom@exemple.com${p['example'] ? ` (ex.${nb}: ${s(p, 'example')})` : ''}.`
       : `Ce n’est pas un identifiant valide (${s(p, 'label', 'identifiant')})${p['hint'] ? `${nb}: attendu ${s(p, 'hint')}` : ''}${p['example'] ? ` (ex.${nb}: ${s(p, 'example')})` : ''}.`,
   'cell-date-invalid': (p) =>
-    `Ce n’est pas une date lisible. Saisissez une date réelle au format ${s(p, 'format', 'AAAA-MM-JJ')}, ou mettez la cellule au format date dans Excel.`,
+    `Ce n’est pas une date lisible. Saisissez une date réelle au format ${PATTERNS[s(p, 'order')] ?? s(p, 'format', PATTERNS['YMD'])}, ou mettez la cellule au format date dans Excel.`,
   'cell-date-ambiguous': (p) =>
-    `Cette date se lit de deux façons${nb}: ${s(p, 'first')} (${s(p, 'format')}) ou ${s(p, 'second')} (${s(p, 'otherFormat')}), et les autres dates de la colonne ne permettent pas de trancher. Saisissez-la au format AAAA-MM-JJ, ou corrigez les dates qui ne suivent aucun des deux ordres.`,
+    `Cette date se lit de deux façons${nb}: ${s(p, 'first')} (${PATTERNS[s(p, 'order')] ?? s(p, 'format')}) ou ${s(p, 'second')} (${PATTERNS[s(p, 'otherOrder')] ?? s(p, 'otherFormat')}), et les autres dates de la colonne ne permettent pas de trancher. Saisissez-la au format ${PATTERNS['YMD']}, ou corrigez les dates qui ne suivent aucun des deux ordres.`,
   'cell-date-future': (p) => `Cette date est dans le futur (nous sommes le ${s(p, 'today')}). Saisissez la date à laquelle la formation a eu lieu.`,
   'cell-date-before-start': (p) =>
     `Cette date est antérieure au début de l’activité (${s(p, 'start')}). Vérifiez la date, ou choisissez la session d’activité correspondante.`,

@@ -1,52 +1,132 @@
-// The message tables and the Localizer: French is complete, plurals and Intl formats follow the locale,
-// host overrides win, issue messages are re-rendered from code + params.
+// The message tables and the Localizer: French and Arabic are complete (a check that catches a missing key),
+// plurals and Intl formats follow the locale, host overrides win, issue messages are re-rendered from code + params.
 import { FAILURE_CODES, NOTICE_CODES } from '../session/failures.js';
 import { expect } from '@open-wc/testing';
 import { ISSUE_CODES, type IssueCode } from '../core/issues.js';
+import { errorReportTextsEn, templateTextsEn } from './files.en.js';
+import { errorReportTextsAr, templateTextsAr } from './files.ar.js';
 import { issueMessagesEn } from './issues.en.js';
-import { issueMessagesFr } from './issues.fr.js';
-import { Localizer, canonicalLocale, registerTranslation, textDirection, translationFor } from './localize.js';
+import { issueMessagesAr } from './issues.ar.js';
+import { Localizer, availableLanguages, canonicalLocale, loadTranslation, registerTranslation, textDirection, translationFor } from './localize.js';
+import { uiMessagesAr } from './ui.ar.js';
 import { uiMessagesEn } from './ui.en.js';
 import { uiMessagesFr } from './ui.fr.js';
 
 const codes = Object.keys(ISSUE_CODES) as IssueCode[];
+const english = { ui: uiMessagesEn, issues: issueMessagesEn, template: templateTextsEn, report: errorReportTextsEn };
 
-describe('i18n tables', () => {
-  it('French has every UI key, every kind, label and failure, none left in English', () => {
-    for (const key of Object.keys(uiMessagesEn) as (keyof typeof uiMessagesEn)[]) {
-      expect(uiMessagesFr, key).to.have.property(key);
-    }
-    for (const code of codes) {
-      expect(uiMessagesFr.kinds[code], code).to.be.a('string').and.not.equal(uiMessagesEn.kinds[code]);
-      expect(uiMessagesEn.kinds[code], code).to.be.a('string');
-    }
-    expect(Object.keys(uiMessagesFr.labels)).to.have.members(Object.keys(uiMessagesEn.labels));
-    expect(Object.keys(uiMessagesFr.failures)).to.have.members(Object.keys(uiMessagesEn.failures));
-    const same = (Object.keys(uiMessagesEn) as (keyof typeof uiMessagesEn)[]).filter(
-      (k) => typeof uiMessagesEn[k] === 'string' && uiMessagesEn[k] === uiMessagesFr[k],
-    );
-    // Only language-neutral templates may be identical.
-    expect(['fileInfo', 'formatBounded', 'announceProgress', 'announceFailed', 'filterOption', 'datePatternYMD']).to.include.members(same);
-    expect(same.every((k) => /^[{}\w\s(),%-]*$/.test(String(uiMessagesEn[k as keyof typeof uiMessagesEn])))).to.equal(true);
+/**
+ * Every path of `reference` that `table` lacks or gives another type, and every plural message that lacks
+ * one of the locale's plural forms for counts up to 1000 (Arabic has six). Functions count as leaves.
+ */
+function missingKeys(reference: unknown, table: unknown, locale: string, path = ''): string[] {
+  if (typeof reference !== 'object' || reference === null || Array.isArray(reference)) {
+    if (Array.isArray(reference)) return Array.isArray(table) && table.length === reference.length ? [] : [path];
+    return typeof table === typeof reference ? [] : [path];
+  }
+  if (typeof table !== 'object' || table === null) return [path];
+  const ref = reference as Record<string, unknown>;
+  const own = table as Record<string, unknown>;
+  if ('other' in ref && typeof ref['other'] === 'string') {
+    // The forms the locale uses for the counts we show (French's `many` is for millions: `other` serves).
+    const rules = new Intl.PluralRules(locale);
+    const categories = new Set(Array.from({ length: 1001 }, (_, n) => rules.select(n)));
+    return [...categories].filter((c) => typeof own[c] !== 'string').map((c) => `${path}.${c}`);
+  }
+  return Object.keys(ref).flatMap((key) => missingKeys(ref[key], own[key], locale, path ? `${path}.${key}` : key));
+}
+
+/** String messages identical to English (not translated), except the language-neutral ones. */
+function untranslated(en: Record<string, unknown>, table: Record<string, unknown>, path = ''): string[] {
+  return Object.keys(en).flatMap((key) => {
+    const a = en[key];
+    const b = table[key];
+    const at = path ? `${path}.${key}` : key;
+    // Language-neutral messages (only placeholders and punctuation) may stay as they are.
+    if (typeof a === 'string') return a === b && /\p{L}/u.test(a.replace(/\{\w+\}/g, '')) ? [at] : [];
+    if (typeof a === 'object' && a !== null && !Array.isArray(a)) return untranslated(a as Record<string, unknown>, (b ?? {}) as Record<string, unknown>, at);
+    return [];
+  });
+}
+
+describe('i18n tables: every locale has every key', () => {
+  before(() => Promise.all([loadTranslation('fr'), loadTranslation('ar')]));
+
+  it('ships English, French and Arabic', () => {
+    expect(availableLanguages()).to.include.members(['en', 'fr', 'ar']);
   });
 
-  it('French has a message for every issue code, with its parameters used', () => {
-    const params = { header: 'Score', format: 'JJ/MM/AAAA', today: '2026-03-01', start: '2025-01-01', end: '2027-12-31', min: 0, max: 100,
-      choices: 'Passed, Failed', length: 600, otherRow: 7, limit: '50 Mo', size: '80 Mo', kind: 'employeeId', label: 'Matricule',
-      hint: 'E suivi de 6 chiffres', example: 'E004217', domain: 'Employés', date: '2026-02-01', detail: 'verrouillé', error: '#N/A',
-      found: 'A', expected: 'B', headers: 'Email, Date', };
-    for (const code of codes) {
-      const fr = issueMessagesFr[code](params);
-      expect(fr, code).to.be.a('string').with.length.above(20);
-      expect(fr, code).not.to.equal(issueMessagesEn[code](params));
-      expect(fr, code).not.to.contain('undefined');
-    }
-    expect(issueMessagesFr['row-duplicate-user']({ otherRow: 7 })).to.contain('ligne 7');
-    expect(issueMessagesFr['cell-number-too-large']({ min: 0, max: 100 })).to.contain('de 0 à 100');
+  for (const locale of ['fr', 'ar']) {
+    it(`${locale}: every UI key, kind, label, failure, issue code, template and report word`, () => {
+      const table = translationFor(locale);
+      expect(table.ui, locale).not.to.equal(uiMessagesEn);
+      expect(missingKeys(english, table, locale)).to.deep.equal([]);
+      for (const code of codes) expect(table.issues[code], code).to.be.a('function');
+      expect(untranslated(uiMessagesEn as unknown as Record<string, unknown>, table.ui as unknown as Record<string, unknown>)).to.deep.equal([]);
+    });
+
+    it(`${locale}: a message for every issue code, with its parameters used and none left in English`, () => {
+      const params = { header: 'Score', order: 'DMY', today: '2026-03-01', start: '2025-01-01', end: '2027-12-31', min: 0, max: 100,
+        choices: 'Passed, Failed', length: 600, otherRow: 7, limit: '50 Mo', size: '80 Mo', kind: 'employeeId', label: 'Matricule',
+        hint: 'E + 6', example: 'E004217', domain: 'Employés', date: '2026-02-01', detail: 'verrouillé', error: '#N/A',
+        found: 'A', expected: 'B', headers: 'Email, Date' };
+      const table = translationFor(locale).issues;
+      for (const code of codes) {
+        const text = table[code](params);
+        expect(text, code).to.be.a('string').with.length.above(20);
+        expect(text, code).not.to.equal(issueMessagesEn[code](params));
+        expect(text, code).not.to.contain('undefined');
+      }
+    });
+  }
+
+  it('the check catches a missing key, a missing plural form and a missing template word', () => {
+    const { wizardLabel: _w, ...ui } = uiMessagesAr;
+    const broken = {
+      ui: { ...ui, issuesTotal: { one: 'مشكلة واحدة', other: '{count} مشكلة' }, kinds: { ...uiMessagesAr.kinds, 'user-inactive': undefined } },
+      issues: issueMessagesAr,
+      template: { ...templateTextsAr, validation: { ...templateTextsAr.validation, choice: undefined } },
+      report: errorReportTextsAr,
+    };
+    expect(missingKeys(english, broken, 'ar')).to.have.members([
+      'ui.wizardLabel',
+      'ui.issuesTotal.zero',
+      'ui.issuesTotal.two',
+      'ui.issuesTotal.few',
+      'ui.issuesTotal.many',
+      'ui.kinds.user-inactive',
+      'template.validation.choice',
+    ]);
+    expect(untranslated({ next: 'Next', nested: { back: 'Back' } }, { next: 'Suivant', nested: { back: 'Back' } })).to.deep.equal(['nested.back']);
+  });
+
+  it('French and Arabic write date placeholders in their own letters', () => {
+    expect(new Localizer('en').datePattern('DMY')).to.equal('DD/MM/YYYY');
+    expect(new Localizer('fr').datePattern('DMY')).to.equal('JJ/MM/AAAA');
+    expect(new Localizer('ar').datePattern('DMY')).to.equal('يي/شش/سسسس');
+    const issue = { code: 'cell-date-invalid' as const, params: { order: 'MDY' }, message: 'cell-date-invalid' };
+    expect(new Localizer('en').issue(issue)).to.contain('as MM/DD/YYYY');
+    expect(new Localizer('fr').issue(issue)).to.contain('au format MM/JJ/AAAA');
+    expect(new Localizer('ar').issue(issue)).to.contain('بالصيغة شش/يي/سسسس');
+  });
+
+  it('Arabic: right to left, plural forms by Intl, digits as Intl writes them', () => {
+    const ar = new Localizer('ar');
+    expect(ar.dir).to.equal('rtl');
+    expect(ar.t('issuesTotal', { count: 1 })).to.equal('مشكلة واحدة');
+    expect(ar.t('issuesTotal', { count: 2 })).to.equal('مشكلتان');
+    expect(ar.t('issuesTotal', { count: 5 })).to.equal(`${new Intl.NumberFormat('ar').format(5)} مشكلات`);
+    expect(ar.t('issuesTotal', { count: 11 })).to.equal(`${new Intl.NumberFormat('ar').format(11)} مشكلة`);
+    expect(ar.t('pageInfo', { from: 1, to: 50, total: 10000 })).to.equal(
+      `${new Intl.NumberFormat('ar').format(1)}–${new Intl.NumberFormat('ar').format(50)} من ${new Intl.NumberFormat('ar').format(10000)}`,
+    );
+    expect(ar.templateTexts.rtl).to.equal(true);
+    expect(ar.reportTexts.headers[0]).to.equal('الصف');
   });
 });
 
 describe('Localizer', () => {
+  before(() => loadTranslation('fr'));
   it('fills parameters and formats numbers in the locale', () => {
     expect(new Localizer('en').t('pageInfo', { from: 1, to: 50, total: 10000 })).to.equal('1–50 of 10,000');
     expect(new Localizer('fr').t('pageInfo', { from: 1, to: 50, total: 10000 })).to.equal('1–50 sur 10\u202f000');

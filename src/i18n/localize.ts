@@ -1,17 +1,24 @@
 // The small localize helper the elements use: picks the message table for a locale, applies a host's
 // overrides, fills `{name}` parameters, chooses plural forms and formats numbers, sizes and dates with Intl.
+// English is built in; the other languages are separate chunks, loaded when a `lang`/`locale` asks for them.
+import type { ErrorReportTexts } from '../core/error-report.js';
 import type { Issue, IssueCode, IssueParams } from '../core/issues.js';
+import type { DateOrder } from '../core/read/types.js';
 import type { DryRunLabel } from '../core/records.js';
+import type { TemplateTexts } from '../core/template/texts.js';
+import { errorReportTextsEn, templateTextsEn } from './files.en.js';
 import { isolateParams } from './issue-message.js';
 import { issueMessagesEn, type IssueMessages } from './issues.en.js';
-import { issueMessagesFr } from './issues.fr.js';
 import type { FailureParams, Notice, SessionFailure } from '../session/failures.js';
 import { uiMessagesEn, type Message, type PluralMessage, type UiMessages } from './ui.en.js';
-import { uiMessagesFr } from './ui.fr.js';
 
 export interface Translation {
   readonly ui: UiMessages;
   readonly issues: IssueMessages;
+  /** The template's words (English when absent). */
+  readonly template?: TemplateTexts;
+  /** The issues report's words (English when absent). */
+  readonly report?: ErrorReportTexts;
 }
 
 /** Keys of plain and plural messages (not the nested `kinds` / `labels` tables). */
@@ -28,21 +35,77 @@ export type MessageOverrides = { readonly [K in MessageKey]?: UiMessages[K] | st
   readonly failures?: Partial<UiMessages['failures']>;
   readonly notices?: Partial<UiMessages['notices']>;
   readonly issues?: Partial<IssueMessages>;
+  readonly template?: Partial<TemplateTexts>;
+  readonly report?: Partial<ErrorReportTexts>;
 };
 
-const translations = new Map<string, Translation>([
-  ['en', { ui: uiMessagesEn, issues: issueMessagesEn }],
-  ['fr', { ui: uiMessagesFr, issues: issueMessagesFr }],
-]);
+const english: Translation = { ui: uiMessagesEn, issues: issueMessagesEn, template: templateTextsEn, report: errorReportTextsEn };
+const translations = new Map<string, Translation>([['en', english]]);
+
+/** The languages shipped as chunks of their own: imported the first time a locale asks for them. */
+const loaders: Readonly<Record<string, () => Promise<{ translation: Translation }>>> = {
+  fr: () => import('./locales/fr.js'),
+  ar: () => import('./locales/ar.js'),
+};
+const loading = new Map<string, Promise<void>>();
+const listeners = new Set<(tag: string) => void>();
 
 /** Adds (or replaces) a language, e.g. `registerTranslation('de', { ui, issues })`. Keys are lower-case tags. */
 export function registerTranslation(tag: string, translation: Translation): void {
-  translations.set(tag.toLowerCase(), translation);
+  const key = tag.toLowerCase();
+  translations.set(key, translation);
+  listeners.forEach((listener) => listener(key));
 }
 
-/** The languages with a complete table, as registered (`en`, `fr`, …). */
+/** The languages with a complete table, registered or shipped (`en`, `fr`, `ar`, …). */
 export function availableLanguages(): string[] {
-  return [...translations.keys()];
+  return [...new Set([...translations.keys(), ...Object.keys(loaders)])];
+}
+
+/** The tag whose table serves `locale`: exact tag, then its language (`fr-CA` → `fr`); undefined for none. */
+function tagFor(locale: string): string | undefined {
+  const tag = locale.toLowerCase();
+  const language = tag.split('-')[0] ?? '';
+  for (const t of [tag, language]) if (translations.has(t) || t in loaders) return t;
+  return undefined;
+}
+
+/**
+ * Loads the table for `locale` when it is shipped but not loaded yet, and resolves once it is registered
+ * (at once for English, a registered language, or one we do not have). Never rejects: a chunk that fails
+ * to load leaves the interface in English.
+ */
+export function loadTranslation(locale: string): Promise<void> {
+  const pending = translationPending(locale);
+  if (!pending) return Promise.resolve();
+  let load = loading.get(pending);
+  if (!load) {
+    load = loaders[pending]!()
+      .then((module) => registerTranslation(pending, module.translation))
+      .catch(() => {
+        loading.delete(pending);
+      });
+    loading.set(pending, load);
+  }
+  return load;
+}
+
+/** The tag still to load for `locale` (its table is shipped but not here yet), or undefined. */
+export function translationPending(locale: string): string | undefined {
+  const tag = tagFor(locale);
+  return tag !== undefined && !translations.has(tag) ? tag : undefined;
+}
+
+/** Calls `listener` with each tag registered from now on (a lazily loaded language arriving). */
+export function onTranslation(listener: (tag: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** A Localizer for `locale` once its table is loaded (what a headless caller uses for files' words). */
+export async function loadLocalizer(locale?: string, overrides: MessageOverrides = {}): Promise<Localizer> {
+  await loadTranslation(canonicalLocale(locale));
+  return new Localizer(locale, overrides);
 }
 
 /** A valid BCP 47 tag for `locale`, or `en` when it is empty or malformed. */
@@ -55,10 +118,10 @@ export function canonicalLocale(locale: string | undefined | null): string {
   }
 }
 
-/** The table for `locale`: exact tag, then its language (`fr-CA` → `fr`), then English. */
+/** The loaded table for `locale`: exact tag, then its language (`fr-CA` → `fr`), then English. */
 export function translationFor(locale: string): Translation {
   const tag = locale.toLowerCase();
-  return translations.get(tag) ?? translations.get(tag.split('-')[0] ?? '') ?? (translations.get('en') as Translation);
+  return translations.get(tag) ?? translations.get(tag.split('-')[0] ?? '') ?? english;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -69,6 +132,7 @@ export class Localizer {
   readonly dir: 'ltr' | 'rtl';
   private readonly ui: UiMessages;
   private readonly issues: IssueMessages;
+  private readonly table: Translation;
   private readonly overrides: MessageOverrides;
   private readonly numberFormat: Intl.NumberFormat;
   private readonly pluralRules: Intl.PluralRules;
@@ -78,6 +142,7 @@ export class Localizer {
   constructor(locale?: string, overrides: MessageOverrides = {}) {
     this.locale = canonicalLocale(locale);
     const table = translationFor(this.locale);
+    this.table = table;
     this.ui = table.ui;
     this.issues = table.issues;
     this.overrides = overrides;
@@ -124,6 +189,21 @@ export class Localizer {
     const render = this.overrides.issues?.[issue.code] ?? this.issues[issue.code];
     if (!render) return issue.message;
     return render(isolateParams(this.issueParams(issue.params ?? {})));
+  }
+
+  /** The template's words in this locale (English for a language that has none), with the host's overrides. */
+  get templateTexts(): TemplateTexts {
+    return { ...templateTextsEn, ...this.table.template, ...this.overrides.template, rtl: this.dir === 'rtl' };
+  }
+
+  /** The issues report's words in this locale, with the host's overrides. */
+  get reportTexts(): ErrorReportTexts {
+    return { ...errorReportTextsEn, ...this.table.report, ...this.overrides.report, rtl: this.dir === 'rtl' };
+  }
+
+  /** How a date typed as text is written in `order`, in this language's letters (`DD/MM/YYYY`, `JJ/MM/AAAA`). */
+  datePattern(order: DateOrder): string {
+    return this.templateTexts.datePatterns[order];
   }
 
   number(value: number): string {

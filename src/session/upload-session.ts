@@ -21,6 +21,7 @@ import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { summarise } from '../core/summary.js';
 import { issueMessage } from '../i18n/issue-message.js';
+import type { Localizer } from '../i18n/localize.js';
 import { prewarmValidationWorker, validateInWorker } from '../worker/client.js';
 import { makeFailure, type Notice } from './failures.js';
 import { labelsByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
@@ -384,30 +385,34 @@ export class UploadSession extends EventTarget {
   // ── template and error report ───────────────────────────────────────────────────────────────────
 
   /**
-   * The template for the current choice. `locale` (BCP 47) formats the Instructions' dates and, for a
-   * decimal-comma locale, makes a `;`-separated CSV. Drop-downs and formats cover `maxRows` rows.
+   * The template for the current choice, in the words of `locale` (BCP 47; its table is loaded if need be)
+   * or of the `localizer` given (the wizard's, with the host's overrides). The locale also formats the
+   * Instructions' dates and, for a decimal-comma locale, makes a `;`-separated CSV. Drop-downs and formats
+   * cover `maxRows` rows.
    */
-  async downloadTemplate(format: 'xlsx' | 'csv' = 'xlsx', options: { locale?: string; signal?: AbortSignal } = {}): Promise<{ blob: Blob; fileName: string }> {
+  async downloadTemplate(format: 'xlsx' | 'csv' = 'xlsx', options: FileWordsOptions = {}): Promise<{ blob: Blob; fileName: string }> {
     const spec = await this.#readySpec();
     options.signal?.throwIfAborted();
-    const { buildTemplate } = await import('../core/template/index.js');
+    const [{ buildTemplate }, l] = await Promise.all([import('../core/template/index.js'), wordsFor(options)]);
     options.signal?.throwIfAborted();
     const { dateOrder, maxRows } = this.#options;
     const out = await buildTemplate(spec, {
       format,
+      texts: l.templateTexts,
+      locale: l.locale,
       ...(dateOrder ? { dateOrder } : {}),
       ...(maxRows !== undefined ? { maxRows } : {}),
-      ...(options.locale ? { locale: options.locale } : {}),
     });
     return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
   }
 
-  async errorReport(format: 'xlsx' | 'csv' = 'xlsx', options: { signal?: AbortSignal } = {}): Promise<{ blob: Blob; fileName: string }> {
+  /** The issues as a spreadsheet, every word (headers, problems) in `locale` or the `localizer`'s language. */
+  async errorReport(format: 'xlsx' | 'csv' = 'xlsx', options: FileWordsOptions = {}): Promise<{ blob: Blob; fileName: string }> {
     const spec = this.#file?.spec ?? (await this.#readySpec());
     options.signal?.throwIfAborted();
-    const { buildErrorReport } = await import('../core/error-report.js');
+    const [{ buildErrorReport }, l] = await Promise.all([import('../core/error-report.js'), wordsFor(options)]);
     options.signal?.throwIfAborted();
-    const out = await buildErrorReport(this.#state.issues, spec, { format });
+    const out = await buildErrorReport(this.#state.issues, spec, { format, texts: l.reportTexts, describe: (issue) => l.issue(issue) });
     return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
   }
 
@@ -779,3 +784,15 @@ function emptyStats(): ValidationResult['stats'] {
   return { rows: 0, records: 0, rowsWithIssues: 0, sheetName: '', format: null, headerRow: null, headers: {}, columns: {} };
 }
 
+/** Whose words a downloaded file is written in: a Localizer (the wizard's), else a locale (default English). */
+export interface FileWordsOptions {
+  readonly locale?: string;
+  readonly localizer?: Localizer;
+  readonly signal?: AbortSignal;
+}
+
+async function wordsFor(options: FileWordsOptions): Promise<Localizer> {
+  if (options.localizer) return options.localizer;
+  const { loadLocalizer } = await import('../i18n/localize.js');
+  return loadLocalizer(options.locale);
+}

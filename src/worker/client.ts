@@ -7,6 +7,7 @@ import type { TemplateSpec } from '../core/spec.js';
 import { createValidateWorker } from './create-worker.js';
 import type { FromWorker, ToWorker, WorkerValidateOptions } from './protocol.js';
 import { fromWorkerError, throttleProgress } from './shared.js';
+import { issueMessage } from '../i18n/issue-message.js';
 
 export interface ValidateInWorkerOptions extends WorkerValidateOptions {
   readonly signal?: AbortSignal;
@@ -35,7 +36,8 @@ async function onMainThread(buffer: ArrayBuffer, spec: TemplateSpec, options: Va
   const { validateSpreadsheet } = await import('../core/pipeline.js');
   if (options.signal?.aborted) throw abortError(options.signal);
   const { signal, onProgress, useWorker: _u, createWorker: _c, ...rest } = options;
-  return validateSpreadsheet(buffer, spec, { ...rest, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress: throttleProgress(onProgress) } : {}) });
+  // The same English words the worker writes (the UI words issues again from code + params).
+  return validateSpreadsheet(buffer, spec, { ...rest, describe: issueMessage, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress: throttleProgress(onProgress) } : {}) });
 }
 
 /** Resolves true when the worker's module has loaded, false when it could not (CSP, bundling, old browser). */

@@ -1,6 +1,7 @@
 // Module Web Worker: reads and validates one spreadsheet off the main thread, so a 100,000-row file
 // never freezes the page. Protocol in ./protocol.ts; the page side is ./client.ts.
 import { validateSpreadsheet } from '../core/pipeline.js';
+import { issueMessage } from '../i18n/issue-message.js';
 import type { FromWorker, ToWorker, WorkerError } from './protocol.js';
 import { RECORDS_PER_MESSAGE, throttleProgress, toWorkerError } from './shared.js';
 
@@ -19,7 +20,7 @@ async function run(message: Extract<ToWorker, { type: 'validate' }>): Promise<vo
   running.set(id, controller);
   const onProgress = throttleProgress(({ done, total }) => scope.postMessage({ type: 'progress', id, progress: { done, total } }));
   try {
-    const result = await validateSpreadsheet(buffer, spec, { ...options, signal: controller.signal, onProgress });
+    const result = await validateSpreadsheet(buffer, spec, { ...options, describe: issueMessage, signal: controller.signal, onProgress });
     if (controller.signal.aborted) return;
     const { records } = result;
     for (let start = 0; start < records.length; start += RECORDS_PER_MESSAGE) {

@@ -8,6 +8,8 @@ import { strToU8, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { buildTemplate, validateSpreadsheet } from '../../src/core/index.js';
 import { classroomSpec, realWorldSpec } from '../fixtures/specs.js';
+import { templateTextsEn } from '../../src/i18n/files.en.js';
+import { issueMessage } from '../../src/i18n/issue-message.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => new Uint8Array(readFileSync(resolve(root, 'test/fixtures/real-world', name)));
@@ -66,7 +68,7 @@ describe('core in Node', () => {
 
   for (const file of ['completions__unsupported_xls_libreoffice.xls', 'completions__unsupported_ods_libreoffice.ods']) {
     it(`refuses ${file} and asks for .xlsx or .csv`, async () => {
-      const result = await validateSpreadsheet(fixture(file), realWorldSpec, { today: TODAY });
+      const result = await validateSpreadsheet(fixture(file), realWorldSpec, { today: TODAY, describe: issueMessage });
       assert.equal(result.records.length, 0);
       assert.equal(result.issues[0]?.code, 'file-unsupported-format');
       assert.match(result.issues[0]!.message, /\.xlsx.*\.csv/);
@@ -74,7 +76,7 @@ describe('core in Node', () => {
   }
 
   it('writes a template that, filled in, reads back as records', async () => {
-    const template = await buildTemplate(classroomSpec, { format: 'xlsx', maxRows: 50 });
+    const template = await buildTemplate(classroomSpec, { texts: templateTextsEn, format: 'xlsx', maxRows: 50 });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(template.data).buffer);
     const sheet = workbook.getWorksheet('Records')!;

@@ -2,7 +2,7 @@
 // are handed on, more than one file is refused, and French.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { Localizer } from '../../i18n/localize.js';
+import { Localizer, loadTranslation } from '../../i18n/localize.js';
 import '../offline-upload-wizard/offline-upload-wizard.js';
 import type { DropZoneElement } from './drop-zone.component.js';
 import { ANNOUNCE_EVENT, FILE_SELECT_EVENT } from '../shared/internal-events.js';
@@ -16,6 +16,9 @@ function dropEvent(type: string, files: File[]): DragEvent {
 }
 
 describe('drop zone', () => {
+  // French is a chunk of its own, loaded on demand; a Localizer made by hand needs it loaded first.
+  before(() => loadTranslation('fr'));
+
   it('is accessible, full and compact', async () => {
     const el = await fixture<DropZoneElement>(html`<offline-upload-drop-zone limits="Up to 50 MB."></offline-upload-drop-zone>`);
     await expect(el).to.be.accessible();

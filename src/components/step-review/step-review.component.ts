@@ -14,7 +14,7 @@ import type { WizardContext } from '../shared/wizard-context.js';
 export class StepReviewElement extends StepElement {
   private readonly report = new DownloadTask(
     this,
-    (_kind, signal) => this.ctx!.session.errorReport('xlsx', { signal }),
+    (_kind, signal) => this.ctx!.session.errorReport('xlsx', { locale: this.ctx!.localizer.locale, localizer: this.ctx!.localizer, signal }),
     (failure) => this.ctx?.announce(this.ctx.localizer.failure(failure), true),
   );
 

@@ -15,7 +15,7 @@ export class StepTemplateElement extends StepElement {
     this,
     // The template follows the admin's locale: its dates, and for a decimal-comma locale a `;` CSV that
     // their Excel splits into columns (the reader takes either back).
-    (kind, signal) => this.ctx!.session.downloadTemplate(kind === 'csv' ? 'csv' : 'xlsx', { locale: this.ctx!.localizer.locale, signal }),
+    (kind, signal) => this.ctx!.session.downloadTemplate(kind === 'csv' ? 'csv' : 'xlsx', { locale: this.ctx!.localizer.locale, localizer: this.ctx!.localizer, signal }),
     (failure) => this.ctx?.announce(this.ctx.localizer.failure(failure), true),
   );
 

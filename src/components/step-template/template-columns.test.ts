@@ -1,13 +1,16 @@
 // What the template step says about each column and rule, in English and French: every sentence comes
 // from the message table (French punctuation included), never glued together here.
 import { expect } from '@open-wc/testing';
-import { Localizer } from '../../i18n/localize.js';
+import { Localizer, loadTranslation } from '../../i18n/localize.js';
 import { assessmentSpec, classroomSpec } from '../../../test/fixtures/specs.js';
 import { describeColumn, describeRules } from './template-columns.js';
 
 const formats = (l: Localizer, spec = assessmentSpec, order?: 'DMY' | 'MDY') => spec.columns.map((c) => describeColumn(l, spec, c, order).format);
 
 describe('template columns', () => {
+  // French is a chunk of its own, loaded on demand; a Localizer made by hand needs it loaded first.
+  before(() => loadTranslation('fr'));
+
   it('describes each column in English, with bounds, choices and the identifier’s pattern', () => {
     expect(formats(new Localizer('en'))).to.deep.equal([
       'The learner’s Employee number: E followed by 6 digits',

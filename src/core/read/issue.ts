@@ -1,11 +1,11 @@
-// File-level refusals raised by the readers: one helper so that every refusal carries its code, its
-// parameters and the admin-facing message rendered from the i18n table.
-import { issueMessage } from '../../i18n/issue-message.js';
+// File-level refusals raised by the readers: one helper so that every refusal carries its code and its
+// parameters. The reader has no words: `message` is the code until the validator (or whoever catches the
+// refusal) describes it, and the UI words it from code + params in the admin's language.
 import type { IssueCode, IssueParams } from '../issues.js';
 import { FileIssueError } from './types.js';
 
 export function fileIssue(code: IssueCode, params?: IssueParams): FileIssueError {
-  return new FileIssueError(params ? { code, message: issueMessage(code, params), params } : { code, message: issueMessage(code) });
+  return new FileIssueError(params ? { code, message: code, params } : { code, message: code });
 }
 
 /** A damaged file; `detail` is for developers (logs, bug reports), the admin sees the table's message. */

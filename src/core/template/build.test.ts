@@ -5,7 +5,7 @@ import { assessmentSpec, classroomSpec, practicalSpec, realWorldSpec } from '../
 import { readAll } from '../../../test/fixtures/read/support.js';
 import { fingerprintOf, TemplateSpec } from '../spec.js';
 import { buildTemplate, CSV_MIME, XLSX_MIME } from './build.js';
-import { templateTextsEn } from './texts.en.js';
+import { templateTextsEn } from '../../i18n/files.en.js';
 
 async function load(data: Uint8Array): Promise<Workbook> {
   const { default: ExcelJS } = await import('exceljs');
@@ -26,7 +26,7 @@ const validationsOf = (sheet: unknown) => (sheet as { dataValidations: { model: 
 describe('template (xlsx): Records sheet', () => {
   let workbook: Workbook;
   before(async () => {
-    workbook = await load((await buildTemplate(assessmentSpec, { maxRows: 500 })).data);
+    workbook = await load((await buildTemplate(assessmentSpec, { texts: templateTextsEn, maxRows: 500 })).data);
   });
 
   it('has the headers in spec order, required ones marked with a star, bold', () => {
@@ -72,7 +72,7 @@ describe('template (xlsx): Records sheet', () => {
   });
 
   it('adds a whole-number validation for an integer column and a length validation for text', async () => {
-    const dv = validationsOf((await load((await buildTemplate(practicalSpec, { maxRows: 10 })).data)).getWorksheet('Records'));
+    const dv = validationsOf((await load((await buildTemplate(practicalSpec, { texts: templateTextsEn, maxRows: 10 })).data)).getWorksheet('Records'));
     expect(dv['C2']).to.include({ type: 'whole', operator: 'between' });
     expect(dv['C2']!.formulae).to.deep.equal([1, 40]);
     expect(dv['E2']).to.include({ type: 'textLength', operator: 'lessThanOrEqual' });
@@ -82,7 +82,7 @@ describe('template (xlsx): Records sheet', () => {
   it('keeps validation texts within Excel\'s limits, whoever wrote them (titles 32, errors 225, prompts 255)', async () => {
     const long = 'Dieser Wert wird leider nicht akzeptiert '.repeat(10);
     const spec = TemplateSpec.parse({ ...assessmentSpec, columns: assessmentSpec.columns.map((c) => (c.key === 'score' ? { ...c, header: 'S'.repeat(40), help: long } : c)) });
-    const texts = { validation: { ...templateTextsEn.validation, errorTitle: long, choice: long, date: () => long } };
+    const texts = { ...templateTextsEn, validation: { ...templateTextsEn.validation, errorTitle: long, choice: long, date: () => long } };
     const dv = validationsOf((await load((await buildTemplate(spec, { maxRows: 10, texts })).data)).getWorksheet('Records'));
     for (const ref of ['B2', 'C2', 'D2']) {
       expect(dv[ref]!.errorTitle, ref).to.have.length(32);
@@ -110,7 +110,7 @@ describe('template (xlsx): Records sheet', () => {
 
 describe('template (xlsx): raw parts', () => {
   it('stores the sample date as serial 46114 and the very hidden fingerprint sheet in the workbook', async () => {
-    const xml = parts((await buildTemplate(assessmentSpec, { maxRows: 100 })).data);
+    const xml = parts((await buildTemplate(assessmentSpec, { texts: templateTextsEn, maxRows: 100 })).data);
     expect(xml['xl/worksheets/sheet1.xml']).to.match(/<c r="B2" s="\d+"><v>46114<\/v><\/c>/);
     expect(xml['xl/worksheets/sheet1.xml']).to.contain('sqref="D2:D101"');
     expect(xml['xl/workbook.xml']).to.match(/<sheet [^>]*name="_template" state="veryHidden"/);
@@ -118,14 +118,14 @@ describe('template (xlsx): raw parts', () => {
   });
 
   it('covers 100,000 data rows by default, as the validator accepts', async () => {
-    const xml = parts((await buildTemplate(classroomSpec)).data)['xl/worksheets/sheet1.xml']!;
+    const xml = parts((await buildTemplate(classroomSpec, { texts: templateTextsEn })).data)['xl/worksheets/sheet1.xml']!;
     expect(xml).to.contain('sqref="C2:C100001"');
   });
 });
 
 describe('template (xlsx): Instructions and fingerprint', () => {
   it('names the activity, category, dates, domain, identifier and version, and explains every column', async () => {
-    const workbook = await load((await buildTemplate(assessmentSpec, { maxRows: 10 })).data);
+    const workbook = await load((await buildTemplate(assessmentSpec, { texts: templateTextsEn, maxRows: 10 })).data);
     const sheet = workbook.getWorksheet('Instructions')!;
     const lines: string[] = [];
     sheet.eachRow((row) => lines.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))).join(' | ')));
@@ -147,7 +147,7 @@ describe('template (xlsx): Instructions and fingerprint', () => {
   });
 
   it('formats the activity dates for the admin\'s locale and date order when asked', async () => {
-    const workbook = await load((await buildTemplate(classroomSpec, { maxRows: 10, locale: 'en-GB', dateOrder: 'MDY' })).data);
+    const workbook = await load((await buildTemplate(classroomSpec, { texts: templateTextsEn, maxRows: 10, locale: 'en-GB', dateOrder: 'MDY' })).data);
     const sheet = workbook.getWorksheet('Instructions')!;
     const values: string[] = [];
     sheet.eachRow((row) => values.push((row.values as unknown[]).filter((v) => typeof v === 'string').join(' | ')));
@@ -156,7 +156,7 @@ describe('template (xlsx): Instructions and fingerprint', () => {
   });
 
   it('hides the fingerprint in a very hidden _template sheet of keys and values', async () => {
-    const workbook = await load((await buildTemplate(practicalSpec, { maxRows: 10 })).data);
+    const workbook = await load((await buildTemplate(practicalSpec, { texts: templateTextsEn, maxRows: 10 })).data);
     const sheet = workbook.getWorksheet('_template')!;
     expect(sheet.state).to.equal('veryHidden');
     const pairs: Record<string, unknown> = {};
@@ -171,7 +171,7 @@ describe('template (xlsx): Instructions and fingerprint', () => {
   });
 
   it('is read back by the reader: the records sheet it names, its fingerprint, the headers and the sample row', async () => {
-    const { start, rows } = await readAll((await buildTemplate(practicalSpec, { maxRows: 10 })).data);
+    const { start, rows } = await readAll((await buildTemplate(practicalSpec, { texts: templateTextsEn, maxRows: 10 })).data);
     expect(start.sheetName).to.equal('Records');
     expect(start.fingerprint).to.deep.equal(fingerprintOf(practicalSpec));
     expect(rows.map((r) => r.row)).to.deep.equal([1, 2]);
@@ -181,7 +181,7 @@ describe('template (xlsx): Instructions and fingerprint', () => {
   it('puts long or comma-holding choice lists on a very hidden sheet and points the drop-down at it', async () => {
     const choices = ['Completed, with merit', 'Completed', ...Array.from({ length: 40 }, (_, i) => `Outcome number ${i + 1}`)];
     const spec = TemplateSpec.parse({ ...classroomSpec, columns: classroomSpec.columns.map((c) => (c.key === 'status' ? { ...c, choices, example: 'Completed' } : c)) });
-    const workbook = await load((await buildTemplate(spec, { maxRows: 10 })).data);
+    const workbook = await load((await buildTemplate(spec, { texts: templateTextsEn, maxRows: 10 })).data);
     const lists = workbook.getWorksheet('_lists')!;
     expect(lists.state).to.equal('veryHidden');
     expect(lists.getCell('C1').value).to.equal('Completed, with merit');
@@ -192,11 +192,11 @@ describe('template (xlsx): Instructions and fingerprint', () => {
 
 describe('template: file names and types', () => {
   it('names the file after the activity, safely, with the right MIME type', async () => {
-    const xlsx = await buildTemplate(classroomSpec, { maxRows: 10 });
+    const xlsx = await buildTemplate(classroomSpec, { texts: templateTextsEn, maxRows: 10 });
     expect(xlsx.fileName).to.equal('Fire Safety Induction (Classroom) - offline records template.xlsx');
     expect(xlsx.mimeType).to.equal(XLSX_MIME);
     const spec = TemplateSpec.parse({ ...classroomSpec, activity: { ...classroomSpec.activity, name: 'HSE: Fire/Smoke "Drill" <2026>?' } });
-    const csv = await buildTemplate(spec, { format: 'csv' });
+    const csv = await buildTemplate(spec, { texts: templateTextsEn, format: 'csv' });
     expect(csv.fileName).to.equal('HSE Fire Smoke Drill 2026 - offline records template.csv');
     expect(csv.mimeType).to.equal(CSV_MIME);
   });
@@ -204,7 +204,7 @@ describe('template: file names and types', () => {
 
 describe('template (csv)', () => {
   it('is UTF-8 with a BOM, a header row with required marks and the sample row, CRLF', async () => {
-    const { data } = await buildTemplate(classroomSpec, { format: 'csv' });
+    const { data } = await buildTemplate(classroomSpec, { texts: templateTextsEn, format: 'csv' });
     expect([...data.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(data)).to.equal(
       'Email *,Completion date *,Status *,Trainer,Comments\r\njane.doe@example.com,2026-03-14,Completed,Sam Lee,\r\n',
@@ -212,12 +212,12 @@ describe('template (csv)', () => {
   });
 
   it('uses ; and decimal commas for a locale that writes decimals with a comma', async () => {
-    const text = new TextDecoder().decode((await buildTemplate(assessmentSpec, { format: 'csv', locale: 'de-DE' })).data);
+    const text = new TextDecoder().decode((await buildTemplate(assessmentSpec, { texts: templateTextsEn, format: 'csv', locale: 'de-DE' })).data);
     expect(text).to.equal('Employee number *;Assessment date *;Score *;Result *;Certificate expiry\r\nE004217;2026-04-02;82,5;Passed;\r\n');
   });
 
   it('falls back to made-up examples where the spec has none', async () => {
-    const text = new TextDecoder().decode((await buildTemplate(realWorldSpec, { format: 'csv' })).data);
+    const text = new TextDecoder().decode((await buildTemplate(realWorldSpec, { texts: templateTextsEn, format: 'csv' })).data);
     expect(text.split('\r\n')[1]).to.equal('jane.doe@example.com,2020-01-01,Passed,,');
   });
 });
@@ -231,7 +231,7 @@ describe('template: formula safety', () => {
   });
 
   it('writes formula-like text into the xlsx as plain strings, never as formulas', async () => {
-    const { data } = await buildTemplate(hostile, { maxRows: 10 });
+    const { data } = await buildTemplate(hostile, { texts: templateTextsEn, maxRows: 10 });
     const xml = parts(data);
     for (const [name, content] of Object.entries(xml)) {
       if (name.startsWith('xl/worksheets/')) expect(content, name).not.to.match(/<f[\s>]/);
@@ -248,7 +248,7 @@ describe('template: formula safety', () => {
   });
 
   it('neutralises formula-like text in the CSV with a leading apostrophe', async () => {
-    const text = new TextDecoder().decode((await buildTemplate(hostile, { format: 'csv' })).data);
+    const text = new TextDecoder().decode((await buildTemplate(hostile, { texts: templateTextsEn, format: 'csv' })).data);
     expect(text.split('\r\n')[1]).to.equal("jane.doe@example.com,2026-03-14,'=Attended,'-2+3,");
   });
 });

@@ -1,15 +1,15 @@
 // The template an admin downloads for one (activity, domain, identifier): an .xlsx made with exceljs (loaded
 // only when asked for) or a CSV. Everything written goes through the formula-safe writer (safe-cell.ts).
 import type { Cell as ExcelCell, DataValidation, Workbook, Worksheet } from 'exceljs';
-import { dateOrderPattern, isoToSerial } from '../dates.js';
+import { isoToSerial } from '../dates.js';
 import type { DateOrder } from '../read/types.js';
 import { csvBytes, csvLine, xlsxValue, type SafeValue } from '../safe-cell.js';
 import { fingerprintOf, type TemplateColumn, type TemplateSpec } from '../spec.js';
 import { DEFAULT_MAX_ROWS } from '../read/types.js';
 import { completionDateColumn, isExpiryColumn, isRequired, sampleValues, templateHeader } from './columns.js';
 import { safeFileName } from './file-name.js';
-import { FINGERPRINT_KEYS, FINGERPRINT_SHEET, INSTRUCTIONS_SHEET, LISTS_SHEET, RECORDS_SHEET, RECORDS_SHEET_KEY } from './sheets.js';
-import { templateTextsEn, type TemplateTexts } from './texts.en.js';
+import { FINGERPRINT_KEYS, FINGERPRINT_SHEET, LISTS_SHEET, RECORDS_SHEET_KEY } from './sheets.js';
+import type { TemplateTexts } from './texts.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MIME = 'text/csv;charset=utf-8';
@@ -25,8 +25,11 @@ export interface TemplateOptions {
   readonly locale?: string;
   /** Data rows the drop-downs and formats cover (default: the validator's row limit, 100,000). */
   readonly maxRows?: number;
-  /** The words written into the template (default English). */
-  readonly texts?: Partial<TemplateTexts>;
+  /**
+   * The words written into the template, in the admin's language: a table from src/i18n
+   * (`templateTextsEn`, or `Localizer.templateTexts` for the wizard's locale) or the host's own.
+   */
+  readonly texts: TemplateTexts;
 }
 
 export interface DownloadFile {
@@ -44,20 +47,23 @@ const INLINE_LIST_MAX = 250;
 const SAMPLE_FONT = { italic: true, color: { argb: 'FF7F7F7F' } } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } } as const;
 
-export async function buildTemplate(spec: TemplateSpec, options: TemplateOptions = {}): Promise<DownloadFile> {
-  const texts: TemplateTexts = { ...templateTextsEn, ...options.texts };
+export async function buildTemplate(spec: TemplateSpec, options: TemplateOptions): Promise<DownloadFile> {
+  const { texts } = options;
   if (options.format === 'csv') return buildCsvTemplate(spec, options, texts);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'offline-upload';
   workbook.title = xlsxValue(texts.title(spec.activity.name)) as string;
 
-  const records = workbook.addWorksheet(RECORDS_SHEET, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
-  const instructions = workbook.addWorksheet(INSTRUCTIONS_SHEET);
+  const rightToLeft = texts.rtl === true;
+  const records = workbook.addWorksheet(sheetName(texts.sheets.records), {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2', rightToLeft }],
+  });
+  const instructions = workbook.addWorksheet(sheetName(texts.sheets.instructions), { views: [{ rightToLeft }] });
   const fingerprint = workbook.addWorksheet(FINGERPRINT_SHEET, { state: 'veryHidden' });
   writeRecordsSheet(workbook, records, spec, options, texts);
   writeInstructions(instructions, spec, options, texts);
-  writeFingerprint(fingerprint, spec);
+  writeFingerprint(fingerprint, spec, records.name);
 
   const data = toBytes(await workbook.xlsx.writeBuffer());
   return { data, fileName: safeFileName(spec.activity.name, texts.fileSuffix, 'xlsx'), mimeType: XLSX_MIME };
@@ -68,7 +74,7 @@ export async function buildTemplate(spec: TemplateSpec, options: TemplateOptions
 function writeRecordsSheet(workbook: Workbook, sheet: Worksheet, spec: TemplateSpec, options: TemplateOptions, texts: TemplateTexts): void {
   const sample = sampleValues(spec);
   const lastRow = 1 + (options.maxRows ?? DEFAULT_MAX_ROWS);
-  const typedDate = dateOrderPattern(options.dateOrder ?? 'DMY');
+  const typedDate = texts.datePatterns[options.dateOrder ?? 'DMY'];
   const header = sheet.getRow(1);
   const sampleRow = sheet.getRow(2);
   let lists: Worksheet | undefined;
@@ -129,7 +135,7 @@ function validationOf(
   switch (column.type) {
     case 'date':
       // Any real date: Excel refuses text such as "14.03.26" at typing time; our own rules give the messages.
-      return { ...common, type: 'date', operator: 'between', formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(9999, 11, 31))], error: texts.validation.date(typedDate) };
+      return { ...common, type: 'date', operator: 'between', formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(9999, 11, 31))], error: texts.validation.date(typedDate, texts.datePatterns.YMD) };
     case 'number':
     case 'integer': {
       const limits = limitsText(column, texts, undefined);
@@ -180,7 +186,7 @@ function addValidation(sheet: Worksheet, range: string, validation: DataValidati
 
 function writeInstructions(sheet: Worksheet, spec: TemplateSpec, options: TemplateOptions, texts: TemplateTexts): void {
   const { activity, domain, identifier, rules } = spec;
-  const typedDate = dateOrderPattern(options.dateOrder ?? 'DMY');
+  const typedDate = texts.datePatterns[options.dateOrder ?? 'DMY'];
   const date = (iso: string) => formatDate(iso, options.locale);
   const widths = [28, 12, 46, 30, 34, 50];
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
@@ -222,7 +228,7 @@ function writeInstructions(sheet: Worksheet, spec: TemplateSpec, options: Templa
     put([
       templateHeader(column, spec),
       isRequired(column, spec) ? texts.yes : texts.no,
-      formatText(column, spec, texts, typedDate),
+      formatText(column, spec, texts, typedDate, options.locale),
       column.type === 'choice' ? (column.choices ?? []).join(', ') : '',
       limitsText(column, texts, spec, date),
       column.help ?? '',
@@ -231,17 +237,19 @@ function writeInstructions(sheet: Worksheet, spec: TemplateSpec, options: Templa
 
   r++;
   put([texts.howToHeading], { bold: true, size: 12 });
-  for (const step of texts.steps({ records: RECORDS_SHEET, identifier: identifier.label, typedDate })) put([step]);
+  const records = sheetName(texts.sheets.records);
+  for (const step of texts.steps({ records, identifier: identifier.label, typedDate, isoDate: texts.datePatterns.YMD })) put([step]);
 }
 
-function formatText(column: TemplateColumn, spec: TemplateSpec, texts: TemplateTexts, typedDate: string): string {
+function formatText(column: TemplateColumn, spec: TemplateSpec, texts: TemplateTexts, typedDate: string, locale: string | undefined): string {
   const example = sampleValues(spec)[column.key];
-  const ex = example === undefined ? undefined : String(example);
+  // A number example as the admin's Excel writes it (82,5 in French); dates stay ISO, as the cells show them.
+  const ex = example === undefined ? undefined : typeof example === 'number' ? formatNumber(example, locale) : String(example);
   switch (column.type) {
     case 'identifier':
       return spec.identifier.key === 'email' ? texts.format.email(ex) : texts.format.identifier(spec.identifier.label, spec.identifier.patternHint, ex);
     case 'date':
-      return texts.format.date(ex, typedDate);
+      return texts.format.date(ex, typedDate, texts.datePatterns.YMD);
     case 'number':
       return texts.format.number(ex);
     case 'integer':
@@ -278,9 +286,10 @@ function limitsText(column: TemplateColumn, texts: TemplateTexts, spec: Template
   }
 }
 
-function writeFingerprint(sheet: Worksheet, spec: TemplateSpec): void {
+/** The fingerprint, and the name of the records sheet in the admin's language, so the reader finds it. */
+function writeFingerprint(sheet: Worksheet, spec: TemplateSpec, recordsSheet: string): void {
   const fp = fingerprintOf(spec);
-  const rows: [string, string][] = [...FINGERPRINT_KEYS.map((key): [string, string] => [key, fp[key]]), [RECORDS_SHEET_KEY, RECORDS_SHEET]];
+  const rows: [string, string][] = [...FINGERPRINT_KEYS.map((key): [string, string] => [key, fp[key]]), [RECORDS_SHEET_KEY, recordsSheet]];
   rows.forEach(([key, value], i) => {
     sheet.getCell(i + 1, 1).value = key;
     // Ids are kept as text so that "007" or "1e3" come back exactly as the LMS sent them.
@@ -333,6 +342,11 @@ function formatNumber(n: number, locale: string | undefined): string {
   } catch {
     return String(n);
   }
+}
+
+/** A sheet name Excel accepts: none of `[]:*?/\`, at most 31 characters (a translation may not know). */
+function sheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
 }
 
 function clip(text: string, max: number): string {

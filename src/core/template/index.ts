@@ -11,5 +11,5 @@ export {
 } from './build.js';
 export { RECORDS_SHEET, INSTRUCTIONS_SHEET, FINGERPRINT_SHEET, LISTS_SHEET } from './sheets.js';
 export { safeFileName, safeFileStem, FILE_STEM_MAX } from './file-name.js';
-export { templateTextsEn, type TemplateTexts } from './texts.en.js';
+export type { TemplateTexts } from './texts.js';
 export { isRequired, templateHeader, completionDateColumn, statusColumn, isExpiryColumn, sampleValues } from './columns.js';

@@ -1,7 +1,7 @@
 // From a normalised cell to the typed value of a record field: the part of validation that understands how
 // people and spreadsheet programs write e-mail addresses, dates and numbers. Constraints come after (schema.ts).
 import { cellText, isDateCell, type Cell } from '../cells.js';
-import { dateOrderPattern, parseDateText, serialToDate } from '../dates.js';
+import { parseDateText, serialToDate } from '../dates.js';
 import type { IssueCode, IssueParams } from '../issues.js';
 import type { DateOrder } from '../read/types.js';
 
@@ -75,7 +75,7 @@ export function convertIdentifier(cell: Cell, kind: string): string | Refusal {
 export function convertDate(cell: Cell, order: DateOrder, date1904: boolean): string | Refusal {
   if (isDateCell(cell)) return cell.date;
   const date = typeof cell === 'number' ? serialToDate(cell, date1904)?.date : typeof cell === 'string' ? dateText(cleanText(cell), order) : null;
-  return date ?? { refused: 'cell-date-invalid', params: { format: dateOrderPattern(order) } };
+  return date ?? { refused: 'cell-date-invalid', params: { order } };
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -6,12 +6,13 @@ import type { SheetStart } from '../read/types.js';
 import { TemplateSpec } from '../spec.js';
 import { recordValuesSchema } from './schema.js';
 import { createValidator, type ValidatorOptions } from './validator.js';
+import { issueMessage } from '../../i18n/issue-message.js';
 
 const TODAY = '2026-06-15';
 
 /** One data row under the spec's own headers; returns the issues of that row and its record (if any). */
 function check(spec: TemplateSpec, cells: readonly Cell[], options: ValidatorOptions = {}, start: Partial<SheetStart> = {}) {
-  const validator = createValidator(spec, { today: TODAY, ...options });
+  const validator = createValidator(spec, { today: TODAY, describe: issueMessage, ...options });
   validator.start({ format: 'xlsx', sheetName: 'Records', date1904: false, ...start });
   validator.row(1, spec.columns.map((c) => c.header));
   validator.row(2, cells);
@@ -47,7 +48,7 @@ describe('validator: required cells', () => {
   }
 
   it('names the column without the template\'s star in the message, and as written in `column`', () => {
-    const validator = createValidator(classroomSpec, { today: TODAY });
+    const validator = createValidator(classroomSpec, { today: TODAY, describe: issueMessage });
     validator.start({ format: 'xlsx', sheetName: 'Records', date1904: false });
     validator.row(1, ['Email *', 'Completion date *', 'Status *', 'Trainer', 'Comments']);
     validator.row(2, ['a@example.org', null, 'Attended']);
@@ -165,10 +166,10 @@ describe('validator: dates', () => {
     for (const text of ['31/02/2026', '29/02/2025', '2026-13-01', 'yesterday', '3/2/26', '46056']) {
       const issue = onlyIssue(date(text).issues);
       expect(issue.code, text).to.equal('cell-date-invalid');
-      expect(issue.params).to.deep.equal({ format: 'DD/MM/YYYY' });
+      expect(issue.params).to.deep.equal({ order: 'DMY' });
       expect(issue.value).to.equal(text);
     }
-    expect(onlyIssue(date('13/31/2026', { dateOrder: 'MDY' }).issues).params).to.deep.equal({ format: 'MM/DD/YYYY' });
+    expect(onlyIssue(date('13/31/2026', { dateOrder: 'MDY' }).issues).params).to.deep.equal({ order: 'MDY' });
     expect(onlyIssue(date(true).issues).code).to.equal('cell-date-invalid');
   });
 
@@ -323,8 +324,14 @@ describe('validator: formula cells', () => {
 });
 
 describe('validator: issues as data', () => {
+  it('has no words of its own: without a describer, the message is the code', () => {
+    const { issues } = check(realWorldSpec, ['bad', { date: '2026-02-03' }, 'Nope', 81], { describe: undefined });
+    expect(issues.map((i) => i.message)).to.deep.equal(['cell-identifier-format', 'cell-choice-invalid']);
+    expect(issues[1]!.params).to.deep.equal({ choices: 'Passed, Failed, Completed' });
+  });
+
   it('orders issues by row, then by the template\'s column order', () => {
-    const validator = createValidator(realWorldSpec, { today: TODAY });
+    const validator = createValidator(realWorldSpec, { today: TODAY, describe: issueMessage });
     validator.start({ format: 'xlsx', sheetName: 'Records', date1904: false });
     validator.row(1, ['Comments', 'Score', 'Status', 'Completion date', 'Email']);
     validator.row(2, ['x'.repeat(600), 'abc', 'nope', 'bad', 'bad']);
@@ -339,9 +346,9 @@ describe('validator: issues as data', () => {
     ]);
   });
 
-  it('renders messages with the host\'s table, falling back to English', () => {
+  it('words messages with the caller\'s describer (here: a host table over the English one)', () => {
     const messages = { 'cell-choice-invalid': (p: Record<string, unknown>) => `Valeur non autorisée. Choisissez : ${String(p['choices'])}.` };
-    const { issues } = check(realWorldSpec, ['bad', { date: '2026-02-03' }, 'Nope', 81], { messages });
+    const { issues } = check(realWorldSpec, ['bad', { date: '2026-02-03' }, 'Nope', 81], { describe: (code, params) => issueMessage(code, params, messages) });
     expect(issues.map((i) => i.message)).to.deep.equal([
       issueMessagesEn['cell-identifier-format']({ kind: 'email', label: 'Email' }),
       'Valeur non autorisée. Choisissez : Passed, Failed, Completed.',
@@ -349,7 +356,7 @@ describe('validator: issues as data', () => {
   });
 
   it('produces records that satisfy the zod schema built from the spec', () => {
-    const validator = createValidator(assessmentSpec, { today: TODAY });
+    const validator = createValidator(assessmentSpec, { today: TODAY, describe: issueMessage });
     validator.start({ format: 'xlsx', sheetName: 'Records', date1904: false });
     validator.row(1, assessmentSpec.columns.map((c) => c.header));
     validator.row(2, ['E000001', '02/04/2026', '82,5', 'passed', '2028-04-02']);

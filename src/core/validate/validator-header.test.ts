@@ -4,12 +4,13 @@ import type { Cell } from '../cells.js';
 import { FileIssueError, type SheetStart } from '../read/types.js';
 import type { TemplateSpec } from '../spec.js';
 import { createValidator, type ValidatorOptions } from './validator.js';
+import { issueMessage } from '../../i18n/issue-message.js';
 
 const TODAY = '2026-06-15';
 
 /** Streams `rows` (row numbers 1, 2, … unless given) into a validator, as a reader would. */
 function validate(spec: TemplateSpec, rows: readonly (readonly Cell[] | [number, readonly Cell[]])[], options: ValidatorOptions = {}, start: Partial<SheetStart> = {}) {
-  const validator = createValidator(spec, { today: TODAY, ...options });
+  const validator = createValidator(spec, { today: TODAY, describe: issueMessage, ...options });
   validator.start({ format: 'xlsx', sheetName: 'Records', date1904: false, ...start });
   rows.forEach((r, i) => {
     const [row, cells] = typeof r[0] === 'number' && Array.isArray(r[1]) ? (r as [number, Cell[]]) : [i + 1, r as Cell[]];
@@ -116,7 +117,7 @@ describe('validator: header row', () => {
   });
 
   it('stops reading with file-no-header after ten non-blank rows without a header', () => {
-    const validator = createValidator(realWorldSpec, { today: TODAY });
+    const validator = createValidator(realWorldSpec, { today: TODAY, describe: issueMessage });
     validator.start({ format: 'csv', sheetName: 'CSV', date1904: false });
     let thrown: unknown;
     let lastRow = 0;
@@ -195,7 +196,7 @@ describe('validator: template fingerprint', () => {
 
 describe('validator: row limit', () => {
   it('throws file-too-many-rows at the first row over the limit and keeps no records', () => {
-    const validator = createValidator(realWorldSpec, { today: TODAY, maxRows: 3 });
+    const validator = createValidator(realWorldSpec, { today: TODAY, maxRows: 3, describe: issueMessage });
     validator.start({ format: 'xlsx', sheetName: 'Records', date1904: false });
     validator.row(1, RW_HEADER);
     for (let r = 2; r <= 4; r++) validator.row(r, rwRow(`u${r}@example.org`));
@@ -220,9 +221,9 @@ describe('validator: row limit', () => {
     expect(result.records).to.have.length(2);
   });
 
-  it('re-renders a reader\'s file issue with the host\'s messages', () => {
-    const validator = createValidator(realWorldSpec, { messages: { 'file-corrupt': () => 'Fichier endommagé' } });
-    const result = validator.finish({ code: 'file-corrupt', message: 'This file is damaged…', params: { detail: 'bad zip' } });
+  it('words a reader\'s file issue with the caller\'s describer', () => {
+    const validator = createValidator(realWorldSpec, { describe: (code) => (code === 'file-corrupt' ? 'Fichier endommagé' : code) });
+    const result = validator.finish({ code: 'file-corrupt', message: 'file-corrupt', params: { detail: 'bad zip' } });
     expect(result.issues).to.deep.equal([{ code: 'file-corrupt', message: 'Fichier endommagé', params: { detail: 'bad zip' } }]);
     expect(result.stats.format).to.equal(null);
   });

@@ -3,11 +3,12 @@ import { assessmentSpec, classroomSpec, practicalSpec, realWorldSpec } from '../
 import type { Cell } from '../cells.js';
 import type { TemplateSpec } from '../spec.js';
 import { createValidator, type ValidatorOptions } from './validator.js';
+import { issueMessage } from '../../i18n/issue-message.js';
 
 const TODAY = '2026-06-15';
 
 function validate(spec: TemplateSpec, rows: readonly (readonly Cell[])[], options: ValidatorOptions = {}) {
-  const validator = createValidator(spec, { today: TODAY, ...options });
+  const validator = createValidator(spec, { today: TODAY, describe: issueMessage, ...options });
   validator.start({ format: 'xlsx', sheetName: 'Records', date1904: false });
   validator.row(1, spec.columns.map((c) => c.header));
   rows.forEach((cells, i) => validator.row(i + 2, cells));
@@ -123,7 +124,7 @@ describe('validator: the sample row left in', () => {
 
 describe('validator: records and stats', () => {
   it('keeps only the spec\'s keys, nulls for empty or absent optional columns, the sheet\'s row numbers', () => {
-    const validator = createValidator(realWorldSpec, { today: TODAY });
+    const validator = createValidator(realWorldSpec, { today: TODAY, describe: issueMessage });
     validator.start({ format: 'csv', sheetName: 'completions.csv', date1904: false, delimiter: ',' });
     validator.row(3, ['Email', 'Completion date', 'Status', 'Region']);
     validator.row(4, ['a@example.org', '2026-02-03', 'passed', 'North']);
@@ -159,7 +160,7 @@ describe('validator: records and stats', () => {
   });
 
   it('validates many rows quickly enough for an interactive upload', () => {
-    const validator = createValidator(realWorldSpec, { today: TODAY });
+    const validator = createValidator(realWorldSpec, { today: TODAY, describe: issueMessage });
     validator.start({ format: 'xlsx', sheetName: 'Records', date1904: false });
     validator.row(1, ['Email', 'Completion date', 'Status', 'Score', 'Comments']);
     const started = performance.now();

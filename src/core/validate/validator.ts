@@ -2,13 +2,12 @@
 // the spec as rows stream in, and keeps only compact records and issues. finish() hands back the result.
 import { cellText, isBlank, isErrorCell, type Cell } from '../cells.js';
 import { dateOrderPattern, dateReadings, otherDateOrder, todayIso } from '../dates.js';
-import { compareIssues, shortValue, type Issue, type IssueCode, type IssueParams, type ReadingNotice } from '../issues.js';
+import { compareIssues, describeByCode, shortValue, type Issue, type IssueCode, type IssueDescriber, type IssueParams, type ReadingNotice } from '../issues.js';
 import { looksLikeHeader, matchColumns, nearestHeader, type ColumnMatch, type MatchOptions, type NearestHeader } from '../match/match.js';
 import { DEFAULT_MAX_ROWS, FileIssueError, type DateOrder, type FileFormat, type RowSink, type SheetStart } from '../read/types.js';
 import type { RecordValues, UploadRecord } from '../records.js';
 import { fingerprintOf, normaliseHeader, type TemplateColumn, type TemplateSpec } from '../spec.js';
 import { isRequired, isExpiryColumn, sampleValues, completionDateColumn } from '../template/columns.js';
-import { issueMessage, type IssueMessages } from '../../i18n/issue-message.js';
 import {
   choiceKey,
   cleanText,
@@ -49,8 +48,8 @@ export interface ValidatorOptions {
   readonly dateOrders?: Readonly<Record<string, DateOrder>>;
   /** Today as `YYYY-MM-DD` (default: today where the admin is), for "date in the future". */
   readonly today?: string;
-  /** Message overrides by issue code (another language, the host's wording). */
-  readonly messages?: Partial<IssueMessages>;
+  /** Words for each issue's `message` (src/i18n's `issueMessage`, a host's table); default: the code itself. */
+  readonly describe?: IssueDescriber;
   /**
    * Headers of columns that hold no data and are neither read nor reported: the "Problems" column of a
    * file handed back with its problems marked (core/annotate.ts), in every language the host ships.
@@ -186,7 +185,7 @@ class SpecValidator implements Validator {
   private readonly order: DateOrder;
   private readonly maxRows: number;
   private readonly today: string;
-  private readonly messages: Partial<IssueMessages> | undefined;
+  private readonly describe: IssueDescriber;
   private readonly keys: string[];
   /** Every spec key set to null: each record starts as a copy (one object shape for all records). */
   private readonly emptyValues: Readonly<Record<string, null>>;
@@ -250,7 +249,7 @@ class SpecValidator implements Validator {
     this.matchOptions = options.match;
     this.dateOrders = options.dateOrders ?? {};
     this.today = options.today ?? todayIso();
-    this.messages = options.messages;
+    this.describe = options.describe ?? describeByCode;
     this.ignored = new Set((options.ignoredHeaders ?? []).map(normaliseHeader));
     this.keys = spec.columns.map((c) => c.key);
     this.emptyValues = Object.fromEntries(this.keys.map((k) => [k, null]));
@@ -306,7 +305,7 @@ class SpecValidator implements Validator {
     const stop = stoppedBy ?? this.stopped ?? undefined;
     const fileIssues = [...this.fileIssues];
     if (stop) {
-      // The reader's message was made in English; re-render it with the host's table.
+      // The reader has no words: its issue gets its message here, from the caller's describer.
       fileIssues.push(stop === this.stopped ? stop : { ...stop, message: this.message(stop.code, stop.params) });
     } else if (this.headerRow === null) {
       fileIssues.push(this.noHeaderIssue());
@@ -367,7 +366,8 @@ class SpecValidator implements Validator {
         suggested[b.key] = log.other;
         continue;
       }
-      const params = { format: dateOrderPattern(log.configured), otherFormat: dateOrderPattern(log.other) };
+      // `order`/`otherOrder` let i18n write each pattern in the admin's letters (JJ/MM/AAAA…).
+      const params = { order: log.configured, otherOrder: log.other, format: dateOrderPattern(log.configured), otherFormat: dateOrderPattern(log.other) };
       for (const date of log.ambiguous) {
         issues.push(this.cellIssueOf(date.row, b, 'cell-date-ambiguous', date.text, { first: date.first, second: date.second, ...params }));
         rows.add(date.row);
@@ -727,7 +727,7 @@ class SpecValidator implements Validator {
   }
 
   private message(code: IssueCode, params: IssueParams = {}): string {
-    return issueMessage(code, params, this.messages);
+    return this.describe(code, params);
   }
 }
 

@@ -1,67 +1,15 @@
-// The words written into a template (Instructions sheet, cell notes, Excel's validation prompts), English by
-// default; a host may pass its own table to make templates in another language.
-
-export interface TemplateTexts {
-  /** Suffix of the file name after the activity name (no extension). */
-  readonly fileSuffix: string;
-  readonly sampleNote: string;
-  readonly title: (activity: string) => string;
-  readonly intro: string;
-  readonly labels: {
-    readonly activity: string;
-    readonly category: string;
-    readonly activityDates: string;
-    readonly domain: string;
-    readonly identifier: string;
-    readonly templateVersion: string;
-    readonly rules: string;
-  };
-  readonly dates: (from: string, to: string | undefined) => string;
-  readonly columnsHeading: string;
-  /** Column, Required, Format, Allowed values, Limits, Help. */
-  readonly columnHeaders: readonly [string, string, string, string, string, string];
-  readonly yes: string;
-  readonly no: string;
-  readonly format: {
-    readonly email: (example: string | undefined) => string;
-    readonly identifier: (label: string, hint: string | undefined, example: string | undefined) => string;
-    readonly date: (example: string | undefined, typed: string) => string;
-    readonly number: (example: string | undefined) => string;
-    readonly integer: (example: string | undefined) => string;
-    readonly choice: (example: string | undefined) => string;
-    readonly text: (example: string | undefined) => string;
-  };
-  readonly limits: {
-    readonly between: (min: string, max: string) => string;
-    readonly atLeast: (min: string) => string;
-    readonly atMost: (max: string) => string;
-    readonly maxLength: (n: number) => string;
-    readonly dateWindow: (start: string, end: string | undefined, noFuture: boolean) => string;
-    readonly after: (header: string) => string;
-  };
-  readonly rules: {
-    readonly scoreRequired: string;
-    readonly passMark: (mark: string) => string;
-    readonly expiry: (months: number) => string;
-    readonly futureAllowed: string;
-  };
-  readonly howToHeading: string;
-  readonly steps: (ctx: { records: string; identifier: string; typedDate: string }) => readonly string[];
-  /** Excel's messages when a typed value breaks a column's data validation. */
-  readonly validation: {
-    readonly errorTitle: string;
-    readonly date: (typed: string) => string;
-    readonly number: (limits: string) => string;
-    readonly integer: (limits: string) => string;
-    readonly choice: string;
-    readonly length: (n: number) => string;
-  };
-}
+// English words of the files the admin downloads: the template (Instructions sheet, column help, the sample
+// row's note, Excel's validation prompts) and the issues report. Core writes them; it has none of its own.
+import type { ErrorReportTexts } from '../core/error-report.js';
+import type { TemplateTexts } from '../core/template/texts.js';
+import { DATE_PATTERNS_EN } from './issues.en.js';
 
 const eg = (example: string | undefined) => (example ? `, e.g. ${example}` : '');
 
 export const templateTextsEn: TemplateTexts = {
   fileSuffix: ' - offline records template',
+  sheets: { records: 'Records', instructions: 'Instructions' },
+  datePatterns: DATE_PATTERNS_EN,
   sampleNote: 'Sample row — delete it before uploading',
   title: (activity) => `Offline records template: ${activity}`,
   intro: 'Fill in one row per learner on the Records sheet, then upload the file. This template is made for the activity, domain and identifier below.',
@@ -82,7 +30,7 @@ export const templateTextsEn: TemplateTexts = {
   format: {
     email: (example) => `E-mail address${eg(example)}`,
     identifier: (label, hint, example) => `${label}${hint ? `: ${hint}` : ''}${eg(example)}`,
-    date: (example, typed) => `Date${eg(example)}; typed as text, write ${typed} or YYYY-MM-DD`,
+    date: (example, typed, iso) => `Date${eg(example)}; typed as text, write ${typed} or ${iso}`,
     number: (example) => `Number${eg(example)}; no units or % sign`,
     integer: (example) => `Whole number${eg(example)}`,
     choice: (example) => `One of the allowed values${eg(example)}`,
@@ -103,20 +51,27 @@ export const templateTextsEn: TemplateTexts = {
     futureAllowed: 'Dates in the future are accepted.',
   },
   howToHeading: 'How to fill in and upload',
-  steps: ({ records, identifier, typedDate }) => [
+  steps: ({ records, identifier, typedDate, isoDate }) => [
     `1. On the "${records}" sheet, delete the sample row (row 2, in grey italics).`,
     '2. Keep the header row as it is. Columns marked * are required; the others may stay empty.',
     `3. Write one row per learner, identified by ${identifier}. Each learner may appear only once.`,
-    `4. Enter dates as Excel dates, or type them as ${typedDate} or YYYY-MM-DD.`,
+    `4. Enter dates as Excel dates, or type them as ${typedDate} or ${isoDate}.`,
     '5. Save the file as Excel Workbook (.xlsx) or CSV UTF-8 and upload it in "Upload Offline Records".',
     '6. Every problem is listed by row and column. Fix the file and upload it again: nothing is created until every row is correct.',
   ],
   validation: {
     errorTitle: 'Not accepted',
-    date: (typed) => `Enter a date, e.g. as ${typed} or YYYY-MM-DD.`,
+    date: (typed, iso) => `Enter a date, e.g. as ${typed} or ${iso}.`,
     number: (limits) => `Enter a number${limits ? ` (${limits.toLowerCase()})` : ''}, without units.`,
     integer: (limits) => `Enter a whole number${limits ? ` (${limits.toLowerCase()})` : ''}.`,
     choice: 'Choose a value from the list.',
     length: (n) => `Use at most ${n} characters.`,
   },
+};
+
+export const errorReportTextsEn: ErrorReportTexts = {
+  sheetName: 'Issues',
+  fileSuffix: ' - upload issues',
+  headers: ['Row', 'Column', 'Value', 'Problem', 'Code'],
+  wholeFile: 'File',
 };

@@ -6,6 +6,7 @@ import { annotateUpload, PROBLEM_FILL_ARGB, type AnnotateOptions } from './annot
 import type { Issue } from './issues.js';
 import { validateSpreadsheet, type ValidationResult } from './pipeline.js';
 import { buildTemplate } from './template/build.js';
+import { templateTextsEn } from '../i18n/files.en.js';
 
 const TODAY = '2026-11-28';
 const texts = { problemsHeader: 'Problems', fileSuffix: ' - problems marked', cellProblem: (column: string, message: string) => `${column}: ${message}` };
@@ -35,7 +36,7 @@ function optionsFor(result: ValidationResult, fileName: string, extra: Partial<A
  * cover 50 rows: exceljs, which these tests use to play the admin, expands every validated cell.
  */
 async function filledTemplate(): Promise<Uint8Array> {
-  const template = await buildTemplate(classroomSpec, { maxRows: 50 });
+  const template = await buildTemplate(classroomSpec, { texts: templateTextsEn, maxRows: 50 });
   const workbook = await load(template.data);
   const sheet = workbook.getWorksheet('Records')!;
   sheet.spliceRows(2, 1); // the sample row goes
@@ -153,7 +154,7 @@ describe('annotateUpload (.xlsx)', () => {
 
 describe('annotateUpload (full-size template)', () => {
   it('keeps the template\'s drop-downs and formats for 100,000 rows exactly as they were written', async () => {
-    const template = await buildTemplate(classroomSpec);
+    const template = await buildTemplate(classroomSpec, { texts: templateTextsEn });
     const result = await validateSpreadsheet(template.data, classroomSpec, { today: TODAY });
     expect(result.issues.map((i) => i.code)).to.deep.equal(['row-sample-left-in']);
     const out = await annotateUpload(template.data, result.issues, optionsFor(result, 'Fire safety.xlsx'));

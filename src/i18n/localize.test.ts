@@ -126,7 +126,7 @@ describe('i18n tables: every locale has every key', () => {
 });
 
 describe('Localizer', () => {
-  before(() => loadTranslation('fr'));
+  before(() => Promise.all([loadTranslation('fr'), loadTranslation('ar')]));
   it('fills parameters and formats numbers in the locale', () => {
     expect(new Localizer('en').t('pageInfo', { from: 1, to: 50, total: 10000 })).to.equal('1–50 of 10,000');
     expect(new Localizer('fr').t('pageInfo', { from: 1, to: 50, total: 10000 })).to.equal('1–50 sur 10\u202f000');
@@ -201,7 +201,7 @@ describe('Localizer', () => {
   });
 
   it('has words for every failure and notice code in every built-in language', () => {
-    for (const locale of ['en', 'fr']) {
+    for (const locale of ['en', 'fr', 'ar']) {
       const l = new Localizer(locale);
       for (const code of FAILURE_CODES) expect(l.failure({ code }), `${locale} ${code}`).to.match(/\w{3}/).and.not.equal(code);
       for (const code of NOTICE_CODES) expect(l.notice({ code, params: {} }), `${locale} ${code}`).to.match(/\w{3}/).and.not.equal(code);

@@ -41,6 +41,11 @@ describe('layer rule (eslint no-restricted-imports)', () => {
     assert.equal((await violations('src/index.ts', "import { handlers } from '../demo/mocks/handlers.js';\nexport const x = handlers;\n")).length, 1);
   });
 
+  it('lets i18n name the session\'s codes as types only', async () => {
+    assert.deepEqual(await violations('src/i18n/x.ts', "import type { FailureCode } from '../session/failures.js';\nexport type X = FailureCode;\n"), []);
+    assert.equal((await violations('src/i18n/x.ts', "import { FAILURE_CODES } from '../session/failures.js';\nexport const x = FAILURE_CODES;\n")).length, 1);
+  });
+
   it('lets each layer import what is below it', async () => {
     assert.deepEqual(await violations('src/i18n/x.ts', "import type { IssueCode } from '../core/issues.js';\nexport type X = IssueCode;\n"), []);
     assert.deepEqual(await violations('src/session/x.ts', "import { Localizer } from '../i18n/localize.js';\nexport const x = Localizer;\n"), []);

@@ -203,8 +203,8 @@ describe('Localizer', () => {
   it('has words for every failure and notice code in every built-in language', () => {
     for (const locale of ['en', 'fr', 'ar']) {
       const l = new Localizer(locale);
-      for (const code of FAILURE_CODES) expect(l.failure({ code }), `${locale} ${code}`).to.match(/\w{3}/).and.not.equal(code);
-      for (const code of NOTICE_CODES) expect(l.notice({ code, params: {} }), `${locale} ${code}`).to.match(/\w{3}/).and.not.equal(code);
+      for (const code of FAILURE_CODES) expect(l.failure({ code }), `${locale} ${code}`).to.match(/\p{L}{3}/u).and.not.equal(code);
+      for (const code of NOTICE_CODES) expect(l.notice({ code, params: {} }), `${locale} ${code}`).to.match(/\p{L}{3}/u).and.not.equal(code);
     }
   });
 

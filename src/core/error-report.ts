@@ -1,6 +1,6 @@
 // The error report an admin can download: one row per issue (Row, Column, Value, Problem, Code), as .xlsx or
 // CSV. Values come from the admin's own file, so everything goes through the formula-safe writer. Core has no
-// words: the headers come from a table in src/i18n (report.*.ts) and each problem from the caller's `describe`.
+// words: the headers come from a table in src/i18n (files.*.ts) and each problem from the caller's `describe`.
 import type { Issue } from './issues.js';
 import { csvBytes, csvLine, xlsxValue } from './safe-cell.js';
 import type { TemplateSpec } from './spec.js';

@@ -1,5 +1,5 @@
 // The shape of the words written into a template (Instructions sheet, cell notes, Excel's validation
-// prompts). Core has no words: the tables live in src/i18n (template.en.ts, fr, ar) and the caller passes one.
+// prompts). Core has no words: the tables live in src/i18n (files.en.ts, fr, ar) and the caller passes one.
 import type { DateOrder } from '../read/types.js';
 
 export interface TemplateTexts {

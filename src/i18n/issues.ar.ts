@@ -1,6 +1,6 @@
 // Arabic messages for every issue code, with the same parameters as the English table: written for an
 // admin looking at the cell, saying how to fix it. File extensions are kept left to right (U+200E).
-import type { IssueParams } from '../core/issues.js';
+import type { IssueParams, ReadingNoticeCode } from '../core/issues.js';
 import type { IssueMessages } from './issues.en.js';
 import { templateTextsAr } from './files.ar.js';
 
@@ -78,6 +78,8 @@ export const issueMessagesAr: IssueMessages = {
       : `هذا ليس ${s(p, 'label', 'معرّفًا')} صالحًا${p['hint'] ? `: المتوقع ${s(p, 'hint')}` : ''}${p['example'] ? ` (مثال: ${s(p, 'example')})` : ''}.`,
   'cell-date-invalid': (p) =>
     `هذا ليس تاريخًا يمكن قراءته. أدخل تاريخًا حقيقيًا بالصيغة ${PATTERNS[s(p, 'order')] ?? s(p, 'format', PATTERNS['YMD'])}، أو نسّق الخلية كتاريخ في Excel.`,
+  'cell-date-ambiguous': (p) =>
+    `يمكن قراءة هذا التاريخ بطريقتين: ${s(p, 'first')} (${PATTERNS[s(p, 'order')] ?? s(p, 'format')}) أو ${s(p, 'second')} (${PATTERNS[s(p, 'otherOrder')] ?? s(p, 'otherFormat')})، ولا تحسم التواريخ الأخرى في هذا العمود أيّهما المقصود. اكتبه بالصيغة ${PATTERNS['YMD']}، أو صحّح التواريخ التي لا تناسب أيًّا من الترتيبين.`,
   'cell-date-future': (p) => `هذا التاريخ في المستقبل (اليوم هو ${s(p, 'today')}). أدخل التاريخ الذي جرى فيه التدريب.`,
   'cell-date-before-start': (p) => `هذا التاريخ قبل بدء النشاط (${s(p, 'start')}). تحقّق من التاريخ، أو اختر جلسة النشاط التي ينتمي إليها.`,
   'cell-date-after-end': (p) => `هذا التاريخ بعد انتهاء النشاط (${s(p, 'end')}). تحقّق من التاريخ.`,
@@ -105,4 +107,12 @@ export const issueMessagesAr: IssueMessages = {
   'date-outside-activity': (p) =>
     `يرفض نظام إدارة التعلّم هذا التاريخ لهذا النشاط${p['start'] ? ` (يمتد ${p['end'] ? `من ${s(p, 'start')} إلى ${s(p, 'end')}` : `اعتبارًا من ${s(p, 'start')}`})` : ''}. صحّح التاريخ.`,
   'value-rejected': (p) => `رفض نظام إدارة التعلّم هذه القيمة${p['detail'] ? `: ${s(p, 'detail')}` : ''}. صحّحها ثم ارفع الملف من جديد.`,
+};
+
+/** Notices (how the file was read; nothing to fix), with the same parameters as the English table. */
+export const readingNoticeMessagesAr: { readonly [C in ReadingNoticeCode]: (p: IssueParams) => string } = {
+  'date-order-switched': (p) =>
+    p['order'] === 'MDY'
+      ? `قُرئت التواريخ المكتوبة نصًا في «${s(p, 'column')}» بالشهر أولًا (${PATTERNS['MDY']}): بعضها مستحيل إذا قُرئ باليوم أولًا، وكلها تناسب الشهر أولًا.`
+      : `قُرئت التواريخ المكتوبة نصًا في «${s(p, 'column')}» باليوم أولًا (${PATTERNS['DMY']}): بعضها مستحيل إذا قُرئ بالشهر أولًا، وكلها تناسب اليوم أولًا.`,
 };

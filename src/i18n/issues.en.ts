@@ -122,6 +122,6 @@ export const issueMessagesEn: IssueMessages = {
 export const readingNoticeMessagesEn: { readonly [C in ReadingNoticeCode]: (p: IssueParams) => string } = {
   'date-order-switched': (p) =>
     p['order'] === 'MDY'
-      ? `The dates typed as text in "${s(p, 'column')}" were read month first (${s(p, 'format')}): some of them are impossible day first, and all of them fit month first.`
-      : `The dates typed as text in "${s(p, 'column')}" were read day first (${s(p, 'format')}): some of them are impossible month first, and all of them fit day first.`,
+      ? `The dates typed as text in "${s(p, 'column')}" were read month first (${PATTERNS['MDY']}): some of them are impossible day first, and all of them fit month first.`
+      : `The dates typed as text in "${s(p, 'column')}" were read day first (${PATTERNS['DMY']}): some of them are impossible month first, and all of them fit day first.`,
 };

@@ -125,6 +125,6 @@ export const issueMessagesFr: IssueMessages = {
 export const readingNoticeMessagesFr: { readonly [C in ReadingNoticeCode]: (p: IssueParams) => string } = {
   'date-order-switched': (p) =>
     p['order'] === 'MDY'
-      ? `Les dates saisies comme du texte dans «${nb}${s(p, 'column')}${nb}» ont été lues mois en premier (${s(p, 'format')})${nb}: certaines sont impossibles jour en premier, et toutes suivent cet ordre.`
-      : `Les dates saisies comme du texte dans «${nb}${s(p, 'column')}${nb}» ont été lues jour en premier (${s(p, 'format')})${nb}: certaines sont impossibles mois en premier, et toutes suivent cet ordre.`,
+      ? `Les dates saisies comme du texte dans «${nb}${s(p, 'column')}${nb}» ont été lues mois en premier (${PATTERNS['MDY']})${nb}: certaines sont impossibles jour en premier, et toutes suivent cet ordre.`
+      : `Les dates saisies comme du texte dans «${nb}${s(p, 'column')}${nb}» ont été lues jour en premier (${PATTERNS['DMY']})${nb}: certaines sont impossibles mois en premier, et toutes suivent cet ordre.`,
 };

@@ -1,7 +1,9 @@
 // The public shape of UploadSession: the whole flow as state + typed events. Elements render
 // `session.state` and call its methods; they hold no business state of their own.
 import type { ActivitySummary, Category, CommitResult, Domain, Permissions } from '../backend/types.js';
+import type { CellEdit } from '../core/edit/table.js';
 import type { Issue } from '../core/issues.js';
+import type { RowTexts } from '../core/validate/validator.js';
 import type { DateOrder } from '../core/read/types.js';
 import type { TemplateSpec } from '../core/spec.js';
 import type { UploadSummary } from '../core/summary.js';
@@ -70,6 +72,29 @@ export interface UploadedFile {
   readonly size: number;
 }
 
+/** One cell changed in the browser, for a host's audit trail. */
+export interface CellChange {
+  readonly row: number;
+  readonly columnKey: string;
+  /** The column's header as the admin sees it. */
+  readonly column: string;
+  readonly oldValue: string;
+  readonly newValue: string;
+}
+
+/** The admin's fixes made in the browser to the current file (rows edited, rows deleted on purpose). */
+export interface Editing {
+  /** Every cell changed, the latest value per cell. */
+  readonly edits: readonly CellEdit[];
+  /** Rows deleted from this upload on purpose (they are not created; the rest is all-or-nothing). */
+  readonly deleted: readonly number[];
+  /** Rows changed in the browser (not deleted), in order. */
+  readonly editedRows: readonly number[];
+  readonly canUndo: boolean;
+  /** The edited file is being checked again (the review stays on screen meanwhile). */
+  readonly checking: boolean;
+}
+
 export interface SessionState {
   readonly status: SessionStatus;
   readonly permissions?: Permissions;
@@ -90,6 +115,10 @@ export interface SessionState {
   readonly failure?: SessionFailure;
   /** Notes that block nothing, e.g. presets (activity, domain…) that could not be applied. Empty when none. */
   readonly notices: readonly Notice[];
+  /** The cells of the rows with problems as the admin now sees them (to fix in place), when the file had some. */
+  readonly rows?: readonly RowTexts[];
+  /** The fixes made in the browser, once the admin has made one. */
+  readonly editing?: Editing;
 }
 
 export interface SessionOptions {
@@ -109,7 +138,9 @@ export interface SessionEventMap {
   /** A file was read, validated and dry-run: clean (`ready`) or with issues. */
   validated: CustomEvent<{ summary: UploadSummary; issues: readonly Issue[] }>;
   /** All records were created. */
-  created: CustomEvent<{ result: CommitResult; activity: ActivitySummary }>;
+  created: CustomEvent<{ result: CommitResult; activity: ActivitySummary; editedRows: readonly number[]; deletedRows: readonly number[] }>;
+  /** A cell was changed in the browser (the admin's edit, a column-wide fix, or an undo). */
+  edited: CustomEvent<{ changes: readonly CellChange[] }>;
   /** A step failed (access, file, dry run or commit). Nothing was created. */
   failed: CustomEvent<{ failure: SessionFailure }>;
 }

@@ -19,6 +19,8 @@ import { formatBytes } from '../core/read/issue.js';
 import { ReadFailedError } from '../core/read/types.js';
 import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
+import type { CellEdit, UploadChanges } from '../core/edit/table.js';
+import type { RowTexts } from '../core/validate/validator.js';
 import { summarise } from '../core/summary.js';
 import { issueMessage } from '../i18n/issue-message.js';
 import type { Localizer } from '../i18n/localize.js';
@@ -26,6 +28,8 @@ import { prewarmValidationWorker, validateInWorker } from '../worker/client.js';
 import { makeFailure, type Notice } from './failures.js';
 import { labelsByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
 import type {
+  CellChange,
+  Editing,
   Preset,
   Selection,
   SessionEventMap,
@@ -61,6 +65,12 @@ interface FileContext extends IssueContext {
   readonly result: ValidationResult;
   labels: Map<number, DryRunRow['label']>;
 }
+
+/** One undoable fix: cells changed (with what they were, for the `edited` event), rows deleted or put back. */
+type EditStep =
+  | { readonly kind: 'edit'; readonly edits: readonly CellEdit[]; readonly changes: readonly CellChange[] }
+  | { readonly kind: 'delete'; readonly rows: readonly number[] }
+  | { readonly kind: 'restore'; readonly rows: readonly number[] };
 
 const FILE_STATUSES: ReadonlySet<SessionStatus> = new Set(['reading', 'dry-run', 'has-issues', 'ready', 'commit-failed', 'created']);
 
@@ -140,6 +150,10 @@ export class UploadSession extends EventTarget {
   #committing = false;
   #staged?: Staged;
   #file?: FileContext;
+  /** The uploaded file, read again for each re-check of the admin's fixes. */
+  #blob?: Blob;
+  /** The admin's fixes, step by step (undo pops the last). */
+  #steps: EditStep[] = [];
   /** The current file's staged upload id, kept after a failure discards it: the reference support asks for. */
   #reference?: string;
 
@@ -435,6 +449,8 @@ export class UploadSession extends EventTarget {
     const spec = ready.status === 'ready' && ready.value ? ready.value : await this.#readySpec();
     if (this.#disposed) return;
     this.#dropFile();
+    this.#blob = file;
+    this.#steps = [];
     const op = new AbortController();
     this.#fileOp = op;
     const { signal } = op;
@@ -458,20 +474,7 @@ export class UploadSession extends EventTarget {
       } else {
         const buffer = await file.arrayBuffer();
         if (signal.aborted) return;
-        result = await validateInWorker(buffer, spec, {
-          signal,
-          fileName,
-          ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
-          ...(opts.maxFileSize !== undefined ? { maxBytes: opts.maxFileSize } : {}),
-          ...(opts.maxRows !== undefined ? { maxRows: opts.maxRows } : {}),
-          ...(opts.useWorker !== undefined ? { useWorker: opts.useWorker } : {}),
-          // Throttled by validateInWorker, in the worker and on the main thread alike.
-          onProgress: ({ done, total }) => {
-            if (signal.aborted) return;
-            const share = total > 0 ? Math.min(1, done / total) : 0;
-            this.#set({ progress: { phase: share >= 1 ? 'validating' : 'reading', fraction: READ_SHARE * share, done, total } });
-          },
-        });
+        result = await this.#validate(buffer, spec, signal, fileName);
       }
     } catch (error) {
       if (signal.aborted || isAbort(error)) return;
@@ -483,7 +486,37 @@ export class UploadSession extends EventTarget {
       return;
     }
     if (signal.aborted) return;
+    await this.#afterValidation(result, spec, signal);
+  }
 
+  /** Reads and checks the file in the worker, with the admin's fixes laid over it when there are any. */
+  #validate(buffer: ArrayBuffer, spec: TemplateSpec, signal: AbortSignal, fileName: string, onProgress = true): Promise<ValidationResult> {
+    const opts = this.#options;
+    const changes = this.#changes();
+    return validateInWorker(buffer, spec, {
+      signal,
+      fileName,
+      rowTexts: 'problems',
+      ...(changes.edits.length > 0 || changes.deleted.length > 0 ? { changes } : {}),
+      ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
+      ...(opts.maxFileSize !== undefined ? { maxBytes: opts.maxFileSize } : {}),
+      ...(opts.maxRows !== undefined ? { maxRows: opts.maxRows } : {}),
+      ...(opts.useWorker !== undefined ? { useWorker: opts.useWorker } : {}),
+      // Throttled by validateInWorker, in the worker and on the main thread alike.
+      ...(onProgress
+        ? {
+            onProgress: ({ done, total }: { done: number; total: number }) => {
+              if (signal.aborted) return;
+              const share = total > 0 ? Math.min(1, done / total) : 0;
+              this.#set({ progress: { phase: share >= 1 ? 'validating' : 'reading', fraction: READ_SHARE * share, done, total } });
+            },
+          }
+        : {}),
+    });
+  }
+
+  async #afterValidation(result: ValidationResult, spec: TemplateSpec, signal: AbortSignal): Promise<void> {
+    this.#set({ rows: result.rows ?? [] });
     const context: FileContext = {
       spec,
       result,
@@ -589,9 +622,126 @@ export class UploadSession extends EventTarget {
   #showIssues(issues: Issue[], failed?: SessionFailure): void {
     const fail = failed && this.#referenced(failed);
     const summary = this.#summary(issues);
-    this.#set({ status: 'has-issues', issues, summary, progress: undefined, uploadId: undefined, failure: fail });
+    this.#set({ status: 'has-issues', issues, summary, progress: undefined, uploadId: undefined, failure: fail, rows: this.#rowsWithProblems(issues) });
     this.#emit('validated', { summary, issues });
     if (fail) this.#emit('failed', { failure: fail });
+  }
+
+  /**
+   * The cells of every row with a problem: the reader's texts for rows the client checks refused, and for
+   * rows only the LMS refused (they passed those checks) the record's values as read.
+   */
+  #rowsWithProblems(issues: readonly Issue[]): readonly RowTexts[] {
+    const known = this.#state.rows ?? [];
+    const have = new Set(known.map((r) => r.row));
+    const records = this.#file?.recordsByRow;
+    const extra: RowTexts[] = [];
+    for (const row of new Set(issues.flatMap((i) => (i.row === undefined || have.has(i.row) ? [] : [i.row])))) {
+      const record = records?.get(row);
+      if (record) extra.push({ row, cells: Object.fromEntries(Object.entries(record.values).map(([k, v]) => [k, v === null ? '' : String(v)])) });
+    }
+    return extra.length === 0 ? known : [...known, ...extra].sort((a, b) => a.row - b.row);
+  }
+
+  // ── fixing in the browser ───────────────────────────────────────────────────────────────────────
+
+  /**
+   * Changes cells of the current file (one undoable step: a single edit or a column-wide fix) and checks
+   * the edited file again, exactly as the same changes saved from a spreadsheet would be checked.
+   */
+  editCells(edits: readonly CellEdit[]): Promise<void> {
+    const fresh = edits.filter((e) => e.value !== this.#textOf(e.row, e.columnKey));
+    if (fresh.length === 0) return Promise.resolve();
+    const changes = fresh.map((e) => this.#change(e.row, e.columnKey, this.#textOf(e.row, e.columnKey), e.value));
+    this.#steps.push({ kind: 'edit', edits: fresh, changes });
+    this.#emit('edited', { changes });
+    return this.#recheck();
+  }
+
+  /** Deletes rows from this upload on purpose (what deleting them in the spreadsheet would do). */
+  deleteRows(rows: readonly number[]): Promise<void> {
+    const deleted = new Set(this.#changes().deleted);
+    const fresh = [...new Set(rows)].filter((r) => !deleted.has(r));
+    if (fresh.length === 0) return Promise.resolve();
+    this.#steps.push({ kind: 'delete', rows: fresh });
+    return this.#recheck();
+  }
+
+  /** Puts rows deleted on purpose back into the upload. */
+  restoreRows(rows: readonly number[]): Promise<void> {
+    const deleted = new Set(this.#changes().deleted);
+    const back = rows.filter((r) => deleted.has(r));
+    if (back.length === 0) return Promise.resolve();
+    this.#steps.push({ kind: 'restore', rows: back });
+    return this.#recheck();
+  }
+
+  /** Takes back the last fix (edit, column-wide fix, deletion or restoration). */
+  undoEdit(): Promise<void> {
+    const step = this.#steps.pop();
+    if (!step) return Promise.resolve();
+    if (step.kind === 'edit') {
+      this.#emit('edited', { changes: step.changes.map((c) => ({ ...c, oldValue: c.newValue, newValue: c.oldValue })) });
+    }
+    return this.#recheck();
+  }
+
+  /** The latest value per cell and the rows deleted, folded from the steps. */
+  #changes(): UploadChanges {
+    const cells = new Map<string, CellEdit>();
+    const deleted = new Set<number>();
+    for (const step of this.#steps) {
+      if (step.kind === 'edit') for (const e of step.edits) cells.set(`${e.row}\u0000${e.columnKey}`, e);
+      else if (step.kind === 'delete') for (const r of step.rows) deleted.add(r);
+      else for (const r of step.rows) deleted.delete(r);
+    }
+    return { edits: [...cells.values()], deleted: [...deleted].sort((a, b) => a - b) };
+  }
+
+  #editing(): Editing | undefined {
+    if (this.#steps.length === 0 && !this.#state.editing) return undefined;
+    const { edits, deleted } = this.#changes();
+    const gone = new Set(deleted);
+    const editedRows = [...new Set(edits.map((e) => e.row))].filter((r) => !gone.has(r)).sort((a, b) => a - b);
+    return { edits, deleted, editedRows, canUndo: this.#steps.length > 0, checking: false };
+  }
+
+  #textOf(row: number, columnKey: string): string {
+    const edited = this.#changes().edits.find((e) => e.row === row && e.columnKey === columnKey);
+    if (edited) return edited.value;
+    return this.#state.rows?.find((r) => r.row === row)?.cells[columnKey] ?? '';
+  }
+
+  #change(row: number, columnKey: string, oldValue: string, newValue: string): CellChange {
+    const column = this.#file?.headers.get(columnKey) ?? columnKey;
+    return { row, columnKey, column, oldValue, newValue };
+  }
+
+  /** Checks the edited file again off the main thread; the review stays on screen until the answer. */
+  async #recheck(): Promise<void> {
+    const blob = this.#blob;
+    const spec = this.#file?.spec;
+    if (!blob || !spec || this.#committing) return;
+    this.#fileOp?.abort();
+    this.#discardStaged();
+    const op = new AbortController();
+    this.#fileOp = op;
+    const { signal } = op;
+    this.#set({ editing: { ...this.#editing()!, checking: true } });
+    let result: ValidationResult;
+    try {
+      const buffer = await blob.arrayBuffer();
+      if (signal.aborted) return;
+      result = await this.#validate(buffer, spec, signal, this.#state.file?.name ?? 'upload', false);
+    } catch (error) {
+      if (signal.aborted || isAbort(error)) return;
+      this.#set({ editing: { ...this.#editing()!, checking: false } });
+      this.#fail({}, makeFailure('read-internal', error, { kind: 'unknown', retryable: true }));
+      return;
+    }
+    if (signal.aborted) return;
+    this.#set({ editing: this.#editing() });
+    await this.#afterValidation(result, spec, signal);
   }
 
   /** Stops reading or the dry run now and discards the staged upload; back to choosing, no file. */
@@ -636,7 +786,8 @@ export class UploadSession extends EventTarget {
     // Committed: nothing is staged any more, and nothing must be discarded.
     this.#staged = undefined;
     this.#set({ status: 'created', result, progress: undefined, uploadId: undefined, failure: undefined });
-    this.#emit('created', { result, activity: activityOf(this.#state, file.spec)! });
+    const changes = this.#editing();
+    this.#emit('created', { result, activity: activityOf(this.#state, file.spec)!, editedRows: changes?.editedRows ?? [], deletedRows: changes?.deleted ?? [] });
   }
 
   #commitFailed(error: unknown, file: FileContext): void {
@@ -705,6 +856,8 @@ export class UploadSession extends EventTarget {
   #dropFile(): void {
     this.#fileOp?.abort();
     this.#fileOp = undefined;
+    this.#blob = undefined;
+    this.#steps = [];
     this.#discardStaged();
     this.#file = undefined;
     this.#reference = undefined;
@@ -722,7 +875,7 @@ export class UploadSession extends EventTarget {
   }
 
   #fileCleared(): Partial<SessionState> {
-    return { file: undefined, progress: undefined, issues: [], summary: undefined, uploadId: undefined, result: undefined, failure: undefined };
+    return { file: undefined, progress: undefined, issues: [], summary: undefined, uploadId: undefined, result: undefined, failure: undefined, rows: undefined, editing: undefined };
   }
 
   #fail(patch: Partial<SessionState>, failed: SessionFailure): void {

@@ -69,6 +69,8 @@ export function normaliseIdentifier(kind: string, identifier: string): string {
   return kind === 'employeeId' ? value.toUpperCase() : value.toLowerCase();
 }
 
+const MAX_INT = 2_147_483_647;
+
 const uploadNotFound = (uploadId: string) =>
   notFound('upload-not-found', 'Upload not found', `The LMS holds no staged upload ${uploadId}: it expired, was discarded or never existed. Upload the file again; nothing was created.`);
 
@@ -121,6 +123,11 @@ export async function dryRunChunk(ctx: UploadContext, userId: string, uploadId: 
     throw new ServerProblem(413, 'chunk-too-large', 'Chunk too large', `One request may carry at most ${ctx.limits.maxChunkRecords.toLocaleString('en')} records; this one has ${chunk.records.length.toLocaleString('en')}. Send smaller chunks.`);
   }
   refuseUnstorable(chunk.records);
+  // Row numbers and chunk indexes are stored as PostgreSQL integers; no spreadsheet has more rows than that.
+  const tooBig = chunk.records.find((r) => r.row > MAX_INT);
+  if (tooBig || chunk.chunkIndex > MAX_INT) {
+    throw new ServerProblem(400, 'bad-request', 'Bad request', tooBig ? `Row ${tooBig.row} is beyond any spreadsheet's last row.` : `Chunk index ${chunk.chunkIndex} is out of range.`);
+  }
   return ctx.db.transaction(async (tx) => {
     const upload = await lockedUpload(tx, ctx, userId, uploadId);
     if (upload.committed_at) {

@@ -117,6 +117,8 @@ describe('dry run', () => {
     const more = await call(server, 'POST', `/uploads/${uploadId}/chunks`, { body: { chunkIndex: 1, records: [{ row: 9, values: classroomRecords(8, 1)[0]!.values }] } });
     assert.equal(more.status, 422);
     assert.equal(more.body['type'], 'urn:problem:offline-upload:too-many-rows');
+    const huge = await call(server, 'POST', `/uploads/${uploadId}/chunks`, { body: { chunkIndex: 1, records: [{ row: 2 ** 40, values: classroomRecords(8, 1)[0]!.values }] } });
+    assert.equal(huge.status, 400);
     // Sending chunk 0 again replaces it.
     const replaced = await call(server, 'POST', `/uploads/${uploadId}/chunks`, { body: { chunkIndex: 0, records: classroomRecords(6, 2) } });
     assert.equal(replaced.status, 200);

@@ -114,7 +114,7 @@ function client(baseUrl: string): Counter {
     else if (body instanceof Blob) counter.bytes += body.size;
     return fetch(input, init);
   };
-  counter.backend = new RestBackend({ baseUrl, headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }, fetch: counting, timeoutMs: 600_000, retries: { attempts: 1 } });
+  counter.backend = new RestBackend({ baseUrl, headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }, fetch: counting, timeoutMs: 600_000, retries: { attempts: 3 } });
   return counter;
 }
 
@@ -202,7 +202,9 @@ async function benchTarget(target: Target): Promise<void> {
       await work();
     } catch (error) {
       const alive = server.child.exitCode === null && server.child.signalCode === null;
-      row(label, name, 'FAILED', error instanceof Error ? error.message : String(error), alive ? 'server still running' : `server exited (${server.child.exitCode ?? server.child.signalCode})`, '');
+      const causes: string[] = [];
+      for (let e: unknown = error; e instanceof Error; e = e.cause) causes.push(`${e.name}: ${e.message}${(e as { code?: string }).code ? ` (${(e as { code?: string }).code})` : ''}`);
+      row(label, name, 'FAILED', causes.join(' ← '), alive ? 'server still running' : `server exited (${server.child.exitCode ?? server.child.signalCode})`, '');
       console.error(server.output().slice(-4000));
       if (!alive) server = await start(target);
     }

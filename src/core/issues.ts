@@ -84,6 +84,8 @@ export interface Issue {
   readonly message: string;
   /** The value as found in the cell, shortened for display. */
   readonly value?: string;
+  /** The learner's name as the LMS knows the user (LMS issues, when the dry run named the learner). */
+  readonly learner?: string;
   readonly params?: IssueParams;
 }
 

@@ -136,6 +136,9 @@ export interface UiMessages {
   readonly reviewReadyGuidance: string;
   readonly issuesTotal: PluralMessage;
   readonly issuesInRows: PluralMessage;
+  /** One pass: the rows that passed every check, and the rows with problems. */
+  readonly rowsReady: PluralMessage;
+  readonly rowsWithProblems: PluralMessage;
   readonly issuesCaption: string;
   readonly columnRow: string;
   readonly columnColumn: string;
@@ -349,6 +352,8 @@ export const uiMessagesEn: UiMessages = {
   reviewReadyGuidance: 'No issues found. Check these figures before you create the records.',
   issuesTotal: { one: '{count} issue', other: '{count} issues' },
   issuesInRows: { one: 'in {count} row', other: 'in {count} rows' },
+  rowsReady: { one: '{count} row ready', other: '{count} rows ready' },
+  rowsWithProblems: { one: '{count} row with problems', other: '{count} rows with problems' },
   issuesCaption: 'Issues in {file}',
   columnRow: 'Row',
   columnColumn: 'Column',

@@ -120,6 +120,8 @@ export const uiMessagesFr: UiMessages = {
   reviewReadyGuidance: 'Aucun problème trouvé. Vérifiez ces chiffres avant de créer les enregistrements.',
   issuesTotal: { one: '{count} problème', other: '{count} problèmes' },
   issuesInRows: { one: 'sur {count} ligne', other: 'sur {count} lignes' },
+  rowsReady: { one: '{count} ligne prête', other: '{count} lignes prêtes' },
+  rowsWithProblems: { one: '{count} ligne à corriger', other: '{count} lignes à corriger' },
   issuesCaption: 'Problèmes dans {file}',
   columnRow: 'Ligne',
   columnColumn: 'Colonne',

@@ -9,6 +9,8 @@ import { issueMessage } from '../i18n/issue-message.js';
 
 export interface IssueContext {
   readonly spec: TemplateSpec;
+  /** Row → the learner's name, as the LMS's dry run gave it. */
+  readonly learners?: ReadonlyMap<number, string>;
   /** columnKey → the header as written in the admin's file (from the validator's header match). */
   readonly headers: ReadonlyMap<string, string>;
   readonly recordsByRow: ReadonlyMap<number, UploadRecord>;
@@ -27,6 +29,8 @@ export function mapServerIssue(issue: ServerIssue, context: IssueContext): Issue
   const detail = issue.detail ?? (known ? undefined : String(issue.code));
   if (code === 'value-rejected' && params['detail'] === undefined && detail !== undefined) params = { ...params, detail };
   const out: { -readonly [K in keyof Issue]: Issue[K] } = { row: issue.row, code, message: issueMessage(code, params) };
+  const learner = context.learners?.get(issue.row);
+  if (learner !== undefined) out.learner = learner;
   if (Object.keys(params).length > 0) out.params = params;
   if (issue.columnKey !== undefined) {
     out.columnKey = issue.columnKey;
@@ -38,19 +42,33 @@ export function mapServerIssue(issue: ServerIssue, context: IssueContext): Issue
 }
 
 /**
- * Server issues as Issues, plus one for every row the LMS labelled `already-recorded` or `conflict`
- * without saying why: such a row must block the commit like any other issue.
+ * Server issues as Issues (with the learner's name where the dry run gave it), plus one for every row the
+ * LMS labelled `already-recorded` or `conflict` without saying why: such a row must block the commit like
+ * any other issue — except an `already-recorded` row of an activity that skips existing records, which is
+ * left unchanged at commit.
  */
 export function mapDryRunIssues(serverIssues: readonly ServerIssue[], rows: readonly DryRunRow[], context: IssueContext): Issue[] {
-  const issues = serverIssues.map((issue) => mapServerIssue(issue, context));
+  const learners = new Map(context.learners ?? []);
+  for (const { row, learner } of rows) if (learner !== undefined) learners.set(row, learner);
+  const withLearners = { ...context, learners };
+  const issues = serverIssues.map((issue) => mapServerIssue(issue, withLearners));
   const rowsWithIssues = new Set(issues.map((i) => i.row));
+  const skips = context.spec.rules.existingRecords === 'skip';
   for (const { row, label } of rows) {
-    if (label === 'create' || rowsWithIssues.has(row)) continue;
+    if (label === 'create' || rowsWithIssues.has(row) || (label === 'already-recorded' && skips)) continue;
     const code: IssueCode = label === 'already-recorded' ? 'record-exists' : 'record-conflict';
-    issues.push({ row, code, message: issueMessage(code, {}) });
+    const learner = learners.get(row);
+    issues.push({ row, code, message: issueMessage(code, {}), ...(learner !== undefined ? { learner } : {}) });
     rowsWithIssues.add(row);
   }
   return issues;
+}
+
+/** Row → learner name, from the dry run's rows. */
+export function learnersByRow(rows: Iterable<DryRunRow>): Map<number, string> {
+  const learners = new Map<number, string>();
+  for (const { row, learner } of rows) if (learner !== undefined) learners.set(row, learner);
+  return learners;
 }
 
 /** Client and server issues in one list, by row, then in the spec's column order. */

@@ -4,6 +4,7 @@
 import { recordsChecksum } from '../backend/checksum.js';
 import { BackendError, NoAccessError, NotFoundError, RejectedError, isAbort } from '../backend/errors.js';
 import type {
+  Capabilities,
   ActivityPage,
   ActivitySummary,
   Category,
@@ -26,7 +27,7 @@ import { issueMessage } from '../i18n/issue-message.js';
 import type { Localizer } from '../i18n/localize.js';
 import { prewarmValidationWorker, validateInWorker } from '../worker/client.js';
 import { makeFailure, type Notice } from './failures.js';
-import { labelsByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
+import { labelsByRow, learnersByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
 import type {
   CellChange,
   Editing,
@@ -64,6 +65,8 @@ interface Staged {
 interface FileContext extends IssueContext {
   readonly result: ValidationResult;
   labels: Map<number, DryRunRow['label']>;
+  /** Row → the learner's name, from the dry run. */
+  learners?: Map<number, string>;
 }
 
 /** One undoable fix: cells changed (with what they were, for the `edited` event), rows deleted or put back. */
@@ -136,6 +139,9 @@ export interface UploadSession {
 export class UploadSession extends EventTarget {
   readonly backend: LmsBackend;
   #options: SessionOptions;
+  #capabilitiesAsked: Promise<Capabilities> | undefined;
+  /** The LMS's limits as last asked (empty until the first file). */
+  #limits: Capabilities = {};
   #state: SessionState = initialState;
   #disposed = false;
 
@@ -465,7 +471,12 @@ export class UploadSession extends EventTarget {
 
     let result: ValidationResult;
     try {
-      const maxBytes = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+      // The LMS's limits, declared up front: the lower of the wizard's and the LMS's applies.
+      const limits = await this.#capabilities(signal);
+      if (signal.aborted) return;
+      this.#limits = limits;
+      const own = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+      const maxBytes = limits.maxFileBytes !== undefined && limits.maxFileBytes < own ? limits.maxFileBytes : own;
       if (file.size > maxBytes) {
         // Refused before reading (as the reader would): a 2 GB file must not be loaded into memory first.
         const params = { size: formatBytes(file.size), limit: formatBytes(maxBytes), sizeBytes: file.size, limitBytes: maxBytes };
@@ -493,14 +504,19 @@ export class UploadSession extends EventTarget {
   #validate(buffer: ArrayBuffer, spec: TemplateSpec, signal: AbortSignal, fileName: string, onProgress = true): Promise<ValidationResult> {
     const opts = this.#options;
     const changes = this.#changes();
+    // The lower of the wizard's limits and the LMS's (declared by getCapabilities) applies.
+    const limits = this.#limits;
+    const own = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const maxBytes = limits.maxFileBytes !== undefined && limits.maxFileBytes < own ? limits.maxFileBytes : own;
     return validateInWorker(buffer, spec, {
       signal,
       fileName,
       rowTexts: 'problems',
       ...(changes.edits.length > 0 || changes.deleted.length > 0 ? { changes } : {}),
       ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
-      ...(opts.maxFileSize !== undefined ? { maxBytes: opts.maxFileSize } : {}),
+      ...(opts.maxFileSize !== undefined || limits.maxFileBytes !== undefined ? { maxBytes } : {}),
       ...(opts.maxRows !== undefined ? { maxRows: opts.maxRows } : {}),
+      ...(limits.maxRecordsPerUpload !== undefined ? { lmsMaxRows: limits.maxRecordsPerUpload } : {}),
       ...(opts.useWorker !== undefined ? { useWorker: opts.useWorker } : {}),
       // Throttled by validateInWorker, in the worker and on the main thread alike.
       ...(onProgress
@@ -530,11 +546,14 @@ export class UploadSession extends EventTarget {
       this.#showIssues([{ code: 'file-empty', message: issueMessage('file-empty') }]);
       return;
     }
-    if (result.issues.length > 0) {
-      // Never send a file with errors to the LMS: the admin fixes the file first.
+    if (result.issues.length > 0 && result.records.length === 0) {
+      // Nothing passed the client's checks (or the file itself is refused): nothing to ask the LMS about.
       this.#showIssues(mergeIssues(spec, result.issues));
       return;
     }
+    // One pass: the rows that passed go to the LMS's dry run even when others have issues, so the admin
+    // sees the client's and the LMS's problems together. A dry run creates nothing; with any issue left,
+    // the staged upload is discarded and nothing can be committed.
     await this.#dryRun(context, signal);
   }
 
@@ -582,10 +601,16 @@ export class UploadSession extends EventTarget {
         this.#showIssues(mergeIssues(spec, result.issues, error.issues.map((i) => mapServerIssue(i, context))));
         return;
       }
+      if (result.issues.length > 0 && !(error instanceof NoAccessError)) {
+        // The file's own problems still stand: show them, with why the LMS could not check the rest.
+        this.#showIssues(mergeIssues(spec, result.issues), this.#dryRunFailure(error));
+        return;
+      }
       this.#fail({ ...this.#fileCleared(), status: error instanceof NoAccessError ? 'no-access' : 'selecting' }, this.#dryRunFailure(error));
       return;
     }
     context.labels = labelsByRow(rows);
+    context.learners = learnersByRow(rows);
     const issues = mergeIssues(spec, result.issues, mapDryRunIssues(serverIssues, rows, context));
     if (issues.length > 0) {
       // Nothing can be committed from here; the corrected file gets a staged upload of its own.
@@ -596,6 +621,16 @@ export class UploadSession extends EventTarget {
     const summary = this.#summary([]);
     this.#set({ status: 'ready', issues: [], summary, progress: undefined, uploadId: this.#staged?.uploadId });
     this.#emit('validated', { summary, issues: [] });
+  }
+
+  /** The LMS's declared limits, asked once per session; an LMS that declares nothing (or fails to) has none. */
+  async #capabilities(signal: AbortSignal): Promise<Capabilities> {
+    if (!this.backend.getCapabilities) return {};
+    this.#capabilitiesAsked ??= this.backend.getCapabilities({ signal }).catch(() => {
+      this.#capabilitiesAsked = undefined;
+      return {};
+    });
+    return this.#capabilitiesAsked;
   }
 
   #dryRunFailure(error: unknown): SessionFailure {

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import ExcelJS from 'exceljs';
 import { startDemoLms, type DemoLmsControls } from '../../demo/mocks/browser.js';
-import { DEMO } from '../../demo/mocks/data.js';
+import { DEMO, SKIPPED_RECORD } from '../../demo/mocks/data.js';
 import { RestBackend } from '../../src/backend/rest-backend.js';
 import type { TemplateSpec } from '../../src/core/spec.js';
 import { UploadSession } from '../../src/session/upload-session.js';
@@ -69,7 +69,7 @@ describe('UploadSession against the demo LMS', () => {
     const s = await session(controls);
     const before = controls.lms.recordCount;
 
-    // 1. Errors the client finds: nothing reaches the LMS.
+    // 1. Errors the client finds: the rows that passed are dry-run in the same round (one pass), nothing is created.
     const typos = [...good.slice(0, 3), { identifier: 'amelia.hughes@@northwind', completionDate: '2026-03-20', status: 'Done' }];
     await s.uploadFile(await filledTemplate(s, typos));
     expect(s.state.status).to.equal('has-issues');
@@ -78,7 +78,9 @@ describe('UploadSession against the demo LMS', () => {
       [5, 'Email *', 'cell-identifier-format'],
       [5, 'Status *', 'cell-choice-invalid'],
     ]);
-    expect(controls.requests.filter((r) => r.operation === 'stageUpload')).to.have.length(0);
+    expect(controls.requests.filter((r) => r.operation === 'stageUpload').map((r) => (r.body as { totalRecords: number }).totalRecords)).to.deep.equal([3]);
+    expect(controls.lms.recordCount).to.equal(before);
+    await eventually(() => controls.lms.pendingUploads().length === 0);
 
     // 2. Errors only the LMS knows: unknown, inactive, outside the domain, already recorded.
     const lmsErrors: Row[] = [
@@ -192,5 +194,61 @@ describe('UploadSession against the demo LMS', () => {
     await s.start();
     expect(s.state.status).to.equal('no-access');
     expect(s.state.permissions?.contactEmail).to.equal('lms-support@northwind.example');
+  });
+
+  it('one pass: a column problem, a typo\'d e-mail domain and an unknown user in one upload; LMS issues name the learner', async () => {
+    const controls = await demoLms();
+    const s = await session(controls);
+    const [a, b] = DEMO.employees;
+    const typo = a!.email.replace('northwind.example', 'northwind.exmaple');
+    const file = new File(
+      [
+        [
+          'Email,Completion date,Status,Trainer,',
+          `${b!.email},14/03/2026,Completed,Sam Lee,sat at the back`,
+          `${typo},14/03/2026,Completed,,`,
+          `${DEMO.unknownEmail},14/03/2026,Completed,,`,
+          `${DEMO.inactiveEmployee.email},14/03/2026,Completed,,`,
+        ].join('\r\n'),
+      ],
+      'march.csv',
+      { type: 'text/csv' },
+    );
+    await s.uploadFile(file);
+    expect(s.state.status).to.equal('has-issues');
+    expect(s.state.issues.map((i) => [i.row ?? 0, i.code, i.value ?? ''])).to.deep.equal([
+      [0, 'column-unknown', ''],
+      [3, 'user-not-found', typo],
+      [4, 'user-not-found', DEMO.unknownEmail],
+      [5, 'user-inactive', DEMO.inactiveEmployee.email],
+    ]);
+    expect(s.state.issues.find((i) => i.code === 'user-inactive')!.learner).to.equal(DEMO.inactiveEmployee.name);
+    expect(s.state.summary).to.include({ records: 1, rowsWithIssues: 3 });
+    expect(controls.requests.filter((r) => r.operation === 'stageUpload')).to.have.length(1);
+    await eventually(() => controls.lms.pendingUploads().length === 0);
+    expect(controls.lms.uploadedRecords()).to.have.length(0);
+  });
+
+  it('an activity that skips existing records: only the new records are created, the known one is left unchanged', async () => {
+    const controls = await demoLms();
+    const backend = new RestBackend({ baseUrl: '/api/lms', timeoutMs: 5000, retries: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } });
+    const s = new UploadSession(backend, { chunkSize: 5, maxRows: 200, useWorker: false });
+    await s.start({ activityId: DEMO.activities.skipsExisting, domainId: DEMO.domains.employees, identifierKind: 'email' });
+    await until(s, (st) => st.spec.status === 'ready');
+    const [d, e] = [DEMO.employees[6]!, DEMO.employees[7]!];
+    const [y, m, day] = SKIPPED_RECORD.date.split('-');
+    const file = new File(
+      [['Email,Completion date,Status', `${d.email},12/03/2026,Completed`, `${SKIPPED_RECORD.email},${day}/${m}/${y},Completed`, `${e.email},12/03/2026,Attended`].join('\r\n')],
+      'briefing.csv',
+      { type: 'text/csv' },
+    );
+    await s.uploadFile(file);
+    expect(s.state.status).to.equal('ready');
+    expect(s.state.issues).to.deep.equal([]);
+    expect(s.state.summary?.byLabel).to.deep.equal({ create: 2, 'already-recorded': 1 });
+    await s.commit();
+    expect(s.state.status).to.equal('created');
+    expect(s.state.result).to.include({ created: 2, unchanged: 1 });
+    expect(controls.lms.uploadedRecords(DEMO.activities.skipsExisting).map((r) => r.values['identifier'])).to.deep.equal([d.email, e.email]);
   });
 });

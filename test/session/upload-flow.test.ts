@@ -59,23 +59,36 @@ describe('UploadSession: a clean file', () => {
 });
 
 describe('UploadSession: issues', () => {
-  it('never sends a file with client issues to the LMS, and cannot commit it', async () => {
-    const { session, backend } = await readySession();
+  it('one pass: sends only the rows that passed to the dry run, shows every issue at once, and cannot commit', async () => {
+    const backend = new FakeBackend();
+    backend.knownUsers = new Set(['ann@example.com']);
+    const { session } = await readySession(backend);
     const events = record(session, 'validated');
-    await session.uploadFile(csv([CLASSROOM_HEADER, 'ann@example.com,2025-03-14,Completed,,', 'not-an-email,2025-03-14,Done,,']));
+    await session.uploadFile(csv([CLASSROOM_HEADER, 'ann@example.com,2025-03-14,Completed,,', 'not-an-email,2025-03-14,Done,,', 'bob@example.com,2025-03-14,Completed,,']));
     expect(session.state.status).to.equal('has-issues');
     expect(session.state.issues.map((i) => [i.row, i.column, i.code])).to.deep.equal([
       [3, 'Email', 'cell-identifier-format'],
       [3, 'Status', 'cell-choice-invalid'],
+      [4, 'Email', 'user-not-found'],
     ]);
-    expect(session.state.summary?.rowsWithIssues).to.equal(1);
-    expect(backend.count('stageUpload')).to.equal(0);
-    expect(backend.count('dryRunChunk')).to.equal(0);
+    expect(session.state.summary).to.include({ records: 1, rowsWithIssues: 2 });
+    const stage = backend.calls.find((c) => c.method === 'stageUpload')!.args[0] as { totalRecords: number };
+    expect(stage.totalRecords, 'the rows that passed the client checks').to.equal(2);
+    const sent = backend.calls.filter((c) => c.method === 'dryRunChunk').flatMap((c) => (c.args[1] as { records: { row: number }[] }).records.map((r) => r.row));
+    expect(sent).to.deep.equal([2, 4]);
+    await eventually(() => backend.count('discardUpload') === 1);
     expect(events).to.have.length(1);
 
     await session.commit();
     expect(backend.count('commitUpload')).to.equal(0);
     expect(session.state.status).to.equal('has-issues');
+  });
+
+  it('one pass: sends nothing when no row passed the client checks', async () => {
+    const { session, backend } = await readySession();
+    await session.uploadFile(csv([CLASSROOM_HEADER, 'not-an-email,2025-03-14,Done,,']));
+    expect(session.state.status).to.equal('has-issues');
+    expect(backend.count('stageUpload')).to.equal(0);
   });
 
   it('merges the LMS\'s issues by row, named by the file\'s own header, and discards the staged upload', async () => {

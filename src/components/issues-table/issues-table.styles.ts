@@ -104,6 +104,12 @@ export const styles = css`
     overflow-wrap: anywhere;
     min-inline-size: 8rem;
   }
+  .learner {
+    display: block;
+    font-weight: normal;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
   .empty-value {
     color: var(--_muted);
     font-family: inherit;

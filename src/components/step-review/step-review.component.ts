@@ -48,6 +48,9 @@ export class StepReviewElement extends StepElement {
           <strong>${l.t('issuesTotal', { count: issues.length })}</strong>${rows > 0 ? html` ${l.t('issuesInRows', { count: rows })}` : nothing}
           ${state.file ? html`<span class="hint"> · ${state.file.name}</span>` : nothing}
         </p>
+        ${state.summary && state.summary.rows > 0
+          ? html`<p class="rows-ready" id="rows-ready">${l.t('rowsReady', { count: state.summary.records })}, ${l.t('rowsWithProblems', { count: rows })}</p>`
+          : nothing}
         <div class="review-actions">
           <offline-upload-drop-zone compact .localizer=${l} label=${l.t('uploadCorrected')} @offline-upload-internal-file-select=${onFile}></offline-upload-drop-zone>
           <button type="button" class="button" id="download-issues" ?disabled=${running !== undefined} @click=${() => this.report.start('issues')}>

@@ -79,8 +79,9 @@ describe('<offline-upload-wizard> flow', () => {
     const rows = $$(table, 'tbody tr').map((tr) => tr.querySelector('th')!.textContent!.trim());
     expect(rows).to.include('5').and.to.include('6');
     expect(text(el)).to.contain('in 2 rows');
+    expect($(el, '#rows-ready')?.textContent?.trim(), 'one pass: the rows that passed were checked by the LMS too').to.match(/^\d+ rows? ready, 2 rows with problems$/);
     expect(el.goToStep('create')).to.equal(false);
-    expect(backend.count('stageUpload')).to.equal(0);
+    expect(backend.count('commitUpload')).to.equal(0);
 
     let report = '';
     const session = el.uploadSession!;

@@ -1,9 +1,61 @@
 // One Vite config: `npm start` serves the demo (demo/, with the mock LMS service worker from public/);
 // `npm run build` builds the library (unbundled-ish ESM of src/ for hosts); `--mode demo` builds the demo.
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * The validation worker as one self-contained ES module (the reader, the validator and papaparse inlined,
+ * no imports at all), built by a nested Vite build and emitted as `validate.worker.js` beside the
+ * library's chunks. The library's worker factory is swapped for ./create-worker.lib.ts, which names that
+ * file with `new URL('./validate.worker.js', import.meta.url)`: a host's bundler copies it as it is, so
+ * the worker needs nothing from the host's build (the way Vite's own worker chunks did: their
+ * `import('./papaparse…')` pointed at a chunk a consumer's build never emitted).
+ */
+export function selfContainedWorker(fileName = 'validate.worker.js'): Plugin {
+  const libFactory = resolve(root, 'src/worker/create-worker.lib.ts');
+  const sourceFactory = resolve(root, 'src/worker/create-worker.ts');
+  return {
+    name: 'offline-upload:self-contained-worker',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !/create-worker\.(js|ts)$/.test(source)) return null;
+      return resolve(importer, '..', source.replace(/\.js$/, '.ts')) === sourceFactory ? libFactory : null;
+    },
+    renderChunk(code) {
+      if (!code.includes('__OFFLINE_UPLOAD_WORKER_FILE__')) return null;
+      return { code: code.replaceAll('__OFFLINE_UPLOAD_WORKER_FILE__', JSON.stringify(`./${fileName}`)), map: null };
+    },
+    async generateBundle(_options, bundle) {
+      // The minifier writes the literal as a template string; a plain string is what every bundler's
+      // `new URL(…, import.meta.url)` detection surely reads (same length: source maps stay right).
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk') chunk.code = chunk.code.replaceAll(`new URL(\`./${fileName}\`,import.meta.url)`, `new URL("./${fileName}",import.meta.url)`);
+      }
+      const out = await build({
+        configFile: false,
+        logLevel: 'warn',
+        publicDir: false,
+        build: {
+          write: false,
+          emptyOutDir: false,
+          sourcemap: false,
+          minify: true,
+          target: 'es2022',
+          lib: { entry: resolve(root, 'src/worker/validate.worker.ts'), formats: ['es'], fileName: () => fileName },
+          rolldownOptions: { output: { codeSplitting: false, minify: true } },
+        },
+      });
+      const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; fileName: string; code?: string }[] }[];
+      const chunks = outputs.flatMap((o) => o.output).filter((o) => o.type === 'chunk');
+      if (chunks.length !== 1 || !chunks[0]!.code) throw new Error(`worker build gave ${chunks.length} chunks, expected one self-contained file`);
+      const code = chunks[0]!.code;
+      if (/\bimport\s*\(|^\s*import[\s{]|\bfrom\s*["']/m.test(code)) throw new Error('worker build is not self-contained: it still imports');
+      this.emitFile({ type: 'asset', fileName, source: code });
+    },
+  };
+}
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve' || mode === 'demo') {
@@ -35,7 +87,7 @@ export default defineConfig(({ command, mode }) => {
     // Relative asset URLs: the validation worker must load from beside the library, not the host's root.
     base: './',
     publicDir: false,
-    worker: { format: 'es' },
+    plugins: [selfContainedWorker()],
     build: {
       outDir: resolve(root, 'dist'),
       emptyOutDir: true,
@@ -51,7 +103,7 @@ export default defineConfig(({ command, mode }) => {
       },
       rolldownOptions: {
         // Hosts bring their own copies; exceljs stays a lazy import.
-        external: [/^lit/, 'zod', 'exceljs', 'fflate', 'papaparse'],
+        external: [/^lit/, /^@lit\//, 'zod', 'exceljs', 'fflate', 'papaparse'],
         output: { minify: true },
       },
     },

@@ -18,6 +18,8 @@ const steps = [
   { name: 'server-postgres', cmd: 'npx', args: ['tsx', 'server/test/run.ts', 'server-postgres'], results: 'server-postgres', when: 'server/test/run.ts', whenEnv: 'LMS_TEST_DATABASE_URL' },
   // The conformance kit against the demo LMS and the reference server (PGlite, PostgreSQL, two instances).
   { name: 'conformance', cmd: 'npx', args: ['tsx', 'conformance/gate.ts'], results: 'conformance', when: 'conformance/gate.ts' },
+  // Slow (npm pack, one install, production builds of generated host apps): last, after the quick ones.
+  { name: 'consumer', cmd: 'npx', args: ['tsx', 'test/consumer/run.ts', ...(process.env.CONSUMER_APPS ? ['--only', process.env.CONSUMER_APPS] : [])], results: 'consumer', when: 'test/consumer/run.ts' },
 ];
 
 rmSync('test-results', { recursive: true, force: true });

@@ -446,6 +446,7 @@ export const uiMessagesEn: UiMessages = {
     'spec-not-ready': 'Choose the activity, the user domain and the identifier first: the template is made for that choice.',
     'file-unreadable': 'The file could not be read. Nothing was created. Save it again as .xlsx or .csv and upload it again.',
     'read-internal': 'The file could not be checked because of a problem in the uploader, not in your file. Nothing was created. Upload it again; if this keeps happening, contact your LMS support.',
+    'validator-unavailable': 'Part of the upload tool could not be loaded. Your file is not the problem and nothing was created. Reload the page and upload the file again; contact your LMS support if this keeps happening.',
     'upload-while-creating': 'The records are being created. Wait for the result before uploading another file.',
     'dry-run-unavailable': 'The LMS could not check the records just now. Nothing was created. Upload the file again in a moment.',
     'dry-run-refused': 'The LMS refused this upload. Nothing was created. Put right what the LMS says, then upload the file again.',

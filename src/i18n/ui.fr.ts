@@ -217,6 +217,7 @@ export const uiMessagesFr: UiMessages = {
     'spec-not-ready': 'Choisissez d’abord l’activité, le domaine d’utilisateurs et l’identifiant\u00a0: le modèle est fait pour ce choix.',
     'file-unreadable': 'Le fichier n’a pas pu être lu. Rien n’a été créé. Enregistrez-le à nouveau en .xlsx ou .csv et importez-le à nouveau.',
     'read-internal': 'Le fichier n’a pas pu être vérifié à cause d’un problème dans l’outil d’import, pas dans votre fichier. Rien n’a été créé. Importez-le à nouveau\u00a0; si le problème persiste, contactez le support de votre LMS.',
+    'validator-unavailable': 'Une partie de l’outil d’import n’a pas pu être chargée. Votre fichier n’est pas en cause et rien n’a été créé. Rechargez la page et importez le fichier à nouveau\u00a0; contactez le support de votre LMS si cela se reproduit.',
     'upload-while-creating': 'Les enregistrements sont en cours de création. Attendez le résultat avant d’importer un autre fichier.',
     'dry-run-unavailable': 'Le LMS n’a pas pu vérifier les enregistrements pour le moment. Rien n’a été créé. Importez à nouveau le fichier dans un instant.',
     'dry-run-refused': 'Le LMS a refusé cet import. Rien n’a été créé. Corrigez ce que le LMS indique, puis importez à nouveau le fichier.',

@@ -20,6 +20,8 @@ export const FAILURE_CODES = [
   'file-unreadable',
   // reading stopped for a reason that is not the file's (ReadFailedError): worth another try
   'read-internal',
+  // our own reading code could not be loaded or stopped (never the admin's file): worth another try after a reload
+  'validator-unavailable',
   'upload-while-creating',
   // dry run
   'dry-run-unavailable',

@@ -25,7 +25,7 @@ import type { RowTexts } from '../core/validate/validator.js';
 import { summarise } from '../core/summary.js';
 import { issueMessage } from '../i18n/issue-message.js';
 import type { Localizer } from '../i18n/localize.js';
-import { prewarmValidationWorker, validateInWorker } from '../worker/client.js';
+import { prewarmValidationWorker, validateInWorker, ValidatorUnavailableError } from '../worker/client.js';
 import { makeFailure, type Notice } from './failures.js';
 import { labelsByRow, learnersByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
 import type {
@@ -489,10 +489,13 @@ export class UploadSession extends EventTarget {
       }
     } catch (error) {
       if (signal.aborted || isAbort(error)) return;
+      // Our own code failing to load or to run is internal and retryable: never blamed on the admin's file.
       const failure =
-        error instanceof ReadFailedError
-          ? makeFailure('read-internal', error, { kind: 'unknown', retryable: true })
-          : makeFailure('file-unreadable', error, { kind: 'file' });
+        error instanceof ValidatorUnavailableError
+          ? makeFailure('validator-unavailable', error, { kind: 'unknown', retryable: true })
+          : error instanceof ReadFailedError
+            ? makeFailure('read-internal', error, { kind: 'unknown', retryable: true })
+            : makeFailure('file-unreadable', error, { kind: 'file' });
       this.#fail({ ...this.#fileCleared(), status: 'selecting' }, failure);
       return;
     }

@@ -2,7 +2,9 @@
 // once when cancelled, and falls back to the main thread when no worker can start.
 import { expect } from '@open-wc/testing';
 import { classroomSpec, realWorldSpec } from '../../test/fixtures/specs.js';
+import { ReadFailedError } from '../core/read/types.js';
 import { prewarmValidationWorker, releaseValidationWorker, validateInWorker } from './client.js';
+import { TRUSTED_TYPES_POLICY_NAME, workerScriptUrl } from './trusted-url.js';
 
 const HEADER = 'Email,Completion date,Status,Trainer,Comments';
 
@@ -184,4 +186,32 @@ describe('validateInWorker', () => {
     expect(result.thread).to.equal('main');
     expect(result.records).to.have.length(3);
   });
+
+  it('a worker that stops mid-file is an internal, retryable failure (ReadFailedError), not a file problem', async () => {
+    // Loads, says it is ready, then dies on the first file: as our own code crashing would.
+    const source = "postMessage({type:'ready'}); addEventListener('message', () => { throw new Error('boom'); });";
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    try {
+      let caught: unknown;
+      await validateInWorker(classroomCsv(5), classroomSpec, { today: TODAY, createWorker: () => new Worker(url, { type: 'module' }) }).catch((e: unknown) => (caught = e));
+      expect(caught).to.be.instanceOf(ReadFailedError);
+      expect((caught as ReadFailedError).retryable).to.equal(true);
+      expect((caught as ReadFailedError).detail).to.contain('boom');
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
 });
+
+describe('workerScriptUrl (Trusted Types)', () => {
+  it('vouches through the offline-upload policy for the package\'s own worker URL only', () => {
+    const url = new URL('./validate.worker.js', import.meta.url);
+    const trusted = workerScriptUrl(url);
+    const tt = (globalThis as { trustedTypes?: { isScriptURL(v: unknown): boolean } }).trustedTypes;
+    expect(tt, 'Chromium has Trusted Types').to.not.equal(undefined);
+    expect(tt!.isScriptURL(trusted)).to.equal(true);
+    expect(String(trusted)).to.equal(url.href);
+    expect(TRUSTED_TYPES_POLICY_NAME).to.equal('offline-upload');
+  });
+});
+

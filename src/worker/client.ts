@@ -1,13 +1,18 @@
 // Page side of the validation worker: read + validate a file off the main thread with progress and
 // cancel, or on the main thread where module workers are unavailable (or not wanted).
+import type * as Pipeline from '../core/pipeline.js';
 import type { ValidationResult } from '../core/pipeline.js';
 import { ReadFailedError, type ReadProgress } from '../core/read/types.js';
 import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { createValidateWorker } from './create-worker.js';
 import type { FromWorker, ToWorker, WorkerValidateOptions } from './protocol.js';
-import { fromWorkerError, throttleProgress } from './shared.js';
+import { fromWorkerError, isModuleLoadError, throttleProgress, ValidatorUnavailableError } from './shared.js';
 import { issueMessage } from '../i18n/issue-message.js';
+
+export { ValidatorUnavailableError };
+
+type PipelineModule = typeof Pipeline;
 
 export interface ValidateInWorkerOptions extends WorkerValidateOptions {
   readonly signal?: AbortSignal;
@@ -32,12 +37,23 @@ function abortError(signal: AbortSignal): DOMException {
 }
 
 async function onMainThread(buffer: ArrayBuffer, spec: TemplateSpec, options: ValidateInWorkerOptions): Promise<ValidationResult> {
-  // Loaded on demand: with a worker, the page never needs the readers at all.
-  const { validateSpreadsheet } = await import('../core/pipeline.js');
+  // Loaded on demand: with a worker, the page never needs the readers at all. A chunk that does not load
+  // (here or papaparse's, inside) is our code missing, not a problem with the admin's file.
+  let pipeline: PipelineModule;
+  try {
+    pipeline = await import('../core/pipeline.js');
+  } catch (error) {
+    throw new ValidatorUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
   if (options.signal?.aborted) throw abortError(options.signal);
   const { signal, onProgress, useWorker: _u, createWorker: _c, ...rest } = options;
-  // The same English words the worker writes (the UI words issues again from code + params).
-  return validateSpreadsheet(buffer, spec, { ...rest, describe: issueMessage, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress: throttleProgress(onProgress) } : {}) });
+  try {
+    // The same English words the worker writes (the UI words issues again from code + params).
+    return await pipeline.validateSpreadsheet(buffer, spec, { ...rest, describe: issueMessage, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress: throttleProgress(onProgress) } : {}) });
+  } catch (error) {
+    if (isModuleLoadError(error)) throw new ValidatorUnavailableError((error as Error).message, { cause: error });
+    throw error;
+  }
 }
 
 /** Resolves true when the worker's module has loaded, false when it could not (CSP, bundling, old browser). */

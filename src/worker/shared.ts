@@ -41,3 +41,23 @@ export function fromWorkerError(error: WorkerError): Error {
   // Whatever else failed in the worker is ours, not the file's: typed, retryable, its words kept as detail.
   return error.name === 'ReadFailedError' ? new ReadFailedError(error.message) : asReadFailure(Object.assign(new Error(error.message), { name: error.name })) as Error;
 }
+
+/**
+ * Our own code could not be loaded or stopped (the worker file or a lazy chunk missing from the host's
+ * build, a network drop while loading it, the worker crashing): never the admin's file. Internal and
+ * retryable — a reload usually brings the missing part. The session reports it as failure kind
+ * `internal` (code `validator-unavailable`), with the cause kept for support.
+ */
+export class ValidatorUnavailableError extends Error {
+  override readonly name = 'ValidatorUnavailableError';
+  readonly code = 'validator-unavailable';
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super(`The upload tool's own reading code could not run (${detail}).`, options);
+  }
+}
+
+/** The errors engines throw when a module (a lazy chunk) cannot be fetched or evaluated as a module. */
+export function isModuleLoadError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return /dynamically imported module|Importing a module script failed|error loading dynamically imported module|Failed to fetch|Unable to preload/i.test(error.message);
+}

@@ -1,0 +1,238 @@
+// Consumer smoke suite: the package as a host developer gets it. `npm pack` (which builds dist/), install
+// the tarball into generated Vite apps — vanilla TypeScript, React 19, Vue 3 — build each for production,
+// type-check each with its framework's checker (tsc, tsc -b, vue-tsc) against the shipped types, serve
+// the build beside the demo LMS (test/consumer/serve.ts), and drive it in the system Chromium: download
+// the template (exceljs's lazy chunk), upload a .csv and an .xlsx, create the records, and check the LMS
+// holds them — with the validation worker really used (not the main-thread fallback).
+// Plus a type check that must FAIL (a wrong attribute type), so the shipped types are proven to bite.
+//
+// The apps share one install in $TMPDIR/offline-upload-consumer (kept between local runs; npm runs with
+// --prefer-offline so a warm cache needs no network). Results: test-results/consumer.json.
+// Run: npx tsx test/consumer/run.ts [--only vanilla,react,vue] [--keep]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO } from '../../demo/mocks/data.js';
+import { browserPath, CHROMIUM_ARGS } from '../../scripts/browser-path.mjs';
+import { APPS, WORKSPACE_PACKAGE, type AppName } from './apps.js';
+import { serveApp } from './serve.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const work = join(tmpdir(), 'offline-upload-consumer');
+const ACTIVITY = DEMO.activities.classroom;
+const args = process.argv.slice(2);
+const only = (args[args.indexOf('--only') + 1] ?? '').split(',').filter((n): n is AppName => n in APPS);
+const names: AppName[] = args.includes('--only') && only.length ? only : (Object.keys(APPS) as AppName[]);
+
+let passed = 0;
+let failed = 0;
+const timings: string[] = [];
+
+async function check(name: string, body: () => Promise<void> | void): Promise<boolean> {
+  const started = Date.now();
+  try {
+    await body();
+    passed += 1;
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+    return true;
+  } catch (error) {
+    failed += 1;
+    console.log(`  ✗ ${name}\n    ${error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 5).join('\n    ') : String(error)}`);
+    return false;
+  }
+}
+
+function sh(cmd: string, cmdArgs: string[], cwd: string, what: string): string {
+  const run = spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' === what ? 'production' : process.env.NODE_ENV } });
+  const out = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+  if (run.status !== 0) throw new Error(`${what} failed (${run.status}):\n${out.split('\n').slice(-25).join('\n')}`);
+  return out;
+}
+
+function timed<T>(label: string, body: () => T): T {
+  const started = Date.now();
+  const out = body();
+  timings.push(`${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return out;
+}
+
+// ── Files an admin uploads ───────────────────────────────────────────────────────────────────────────
+
+const people = DEMO.employees.map((e) => e.email);
+
+function csvFile(dir: string): string {
+  const lines = ['Email,Completion date,Status,Trainer'];
+  people.slice(0, 3).forEach((email, i) => lines.push(`${email},0${i + 2}/03/2026,${i % 2 ? 'Attended' : 'Completed'},Sam Lee`));
+  const path = join(dir, 'march.csv');
+  writeFileSync(path, lines.join('\r\n') + '\r\n');
+  return path;
+}
+
+/** The downloaded template, filled with three more learners (dates as Excel dates), sample row removed. */
+async function xlsxFile(template: string, dir: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(template);
+  const sheet = workbook.getWorksheet('Records');
+  if (!sheet) throw new Error('the downloaded template has no Records sheet');
+  const columns = new Map<string, number>();
+  sheet.getRow(1).eachCell((cell, col) => columns.set(String(cell.value).replace(/\s*\*\s*$/, '').trim().toLowerCase(), col));
+  sheet.spliceRows(2, 1);
+  people.slice(3, 6).forEach((email, i) => {
+    const row = sheet.getRow(2 + i);
+    row.getCell(columns.get('email')!).value = email;
+    row.getCell(columns.get('completion date')!).value = new Date(Date.UTC(2026, 2, 10 + i));
+    row.getCell(columns.get('status')!).value = 'Completed';
+    row.commit();
+  });
+  const path = join(dir, 'april.xlsx');
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+// ── One app in the browser ───────────────────────────────────────────────────────────────────────────
+
+async function uploadAndCreate(page: Page, file: string, count: number): Promise<void> {
+  const wizard = page.locator('offline-upload-wizard');
+  const heading = (name: string | RegExp) => wizard.getByRole('heading', { level: 2, name });
+  const chooser = page.waitForEvent('filechooser');
+  await wizard.getByRole('button', { name: /^(Choose a file|Upload a corrected file)$/ }).first().click();
+  await (await chooser).setFiles(file);
+  await heading('Check the records').waitFor({ timeout: 30_000 });
+  const headline = await wizard.locator('upload-summary').locator('[part=headline] strong').textContent();
+  if (headline !== String(count)) throw new Error(`expected ${count} records ready, the summary says ${headline}`);
+  await wizard.getByRole('button', { name: /^Next/ }).click();
+  await heading('Create the records').waitFor();
+  await wizard.getByRole('button', { name: 'Create records' }).click();
+  await wizard.getByRole('dialog').getByRole('button', { name: `Create ${count} records` }).click();
+  await heading('Records created').waitFor({ timeout: 30_000 });
+}
+
+async function drive(browser: Browser, app: AppName, dist: string, dir: string): Promise<void> {
+  const server = await serveApp(dist);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const workers: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('worker', (w) => workers.push(w.url()));
+  const wizard = page.locator('offline-upload-wizard');
+  const heading = (name: string | RegExp) => wizard.getByRole('heading', { level: 2, name });
+  let template = '';
+  try {
+    const opened = await check(`${app}: the production build opens the wizard on the preset activity`, async () => {
+      await page.goto(`${server.origin}/`);
+      await heading('Download the template').waitFor({ timeout: 20_000 });
+    });
+    if (!opened) return;
+    await check(`${app}: the template downloads (exceljs's lazy chunk loads from the host's build)`, async () => {
+      const download = page.waitForEvent('download');
+      await wizard.getByRole('button', { name: 'Download template (.xlsx)' }).click();
+      template = join(dir, `${app}-template.xlsx`);
+      await (await download).saveAs(template);
+      await wizard.getByRole('button', { name: /upload the file/ }).click();
+      await heading('Upload your spreadsheet').waitFor();
+    });
+    await check(`${app}: a .csv is read in the worker and its 3 records are created on the LMS`, async () => {
+      await uploadAndCreate(page, csvFile(dir), 3);
+      const held = server.lms.uploadedRecords(ACTIVITY).length;
+      if (held !== 3) throw new Error(`the LMS holds ${held} records, expected 3`);
+    });
+    await check(`${app}: the validation worker came from the host's build (one self-contained file, no 404)`, () => {
+      const worker = workers.find((url) => /validate\.worker[^/]*\.js/.test(url));
+      if (!worker) throw new Error(`no validation worker started (workers: ${JSON.stringify(workers)})`);
+      const missing = server.requests.filter((r) => r.status !== 200 && r.path !== '/favicon.ico');
+      if (missing.length) throw new Error(`requests that failed: ${JSON.stringify(missing)}`);
+    });
+    await check(`${app}: the filled template (.xlsx) is read and its 3 records are created`, async () => {
+      if (!template) throw new Error('no template was downloaded');
+      await page.reload();
+      await heading('Download the template').waitFor({ timeout: 20_000 });
+      await wizard.getByRole('button', { name: /upload the file/ }).click();
+      await uploadAndCreate(page, await xlsxFile(template, dir), 3);
+      const held = server.lms.uploadedRecords(ACTIVITY).length;
+      if (held !== 6) throw new Error(`the LMS holds ${held} records, expected 6`);
+      if (workers.filter((url) => /validate\.worker/.test(url)).length < 2) throw new Error('the .xlsx was not read in a worker');
+    });
+    await check(`${app}: no script errors`, () => {
+      if (errors.length) throw new Error(errors.join('\n'));
+    });
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+// ── The run ──────────────────────────────────────────────────────────────────────────────────────────
+
+async function run(): Promise<void> {
+  const started = Date.now();
+  mkdirSync(work, { recursive: true });
+  for (const f of readdirSync(work)) if (f.endsWith('.tgz')) rmSync(join(work, f));
+  // `npm pack` builds dist/ (prepack) and packs exactly what a host installs.
+  timed('npm pack (build included)', () => sh('npm', ['pack', '--pack-destination', work], root, 'npm pack'));
+  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
+  if (!tarball) throw new Error('npm pack made no tarball');
+  writeFileSync(join(work, 'package.json'), JSON.stringify(WORKSPACE_PACKAGE(`file:./${tarball}`), null, 2));
+  for (const name of names) {
+    for (const [file, text] of Object.entries(APPS[name].files)) {
+      mkdirSync(join(work, name, file, '..'), { recursive: true });
+      writeFileSync(join(work, name, file), text);
+    }
+  }
+  // The tarball's name does not change with its content, and npm would take the lock's cached copy:
+  // drop the installed package and the lock so the new tarball is installed (the rest comes from cache).
+  rmSync(join(work, 'node_modules/offline-upload'), { recursive: true, force: true });
+  rmSync(join(work, 'package-lock.json'), { force: true });
+  timed('npm install', () => sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], work, 'npm install'));
+
+  const executablePath = browserPath();
+  if (!executablePath) throw new Error('no Chromium found (set CHROME_PATH)');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  try {
+    for (const name of names) {
+      const app = APPS[name];
+      const dir = join(work, name);
+      console.log(`\n${name}`);
+      await check(`${name}: ${app.typecheck.join(' ')} passes with the shipped types`, () => {
+        timed(`${name} type-check`, () => sh('npx', [...app.typecheck], dir, 'type-check'));
+      });
+      await check(`${name}: ${app.typecheck.join(' ')} refuses a wrong attribute type (${app.badNote})`, () => {
+        writeFileSync(join(dir, app.bad.file), app.bad.text);
+        try {
+          const run = spawnSync('npx', [...(app.badTypecheck ?? app.typecheck)], { cwd: dir, encoding: 'utf8' });
+          const out = `${run.stdout}${run.stderr}`;
+          if (run.status === 0) throw new Error('the type-check passed a wrong attribute type');
+          if (!app.bad.expect.test(out)) throw new Error(`the type-check failed for another reason:\n${out.slice(0, 1500)}`);
+        } finally {
+          rmSync(join(dir, app.bad.file));
+        }
+      });
+      const built = await check(`${name}: vite build (production)`, () => {
+        timed(`${name} vite build`, () => sh('npx', ['vite', 'build', '--logLevel', 'warn'], dir, 'vite build'));
+      });
+      if (!built) continue;
+      const t = Date.now();
+      await drive(browser, name, join(dir, 'dist'), work);
+      timings.push(`${name} in Chromium ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await browser.close();
+  }
+  timings.push(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+try {
+  await run();
+} catch (error) {
+  failed += 1;
+  console.error(error);
+}
+mkdirSync(join(root, 'test-results'), { recursive: true });
+writeFileSync(join(root, 'test-results/consumer.json'), JSON.stringify({ passed, failed, timings }));
+console.log(`\ntimes: ${timings.join(' · ')}`);
+console.log(`consumer: ${passed} passed, ${failed} failed`);
+if (!args.includes('--keep') && existsSync(join(work, 'dist'))) rmSync(join(work, 'dist'), { recursive: true });
+process.exit(failed > 0 ? 1 : 0);

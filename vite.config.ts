@@ -6,6 +6,21 @@ import { build, defineConfig, type Plugin } from 'vite';
 const root = import.meta.dirname;
 
 /**
+ * Our modules' side effects for tree-shaking: package.json's `sideEffects` speaks for the shipped dist/
+ * files, so Vite reads our sources as free of side effects and would drop the `customElements.define`
+ * calls from the library build. The registration modules (those that define tags) say otherwise here.
+ */
+export function keepRegistrations(): Plugin {
+  return {
+    name: 'offline-upload:keep-registrations',
+    transform(code, id) {
+      if (!id.startsWith(resolve(root, 'src')) || !code.includes('customElements.define(')) return null;
+      return { code, map: null, moduleSideEffects: true };
+    },
+  };
+}
+
+/**
  * The validation worker as one self-contained ES module (the reader, the validator and papaparse inlined,
  * no imports at all), built by a nested Vite build and emitted as `validate.worker.js` beside the
  * library's chunks. The library's worker factory is swapped for ./create-worker.lib.ts, which names that
@@ -87,7 +102,7 @@ export default defineConfig(({ command, mode }) => {
     // Relative asset URLs: the validation worker must load from beside the library, not the host's root.
     base: './',
     publicDir: false,
-    plugins: [selfContainedWorker()],
+    plugins: [selfContainedWorker(), keepRegistrations()],
     build: {
       outDir: resolve(root, 'dist'),
       emptyOutDir: true,

@@ -37,8 +37,6 @@ export const WORKSPACE_PACKAGE = (tarball: string) => ({
   },
 });
 
-const PRESET = `api-base="/api/lms" activity-id="${DEMO.activities.classroom}" domain-id="${DEMO.domains.employees}" identifier="email"`;
-
 const TSCONFIG_BASE = {
   target: 'ES2022',
   lib: ['ES2022', 'DOM', 'DOM.Iterable'],
@@ -63,13 +61,16 @@ export const APPS: Record<AppName, AppTemplate> = {
   vanilla: {
     files: {
       'index.html': html('/src/main.ts'),
+      // No innerHTML: the same build is served under a strict CSP with Trusted Types enforced.
       'src/main.ts': `import 'offline-upload/register';
 import type { OfflineUploadWizardElement } from 'offline-upload/register';
 
-document.querySelector<HTMLDivElement>('#app')!.innerHTML = \`<offline-upload-wizard ${PRESET}></offline-upload-wizard>\`;
-const wizard: OfflineUploadWizardElement = document.querySelector('offline-upload-wizard')!;
+const wizard: OfflineUploadWizardElement = document.createElement('offline-upload-wizard');
+const preset: Record<string, string> = { 'api-base': '/api/lms', 'activity-id': '${DEMO.activities.classroom}', 'domain-id': '${DEMO.domains.employees}', identifier: 'email' };
+for (const [name, value] of Object.entries(preset)) wizard.setAttribute(name, value);
 wizard.maxRows = 500;
 wizard.addEventListener('offline-upload-created', (event) => console.log('created', event.detail.result.created));
+document.querySelector<HTMLDivElement>('#app')!.append(wizard);
 `,
       'tsconfig.json': JSON.stringify({ compilerOptions: TSCONFIG_BASE, include: ['src'] }, null, 2),
       'vite.config.ts': `import { defineConfig } from 'vite';\nexport default defineConfig({});\n`,

@@ -165,6 +165,77 @@ async function drive(browser: Browser, app: AppName, dist: string, dir: string):
   }
 }
 
+// ── Under a strict CSP with Trusted Types enforced ───────────────────────────────────────────────────
+
+/** What a careful host sends: nothing inline, nothing foreign, Trusted Types for every script URL. */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types offline-upload lit-html',
+].join('; ');
+
+async function driveStrict(browser: Browser, dist: string, dir: string): Promise<void> {
+  const server = await serveApp(dist, { 'Content-Security-Policy': STRICT_CSP });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const workers: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as unknown as { __violations?: string[] };
+      (w.__violations ??= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+    });
+  });
+  const wizard = page.locator('offline-upload-wizard');
+  try {
+    await check('strict CSP + Trusted Types (vanilla build): a .csv is read in the worker and its records created', async () => {
+      await page.goto(`${server.origin}/`);
+      await wizard.getByRole('heading', { level: 2, name: 'Download the template' }).waitFor({ timeout: 20_000 });
+      const enforced = await page.evaluate(() => {
+        try {
+          new Worker('data:text/javascript,0');
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      if (!enforced) throw new Error('Trusted Types are not enforced on the test page (a plain string started a worker)');
+      await wizard.getByRole('button', { name: /upload the file/ }).click();
+      await uploadAndCreate(page, csvFile(dir), 3);
+      if (!workers.some((url) => /validate\.worker[^/]*\.js/.test(url))) throw new Error(`the worker did not start (workers: ${JSON.stringify(workers)}): the main-thread fallback ran`);
+      const held = server.lms.uploadedRecords(ACTIVITY).length;
+      if (held !== 3) throw new Error(`the LMS holds ${held} records, expected 3`);
+    });
+    await check('strict CSP + Trusted Types: no Trusted Types violation (but our probe) and no script error', async () => {
+      const all = await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []);
+      // The probe above (a plain string given to Worker) is meant to be refused.
+      const violations = all.filter((v) => !v.includes('data:text/javascript,0'));
+      const styleAttr = violations.filter((v) => v.startsWith('style-src-attr'));
+      // Lit's styleMap writes style attributes: issue 12 moves it to constructable sheets / setProperty
+      // (not this suite's area). Reported, not hidden, until it is gone.
+      if (styleAttr.length) console.log(`    note: ${styleAttr.length} style-src-attr violation(s) from style attributes (styleMap)`);
+      // zod 4 probes once whether eval works (`new Function('')` in a try/catch) and, refused, validates
+      // without it: a reported violation, no failure. Hosts can skip the probe with z.config({ jitless: true }).
+      const zodProbe = violations.filter((v) => /trusted-types-sink Function\|\(\s*\)\s*\{\s*\}/.test(v));
+      if (zodProbe.length) console.log(`    note: ${zodProbe.length} Trusted Types report(s) from zod's eval probe (caught by zod)`);
+      const rest = violations.filter((v) => !v.startsWith('style-src-attr') && !zodProbe.includes(v));
+      if (rest.length || errors.length) throw new Error([...rest, ...errors].join('\n'));
+    });
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
 // ── The run ──────────────────────────────────────────────────────────────────────────────────────────
 
 async function run(): Promise<void> {
@@ -216,6 +287,7 @@ async function run(): Promise<void> {
       if (!built) continue;
       const t = Date.now();
       await drive(browser, name, join(dir, 'dist'), work);
+      if (name === 'vanilla') await driveStrict(browser, join(dir, 'dist'), work);
       timings.push(`${name} in Chromium ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
   } finally {

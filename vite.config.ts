@@ -118,7 +118,7 @@ export default defineConfig(({ command, mode }) => {
       },
       rolldownOptions: {
         // Hosts bring their own copies; exceljs stays a lazy import.
-        external: [/^lit/, /^@lit\//, 'zod', 'exceljs', 'fflate', 'papaparse'],
+        external: [/^lit/, /^@lit\//, 'zod', 'exceljs', 'fflate', 'papaparse', 'idb-keyval'],
         output: { minify: true },
       },
     },

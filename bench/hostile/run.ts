@@ -5,6 +5,7 @@
 //   npm run bench:hostile [-- --runs 3] [-- --only name,name] [-- --node-only | --chromium-only]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -28,6 +29,8 @@ const MB = 1024 * 1024;
 
 interface Run {
   ms: number;
+  /** CPU time of the reading process (Node) or renderer (Chromium): what a busy machine does not inflate. */
+  cpuMs: number;
   outcome: string;
   addedMb: number;
   longestTaskMs?: number;
@@ -49,9 +52,9 @@ function nodeRun(file: string): Run {
     encoding: 'utf8',
     maxBuffer: 16 * MB,
   });
-  if (child.status !== 0) return { ms: NaN, outcome: `crashed (${child.signal ?? child.status}): ${child.stderr.split('\n').slice(-3).join(' ')}`, addedMb: NaN };
-  const line = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; outcome: string; rssBefore: number; rssPeak: number };
-  return { ms: line.ms, outcome: line.outcome, addedMb: Math.max(0, line.rssPeak - line.rssBefore) / MB };
+  if (child.status !== 0) return { ms: NaN, cpuMs: NaN, outcome: `crashed (${child.signal ?? child.status}): ${child.stderr.split('\n').slice(-3).join(' ')}`, addedMb: NaN };
+  const line = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; outcome: string; rssBefore: number; rssPeak: number };
+  return { ms: line.ms, cpuMs: line.cpuMs, outcome: line.outcome, addedMb: Math.max(0, line.rssPeak - line.rssBefore) / MB };
 }
 
 /** Resident set (or its peak) of a process, from /proc, in bytes. */
@@ -94,10 +97,9 @@ async function main(): Promise<void> {
     const script = bundle.outputFiles[0]!.text;
     const browser = await chromium.launch({ executablePath: browserPath(), headless: true, args: [...CHROMIUM_ARGS, '--site-per-process'] });
     const cdp = await browser.newBrowserCDPSession();
-    const renderers = async (): Promise<number[]> => {
-      const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-      return info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
-    };
+    const processes = async () => ((await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] }).processInfo;
+    const renderers = async (): Promise<number[]> => (await processes()).filter((p) => p.type === 'renderer').map((p) => p.id);
+    const cpuOf = async (pid: number | undefined) => ((await processes()).find((p) => p.id === pid)?.cpuTime ?? NaN) * 1000;
     try {
       for (let i = 0; i < RUNS; i += 1) {
         for (const hostile of cases) {
@@ -126,11 +128,13 @@ async function main(): Promise<void> {
           }
           let run: Run;
           try {
+            const cpu0 = await cpuOf(pid);
             const r = await page.evaluate(() => window.hostileRead());
             const peak = pid !== undefined ? procStatus(pid, 'VmHWM') : NaN;
-            run = { ms: r.ms, outcome: r.outcome, addedMb: Math.max(0, peak - rssBefore) / MB, longestTaskMs: r.longestTaskMs };
+            const cpuMs = (await cpuOf(pid)) - cpu0;
+            run = { ms: r.ms, cpuMs, outcome: r.outcome, addedMb: Math.max(0, peak - rssBefore) / MB, longestTaskMs: r.longestTaskMs };
           } catch (error) {
-            run = { ms: NaN, outcome: `crashed: ${(error as Error).message.split('\n')[0]}`, addedMb: NaN };
+            run = { ms: NaN, cpuMs: NaN, outcome: `crashed: ${(error as Error).message.split('\n')[0]}`, addedMb: NaN };
           }
           (results.get(hostile.name)!.chromium ??= []).push(run);
           await context.close();
@@ -144,14 +148,16 @@ async function main(): Promise<void> {
   const cell = (runs: Run[] | undefined, name: string) => {
     if (!runs) return ['–', '–', '–', '–'];
     const ms = median(runs.map((r) => r.ms));
+    const cpu = median(runs.map((r) => r.cpuMs));
     const mb = median(runs.map((r) => r.addedMb));
     const outcomes = [...new Set(runs.map((r) => r.outcome))];
-    const ok = runs.every((r) => expected(r.outcome, name)) && ms <= BUDGET_MS && mb <= BUDGET_MB;
+    // The time budget is checked on CPU time: on a shared, loaded machine wall time measures the others too.
+    const ok = runs.every((r) => expected(r.outcome, name)) && cpu <= BUDGET_MS && mb <= BUDGET_MB;
     const task = runs[0]!.longestTaskMs === undefined ? '' : ` | ${median(runs.map((r) => r.longestTaskMs ?? 0)).toFixed(0)} ms`;
-    return [`${ms.toFixed(0)} ms`, `${mb.toFixed(0)} MB${task}`, outcomes.join(' / '), ok ? 'ok' : 'OVER'];
+    return [`${ms.toFixed(0)} ms (CPU ${cpu.toFixed(0)} ms)`, `${mb.toFixed(0)} MB${task}`, outcomes.join(' / '), ok ? 'ok' : 'OVER'];
   };
   const lines = [
-    `Hostile files, medians of ${RUNS} runs (budget: ${BUDGET_MS} ms, ${BUDGET_MB} MB added by the read)`,
+    `Hostile files, medians of ${RUNS} runs (budget: ${BUDGET_MS} ms of CPU, ${BUDGET_MB} MB added by the read; load average ${loadavg()[0]!.toFixed(1)} at the end)`,
     '',
     '| class | file | Node time | Node memory | Chromium time | Chromium memory | longest task | outcome | within budget |',
     '|---|---:|---:|---:|---:|---:|---:|---|---|',

@@ -8,6 +8,8 @@ import { classroomSpec } from '../../../test/fixtures/specs.js';
 import { validateSpreadsheet } from '../pipeline.js';
 import { MAX_ISSUES } from '../validate/validator.js';
 import { validateInWorker } from '../../worker/client.js';
+import { issueMessage } from '../../i18n/issue-message.js';
+import { Localizer } from '../../i18n/localize.js';
 import { ReadFailedError } from './types.js';
 import { useNativeInflate } from './zip.js';
 
@@ -40,21 +42,19 @@ describe('hostile files (Chromium, native inflate)', () => {
 });
 
 describe('hostile files: echoed text', () => {
-  it('wraps a header holding a right-to-left override in isolates, so the sentence around it keeps its order', async () => {
+  it('wraps a header holding a right-to-left override in isolates, so the sentence around it keeps its order', () => {
     const evil = '\u202Eevil header';
-    const result = await validateSpreadsheet(csv(`${HEADERS.join(',')},${evil}\na@example.org,2025-04-02,Completed,,,x\n`), classroomSpec, OPTIONS);
-    const unknown = result.issues.find((i) => i.code === 'column-unknown')!;
-    expect(unknown.column).to.equal(evil);
-    expect(unknown.message).to.contain(`"${FSI}${evil}${PDI}" is not part of the template`);
+    const english = issueMessage('column-duplicate', { header: evil });
+    expect(english).to.equal(`The column "${FSI}${evil}${PDI}" appears more than once. Keep one and delete the others.`);
+    // Re-rendered in another language by the UI, from the same params: isolated too.
+    expect(new Localizer('fr').issue({ code: 'column-duplicate', params: { header: evil }, message: english })).to.contain(`${FSI}${evil}${PDI}`);
   });
 
-  it('shortens a 5,000-character header wherever it is echoed: the column, the params, the message', async () => {
+  it('shortens a 5,000-character header (or nearest header) wherever a message echoes it', () => {
     const long = 'H'.repeat(5_000);
-    const result = await validateSpreadsheet(csv(`${HEADERS.join(',')},${long}\na@example.org,2025-04-02,Completed,,,x\n`), classroomSpec, OPTIONS);
-    const unknown = result.issues.find((i) => i.code === 'column-unknown')!;
-    expect(unknown.column!.length).to.equal(120);
-    expect(String(unknown.params!['header']).length).to.equal(120);
-    expect(unknown.message.length).to.be.below(400);
+    const message = issueMessage('column-missing', { header: 'Email', nearest: long });
+    expect(message.length).to.be.below(400);
+    expect(issueMessage('column-duplicate', { header: long })).to.contain(`${FSI}${'H'.repeat(119)}…${PDI}`);
   });
 });
 

@@ -319,8 +319,10 @@ class SpecValidator implements Validator {
     const dates = stop ? null : this.decideDates();
     let issues = duplicates ? [...fileIssues, ...this.rowIssues, ...duplicates.issues, ...dates!.issues] : fileIssues;
     issues.sort(compareIssues(this.keys));
-    const issuesFound = issues.length + this.dropped;
-    if (issues.length > MAX_ISSUES || this.dropped > 0) {
+    // A read that was stopped shows its file-level issues only: the rows' issues (kept or not) are not listed.
+    const dropped = stop ? 0 : this.dropped;
+    const issuesFound = issues.length + dropped;
+    if (issues.length > MAX_ISSUES || dropped > 0) {
       issues = issues.slice(0, MAX_ISSUES);
       issues.unshift(this.issue({ code: 'file-more-issues', params: { shown: issues.length, more: issuesFound - issues.length } }));
     }

@@ -164,6 +164,8 @@ export const stepStyles = css`
   table.columns td {
     text-align: start;
     vertical-align: top;
+    /* A long example (an e-mail address) wraps instead of widening the table past a phone's screen. */
+    overflow-wrap: anywhere;
     padding-block: 0.5rem;
     padding-inline: 0.75rem;
     border-block-end: 1px solid var(--_border);

@@ -11,6 +11,10 @@ export interface CreatedDetail {
   readonly activity: ActivitySummary;
   /** The LMS's full answer (commit time, whether it repeats an earlier commit). */
   readonly result: CommitResult;
+  /** Spreadsheet rows changed in the browser before creating (their records hold the edited values). */
+  readonly editedRows: readonly number[];
+  /** Spreadsheet rows deleted from the upload on purpose: no record was created for them. */
+  readonly deletedRows: readonly number[];
 }
 
 export class CreatedEvent extends CustomEvent<CreatedDetail> {

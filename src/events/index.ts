@@ -5,3 +5,4 @@ export * from './validated.js';
 export * from './before-create.js';
 export * from './created.js';
 export * from './failed.js';
+export * from './edited.js';

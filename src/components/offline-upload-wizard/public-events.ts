@@ -1,7 +1,8 @@
-// The wizard's public events, made from the session's and the flow's: validated, created, step-change
+// The wizard's public events, made from the session's and the flow's: validated, edited, created, step-change
 // and the cancelable before-create (a host's veto reaches the flow), with what the live region says.
 import { BeforeCreateEvent } from '../../events/before-create.js';
 import { CreatedEvent } from '../../events/created.js';
+import { EditedEvent } from '../../events/edited.js';
 import { StepChangeEvent } from '../../events/step-change.js';
 import { ValidatedEvent } from '../../events/validated.js';
 import type { Localizer } from '../../i18n/localize.js';
@@ -30,9 +31,13 @@ export function bridgeEvents(host: HTMLElement, session: UploadSession, flow: Wi
     bridge.say(issues.length > 0 ? l.t('announceIssues', { count: issues.length }) : l.t('announceReady', { count: summary.records }));
   };
   const onCreated = (e: SessionEventMap['created']): void => {
-    const { result, activity } = e.detail;
-    host.dispatchEvent(new CreatedEvent({ uploadId: result.uploadId, count: result.created, activity, result }));
+    const { result, activity, editedRows, deletedRows } = e.detail;
+    host.dispatchEvent(new CreatedEvent({ uploadId: result.uploadId, count: result.created, activity, result, editedRows, deletedRows }));
     bridge.say(bridge.localizer().t('announceCreated', { count: result.created }));
+  };
+  const onEdited = (e: SessionEventMap['edited']): void => {
+    const fileName = session.state.file?.name;
+    host.dispatchEvent(new EditedEvent({ changes: e.detail.changes, ...(fileName ? { fileName } : {}) }));
   };
   const onFailed = (e: SessionEventMap['failed']): void => bridge.failed(e.detail.failure);
   const onStep = (e: FlowEventMap['step-change']): void => {
@@ -46,6 +51,7 @@ export function bridgeEvents(host: HTMLElement, session: UploadSession, flow: Wi
   session.addEventListener('statechange', onState);
   session.addEventListener('validated', onValidated);
   session.addEventListener('created', onCreated);
+  session.addEventListener('edited', onEdited);
   session.addEventListener('failed', onFailed);
   flow.addEventListener('step-change', onStep);
   flow.addEventListener('before-create', onBeforeCreate);
@@ -53,6 +59,7 @@ export function bridgeEvents(host: HTMLElement, session: UploadSession, flow: Wi
     session.removeEventListener('statechange', onState);
     session.removeEventListener('validated', onValidated);
     session.removeEventListener('created', onCreated);
+    session.removeEventListener('edited', onEdited);
     session.removeEventListener('failed', onFailed);
     flow.removeEventListener('step-change', onStep);
     flow.removeEventListener('before-create', onBeforeCreate);

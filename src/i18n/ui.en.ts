@@ -219,6 +219,32 @@ export interface UiMessages {
   readonly gridShowMore: PluralMessage;
   readonly gridEdit: string;
   readonly gridSave: string;
+
+  // Review: fixing in the browser
+  readonly fixChecking: string;
+  readonly fixUndo: string;
+  readonly fixDeleteSelected: PluralMessage;
+  readonly fixDeleted: PluralMessage;
+  readonly fixRestoreDeleted: string;
+  readonly fixGridLabel: string;
+  readonly fixGuidance: string;
+  readonly bulkLegend: string;
+  readonly bulkColumn: string;
+  readonly bulkAction: string;
+  readonly bulkTrim: string;
+  readonly bulkLower: string;
+  readonly bulkUpper: string;
+  readonly bulkTitle: string;
+  readonly bulkReplace: string;
+  readonly bulkSet: string;
+  readonly bulkFind: string;
+  readonly bulkReplaceWith: string;
+  readonly bulkValue: string;
+  readonly bulkApply: string;
+  readonly bulkNothing: string;
+  readonly bulkNoSelection: string;
+  readonly bulkChanged: PluralMessage;
+  readonly downloadMarked: string;
   readonly announceIssues: PluralMessage;
   readonly announceReady: PluralMessage;
   readonly announceCreated: PluralMessage;
@@ -430,6 +456,30 @@ export const uiMessagesEn: UiMessages = {
   gridShowMore: { one: 'Show {count} more row', other: 'Show {count} more rows' },
   gridEdit: 'Edit {column}',
   gridSave: 'Save',
+  fixChecking: 'Checking your changes…',
+  fixUndo: 'Undo last change',
+  fixDeleteSelected: { one: 'Delete {count} selected row', other: 'Delete {count} selected rows' },
+  fixDeleted: { one: '{count} row deleted from this upload', other: '{count} rows deleted from this upload' },
+  fixRestoreDeleted: 'Put them back',
+  fixGridLabel: 'Rows with problems in {file}',
+  fixGuidance: 'Fix the cells here, or in your file and upload it again. Nothing is created until every problem is solved.',
+  bulkLegend: 'Fix a whole column',
+  bulkColumn: 'Column',
+  bulkAction: 'Change',
+  bulkTrim: 'Remove extra spaces',
+  bulkLower: 'Make lower case',
+  bulkUpper: 'Make upper case',
+  bulkTitle: 'Capitalise each word',
+  bulkReplace: 'Find and replace',
+  bulkSet: 'Set one value for the selected rows',
+  bulkFind: 'Find',
+  bulkReplaceWith: 'Replace with',
+  bulkValue: 'Value',
+  bulkApply: 'Apply',
+  bulkNothing: 'Nothing to change in that column.',
+  bulkNoSelection: 'Select the rows first (the boxes at the start of each row).',
+  bulkChanged: { one: '{count} cell changed', other: '{count} cells changed' },
+  downloadMarked: 'Download my file with problems marked',
   announceIssues: { one: '{count} issue found. Nothing was created.', other: '{count} issues found. Nothing was created.' },
   announceReady: { one: 'No issues: {count} record ready to create.', other: 'No issues: {count} records ready to create.' },
   announceCreated: { one: '{count} record created.', other: '{count} records created.' },

@@ -40,12 +40,11 @@ export interface GridRow {
 const OVERSCAN = 8;
 /** Below this width (≈ 38rem) the grid becomes a list of problem cards. */
 const NARROW_PX = 608;
-const CARDS_PER_PAGE = 25;
 
 let nextId = 0;
 
 /** A header without the template's "required" star, for sentences. */
-const bare = (header: string): string => header.replace(/\s*\*\s*$/, '') || header;
+export const bare = (header: string): string => header.replace(/\s*\*\s*$/, '') || header;
 
 /**
  * The rows of an upload with their problems, editable in place. Internal part of <offline-upload-wizard>.
@@ -73,8 +72,6 @@ export class ProblemGridElement extends LitElement {
   @state() private editing: { initial?: string } | null = null;
   @state() private first = 0;
   @state() private narrow = false;
-  @state() private cardsShown = CARDS_PER_PAGE;
-  @state() private cardEditing: string | null = null;
 
   @query('.viewport') private viewport?: HTMLElement;
 
@@ -118,7 +115,6 @@ export class ProblemGridElement extends LitElement {
     if (changed.has('rows')) {
       const last = Math.max(0, this.rows.length - 1);
       if (this.active.row > last) this.active = { row: last, col: this.active.col };
-      this.cardsShown = Math.max(CARDS_PER_PAGE, Math.min(this.cardsShown, this.rows.length));
     }
   }
 
@@ -136,7 +132,9 @@ export class ProblemGridElement extends LitElement {
 
   override render(): TemplateResult {
     if (this.rows.length === 0) return html`<p class="empty">${this.localizer.t('gridNoRows')}</p>`;
-    return this.narrow ? this.renderCards() : this.renderGrid();
+    if (!this.narrow) return this.renderGrid();
+    return html`<offline-upload-problem-cards .columns=${this.columns} .rows=${this.rows} .localizer=${this.localizer} label=${this.label}
+      .selected=${this.selected} .onEdit=${this.onEdit} .onSelect=${(rows: ReadonlySet<number>) => this.select(rows)}></offline-upload-problem-cards>`;
   }
 
   // ── the grid ──────────────────────────────────────────────────────────────────────────────────
@@ -344,65 +342,11 @@ export class ProblemGridElement extends LitElement {
     const next = new Set(this.selected);
     if (next.has(row)) next.delete(row);
     else next.add(row);
-    this.selected = next;
-    this.onSelect?.(next);
+    this.select(next);
   }
 
-  // ── small screens: problem cards ──────────────────────────────────────────────────────────────
-
-  private renderCards(): TemplateResult {
-    const l = this.localizer;
-    // A card is a problem to fix: rows without one have nothing to show on a phone.
-    const problemRows = this.rows.filter((r) => r.issues.length > 0);
-    if (problemRows.length === 0) return html`<p class="empty">${l.t('gridNoRows')}</p>`;
-    const cards = problemRows.slice(0, this.cardsShown);
-    return html`
-      <ul class="cards" aria-label=${this.label || nothing}>
-        ${cards.map((row) => html`
-          <li class="card">
-            <p class="card-head">
-              <strong>${l.t('gridCardRow', { row: row.row })}</strong>${row.learner ? html` · ${row.learner}` : nothing}
-              <label class="card-select"><input type="checkbox" .checked=${this.selected.has(row.row)} aria-label=${l.t('gridSelectRow', { row: row.row })} @change=${() => this.toggle(row.row)} /><span aria-hidden="true">${l.t('gridSelect')}</span></label>
-            </p>
-            ${row.issues.filter((i) => i.columnKey === undefined).map((i) => html`<p class="message">${i.message}</p>`)}
-            ${this.columns.filter((c) => row.issues.some((i) => i.columnKey === c.key)).map((c) => this.renderCardField(row, c))}
-          </li>
-        `)}
-      </ul>
-      ${problemRows.length > this.cardsShown
-        ? html`<button type="button" class="more" @click=${() => (this.cardsShown += CARDS_PER_PAGE)}>${l.t('gridShowMore', { count: Math.min(CARDS_PER_PAGE, problemRows.length - this.cardsShown) })}</button>`
-        : nothing}
-    `;
-  }
-
-  private renderCardField(row: GridRow, column: GridColumn): TemplateResult {
-    const key = `${row.row}:${column.key}`;
-    const l = this.localizer;
-    const name = bare(column.header);
-    const messages = row.issues.filter((i) => i.columnKey === column.key).map((i) => i.message).join(' ');
-    const id = `${this.ids}-c-${row.row}-${column.key}`;
-    if (this.cardEditing !== key) {
-      return html`<div class="field">
-        <span class="field-name">${name}</span>
-        <span class="value">${row.cells[column.key] || '—'}</span>
-        <span class="message" id=${id}>${messages}</span>
-        <button type="button" aria-describedby=${id} @click=${() => (this.cardEditing = key)}>${l.t('gridEdit', { column: name })}</button>
-      </div>`;
-    }
-    const save = (event: Event) => {
-      event.preventDefault();
-      const field = (event.currentTarget as HTMLFormElement).elements.namedItem('value') as HTMLInputElement | HTMLSelectElement;
-      this.cardEditing = null;
-      if (field.value !== (row.cells[column.key] ?? '')) this.onEdit?.([{ row: row.row, columnKey: column.key, value: field.value }]);
-    };
-    const value = row.cells[column.key] ?? '';
-    return html`<form class="field editing" @submit=${save}>
-      <label for=${id}>${l.t('gridEditLabel', { column: name, row: row.row })}</label>
-      ${column.choices
-        ? html`<select id=${id} name="value">${column.choices.includes(value) ? nothing : html`<option value=${value} selected>${value}</option>`}${column.choices.map((c) => html`<option ?selected=${c === value}>${c}</option>`)}</select>`
-        : html`<input id=${id} name="value" type="text" .value=${value} placeholder=${column.placeholder ?? nothing} />`}
-      <span class="message">${messages}</span>
-      <span class="buttons"><button type="submit" class="primary">${l.t('gridSave')}</button><button type="button" @click=${() => (this.cardEditing = null)}>${l.t('cancel')}</button></span>
-    </form>`;
+  private select(rows: ReadonlySet<number>): void {
+    this.selected = rows;
+    this.onSelect?.(rows);
   }
 }

@@ -182,3 +182,53 @@ export const styles = css`
     margin-block-start: 0.75rem;
   }
 `;
+
+/** The column-wide fix form above the grid: fields in a wrapping row. */
+export const bulkStyles = css`
+  :host {
+    display: block;
+  }
+  fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 0.75rem;
+    align-items: end;
+    margin: 0;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  legend {
+    padding-inline: 0.25rem;
+    font-weight: 600;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    min-inline-size: 9rem;
+  }
+  label {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  select,
+  input,
+  .button {
+    font: inherit;
+    padding: 0.375rem 0.5rem;
+    border: 1px solid var(--_control-border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  .button {
+    cursor: pointer;
+    padding-inline: 0.875rem;
+  }
+  .outcome {
+    margin: 0.25rem 0 0;
+    min-block-size: 1.5em;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+`;

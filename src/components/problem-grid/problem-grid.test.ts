@@ -3,9 +3,11 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { CellEdit } from '../../core/edit/table.js';
 import { Localizer } from '../../i18n/localize.js';
 import { gridKeyAction } from './grid-keys.js';
+import { ProblemCardsElement } from './problem-cards.component.js';
 import { ProblemGridElement, type GridColumn, type GridRow } from './problem-grid.component.js';
 
 if (!customElements.get('offline-upload-problem-grid')) customElements.define('offline-upload-problem-grid', ProblemGridElement);
+if (!customElements.get('offline-upload-problem-cards')) customElements.define('offline-upload-problem-cards', ProblemCardsElement);
 
 const columns: GridColumn[] = [
   { key: 'identifier', header: 'Email' },
@@ -167,17 +169,20 @@ describe('<offline-upload-problem-grid>', () => {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     await el.updateComplete;
     expect(root(el).querySelector('[role="grid"]')).to.equal(null);
-    const cards = root(el).querySelectorAll('.card');
+    const cardsEl = root(el).querySelector('offline-upload-problem-cards')!;
+    await cardsEl.updateComplete;
+    const cardsRoot = cardsEl.shadowRoot!;
+    const cards = cardsRoot.querySelectorAll('.card');
     expect(cards, 'rows with problems only').to.have.length(2);
     await expect(el).to.be.accessible();
     const edit = cards[0]!.querySelector('button')!;
     expect(edit.textContent).to.equal('Edit Email');
     edit.click();
-    await el.updateComplete;
-    const input = root(el).querySelector<HTMLInputElement>('.card form input[name="value"]')!;
+    await cardsEl.updateComplete;
+    const input = cardsRoot.querySelector<HTMLInputElement>('.card form input[name="value"]')!;
     input.value = 'eve@example.com';
-    root(el).querySelector<HTMLButtonElement>('.card form button[type="submit"]')!.click();
-    await el.updateComplete;
+    cardsRoot.querySelector<HTMLButtonElement>('.card form button[type="submit"]')!.click();
+    await cardsEl.updateComplete;
     expect(edits).to.deep.equal([[{ row: 3, columnKey: 'identifier', value: 'eve@example.com' }]]);
   });
 

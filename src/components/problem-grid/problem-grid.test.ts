@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { CellEdit } from '../../core/edit/table.js';
-import { Localizer } from '../../i18n/localize.js';
+import { Localizer, loadTranslation } from '../../i18n/localize.js';
 import { gridKeyAction } from './grid-keys.js';
 import { ProblemCardsElement } from './problem-cards.component.js';
 import { ProblemGridElement, type GridColumn, type GridRow } from './problem-grid.component.js';
@@ -187,6 +187,7 @@ describe('<offline-upload-problem-grid>', () => {
   });
 
   it('speaks French', async () => {
+    await loadTranslation('fr');
     const el = await fixture<ProblemGridElement>(html`<offline-upload-problem-grid .columns=${columns} .rows=${[]} .localizer=${new Localizer('fr')}></offline-upload-problem-grid>`);
     expect(root(el).textContent).to.contain('Aucune ligne à afficher.');
   });

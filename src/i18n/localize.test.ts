@@ -120,6 +120,9 @@ describe('i18n tables: every locale has every key', () => {
     expect(ar.t('pageInfo', { from: 1, to: 50, total: 10000 })).to.equal(
       `${new Intl.NumberFormat('ar').format(1)}–${new Intl.NumberFormat('ar').format(50)} من ${new Intl.NumberFormat('ar').format(10000)}`,
     );
+    // Text params keep their own direction inside Arabic: an ISO date is not read backwards.
+    expect(ar.t('formatExample', { example: '2026-05-20' })).to.equal('مثال: \u20682026-05-20\u2069');
+    expect(new Localizer('en').t('formatExample', { example: '2026-05-20' })).to.equal('e.g. 2026-05-20');
     expect(ar.templateTexts.rtl).to.equal(true);
     expect(ar.reportTexts.headers[0]).to.equal('الصف');
   });

@@ -253,10 +253,14 @@ export class Localizer {
   }
 
   private fill(text: string, params: MessageParams): string {
+    // In a right-to-left language a text param (an LMS's English name, an ISO date, a file name) is
+    // isolated, so it keeps its own direction: "2026-05-20" must not read "20-05-2026".
+    const rtl = this.dir === 'rtl';
     return text.replace(PLACEHOLDER, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? this.number(value) : value;
+      if (typeof value === 'number') return this.number(value);
+      return rtl && value !== '' && !value.startsWith('\u2068') ? `\u2068${value}\u2069` : value;
     });
   }
 

@@ -313,17 +313,18 @@ async function configurations(browser: Browser, base: string): Promise<void> {
     await shot(page, 'e2e-13-configurations');
   }, { flow: false });
 
-  await check('configurations at 320 px: French and right-to-left', async () => {
+  await check('configurations at 320 px: French and Arabic (right to left)', async () => {
     await page.setViewportSize({ width: 320, height: 900 });
     const french = page.locator('#french');
     await french.scrollIntoViewIfNeeded();
     await shot(page, 'e2e-14-french-320', french);
     const rtl = page.locator('#rtl');
-    await rtl.locator('offline-upload-wizard').getByRole('heading', { level: 2, name: 'Download the template' }).waitFor({ timeout: 15_000 });
+    // lang="ar" on the section: Arabic words (loaded on demand) and dir="rtl" from the locale.
+    await rtl.locator('offline-upload-wizard').getByRole('heading', { level: 2, name: 'نزّل القالب' }).waitFor({ timeout: 15_000 });
     await rtl.scrollIntoViewIfNeeded();
     await shot(page, 'e2e-15-rtl-320', rtl);
     const direction = await rtl.locator('offline-upload-wizard').evaluate((el) => getComputedStyle(el).direction);
-    expectEqual(direction, 'rtl', 'direction inside dir=rtl');
+    expectEqual(direction, 'rtl', 'direction of the Arabic wizard');
     const overflow = await page.evaluate(() =>
       [...document.querySelectorAll('offline-upload-wizard')].map((w) => w.getBoundingClientRect().right - document.documentElement.clientWidth).filter((d) => d > 1),
     );

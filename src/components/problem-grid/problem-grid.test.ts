@@ -48,6 +48,9 @@ const active = (el: ProblemGridElement) => root(el).querySelector<HTMLElement>('
 const focused = (el: ProblemGridElement) => root(el).activeElement as HTMLElement | null;
 
 describe('<offline-upload-problem-grid>', () => {
+  // French is a chunk of its own, loaded on demand; a Localizer made by hand needs it loaded first.
+  before(() => loadTranslation('fr'));
+
   afterEach(() => setViewport({ width: 1280, height: 800 }));
 
   it('is accessible, with problem cells marked invalid and described by their message', async () => {

@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import { CASES, HEADERS, csv } from '../../../bench/hostile/cases.js';
 import { classroomSpec } from '../../../test/fixtures/specs.js';
 import { validateSpreadsheet } from '../pipeline.js';
+import { issueMessage } from '../../i18n/issue-message.js';
 import { MAX_ISSUES } from '../validate/validator.js';
 import { validateInWorker } from '../../worker/client.js';
 import { issueMessage } from '../../i18n/issue-message.js';
@@ -15,7 +16,8 @@ import { useNativeInflate } from './zip.js';
 
 const TODAY = '2026-06-01';
 /** Small enough that the caps derived from it are reached by files a test can build quickly. */
-const OPTIONS = { today: TODAY, maxRows: 1_000 } as const;
+// The English words the wizard's worker gives each issue (core itself has none).
+const OPTIONS = { today: TODAY, maxRows: 1_000, describe: issueMessage } as const;
 const FSI = '\u2068';
 const PDI = '\u2069';
 
@@ -63,7 +65,7 @@ describe('hostile files: bounded results', () => {
     this.timeout(60_000);
     const lines = [HEADERS.join(',')];
     for (let i = 0; i < 12_000; i += 1) lines.push(`not-an-email-${i},2025-04-02,Completed,,`);
-    const result = await validateSpreadsheet(csv(lines.join('\n')), classroomSpec, { today: TODAY, maxRows: 20_000 });
+    const result = await validateSpreadsheet(csv(lines.join('\n')), classroomSpec, { today: TODAY, maxRows: 20_000, describe: issueMessage });
     expect(result.issues).to.have.length(MAX_ISSUES + 1);
     expect(result.issues[0]).to.include({ code: 'file-more-issues' });
     expect(result.issues[0]!.params).to.deep.equal({ shown: MAX_ISSUES, more: 2_000 });

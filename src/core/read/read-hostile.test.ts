@@ -9,7 +9,6 @@ import { validateSpreadsheet } from '../pipeline.js';
 import { issueMessage } from '../../i18n/issue-message.js';
 import { MAX_ISSUES } from '../validate/validator.js';
 import { validateInWorker } from '../../worker/client.js';
-import { issueMessage } from '../../i18n/issue-message.js';
 import { Localizer } from '../../i18n/localize.js';
 import { ReadFailedError } from './types.js';
 import { useNativeInflate } from './zip.js';

@@ -77,6 +77,8 @@ export default defineConfig(({ command, mode }) => {
     return {
       root: resolve(root, 'demo'),
       publicDir: resolve(root, 'public'),
+      // The demo imports the sources: keep their registrations (package.json's sideEffects names dist/ only).
+      plugins: [keepRegistrations()],
       server: {
         port: 5173,
         strictPort: false,

@@ -2,6 +2,7 @@
 // by normalised name, then by a synonym table per column kind (en, fr, ar), then by similarity; each file
 // column serves at most one template column. A file made from the template matches exactly and needs no
 // confirmation; anything matched less surely is shown to the admin to confirm or change.
+import { shortValue } from '../issues.js';
 import type { TemplateColumn, TemplateSpec } from '../spec.js';
 import { isRequired } from '../template/columns.js';
 import { compactKey, similarity } from './normalise.js';
@@ -138,8 +139,10 @@ function headerText(cell: unknown): string {
  * template column at most: the surest pairs are taken first.
  */
 export function matchColumns(spec: TemplateSpec, row: number, cells: readonly unknown[], options: MatchOptions = {}): ColumnMatch {
-  const headers = cells.map(headerText);
-  const keys = headers.map((h) => (h.length > MAX_HEADER_LENGTH ? '' : compactKey(h)));
+  const written = cells.map(headerText);
+  const keys = written.map((h) => (h.length > MAX_HEADER_LENGTH ? '' : compactKey(h)));
+  // Matched in full, echoed shortened: headers are shown on the matching screen and in messages.
+  const headers = written.map(shortValue);
   const candidates = spec.columns.map((column) => candidatesOf(column, spec, options));
   const assigned = new Map<number, { index: number | null; how: MatchHow; score: number }>();
   const taken = new Set<number>();

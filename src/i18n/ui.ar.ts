@@ -224,6 +224,8 @@ export const uiMessagesAr: UiMessages = {
   bulkNoSelection: 'حدّد الصفوف أولًا (المربعات في بداية كل صف).',
   bulkChanged: { zero: 'لم تتغير أي خلية', one: 'تغيّرت خلية واحدة', two: 'تغيّرت خليتان', few: 'تغيّرت {count} خلايا', many: 'تغيّرت {count} خلية', other: 'تغيّرت {count} خلية' },
   downloadMarked: 'تنزيل ملفي مع تمييز المشكلات',
+  markedFileSuffix: ' - المشكلات مميّزة',
+  markedCellProblem: '{column}: {message}',
 
   summaryLabel: 'الملخص',
   summaryRecordsReady: {

@@ -245,6 +245,8 @@ export interface UiMessages {
   readonly bulkNoSelection: string;
   readonly bulkChanged: PluralMessage;
   readonly downloadMarked: string;
+  readonly markedFileSuffix: string;
+  readonly markedCellProblem: string;
   readonly announceIssues: PluralMessage;
   readonly announceReady: PluralMessage;
   readonly announceCreated: PluralMessage;
@@ -480,6 +482,8 @@ export const uiMessagesEn: UiMessages = {
   bulkNoSelection: 'Select the rows first (the boxes at the start of each row).',
   bulkChanged: { one: '{count} cell changed', other: '{count} cells changed' },
   downloadMarked: 'Download my file with problems marked',
+  markedFileSuffix: ' - problems marked',
+  markedCellProblem: '{column}: {message}',
   announceIssues: { one: '{count} issue found. Nothing was created.', other: '{count} issues found. Nothing was created.' },
   announceReady: { one: 'No issues: {count} record ready to create.', other: 'No issues: {count} records ready to create.' },
   announceCreated: { one: '{count} record created.', other: '{count} records created.' },

@@ -222,6 +222,8 @@ export const uiMessagesFr: UiMessages = {
   bulkNoSelection: 'Sélectionnez d’abord les lignes (les cases au début de chaque ligne).',
   bulkChanged: { one: '{count} cellule modifiée', other: '{count} cellules modifiées' },
   downloadMarked: 'Télécharger mon fichier avec les problèmes signalés',
+  markedFileSuffix: ' - problèmes signalés',
+  markedCellProblem: '{column} : {message}',
   announceIssues: { one: '{count} problème trouvé. Rien n’a été créé.', other: '{count} problèmes trouvés. Rien n’a été créé.' },
   announceReady: {
     one: 'Aucun problème\u00a0: {count} enregistrement prêt à créer.',

@@ -23,6 +23,7 @@ import type { TemplateSpec } from '../core/spec.js';
 import type { CellEdit, UploadChanges } from '../core/edit/table.js';
 import type { RowTexts } from '../core/validate/validator.js';
 import { summarise } from '../core/summary.js';
+import { PROBLEMS_HEADERS } from '../i18n/problems-headers.js';
 import { issueMessage } from '../i18n/issue-message.js';
 import type { Localizer } from '../i18n/localize.js';
 import { prewarmValidationWorker, validateInWorker, ValidatorUnavailableError } from '../worker/client.js';
@@ -436,6 +437,35 @@ export class UploadSession extends EventTarget {
     return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
   }
 
+  /**
+   * The uploaded file handed back with its problems marked, in the admin's words: problem cells filled
+   * and noted, a Problems column at the end of each affected row (core/annotate.ts). A CSV upload comes
+   * back as .xlsx unless `csvAs` says csv. Uploaded again after fixing, it is checked like the original.
+   */
+  async annotatedFile(options: FileWordsOptions & { csvAs?: 'xlsx' | 'csv' } = {}): Promise<{ blob: Blob; fileName: string }> {
+    const blob = this.#blob;
+    const file = this.#file;
+    if (!blob || !file) throw new SessionError(makeFailure('spec-not-ready'));
+    const [{ annotateUpload }, l, bytes] = await Promise.all([import('../core/annotate.js'), wordsFor(options), blob.arrayBuffer()]);
+    options.signal?.throwIfAborted();
+    const { sheetName, headerRow, headers } = file.result.stats;
+    const out = await annotateUpload(bytes, this.#state.issues, {
+      sheetName,
+      headerRow: headerRow ?? 1,
+      headers,
+      fileName: this.#state.file?.name ?? 'upload',
+      ...(options.csvAs ? { csvAs: options.csvAs } : {}),
+      describe: (issue) => l.issue(issue),
+      texts: {
+        problemsHeader: l.t('gridProblems'),
+        fileSuffix: l.t('markedFileSuffix'),
+        cellProblem: (column, message) => l.t('markedCellProblem', { column, message }),
+      },
+      problemHeaders: PROBLEMS_HEADERS,
+    });
+    return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
+  }
+
   async #readySpec(): Promise<TemplateSpec> {
     if (this.#state.spec.status === 'loading') await this.#specLoad;
     const spec = this.#state.spec;
@@ -515,6 +545,8 @@ export class UploadSession extends EventTarget {
       signal,
       fileName,
       rowTexts: 'problems',
+      // The Problems column of a file handed back with its problems marked is not data.
+      ignoredHeaders: PROBLEMS_HEADERS,
       ...(changes.edits.length > 0 || changes.deleted.length > 0 ? { changes } : {}),
       ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
       ...(opts.maxFileSize !== undefined || limits.maxFileBytes !== undefined ? { maxBytes } : {}),

@@ -208,6 +208,7 @@ function runInWorker(worker: Worker, buffer: ArrayBuffer, spec: TemplateSpec, op
     ...(options.dateOrders !== undefined ? { dateOrders: options.dateOrders } : {}),
     ...(options.changes !== undefined ? { changes: options.changes } : {}),
     ...(options.rowTexts !== undefined ? { rowTexts: options.rowTexts } : {}),
+    ...(options.ignoredHeaders !== undefined ? { ignoredHeaders: options.ignoredHeaders } : {}),
   };
   return new Promise<ValidationResult>((resolve, reject) => {
     const done = (): void => {

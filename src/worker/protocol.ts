@@ -24,6 +24,8 @@ export interface WorkerValidateOptions {
   readonly dateOrders?: ValidatorOptions['dateOrders'];
   /** The admin's edits and deletions, laid over the file's rows (ValidateOptions.changes). */
   readonly changes?: ValidateOptions['changes'];
+  /** Headers of columns that are not data (ValidatorOptions.ignoredHeaders). */
+  readonly ignoredHeaders?: readonly string[];
   /** Also return the cells of the rows with problems (ValidateOptions.rowTexts). */
   readonly rowTexts?: ValidateOptions['rowTexts'];
 }

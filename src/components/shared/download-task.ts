@@ -6,7 +6,7 @@ import { makeFailure, type SessionFailure } from '../../session/failures.js';
 import { SessionError } from '../../session/upload-session.js';
 import { saveBlob } from './download.js';
 
-export type DownloadKind = 'xlsx' | 'csv' | 'issues';
+export type DownloadKind = 'xlsx' | 'csv' | 'issues' | 'marked';
 
 /** @internal A download as a task. */
 export class DownloadTask {

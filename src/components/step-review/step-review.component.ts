@@ -1,22 +1,34 @@
 // The review step, in one of three states: the file refused as a whole (what is wrong, another file),
 // the issues by row and column (with the report and a corrected file), or the records ready.
 import { html, nothing, type TemplateResult } from 'lit';
+import { state as viewState } from 'lit/decorators.js';
 import { DownloadTask } from '../shared/download-task.js';
 import { uploadSelected } from '../shared/file-select.js';
 import type { FileSelectEvent } from '../shared/internal-events.js';
 import { StepElement } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
+import { renderFixing } from './review-fixing.js';
+import { reviewStyles } from './step-review.styles.js';
 
 /**
  * @internal The wizard's review step.
  * @summary Shows the issues to fix, or the records ready to create.
  */
 export class StepReviewElement extends StepElement {
+  static override styles = [...StepElement.styles, reviewStyles];
+
   private readonly report = new DownloadTask(
     this,
     (_kind, signal) => this.ctx!.session.errorReport('xlsx', { locale: this.ctx!.localizer.locale, localizer: this.ctx!.localizer, signal }),
     (failure) => this.ctx?.announce(this.ctx.localizer.failure(failure), true),
   );
+  private readonly marked = new DownloadTask(
+    this,
+    (_kind, signal) => this.ctx!.session.annotatedFile({ locale: this.ctx!.localizer.locale, localizer: this.ctx!.localizer, signal }),
+    (failure) => this.ctx?.announce(this.ctx.localizer.failure(failure), true),
+  );
+  /** Rows the admin ticked in the problem grid (view state: for deleting or one value for all). */
+  @viewState() private selected: ReadonlySet<number> = new Set();
 
   protected renderStep(ctx: WizardContext): TemplateResult {
     const { localizer: l, state, flow, options } = ctx;
@@ -56,8 +68,13 @@ export class StepReviewElement extends StepElement {
           <button type="button" class="button" id="download-issues" ?disabled=${running !== undefined} @click=${() => this.report.start('issues')}>
             ${running ? html`<span class="spinner" aria-hidden="true"></span>` : html`<span aria-hidden="true">⤓</span>`} ${l.t('downloadIssues')}
           </button>
+          <button type="button" class="button" id="download-marked" ?disabled=${this.marked.running !== undefined} @click=${() => this.marked.start('marked')}>
+            ${this.marked.running ? html`<span class="spinner" aria-hidden="true"></span>` : html`<span aria-hidden="true">⤓</span>`} ${l.t('downloadMarked')}
+          </button>
         </div>
         ${this.report.failure ? this.renderFailure(this.report.failure) : nothing}
+        ${this.marked.failure ? this.renderFailure(this.marked.failure) : nothing}
+        ${renderFixing(ctx, { selected: this.selected, select: (rows) => (this.selected = rows) })}
         <offline-upload-issues-table part="issues" .issues=${issues} .localizer=${l} file-name=${state.file?.name ?? ''}></offline-upload-issues-table>
         ${this.renderActions(nothing)}
       `;

@@ -37,6 +37,27 @@ describe('<offline-upload-step-review>', () => {
     expect(chip.getAttribute('aria-pressed')).to.equal('true');
   });
 
+  it('fixes a problem in the grid: the edit is checked again and the issue goes; a row can be deleted and put back', async () => {
+    const { el, session } = await reviewOf(csv([CLASSROOM_HEADER, 'not-an-email,2025-03-01,Completed,,', 'user2@example.com,2025-03-02,Maybe,,', 'user3@example.com,2025-03-03,Completed,,']));
+    const grid = el.shadowRoot!.querySelector('offline-upload-problem-grid')!;
+    await waitFor(() => grid.shadowRoot!.querySelectorAll('.window [role="row"]').length === 2, 'the two rows with problems in the grid');
+    await expect(el).to.be.accessible();
+    // The admin types the right address into row 2's Email cell (as the grid reports an edit).
+    grid.onEdit!([{ row: 2, columnKey: 'identifier', value: 'user1@example.com' }]);
+    await waitFor(() => session.state.issues.every((i) => i.row !== 2) && !session.state.editing?.checking, 'row 2 checked again');
+    await el.updateComplete;
+    const gridNow = () => el.shadowRoot!.querySelector('offline-upload-problem-grid')!;
+    await waitFor(() => gridNow().shadowRoot!.querySelectorAll('.window [role="row"]').length === 1, 'one row left in the grid');
+    expect(el.shadowRoot!.querySelector<HTMLButtonElement>('#undo-edit')!.disabled).to.be.false;
+    // Row 3 deleted on purpose: the file is clean, and the deletion is said.
+    grid.onSelect!(new Set([3]));
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#delete-rows')!.click();
+    await waitFor(() => session.state.status === 'ready', 'the edited file ready');
+    expect(session.state.summary?.records).to.equal(2);
+    expect(session.state.editing?.deleted).to.deep.equal([3]);
+  });
+
   it('the records ready: the summary and Next', async () => {
     const { el } = await reviewOf(cleanCsv(3));
     expect(said(el)).to.contain('Check the records');

@@ -810,8 +810,8 @@ export class UploadSession extends EventTarget {
       return;
     }
     if (signal.aborted) return;
-    this.#set({ editing: this.#editing() });
     await this.#afterValidation(result, spec, signal);
+    if (!signal.aborted && this.#fileOp === op) this.#set({ editing: this.#editing() });
   }
 
   /** Stops reading or the dry run now and discards the staged upload; back to choosing, no file. */

@@ -279,7 +279,9 @@ export class WizardFlow extends EventTarget {
 
   #onStateChange = (event: SessionEventMap['statechange']): void => {
     const { state, previous } = event.detail;
-    const next = stepForTransition(previous.status, state.status);
+    // While the admin's fixes are checked again (a re-read, then a dry run of a file now clean) the review
+    // stays on screen: the grid keeps its place and focus instead of flashing to the upload step.
+    const next = state.editing?.checking && state.status === 'dry-run' ? undefined : stepForTransition(previous.status, state.status);
     if (next) this.#show(next);
     const spec = state.spec.status;
     const noted = state.notices.length > 0;

@@ -49,7 +49,8 @@ export class StepReviewElement extends StepElement {
         ${this.renderActions(nothing)}
       `;
     }
-    if (state.status === 'has-issues') {
+    // While fixes are checked again the problems stay on screen, even through the dry run of a file now clean.
+    if (state.status === 'has-issues' || (state.editing?.checking && state.status === 'dry-run')) {
       const issues = state.issues;
       const rows = state.summary?.rowsWithIssues ?? new Set(issues.map((i) => i.row).filter((r) => r !== undefined)).size;
       const running = this.report.running;

@@ -49,6 +49,8 @@ describe('<offline-upload-step-review>', () => {
     const gridNow = () => el.shadowRoot!.querySelector('offline-upload-problem-grid')!;
     await waitFor(() => gridNow().shadowRoot!.querySelectorAll('.window [role="row"]').length === 1, 'one row left in the grid');
     expect(el.shadowRoot!.querySelector<HTMLButtonElement>('#undo-edit')!.disabled).to.be.false;
+    // The grid is the same element through the re-check: the admin's place and focus are kept.
+    expect(gridNow() === grid, 'the same grid element').to.be.true;
     // Row 3 deleted on purpose: the file is clean, and the deletion is said.
     grid.onSelect!(new Set([3]));
     await el.updateComplete;

@@ -204,17 +204,20 @@ describe('activity combobox', () => {
     expect(input.getAttribute('aria-activedescendant')).to.equal(options(el)[20]!.id);
   });
 
-  it('ignores an answer that arrives after a newer search', async () => {
+  it('ignores an answer that arrives after a newer search', async function () {
+    // On a loaded machine the keystrokes of 'fire' can fall more than one debounce apart: then more than
+    // one held search starts, which changes nothing here — every held answer comes after the newer one.
+    this.timeout(60_000);
     const search = fakeSearch();
     let release!: () => void;
     search.gate = new Promise((r) => (release = r));
     const { el, input } = await mount(search);
     input.focus();
     await sendKeys({ type: 'fire' });
-    await until(el, () => search.calls.length === 1, 'the first search');
+    await until(el, () => search.calls.length >= 1, 'the first search', 20_000);
     search.gate = undefined;
     await sendKeys({ type: 'x' });
-    await until(el, () => statusText(el).includes('“firex”'), 'the second answer');
+    await until(el, () => statusText(el).includes('“firex”'), 'the second answer', 20_000);
     release();
     await settle();
     await el.updateComplete;

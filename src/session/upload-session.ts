@@ -720,9 +720,10 @@ export class UploadSession extends EventTarget {
    * the edited file again, exactly as the same changes saved from a spreadsheet would be checked.
    */
   editCells(edits: readonly CellEdit[]): Promise<void> {
-    const fresh = edits.filter((e) => e.value !== this.#textOf(e.row, e.columnKey));
+    const textOf = this.#texts();
+    const fresh = edits.filter((e) => e.value !== textOf(e.row, e.columnKey));
     if (fresh.length === 0) return Promise.resolve();
-    const changes = fresh.map((e) => this.#change(e.row, e.columnKey, this.#textOf(e.row, e.columnKey), e.value));
+    const changes = fresh.map((e) => this.#change(e.row, e.columnKey, textOf(e.row, e.columnKey), e.value));
     this.#steps.push({ kind: 'edit', edits: fresh, changes });
     this.#emit('edited', { changes });
     return this.#recheck();
@@ -776,10 +777,14 @@ export class UploadSession extends EventTarget {
     return { edits, deleted, editedRows, canUndo: this.#steps.length > 0, checking: false };
   }
 
-  #textOf(row: number, columnKey: string): string {
-    const edited = this.#changes().edits.find((e) => e.row === row && e.columnKey === columnKey);
-    if (edited) return edited.value;
-    return this.#state.rows?.find((r) => r.row === row)?.cells[columnKey] ?? '';
+  /**
+   * What a cell now holds: the admin's latest edit, else the file's text. Lookups built once per call, so
+   * a column-wide fix of thousands of cells stays linear.
+   */
+  #texts(): (row: number, columnKey: string) => string {
+    const edited = new Map(this.#changes().edits.map((e) => [`${e.row}\u0000${e.columnKey}`, e.value]));
+    const rows = new Map((this.#state.rows ?? []).map((r) => [r.row, r.cells]));
+    return (row, columnKey) => edited.get(`${row}\u0000${columnKey}`) ?? rows.get(row)?.[columnKey] ?? '';
   }
 
   #change(row: number, columnKey: string, oldValue: string, newValue: string): CellChange {

@@ -7,6 +7,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 const steps = [
   { name: 'type-check', cmd: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.'] },
+  // custom-elements.json: current, cem-validator clean, paths and type references pointing at shipped files.
+  { name: 'manifest', cmd: 'node', args: ['scripts/check-manifest.mjs'] },
   // openapi.json must lint clean (security declared on every operation, every $ref resolvable, …).
   { name: 'openapi-lint', cmd: 'npx', args: ['redocly', 'lint', 'openapi.json'], env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
   { name: 'browser', cmd: 'node', args: ['scripts/ensure-browser.mjs'], then: { cmd: 'npx', args: ['web-test-runner'] }, results: 'browser' },

@@ -13,18 +13,18 @@ const issues: Issue[] = [
 ];
 
 describe('error report (csv)', () => {
-  it('writes one line per issue — Row, Column, Value, Problem, Code — with a BOM and CRLF', async () => {
+  it('writes one line per issue — Row, Column, Value, Problem; no internal code — with a BOM and CRLF', async () => {
     const report = await buildErrorReport(issues, classroomSpec, { format: 'csv', texts: errorReportTextsEn });
     expect(report.fileName).to.equal('Fire Safety Induction (Classroom) - upload issues.csv');
     expect(report.mimeType).to.equal('text/csv;charset=utf-8');
     expect([...report.data.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(report.data).split('\r\n');
     expect(lines).to.deep.equal([
-      'Row,Column,Value,Problem,Code',
-      'File,,,This template is out of date.,file-template-outdated',
-      '4,Email *,"\'=HYPERLINK(""http://evil.example"",""x"")",This is not a valid e-mail address.,cell-identifier-format',
-      '5,Comments,\'+cmd|\' /C calc\'!A0,"Too long, ""quoted"", and, commas.",cell-text-too-long',
-      '6,Trainer,,Trainer is required.,cell-required',
+      'Row,Column,Value,Problem',
+      'File,,,This template is out of date.',
+      '4,Email *,"\'=HYPERLINK(""http://evil.example"",""x"")",This is not a valid e-mail address.',
+      '5,Comments,\'+cmd|\' /C calc\'!A0,"Too long, ""quoted"", and, commas."',
+      '6,Trainer,,Trainer is required.',
       '',
     ]);
   });
@@ -43,7 +43,7 @@ describe('error report (xlsx)', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(report.data).buffer);
     const sheet = workbook.getWorksheet('Issues')!;
-    expect(sheet.getRow(1).values).to.deep.equal([undefined, 'Row', 'Column', 'Value', 'Problem', 'Code']);
+    expect(sheet.getRow(1).values).to.deep.equal([undefined, 'Row', 'Column', 'Value', 'Problem', 'Reference for support']);
     expect(sheet.getRow(2).values).to.deep.equal([undefined, 'File', undefined, undefined, 'This template is out of date.', 'file-template-outdated']);
     const hostile = sheet.getCell('C3');
     expect(hostile.value).to.equal('=HYPERLINK("http://evil.example","x")');
@@ -54,13 +54,26 @@ describe('error report (xlsx)', () => {
     expect(sheet.rowCount).to.equal(5);
   });
 
+  it('keeps each issue\'s code for support in a hidden column, not one the admin sees', async () => {
+    const report = await buildErrorReport(issues, classroomSpec, { format: 'xlsx', texts: errorReportTextsEn });
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(report.data).buffer);
+    const sheet = workbook.getWorksheet('Issues')!;
+    for (const c of [1, 2, 3, 4]) expect(sheet.getColumn(c).hidden, `column ${c} shown`).to.equal(false);
+    expect(sheet.getColumn(5).hidden, 'the code column is hidden').to.equal(true);
+    expect(sheet.getColumn(5).values.slice(1)).to.deep.equal(['Reference for support', 'file-template-outdated', 'cell-identifier-format', 'cell-text-too-long', 'cell-required']);
+    // The filter covers the admin's columns only.
+    expect(sheet.autoFilter).to.equal('A1:D5');
+  });
+
   it('lets a host rename the headers and sheet', async () => {
     const report = await buildErrorReport(issues.slice(0, 1), classroomSpec, {
       format: 'csv',
-      texts: { ...errorReportTextsEn, headers: ['Ligne', 'Colonne', 'Valeur', 'Problème', 'Code'], wholeFile: 'Fichier', fileSuffix: ' - problèmes' },
+      texts: { ...errorReportTextsEn, headers: ['Ligne', 'Colonne', 'Valeur', 'Problème'], wholeFile: 'Fichier', fileSuffix: ' - problèmes' },
     });
     expect(report.fileName).to.equal('Fire Safety Induction (Classroom) - problèmes.csv');
-    expect(new TextDecoder().decode(report.data)).to.contain('Ligne,Colonne,Valeur,Problème,Code\r\nFichier,');
+    expect(new TextDecoder().decode(report.data)).to.contain('Ligne,Colonne,Valeur,Problème\r\nFichier,');
   });
 
   it('words each problem with the caller\'s describer, from code and params', async () => {
@@ -69,6 +82,6 @@ describe('error report (xlsx)', () => {
       texts: errorReportTextsEn,
       describe: (issue) => `[${issue.code}]`,
     });
-    expect(new TextDecoder().decode(report.data)).to.contain(',[cell-identifier-format],cell-identifier-format');
+    expect(new TextDecoder().decode(report.data)).to.contain(',[cell-identifier-format]\r\n');
   });
 });

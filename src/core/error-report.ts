@@ -1,5 +1,7 @@
-// The error report an admin can download: one row per issue (Row, Column, Value, Problem, Code), as .xlsx or
-// CSV. Values come from the admin's own file, so everything goes through the formula-safe writer. Core has no
+// The error report an admin can download: one row per issue (Row, Column, Value, Problem), as .xlsx or CSV,
+// every word in the admin's language. The issue's internal code is no column the admin sees: in the .xlsx it
+// sits in a hidden last column, for support to read (unhide it); a CSV cannot hide a column, so it has none.
+// Values come from the admin's own file, so everything goes through the formula-safe writer. Core has no
 // words: the headers come from a table in src/i18n (files.*.ts) and each problem from the caller's `describe`.
 import type { Issue } from './issues.js';
 import { csvBytes, csvLine, xlsxValue } from './safe-cell.js';
@@ -23,8 +25,10 @@ export interface ErrorReportTexts {
   /** Right-to-left language: the sheet opens right to left in Excel. */
   readonly rtl?: boolean;
   readonly fileSuffix: string;
-  /** Row, Column, Value, Problem, Code. */
-  readonly headers: readonly [string, string, string, string, string];
+  /** Row, Column, Value, Problem: the columns the admin sees. */
+  readonly headers: readonly [string, string, string, string];
+  /** Header of the hidden column that holds each issue's code, for support (.xlsx only). */
+  readonly codeHeader: string;
   /** Shown in the Row column for issues about the whole file. */
   readonly wholeFile: string;
 }
@@ -32,10 +36,12 @@ export interface ErrorReportTexts {
 export async function buildErrorReport(issues: readonly Issue[], spec: TemplateSpec, options: ErrorReportOptions): Promise<DownloadFile> {
   const { texts } = options;
   const describe = options.describe ?? ((issue: Issue) => issue.message);
-  const rows = issues.map((issue) => [issue.row ?? texts.wholeFile, issue.column ?? '', issue.value ?? '', describe(issue), issue.code] as const);
+  // A host's override written for the older five-column table still gives four visible headers.
+  const headers = texts.headers.slice(0, 4);
+  const rows = issues.map((issue) => [issue.row ?? texts.wholeFile, issue.column ?? '', issue.value ?? '', describe(issue)] as const);
 
   if (options.format === 'csv') {
-    const lines = [csvLine(texts.headers), ...rows.map((r) => csvLine(r))];
+    const lines = [csvLine(headers), ...rows.map((r) => csvLine(r))];
     return { data: csvBytes(lines), fileName: safeFileName(spec.activity.name, texts.fileSuffix, 'csv'), mimeType: CSV_MIME };
   }
 
@@ -45,11 +51,14 @@ export async function buildErrorReport(issues: readonly Issue[], spec: TemplateS
   const sheet = workbook.addWorksheet(texts.sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2', rightToLeft: texts.rtl === true }],
   });
-  [8, 24, 32, 90, 26].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  [8, 24, 32, 90].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  const codeColumn = sheet.getColumn(headers.length + 1);
+  codeColumn.width = 26;
+  codeColumn.hidden = true;
   // The Value column holds what the admin typed: as text, so Excel neither computes nor reformats it.
   sheet.getColumn(3).numFmt = '@';
   const header = sheet.getRow(1);
-  texts.headers.forEach((text, i) => {
+  [...headers, texts.codeHeader].forEach((text, i) => {
     const cell = header.getCell(i + 1);
     cell.value = xlsxValue(text);
     cell.font = { bold: true };
@@ -62,8 +71,9 @@ export async function buildErrorReport(issues: readonly Issue[], spec: TemplateS
       cell.value = xlsxValue(value);
       if (i === 3) cell.alignment = { wrapText: true, vertical: 'top' };
     });
+    row.getCell(headers.length + 1).value = issues[r]!.code;
   });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: texts.headers.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: headers.length } };
   const data = toBytes(await workbook.xlsx.writeBuffer());
   return { data, fileName: safeFileName(spec.activity.name, texts.fileSuffix, 'xlsx'), mimeType: XLSX_MIME };
 }

@@ -73,6 +73,7 @@ export const errorReportTextsAr: ErrorReportTexts = {
   sheetName: 'المشكلات',
   fileSuffix: ' - مشكلات الرفع',
   rtl: true,
-  headers: ['الصف', 'العمود', 'القيمة', 'المشكلة', 'الرمز'],
+  headers: ['الصف', 'العمود', 'القيمة', 'المشكلة'],
+  codeHeader: 'مرجع للدعم الفني',
   wholeFile: 'الملف',
 };

@@ -72,6 +72,7 @@ export const templateTextsEn: TemplateTexts = {
 export const errorReportTextsEn: ErrorReportTexts = {
   sheetName: 'Issues',
   fileSuffix: ' - upload issues',
-  headers: ['Row', 'Column', 'Value', 'Problem', 'Code'],
+  headers: ['Row', 'Column', 'Value', 'Problem'],
+  codeHeader: 'Reference for support',
   wholeFile: 'File',
 };

@@ -74,6 +74,7 @@ export const templateTextsFr: TemplateTexts = {
 export const errorReportTextsFr: ErrorReportTexts = {
   sheetName: 'Problèmes',
   fileSuffix: ' - problèmes d’import',
-  headers: ['Ligne', 'Colonne', 'Valeur', 'Problème', 'Code'],
+  headers: ['Ligne', 'Colonne', 'Valeur', 'Problème'],
+  codeHeader: 'Référence pour l’assistance',
   wholeFile: 'Fichier',
 };

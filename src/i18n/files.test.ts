@@ -99,14 +99,15 @@ describe('files in the admin’s language', () => {
     const xlsx = await buildErrorReport(issues, classroomSpec, { format: 'xlsx', texts: l.reportTexts, describe: (i) => l.issue(i) });
     expect(xlsx.fileName).to.equal('Fire Safety Induction (Classroom) - problèmes d’import.xlsx');
     const sheet = (await load(xlsx.data)).getWorksheet('Problèmes')!;
-    expect(sheet.getRow(1).values).to.deep.equal([undefined, 'Ligne', 'Colonne', 'Valeur', 'Problème', 'Code']);
+    expect(sheet.getRow(1).values).to.deep.equal([undefined, 'Ligne', 'Colonne', 'Valeur', 'Problème', 'Référence pour l’assistance']);
+    expect(sheet.getColumn(5).hidden, 'the support code column is hidden').to.equal(true);
     expect(sheet.getCell('A2').value).to.equal('Fichier');
     expect(String(sheet.getCell('D2').value)).to.match(/^Ce modèle est périmé \(version \u2068cls-1\u2069/);
     expect(String(sheet.getCell('D3').value)).to.contain('au format JJ/MM/AAAA');
     expect(String(sheet.getCell('D4').value)).to.contain('Utilisez l’une de celles-ci\u00a0: Attended, Completed.');
     const csv = await buildErrorReport(issues, classroomSpec, { format: 'csv', texts: l.reportTexts, describe: (i) => l.issue(i) });
     const lines = new TextDecoder().decode(csv.data).replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).to.equal('Ligne,Colonne,Valeur,Problème,Code');
+    expect(lines[0]).to.equal('Ligne,Colonne,Valeur,Problème');
     expect(lines[1]).to.match(/^Fichier,,,Ce modèle est périmé/);
   });
 
@@ -115,7 +116,9 @@ describe('files in the admin’s language', () => {
     const xlsx = await buildErrorReport(issues, classroomSpec, { format: 'xlsx', texts: l.reportTexts, describe: (i) => l.issue(i) });
     const sheet = (await load(xlsx.data)).getWorksheet('المشكلات')!;
     expect(sheet.views[0]!.rightToLeft).to.equal(true);
-    expect(sheet.getRow(1).values).to.deep.equal([undefined, 'الصف', 'العمود', 'القيمة', 'المشكلة', 'الرمز']);
+    expect(sheet.getRow(1).values).to.deep.equal([undefined, 'الصف', 'العمود', 'القيمة', 'المشكلة', 'مرجع للدعم الفني']);
+    expect(sheet.getColumn(5).hidden, 'the support code column is hidden').to.equal(true);
+    expect(sheet.getCell('E2').value).to.equal('file-template-outdated');
     expect(sheet.getCell('A2').value).to.equal('الملف');
     expect(String(sheet.getCell('D3').value)).to.contain('بالصيغة يي/شش/سسسس');
     expect(String(sheet.getCell('D4').value)).to.contain('استخدم إحدى هذه القيم: Attended, Completed.');

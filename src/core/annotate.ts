@@ -2,9 +2,16 @@
 // formats and order) with each problem cell filled and carrying a note, and a "Problems" column at the end
 // of every affected row. Core writes no words of its own: the caller gives the header and every issue's
 // message in the admin's language. A CSV upload comes back as .xlsx (default) or as .csv.
+//
+// Fixes made in the browser are carried over: edited cells hold the admin's new text, and rows deleted on
+// purpose are taken out, as deleting them in the spreadsheet would (later rows move up). The file is the
+// upload as it stands in the browser, so uploading it again picks up exactly where the admin left off —
+// a deleted row merely marked would come back with its problems. The deleted rows have a file of their
+// own (deletedRowsFile, below) to finish later.
 import type { Workbook, Worksheet, Cell as ExcelCell } from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { cellText, isDateCell, isErrorCell, type Cell } from './cells.js';
+import type { UploadChanges } from './edit/table.js';
 import { compareIssues, ISSUE_CODES, type Issue } from './issues.js';
 import { readSpreadsheet } from './read/index.js';
 import { FileIssueError, type SheetStart } from './read/types.js';
@@ -44,6 +51,8 @@ export interface AnnotateOptions {
    * another language) has its old column reused and emptied instead of gaining a second one.
    */
   readonly problemHeaders?: readonly string[];
+  /** The admin's edits (written into their cells) and rows deleted on purpose (taken out of the file). */
+  readonly changes?: UploadChanges;
 }
 
 interface Marks {
@@ -107,33 +116,201 @@ export async function annotateUpload(input: ArrayBuffer | Uint8Array, issues: re
   const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const stem = options.fileName.replace(/\.[^.]*$/, '') || options.fileName;
   if (!isXlsx && options.csvAs === 'csv') {
-    const table = await readTable(bytes, options.sheetName);
+    const table = withChanges(await readTable(bytes, options.sheetName), options);
     return {
       data: annotatedCsv(table, issues, options),
       fileName: safeFileName(stem, options.texts.fileSuffix, 'csv'),
       mimeType: CSV_MIME,
     };
   }
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  let sheet: Worksheet | undefined;
-  let held: HeldValidations | undefined;
-  if (isXlsx) {
-    try {
-      held = holdValidations(bytes);
-      await workbook.xlsx.load(held.stripped.buffer as ArrayBuffer);
-      sheet = workbook.getWorksheet(options.sheetName);
-    } catch {
-      // exceljs cannot open every file our reader can (odd writers, strict OOXML): fall back to the values.
-      sheet = undefined;
-      held = undefined;
-    }
-  }
-  if (!sheet) sheet = valuesSheet(workbook, await readTable(bytes, options.sheetName), options.sheetName || 'Records');
+  const edits: ChangeOptions = { headers: options.headers, headerRow: options.headerRow, changes: { edits: options.changes?.edits ?? [], deleted: [] } };
+  const { workbook, sheet, held, fromValues } = await openWorkbook(bytes, isXlsx, options.sheetName, edits);
+  // The values fallback is built from a table the edits were already written into.
+  if (!fromValues) editSheet(sheet, edits);
   markSheet(sheet, issues, options);
+  dropRows(sheet, Math.max(1, options.headerRow), new Set(options.changes?.deleted ?? []));
   let data = toBytes(await workbook.xlsx.writeBuffer());
   if (held && held.bySheet.size > 0) data = restoreValidations(data, held.bySheet);
   return { data, fileName: safeFileName(stem, options.texts.fileSuffix, 'xlsx'), mimeType: XLSX_MIME };
+}
+
+export interface DeletedRowsOptions {
+  /** What the upload was read as (`ValidationStats`), as for annotateUpload. */
+  readonly sheetName: string;
+  readonly headerRow: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly fileName: string;
+  /** Appended to the file's own name, in the admin's language ("… - deleted rows"). */
+  readonly fileSuffix: string;
+  /** The rows deleted and the edits made (a deleted row's edits are kept in its file). */
+  readonly changes: UploadChanges;
+}
+
+/**
+ * The rows the admin deleted from this upload, as a file of their own to finish later: the upload's own
+ * workbook (same sheets, columns, formats, header) holding only those rows, with the admin's edits; a CSV
+ * upload comes back as CSV with the same delimiter. Uploaded once fixed, it is checked like any upload.
+ */
+export async function deletedRowsFile(input: ArrayBuffer | Uint8Array, options: DeletedRowsOptions): Promise<DownloadFile> {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const stem = options.fileName.replace(/\.[^.]*$/, '') || options.fileName;
+  const headerRow = Math.max(1, options.headerRow);
+  const deleted = new Set(options.changes.deleted);
+  // Every data row that was not deleted goes: what is left is the header and the deleted rows.
+  const keep = (row: number) => row <= headerRow || deleted.has(row);
+  if (!isXlsx) {
+    const table = await readTable(bytes, options.sheetName);
+    const edited = withChanges(table, { headers: options.headers, headerRow, changes: { edits: options.changes.edits, deleted: [] } });
+    const delimiter = table.start?.delimiter ?? ',';
+    // Every line as wide as the header: the reader leaves trailing empty cells out, the admin's file had them.
+    const width = edited.rows.get(headerRow)?.length ?? 0;
+    const lines: string[] = [];
+    for (let number = 1; number <= edited.last; number++) {
+      if (!keep(number)) continue;
+      const fields = (edited.rows.get(number) ?? []).map((cell) => csvValue(cell, delimiter));
+      while (fields.length < width) fields.push('');
+      lines.push(fields.join(delimiter));
+    }
+    return { data: csvBytes(lines), fileName: safeFileName(stem, options.fileSuffix, 'csv'), mimeType: CSV_MIME };
+  }
+  const editOptions = { headers: options.headers, headerRow, changes: { edits: options.changes.edits, deleted: [] } };
+  const { workbook, sheet, held, fromValues } = await openWorkbook(bytes, true, options.sheetName, editOptions);
+  if (!fromValues) editSheet(sheet, editOptions);
+  const gone = new Set<number>();
+  sheet.eachRow({ includeEmpty: true }, (_row, number) => {
+    if (!keep(number)) gone.add(number);
+  });
+  dropRows(sheet, headerRow, gone);
+  let data = toBytes(await workbook.xlsx.writeBuffer());
+  if (held && held.bySheet.size > 0) data = restoreValidations(data, held.bySheet);
+  return { data, fileName: safeFileName(stem, options.fileSuffix, 'xlsx'), mimeType: XLSX_MIME };
+}
+
+// ── the admin's changes laid over the file ────────────────────────────────────────────────────────
+
+interface ChangeOptions {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly headerRow: number;
+  readonly changes?: UploadChanges;
+}
+
+/** The upload opened for rewriting: with exceljs when it can, else a sheet of the values our reader saw. */
+async function openWorkbook(
+  bytes: Uint8Array,
+  isXlsx: boolean,
+  sheetName: string,
+  edits: ChangeOptions,
+): Promise<{ workbook: Workbook; sheet: Worksheet; held?: HeldValidations; fromValues: boolean }> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  if (isXlsx) {
+    try {
+      const held = holdValidations(bytes);
+      await workbook.xlsx.load(held.stripped.buffer as ArrayBuffer);
+      const sheet = workbook.getWorksheet(sheetName);
+      if (sheet) return { workbook, sheet, held, fromValues: false };
+    } catch {
+      // exceljs cannot open every file our reader can (odd writers, strict OOXML): fall back to the values.
+    }
+  }
+  const fresh = new ExcelJS.Workbook();
+  const table = await readTable(bytes, sheetName);
+  const sheet = valuesSheet(fresh, withChanges(table, edits), sheetName || 'Records');
+  return { workbook: fresh, sheet, fromValues: true };
+}
+
+/** Column key → 0-based position in the file, by the header the admin wrote (as the marks find them). */
+function columnPositions(headerCells: readonly string[], headers: Readonly<Record<string, string>>): Map<string, number> {
+  const byHeader = new Map<string, number>();
+  headerCells.forEach((text, i) => {
+    const key = norm(text);
+    if (key !== '' && !byHeader.has(key)) byHeader.set(key, i);
+  });
+  const out = new Map<string, number>();
+  for (const [key, header] of Object.entries(headers)) {
+    const index = byHeader.get(norm(header));
+    if (index !== undefined) out.set(key, index);
+  }
+  return out;
+}
+
+/** The table with the admin's edits written in and the deleted rows taken out (later rows keep their numbers here). */
+function withChanges(table: Table, options: ChangeOptions): Table {
+  const changes = options.changes;
+  if (!changes || (changes.edits.length === 0 && changes.deleted.length === 0)) return table;
+  const headerCells = (table.rows.get(Math.max(1, options.headerRow)) ?? []).map((c) => (c === null ? '' : cellText(c)));
+  const positions = columnPositions(headerCells, options.headers);
+  const rows = new Map(table.rows);
+  for (const edit of changes.edits) {
+    const index = positions.get(edit.columnKey);
+    const cells = rows.get(edit.row);
+    if (index === undefined || !cells) continue;
+    const next = cells.slice();
+    while (next.length <= index) next.push(null);
+    next[index] = edit.value === '' ? null : edit.value;
+    rows.set(edit.row, next);
+  }
+  for (const row of changes.deleted) rows.delete(row);
+  return { ...table, rows };
+}
+
+/** Writes the admin's edits into the sheet's cells, as text (as the edit was checked), keeping each cell's format. */
+function editSheet(sheet: Worksheet, options: ChangeOptions): void {
+  const edits = options.changes?.edits ?? [];
+  if (edits.length === 0) return;
+  const positions = columnPositions(headerTexts(sheet, Math.max(1, options.headerRow)), options.headers);
+  for (const edit of edits) {
+    const index = positions.get(edit.columnKey);
+    if (index === undefined) continue;
+    sheet.getRow(edit.row).getCell(index + 1).value = xlsxValue(edit.value);
+  }
+}
+
+/**
+ * Takes rows out of the sheet below the header, as deleting them in a spreadsheet program does: the rows
+ * after move up, with their values, formats, notes and heights. One pass over the rows after the first
+ * one deleted (exceljs's spliceRows per row would move the rest of the sheet once per deleted row).
+ */
+function dropRows(sheet: Worksheet, headerRow: number, gone: ReadonlySet<number>): void {
+  if (gone.size === 0) return;
+  const first = Math.min(...[...gone].filter((r) => r > headerRow));
+  if (!Number.isFinite(first)) return;
+  const last = sheet.rowCount;
+  let to = first;
+  for (let from = first; from <= last; from++) {
+    if (gone.has(from)) continue;
+    if (from !== to) moveRow(sheet, from, to);
+    to++;
+  }
+  for (let r = to; r <= last; r++) clearRow(sheet, r);
+}
+
+type CommentedCell = ExcelCell & { _comment?: unknown };
+
+function moveRow(sheet: Worksheet, from: number, to: number): void {
+  const source = sheet.getRow(from);
+  const target = sheet.getRow(to);
+  clearRow(sheet, to);
+  target.height = source.height;
+  target.hidden = source.hidden;
+  source.eachCell({ includeEmpty: true }, (cell, column) => {
+    const into = target.getCell(column) as CommentedCell;
+    into.value = cell.value;
+    into.style = cell.style;
+    into._comment = (cell as CommentedCell)._comment;
+  });
+}
+
+function clearRow(sheet: Worksheet, number: number): void {
+  const row = sheet.getRow(number);
+  row.height = undefined as unknown as number;
+  row.hidden = false;
+  row.eachCell({ includeEmpty: true }, (cell) => {
+    (cell as CommentedCell)._comment = undefined;
+    cell.value = null;
+    cell.style = {};
+  });
 }
 
 // ── data validations kept as written ──────────────────────────────────────────────────────────────
@@ -393,7 +570,9 @@ function annotatedCsv(table: Table, issues: readonly Issue[], options: AnnotateO
   }
   const marks = collectMarks(issues, columnIndexer(headerCells, options.headers), options);
   const lines: string[] = [];
+  const deleted = new Set(options.changes?.deleted ?? []);
   for (let number = 1; number <= table.last; number++) {
+    if (deleted.has(number) && number > headerRow) continue;
     const fields = (table.rows.get(number) ?? []).map((cell) => csvValue(cell, delimiter));
     while (fields.length < problemsIndex) fields.push('');
     fields.length = problemsIndex;

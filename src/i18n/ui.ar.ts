@@ -180,6 +180,17 @@ export const uiMessagesAr: UiMessages = {
   noIssuesForFilter: 'لا توجد مشكلة تطابق عوامل التصفية هذه.',
   downloadIssues: 'تنزيل المشكلات (\u2066.xlsx\u2069)',
   uploadCorrected: 'رفع ملف مصحّح',
+  // Review: all rows on demand and the rows deleted from an upload (grid)
+  viewLegend: 'عرض',
+  viewProblemRows: 'الصفوف التي بها مشكلات ({count})',
+  viewAllRows: 'كل الصفوف ({count})',
+  fixGridLabelAll: 'كل صفوف {file}',
+  deletedHeading: 'الصفوف المحذوفة من هذا الرفع',
+  deletedGuidance: 'لن تُنشأ سجلاتها. نزّلها لإكمالها لاحقًا، أو أعِدها.',
+  deletedRowsList: 'الصفوف {rows}',
+  deletedMore: { zero: 'و{count} غيرها', one: 'وصف آخر', two: 'وصفان آخران', few: 'و{count} صفوف أخرى', many: 'و{count} صفًا آخر', other: 'و{count} صف آخر' },
+  downloadDeleted: 'تنزيل الصفوف المحذوفة',
+  deletedFileSuffix: ' - الصفوف المحذوفة',
 
   gridNoRows: 'لا صفوف لعرضها.',
   gridKeyboardHint: 'تنقّل بمفاتيح الأسهم. يحرّر Enter أو F2 الخلية، ويلغي Escape، ويتراجع Ctrl+Z عن آخر تغيير.',

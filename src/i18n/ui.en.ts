@@ -164,6 +164,19 @@ export interface UiMessages {
   readonly downloadIssues: string;
   readonly uploadCorrected: string;
 
+  // Review: all rows on demand and the rows deleted from an upload (grid)
+  readonly viewLegend: string;
+  readonly viewProblemRows: string;
+  readonly viewAllRows: string;
+  readonly fixGridLabelAll: string;
+  readonly deletedHeading: string;
+  readonly deletedGuidance: string;
+  readonly deletedRowsList: string;
+  readonly deletedMore: PluralMessage;
+  readonly downloadDeleted: string;
+  /** Appended to the upload's name for the file of deleted rows. */
+  readonly deletedFileSuffix: string;
+
   // <upload-summary>
   readonly summaryLabel: string;
   readonly summaryRecordsReady: PluralMessage;
@@ -405,6 +418,17 @@ export const uiMessagesEn: UiMessages = {
   clearFilters: 'Show all issues',
   downloadIssues: 'Download issues (.xlsx)',
   uploadCorrected: 'Upload a corrected file',
+  // Review: all rows on demand and the rows deleted from an upload (grid)
+  viewLegend: 'Show',
+  viewProblemRows: 'Rows with problems ({count})',
+  viewAllRows: 'All rows ({count})',
+  fixGridLabelAll: 'All rows of {file}',
+  deletedHeading: 'Rows deleted from this upload',
+  deletedGuidance: 'They will not be created. Download them to finish them later, or put them back.',
+  deletedRowsList: 'Rows {rows}',
+  deletedMore: { one: 'and {count} more', other: 'and {count} more' },
+  downloadDeleted: 'Download the deleted rows',
+  deletedFileSuffix: ' - deleted rows',
 
   summaryLabel: 'Summary',
   summaryRecordsReady: { one: '{count} record ready to create', other: '{count} records ready to create' },

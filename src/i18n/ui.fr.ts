@@ -145,6 +145,17 @@ export const uiMessagesFr: UiMessages = {
   clearFilters: 'Afficher tous les problèmes',
   downloadIssues: 'Télécharger les problèmes (.xlsx)',
   uploadCorrected: 'Importer un fichier corrigé',
+  // Review: all rows on demand and the rows deleted from an upload (grid)
+  viewLegend: 'Afficher',
+  viewProblemRows: 'Lignes à corriger ({count})',
+  viewAllRows: 'Toutes les lignes ({count})',
+  fixGridLabelAll: 'Toutes les lignes de {file}',
+  deletedHeading: 'Lignes supprimées de ce dépôt',
+  deletedGuidance: 'Elles ne seront pas créées. Téléchargez-les pour les terminer plus tard, ou remettez-les.',
+  deletedRowsList: 'Lignes {rows}',
+  deletedMore: { one: 'et {count} autre', other: 'et {count} autres' },
+  downloadDeleted: 'Télécharger les lignes supprimées',
+  deletedFileSuffix: ' - lignes supprimées',
 
   summaryLabel: 'Résumé',
   summaryRecordsReady: { one: '{count} enregistrement prêt à créer', other: '{count} enregistrements prêts à créer' },

@@ -462,8 +462,37 @@ export class UploadSession extends EventTarget {
         cellProblem: (column, message) => l.t('markedCellProblem', { column, message }),
       },
       problemHeaders: PROBLEMS_HEADERS,
+      // The admin's fixes made in the browser: edited cells written in, deleted rows taken out.
+      changes: this.#changes(),
     });
     return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
+  }
+
+  /**
+   * The rows deleted from this upload on purpose, as a file of their own to finish later: the upload's
+   * columns and format (.xlsx for .xlsx, .csv for .csv) with the admin's edits, named in `locale`'s words.
+   */
+  async deletedRowsFile(options: FileWordsOptions = {}): Promise<{ blob: Blob; fileName: string }> {
+    const blob = this.#blob;
+    const file = this.#file;
+    if (!blob || !file) throw new SessionError(makeFailure('spec-not-ready'));
+    const [{ deletedRowsFile }, l, bytes] = await Promise.all([import('../core/annotate.js'), wordsFor(options), blob.arrayBuffer()]);
+    options.signal?.throwIfAborted();
+    const { sheetName, headerRow, headers } = file.result.stats;
+    const out = await deletedRowsFile(bytes, {
+      sheetName,
+      headerRow: headerRow ?? 1,
+      headers,
+      fileName: this.#state.file?.name ?? 'upload',
+      fileSuffix: l.t('deletedFileSuffix'),
+      changes: this.#changes(),
+    });
+    return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
+  }
+
+  /** The current file's rows that passed the checks, as records (the review's all-rows view shows them). */
+  get records(): readonly UploadRecord[] {
+    return this.#file?.result.records ?? [];
   }
 
   async #readySpec(): Promise<TemplateSpec> {
@@ -784,7 +813,13 @@ export class UploadSession extends EventTarget {
   #texts(): (row: number, columnKey: string) => string {
     const edited = new Map(this.#changes().edits.map((e) => [`${e.row}\u0000${e.columnKey}`, e.value]));
     const rows = new Map((this.#state.rows ?? []).map((r) => [r.row, r.cells]));
-    return (row, columnKey) => edited.get(`${row}\u0000${columnKey}`) ?? rows.get(row)?.[columnKey] ?? '';
+    // A row without problems (edited in the all-rows view) is known by its record: the value as read.
+    const records = this.#file?.recordsByRow;
+    const recorded = (row: number, columnKey: string): string => {
+      const value = records?.get(row)?.values[columnKey];
+      return value === null || value === undefined ? '' : String(value);
+    };
+    return (row, columnKey) => edited.get(`${row}\u0000${columnKey}`) ?? rows.get(row)?.[columnKey] ?? recorded(row, columnKey);
   }
 
   #change(row: number, columnKey: string, oldValue: string, newValue: string): CellChange {

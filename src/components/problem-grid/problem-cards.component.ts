@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import type { CellEdit } from '../../core/edit/table.js';
 import { Localizer } from '../../i18n/localize.js';
 import { base, tokens } from '../shared/tokens.styles.js';
-import { bare, type GridColumn, type GridRow } from './problem-grid.component.js';
+import { bare, type GridColumn, type GridRow, type GridRowSource } from './problem-grid.component.js';
 import { styles } from './problem-grid.styles.js';
 
 const CARDS_PER_PAGE = 25;
@@ -19,7 +19,9 @@ export class ProblemCardsElement extends LitElement {
   static override styles = [tokens, base, styles];
 
   @property({ attribute: false }) columns: readonly GridColumn[] = [];
-  @property({ attribute: false }) rows: readonly GridRow[] = [];
+  @property({ attribute: false }) rows: GridRowSource = [];
+  /** Every row is a card, each with every column (else: the rows with problems, their problem cells). */
+  @property({ type: Boolean, attribute: 'show-all' }) showAll = false;
   @property({ attribute: false }) localizer: Localizer = new Localizer('en');
   @property() label = '';
   @property({ attribute: false }) selected: ReadonlySet<number> = new Set();
@@ -45,10 +47,16 @@ export class ProblemCardsElement extends LitElement {
 
   private renderCards(): TemplateResult {
     const l = this.localizer;
-    // A card is a problem to fix: rows without one have nothing to show on a phone.
-    const problemRows = this.rows.filter((r) => r.issues.length > 0);
-    if (problemRows.length === 0) return html`<p class="empty">${l.t('gridNoRows')}</p>`;
-    const cards = problemRows.slice(0, this.cardsShown);
+    // Read a page at a time: the source may be every row of a 100,000-row upload. Without showAll a card
+    // is a problem to fix, so rows without one (none, normally: the host gives the rows with problems) are left out.
+    const cards: GridRow[] = [];
+    let next = 0;
+    for (; next < this.rows.length && cards.length < this.cardsShown; next++) {
+      const row = this.rows.at(next);
+      if (row && (this.showAll || row.issues.length > 0)) cards.push(row);
+    }
+    if (cards.length === 0) return html`<p class="empty">${l.t('gridNoRows')}</p>`;
+    const left = this.rows.length - next;
     return html`
       <ul class="cards" aria-label=${this.label || nothing}>
         ${cards.map((row) => html`
@@ -58,12 +66,12 @@ export class ProblemCardsElement extends LitElement {
               <label class="card-select"><input type="checkbox" .checked=${this.selected.has(row.row)} aria-label=${l.t('gridSelectRow', { row: row.row })} @change=${() => this.toggle(row.row)} /><span aria-hidden="true">${l.t('gridSelect')}</span></label>
             </p>
             ${row.issues.filter((i) => i.columnKey === undefined).map((i) => html`<p class="message">${i.message}</p>`)}
-            ${this.columns.filter((c) => row.issues.some((i) => i.columnKey === c.key)).map((c) => this.renderCardField(row, c))}
+            ${this.columns.filter((c) => this.showAll || row.issues.some((i) => i.columnKey === c.key)).map((c) => this.renderCardField(row, c))}
           </li>
         `)}
       </ul>
-      ${problemRows.length > this.cardsShown
-        ? html`<button type="button" class="more" @click=${() => (this.cardsShown += CARDS_PER_PAGE)}>${l.t('gridShowMore', { count: Math.min(CARDS_PER_PAGE, problemRows.length - this.cardsShown) })}</button>`
+      ${left > 0
+        ? html`<button type="button" class="more" @click=${() => (this.cardsShown += CARDS_PER_PAGE)}>${l.t('gridShowMore', { count: Math.min(CARDS_PER_PAGE, left) })}</button>`
         : nothing}
     `;
   }

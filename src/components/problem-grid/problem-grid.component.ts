@@ -36,6 +36,15 @@ export interface GridRow {
   readonly learner?: string;
 }
 
+/**
+ * The rows the grid shows, read one at a time: an array, or a source that makes each row when asked (all
+ * 100,000 rows of an upload are never made at once; only those in view are).
+ */
+export interface GridRowSource {
+  readonly length: number;
+  at(index: number): GridRow | undefined;
+}
+
 /** Rows rendered above and below those in view, so that fast scrolling shows no blank band. */
 const OVERSCAN = 8;
 /** Below this width (≈ 38rem) the grid becomes a list of problem cards. */
@@ -56,8 +65,10 @@ export class ProblemGridElement extends LitElement {
   static override styles = [tokens, base, styles];
 
   @property({ attribute: false }) columns: readonly GridColumn[] = [];
-  @property({ attribute: false }) rows: readonly GridRow[] = [];
+  @property({ attribute: false }) rows: GridRowSource = [];
   @property({ attribute: false }) localizer: Localizer = new Localizer('en');
+  /** Every row of the upload is shown, not only those with problems (the phone's cards then show every column). */
+  @property({ type: Boolean, attribute: 'show-all' }) showAll = false;
   /** Accessible name of the grid (e.g. "Rows of March.xlsx with problems"). */
   @property() label = '';
   /** Row numbers selected (for delete and "set for selected rows"); the host owns the set. */
@@ -133,7 +144,7 @@ export class ProblemGridElement extends LitElement {
   override render(): TemplateResult {
     if (this.rows.length === 0) return html`<p class="empty">${this.localizer.t('gridNoRows')}</p>`;
     if (!this.narrow) return this.renderGrid();
-    return html`<offline-upload-problem-cards .columns=${this.columns} .rows=${this.rows} .localizer=${this.localizer} label=${this.label}
+    return html`<offline-upload-problem-cards .columns=${this.columns} .rows=${this.rows} .localizer=${this.localizer} label=${this.label} ?show-all=${this.showAll}
       .selected=${this.selected} .onEdit=${this.onEdit} .onSelect=${(rows: ReadonlySet<number>) => this.select(rows)}></offline-upload-problem-cards>`;
   }
 
@@ -142,7 +153,12 @@ export class ProblemGridElement extends LitElement {
   private renderGrid(): TemplateResult {
     const end = Math.min(this.rows.length, this.first + this.visible + 2 * OVERSCAN);
     const l = this.localizer;
-    const activeRow = this.rows[this.active.row];
+    const activeRow = this.rows.at(this.active.row);
+    const shown: TemplateResult[] = [];
+    for (let i = this.first; i < end; i++) {
+      const row = this.rows.at(i);
+      if (row) shown.push(this.renderRow(row, i));
+    }
     return html`
       <p id="${this.ids}-hint" class="hint">${l.t('gridKeyboardHint')}</p>
       <div class="viewport" @scroll=${this.onScroll}>
@@ -163,7 +179,7 @@ export class ProblemGridElement extends LitElement {
             <div role="columnheader" aria-colindex=${this.colCount}>${l.t('gridProblems')}</div>
           </div>
           <div class="sizer">
-            <div class="window">${this.rows.slice(this.first, end).map((row, i) => this.renderRow(row, this.first + i))}</div>
+            <div class="window">${shown}</div>
           </div>
         </div>
       </div>
@@ -246,14 +262,14 @@ export class ProblemGridElement extends LitElement {
     event.preventDefault();
     if (action.type === 'move') this.moveTo(action.to);
     else if (action.type === 'toggle') {
-      const row = this.rows[this.active.row];
+      const row = this.rows.at(this.active.row);
       if (row) this.toggle(row.row);
     } else if (action.type === 'undo') this.onUndo?.();
     else if (action.type === 'edit' && this.columns[this.active.col - 2]) {
       this.editing = action.initial === undefined ? {} : { initial: action.initial };
       this.focusAfterRender = true;
     } else if (action.type === 'edit' && this.active.col === 1) {
-      const row = this.rows[this.active.row];
+      const row = this.rows.at(this.active.row);
       if (row) this.toggle(row.row);
     }
   };
@@ -285,7 +301,7 @@ export class ProblemGridElement extends LitElement {
 
   private stopEditing(commit: boolean, refocus = true): void {
     const editor = this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement>('.editor');
-    const row = this.rows[this.active.row];
+    const row = this.rows.at(this.active.row);
     const column = this.columns[this.active.col - 2];
     this.editing = null;
     this.focusAfterRender = refocus;

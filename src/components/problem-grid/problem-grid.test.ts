@@ -189,6 +189,60 @@ describe('<offline-upload-problem-grid>', () => {
     expect(edits).to.deep.equal([[{ row: 3, columnKey: 'identifier', value: 'eve@example.com' }]]);
   });
 
+  it('shows all 100,000 rows of a source that makes rows on demand, making only those in view; keyboard to the last row', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const made = new Set<number>();
+    const source = {
+      length: 100_000,
+      at(index: number): GridRow | undefined {
+        if (index < 0 || index >= 100_000) return undefined;
+        made.add(index);
+        const problem = index % 20 === 7;
+        return { row: index + 2, cells: { identifier: problem ? 'bad' : `p${index}@example.com`, completionDate: '2026-03-14', status: 'Completed' }, issues: problem ? [{ columnKey: 'identifier', message: 'Not an e-mail.' }] : [] };
+      },
+    };
+    const edits: CellEdit[][] = [];
+    const el = await fixture<ProblemGridElement>(html`<offline-upload-problem-grid .columns=${columns} .rows=${source} show-all
+      .localizer=${new Localizer('en')} label="All rows of March.xlsx" .onEdit=${(e: CellEdit[]) => edits.push(e)}></offline-upload-problem-grid>`);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
+    expect(made.size, 'rows made for the first screen').to.be.lessThan(80);
+    expect(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')).to.equal('100001');
+    await expect(el).to.be.accessible();
+    // A row without problems is plain; its cells are editable all the same.
+    const firstRow = root(el).querySelector('.window [role="row"]')!;
+    expect(firstRow.classList.contains('has-problems')).to.be.false;
+    active(el).focus();
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'Enter']) await sendKeys({ press: key });
+    await el.updateComplete;
+    (focused(el) as HTMLInputElement).value = '2026-03-15';
+    await sendKeys({ press: 'Enter' });
+    expect(edits).to.deep.equal([[{ row: 2, columnKey: 'completionDate', value: '2026-03-15' }]]);
+    // Ctrl+End: the last row, rendered and focused, still without making every row.
+    await sendKeys({ press: 'Control+End' });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
+    expect(focused(el)!.closest('[role="row"]')!.getAttribute('aria-rowindex')).to.equal('100001');
+    expect(made.size).to.be.lessThan(200);
+  });
+
+  it('on a phone with every row shown: a card per row with every column, a page at a time', async () => {
+    await setViewport({ width: 375, height: 800 });
+    const el = await fixture<ProblemGridElement>(html`<offline-upload-problem-grid .columns=${columns} .rows=${rowsOf(60)} show-all .localizer=${new Localizer('en')} label="All rows"></offline-upload-problem-grid>`);
+    for (let i = 0; i < 50 && !root(el).querySelector('offline-upload-problem-cards'); i++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      await el.updateComplete;
+    }
+    const cardsEl = root(el).querySelector('offline-upload-problem-cards')!;
+    await cardsEl.updateComplete;
+    const cards = cardsEl.shadowRoot!.querySelectorAll('.card');
+    expect(cards).to.have.length(25);
+    expect(cards[0]!.querySelectorAll('.field')).to.have.length(3);
+    expect(cards[0]!.textContent).to.contain('p0@example.com');
+    expect(cardsEl.shadowRoot!.querySelector('.more')!.textContent).to.contain('Show 25 more rows');
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks French', async () => {
     await loadTranslation('fr');
     const el = await fixture<ProblemGridElement>(html`<offline-upload-problem-grid .columns=${columns} .rows=${[]} .localizer=${new Localizer('fr')}></offline-upload-problem-grid>`);

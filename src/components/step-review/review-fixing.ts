@@ -1,17 +1,25 @@
-// The review's "fix it here" part: the rows with problems in the editable grid, column-wide fixes, undo,
-// rows deleted on purpose (listed, and put back with one click). Everything it does goes through the
-// session (editCells, deleteRows, restoreRows, undoEdit), which checks the edited file again.
+// The review's "fix it here" part: the rows with problems in the editable grid (or every row, on demand),
+// column-wide fixes, undo, rows deleted on purpose (listed, downloadable, put back with one click).
+// Everything it does goes through the session (editCells, deleteRows, restoreRows, undoEdit), which
+// checks the edited file again.
 import { html, nothing, type TemplateResult } from 'lit';
 import { bulkEdits, type BulkFix } from '../../core/edit/bulk.js';
-import type { GridColumn, GridRow } from '../problem-grid/problem-grid.component.js';
+import type { UploadRecord } from '../../core/records.js';
+import type { RowTexts } from '../../core/validate/validator.js';
+import type { Issue } from '../../core/issues.js';
+import type { Localizer } from '../../i18n/localize.js';
+import type { GridColumn, GridIssue, GridRow, GridRowSource } from '../problem-grid/problem-grid.component.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 
-/** The grid's columns: the template's columns the file has rows for, with choices and the date format. */
+/** The grid's columns: the template's columns the file has, with choices and the date format. */
 export function gridColumns(ctx: WizardContext): GridColumn[] {
-  const { state, localizer: l, options } = ctx;
+  const { state, localizer: l, options, session } = ctx;
   const spec = state.spec.value;
   if (!spec) return [];
-  const present = new Set((state.rows ?? []).flatMap((r) => Object.keys(r.cells)));
+  // The columns the file has: the cells of a row with problems name them all; with none left (only
+  // deleted rows), a record's values do.
+  const first = state.rows?.[0]?.cells ?? session.records[0]?.values ?? {};
+  const present = new Set(Object.keys(first));
   return spec.columns
     .filter((c) => present.has(c.key))
     .map((c) => ({
@@ -22,22 +30,123 @@ export function gridColumns(ctx: WizardContext): GridColumn[] {
     }));
 }
 
-/** The rows with problems, each with its problems in the admin's words. */
-export function gridRows(ctx: WizardContext): GridRow[] {
-  const { state, localizer: l } = ctx;
-  const byRow = new Map<number, { columnKey?: string; message: string }[]>();
-  for (const issue of state.issues) {
+// ── the rows, made once per check (not at every render: 5,000 problems worded each time would stall) ──
+
+let issuesMemo: { issues: readonly Issue[]; localizer: Localizer; byRow: Map<number, GridIssue[]> } | undefined;
+
+/** Row → its problems in the admin's words, for the current issues. */
+function issuesByRow(issues: readonly Issue[], l: Localizer): Map<number, GridIssue[]> {
+  if (issuesMemo?.issues === issues && issuesMemo.localizer === l) return issuesMemo.byRow;
+  const byRow = new Map<number, GridIssue[]>();
+  for (const issue of issues) {
     if (issue.row === undefined) continue;
     let list = byRow.get(issue.row);
     if (!list) byRow.set(issue.row, (list = []));
     list.push({ ...(issue.columnKey ? { columnKey: issue.columnKey } : {}), message: l.issue(issue) });
   }
-  return (state.rows ?? []).filter((r) => byRow.has(r.row)).map((r) => ({ row: r.row, cells: r.cells, issues: byRow.get(r.row)! }));
+  issuesMemo = { issues, localizer: l, byRow };
+  return byRow;
 }
+
+let problemMemo: { rows: readonly RowTexts[] | undefined; byRow: Map<number, GridIssue[]>; out: GridRow[] } | undefined;
+
+/** The rows with problems, each with its problems in the admin's words. */
+export function gridRows(ctx: WizardContext): GridRow[] {
+  const { state, localizer: l } = ctx;
+  const byRow = issuesByRow(state.issues, l);
+  if (problemMemo && problemMemo.rows === state.rows && problemMemo.byRow === byRow) return problemMemo.out;
+  const out = (state.rows ?? []).filter((r) => byRow.has(r.row)).map((r) => ({ row: r.row, cells: r.cells, issues: byRow.get(r.row)! }));
+  problemMemo = { rows: state.rows, byRow, out };
+  return out;
+}
+
+const NO_ISSUES: readonly GridIssue[] = [];
+
+/** A record's value as a cell's text: dates stay `YYYY-MM-DD` (how the row was read, never ambiguous). */
+function recordText(value: string | number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/**
+ * Every row of the upload still in it (deleted rows left out), made one at a time as the grid asks: the
+ * rows with problems with their cells as the admin typed them, the others from their records (the rows as
+ * read, edits included). 100,000 rows cost one sorted list of row numbers, not 100,000 objects.
+ */
+export class AllRows implements GridRowSource {
+  readonly #numbers: number[];
+  readonly #made = new Map<number, GridRow>();
+
+  constructor(
+    private readonly records: readonly UploadRecord[],
+    private readonly texts: ReadonlyMap<number, Readonly<Record<string, string>>>,
+    private readonly issues: ReadonlyMap<number, readonly GridIssue[]>,
+    deleted: readonly number[],
+  ) {
+    // Records come in row order, and so do the rows with problems: one merge.
+    const gone = new Set(deleted);
+    const problem = [...texts.keys()].sort((a, b) => a - b);
+    const numbers: number[] = [];
+    let p = 0;
+    for (const record of records) {
+      while (p < problem.length && problem[p]! < record.row) numbers.push(problem[p++]!);
+      if (p < problem.length && problem[p] === record.row) p++;
+      numbers.push(record.row);
+    }
+    while (p < problem.length) numbers.push(problem[p++]!);
+    this.#numbers = gone.size === 0 ? numbers : numbers.filter((n) => !gone.has(n));
+    this.#byRow = new Map();
+    for (const record of records) this.#byRow.set(record.row, record);
+  }
+
+  readonly #byRow: Map<number, UploadRecord>;
+
+  get length(): number {
+    return this.#numbers.length;
+  }
+
+  at(index: number): GridRow | undefined {
+    const row = this.#numbers[index];
+    if (row === undefined) return undefined;
+    let made = this.#made.get(row);
+    if (made) return made;
+    const texts = this.texts.get(row);
+    const record = this.#byRow.get(row);
+    const cells = texts ?? Object.fromEntries(Object.entries(record?.values ?? {}).map(([key, value]) => [key, recordText(value)]));
+    made = { row, cells, issues: this.issues.get(row) ?? NO_ISSUES };
+    // Only the rows seen are kept (a screenful or two at a time, as the admin scrolls).
+    if (this.#made.size > 2_000) this.#made.clear();
+    this.#made.set(row, made);
+    return made;
+  }
+}
+
+let allMemo: { records: readonly UploadRecord[]; rows: readonly RowTexts[] | undefined; byRow: Map<number, GridIssue[]>; deleted: readonly number[] | undefined; out: AllRows } | undefined;
+
+/** Every row still in the upload, for the all-rows view. */
+export function allGridRows(ctx: WizardContext): AllRows {
+  const { state, localizer: l, session } = ctx;
+  const byRow = issuesByRow(state.issues, l);
+  const records = session.records;
+  const deleted = state.editing?.deleted;
+  if (allMemo && allMemo.records === records && allMemo.rows === state.rows && allMemo.byRow === byRow && allMemo.deleted === deleted) return allMemo.out;
+  const texts = new Map((state.rows ?? []).map((r) => [r.row, r.cells]));
+  const out = new AllRows(records, texts, byRow, deleted ?? []);
+  allMemo = { records, rows: state.rows, byRow, deleted, out };
+  return out;
+}
+
+export type RowsView = 'problems' | 'all';
 
 export interface FixingView {
   readonly selected: ReadonlySet<number>;
   select(rows: ReadonlySet<number>): void;
+  /** Rows with problems only (the default), or every row. */
+  readonly view: RowsView;
+  setView(view: RowsView): void;
+  /** Starts the download of the deleted rows (the step's download task). */
+  downloadDeleted(): void;
+  /** A download of the deleted rows is running. */
+  readonly downloadingDeleted: boolean;
 }
 
 /** Column-wide fix over the rows with problems (`set`: over the selected rows); returns the cells changed. */
@@ -47,27 +156,71 @@ export function applyBulk(ctx: WizardContext, view: FixingView, columnKey: strin
     if (fix.kind === 'set' && !view.selected.has(r.row)) continue;
     rows.set(r.row, r.cells[columnKey] ?? '');
   }
+  // In the all-rows view the admin may have chosen rows without problems for "set": their values too.
+  if (fix.kind === 'set' && view.view === 'all') {
+    const all = allGridRows(ctx);
+    for (let i = 0; i < all.length && rows.size < view.selected.size; i++) {
+      const row = all.at(i)!;
+      if (view.selected.has(row.row) && !rows.has(row.row)) rows.set(row.row, row.cells[columnKey] ?? '');
+    }
+  }
   const edits = bulkEdits(columnKey, rows, fix, ctx.localizer.locale);
   if (edits.length > 0) void ctx.session.editCells(edits);
   return edits.length;
 }
 
+/** Most deleted row numbers written out; the rest are counted ("and 12 more"). */
+const DELETED_LISTED = 50;
+
+/** The rows deleted from this upload: count, which rows, download them, put them back. */
+export function renderDeleted(ctx: WizardContext, view: Pick<FixingView, 'downloadDeleted' | 'downloadingDeleted'>): TemplateResult | typeof nothing {
+  const { state, localizer: l, session } = ctx;
+  const deleted = state.editing?.deleted ?? [];
+  if (deleted.length === 0) return nothing;
+  const listed = deleted.slice(0, DELETED_LISTED).map((r) => l.number(r)).join(l.locale.startsWith('ar') ? '، ' : ', ');
+  const more = deleted.length - DELETED_LISTED;
+  return html`
+    <section class="deleted" id="deleted-rows" aria-labelledby="deleted-heading">
+      <h3 id="deleted-heading">${l.t('deletedHeading')}</h3>
+      <p><strong>${l.t('fixDeleted', { count: deleted.length })}</strong></p>
+      <p class="deleted-list">${l.t('deletedRowsList', { rows: listed })}${more > 0 ? html` ${l.t('deletedMore', { count: more })}` : nothing}</p>
+      <p class="hint">${l.t('deletedGuidance')}</p>
+      <div class="deleted-actions">
+        <button type="button" class="button" id="download-deleted" ?disabled=${view.downloadingDeleted} @click=${() => view.downloadDeleted()}>
+          ${view.downloadingDeleted ? html`<span class="spinner" aria-hidden="true"></span>` : html`<span aria-hidden="true">⤓</span>`} ${l.t('downloadDeleted')}
+        </button>
+        <button type="button" class="button" id="restore-deleted" ?disabled=${state.editing?.checking === true} @click=${() => void session.restoreRows(deleted)}>${l.t('fixRestoreDeleted')}</button>
+      </div>
+    </section>
+  `;
+}
+
 export function renderFixing(ctx: WizardContext, view: FixingView): TemplateResult | typeof nothing {
   const { state, localizer: l, session } = ctx;
-  const rows = gridRows(ctx);
+  const problemRows = gridRows(ctx);
   const editing = state.editing;
   const deleted = editing?.deleted ?? [];
-  if (rows.length === 0 && deleted.length === 0) return nothing;
+  if (problemRows.length === 0 && deleted.length === 0) return nothing;
+  const all = allGridRows(ctx);
+  const showAll = view.view === 'all';
   const columns = gridColumns(ctx);
   const deleteSelected = (): void => {
     const chosen = [...view.selected];
     view.select(new Set());
     void session.deleteRows(chosen);
   };
+  const file = state.file?.name ?? '';
   return html`
     <section class="fixing" aria-labelledby="fixing-guidance">
       <p class="hint" id="fixing-guidance">${l.t('fixGuidance')}</p>
       <div class="fix-toolbar">
+        <fieldset class="rows-view">
+          <legend>${l.t('viewLegend')}</legend>
+          <label><input type="radio" name="rows-view" value="problems" .checked=${!showAll} @change=${() => view.setView('problems')} />
+            ${l.t('viewProblemRows', { count: l.number(problemRows.length) })}</label>
+          <label><input type="radio" name="rows-view" value="all" .checked=${showAll} @change=${() => view.setView('all')} />
+            ${l.t('viewAllRows', { count: l.number(all.length) })}</label>
+        </fieldset>
         <button type="button" class="button" id="undo-edit" ?disabled=${!editing?.canUndo || editing.checking} @click=${() => void session.undoEdit()}>
           <span aria-hidden="true">↶</span> ${l.t('fixUndo')}
         </button>
@@ -76,20 +229,16 @@ export function renderFixing(ctx: WizardContext, view: FixingView): TemplateResu
         </button>
         ${editing?.checking ? html`<span class="checking" role="status"><span class="spinner" aria-hidden="true"></span> ${l.t('fixChecking')}</span>` : nothing}
       </div>
-      ${deleted.length > 0
-        ? html`<p class="deleted" id="deleted-rows">
-            ${l.t('fixDeleted', { count: deleted.length })} (${deleted.join(', ')})
-            <button type="button" class="link" @click=${() => void session.restoreRows(deleted)}>${l.t('fixRestoreDeleted')}</button>
-          </p>`
-        : nothing}
+      ${renderDeleted(ctx, view)}
       <offline-upload-bulk-fix .columns=${columns} .localizer=${l} selected=${view.selected.size}
         .onApply=${(columnKey: string, fix: BulkFix) => applyBulk(ctx, view, columnKey, fix)}></offline-upload-bulk-fix>
       <offline-upload-problem-grid
         .columns=${columns}
-        .rows=${rows}
+        .rows=${showAll ? all : problemRows}
+        ?show-all=${showAll}
         .localizer=${l}
         .selected=${view.selected}
-        label=${l.t('fixGridLabel', { file: state.file?.name ?? '' })}
+        label=${showAll ? l.t('fixGridLabelAll', { file }) : l.t('fixGridLabel', { file })}
         .onEdit=${(edits: Parameters<typeof session.editCells>[0]) => void session.editCells(edits)}
         .onSelect=${(selected: ReadonlySet<number>) => view.select(selected)}
         .onUndo=${() => void session.undoEdit()}

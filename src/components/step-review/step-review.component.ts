@@ -7,7 +7,7 @@ import { uploadSelected } from '../shared/file-select.js';
 import type { FileSelectEvent } from '../shared/internal-events.js';
 import { StepElement } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
-import { renderFixing } from './review-fixing.js';
+import { renderDeleted, renderFixing, type FixingView, type RowsView } from './review-fixing.js';
 import { reviewStyles } from './step-review.styles.js';
 
 /**
@@ -27,8 +27,26 @@ export class StepReviewElement extends StepElement {
     (_kind, signal) => this.ctx!.session.annotatedFile({ locale: this.ctx!.localizer.locale, localizer: this.ctx!.localizer, signal }),
     (failure) => this.ctx?.announce(this.ctx.localizer.failure(failure), true),
   );
+  private readonly deletedFile = new DownloadTask(
+    this,
+    (_kind, signal) => this.ctx!.session.deletedRowsFile({ locale: this.ctx!.localizer.locale, localizer: this.ctx!.localizer, signal }),
+    (failure) => this.ctx?.announce(this.ctx.localizer.failure(failure), true),
+  );
   /** Rows the admin ticked in the problem grid (view state: for deleting or one value for all). */
   @viewState() private selected: ReadonlySet<number> = new Set();
+  /** The grid shows the rows with problems (the default) or every row. */
+  @viewState() private rowsView: RowsView = 'problems';
+
+  private fixingView(): FixingView {
+    return {
+      selected: this.selected,
+      select: (rows) => (this.selected = rows),
+      view: this.rowsView,
+      setView: (view) => (this.rowsView = view),
+      downloadDeleted: () => this.deletedFile.start('xlsx'),
+      downloadingDeleted: this.deletedFile.running !== undefined,
+    };
+  }
 
   protected renderStep(ctx: WizardContext): TemplateResult {
     const { localizer: l, state, flow, options } = ctx;
@@ -75,7 +93,8 @@ export class StepReviewElement extends StepElement {
         </div>
         ${this.report.failure ? this.renderFailure(this.report.failure) : nothing}
         ${this.marked.failure ? this.renderFailure(this.marked.failure) : nothing}
-        ${renderFixing(ctx, { selected: this.selected, select: (rows) => (this.selected = rows) })}
+        ${this.deletedFile.failure ? this.renderFailure(this.deletedFile.failure) : nothing}
+        ${renderFixing(ctx, this.fixingView())}
         <offline-upload-issues-table part="issues" .issues=${issues} .localizer=${l} file-name=${state.file?.name ?? ''}></offline-upload-issues-table>
         ${this.renderActions(nothing)}
       `;
@@ -84,6 +103,8 @@ export class StepReviewElement extends StepElement {
       ${this.renderHeading(l.t('reviewReadyHeading'), l.t('reviewReadyGuidance'))}
       <upload-summary part="summary" exportparts="base: summary-base, headline: summary-headline" .summary=${state.summary}
         .messages=${options.messages} locale=${l.locale}></upload-summary>
+      ${this.deletedFile.failure ? this.renderFailure(this.deletedFile.failure) : nothing}
+      ${renderDeleted(ctx, this.fixingView())}
       ${this.renderActions(html`<button type="button" class="button primary" id="next" @click=${() => flow.goTo('create')}>
         ${l.t('next')} <span class="arrow" aria-hidden="true">→</span>
       </button>`)}

@@ -22,8 +22,51 @@ export const reviewStyles = css`
     align-items: center;
     color: var(--_muted);
   }
-  .fixing .deleted {
+  .rows-view {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    align-items: center;
     margin: 0;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .rows-view legend {
+    float: inline-start;
+    padding: 0;
+    margin-inline-end: 0.25rem;
+    font-weight: 600;
+  }
+  .rows-view label {
+    display: inline-flex;
+    gap: 0.375rem;
+    align-items: center;
+    min-height: 2.75rem;
+    cursor: pointer;
+  }
+  .deleted {
+    display: grid;
+    gap: 0.375rem;
+    margin-block: 0.5rem;
+    padding: 0.75rem 1rem;
+    border-inline-start: 0.25rem solid var(--_muted);
+    background: var(--_surface);
+  }
+  .deleted h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .deleted p {
+    margin: 0;
+  }
+  .deleted-list {
+    overflow-wrap: anywhere;
+  }
+  .deleted-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
   }
   .link {
     border: 0;

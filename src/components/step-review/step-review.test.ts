@@ -60,6 +60,79 @@ describe('<offline-upload-step-review>', () => {
     expect(session.state.editing?.deleted).to.deep.equal([3]);
   });
 
+  it('shows every row on demand: errors only by default, all rows (still a grid) when asked, a clean row editable there', async () => {
+    const { el, session } = await reviewOf(csv([CLASSROOM_HEADER, 'user1@example.com,2025-03-01,Completed,,', 'not-an-email,2025-03-02,Completed,,', 'user3@example.com,2025-03-03,Completed,,']));
+    const grid = () => el.shadowRoot!.querySelector('offline-upload-problem-grid')!;
+    const shownRows = () => [...grid().shadowRoot!.querySelectorAll('.window [role="row"] [role="rowheader"]')].map((h) => h.textContent!.trim());
+    await waitFor(() => shownRows().length === 1, 'the row with a problem');
+    expect(shownRows()).to.deep.equal(['3']);
+    const [problems, all] = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="rows-view"]')];
+    expect(problems!.checked).to.be.true;
+    expect(all!.parentElement!.textContent).to.contain('All rows (3)');
+    all!.click();
+    await waitFor(() => shownRows().length === 3, 'every row');
+    expect(shownRows()).to.deep.equal(['2', '3', '4']);
+    expect(grid().shadowRoot!.querySelector('[role="grid"]')!.getAttribute('aria-label')).to.equal('All rows of records.csv');
+    await expect(el).to.be.accessible();
+    // A clean row's cell, from its record, changed in place: the host's audit event has its value as read.
+    const changes: unknown[] = [];
+    session.addEventListener('edited', (e) => changes.push(...e.detail.changes));
+    grid().onEdit!([{ row: 4, columnKey: 'trainer', value: 'Sam Lee' }]);
+    await waitFor(() => !session.state.editing?.checking && session.state.editing?.edits.length === 1, 'checked again');
+    expect(changes).to.deep.equal([{ row: 4, columnKey: 'trainer', column: 'Trainer', oldValue: '', newValue: 'Sam Lee' }]);
+    await waitFor(() => grid().shadowRoot!.querySelector('.window [aria-rowindex="4"]')?.textContent?.includes('Sam Lee') === true, 'the edited value shown');
+    // Back to the rows with problems.
+    problems!.click();
+    await waitFor(() => shownRows().length === 1, 'errors only again');
+  });
+
+  it('lists the rows deleted from the upload (count and rows) and downloads them as a file of their own, also once the rest is ready', async () => {
+    const { el, session } = await reviewOf(csv([CLASSROOM_HEADER, 'bad-one,2025-03-01,Completed,,', 'user2@example.com,2025-03-02,Completed,,', 'bad-two,2025-03-03,Maybe,Kim,']));
+    await waitFor(() => session.state.status === 'has-issues', 'issues');
+    await session.deleteRows([4]);
+    await el.updateComplete;
+    const section = () => el.shadowRoot!.querySelector<HTMLElement>('#deleted-rows');
+    await waitFor(() => section() !== null, 'the deleted rows listed');
+    expect(section()!.textContent!.replace(/\s+/g, ' ')).to.contain('1 row deleted from this upload').and.contain('Rows 4');
+    await expect(el).to.be.accessible();
+    await session.deleteRows([2]);
+    await waitFor(() => session.state.status === 'ready', 'the rest ready');
+    await el.updateComplete;
+    // The review's summary of the ready upload says what was deleted.
+    expect(el.shadowRoot!.querySelector('upload-summary')).to.exist;
+    expect(section()!.textContent!.replace(/\s+/g, ' ')).to.contain('2 rows deleted from this upload').and.contain('Rows 2, 4');
+    await expect(el).to.be.accessible();
+
+    const saved: { name: string; blob: Blob }[] = [];
+    const create = URL.createObjectURL;
+    const click = HTMLAnchorElement.prototype.click;
+    const blobs = new Map<string, Blob>();
+    URL.createObjectURL = (blob: Blob) => {
+      const url = `blob:test-${blobs.size}`;
+      blobs.set(url, blob);
+      return url;
+    };
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, blob: blobs.get(this.getAttribute('href')!)! });
+    };
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('#download-deleted')!.click();
+      await waitFor(() => saved.length === 1, 'the deleted rows saved');
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(saved[0]!.name).to.equal('records - deleted rows.csv');
+    const lines = (await saved[0]!.blob.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines.slice(0, 3)).to.deep.equal([CLASSROOM_HEADER, 'bad-one,2025-03-01,Completed,,', 'bad-two,2025-03-03,Maybe,Kim,']);
+
+    // Put back: the problems return, the list goes.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#restore-deleted')!.click();
+    await waitFor(() => session.state.status === 'has-issues' && !session.state.editing?.checking, 'rows put back');
+    await el.updateComplete;
+    expect(section()).to.equal(null);
+  });
+
   it('the records ready: the summary and Next', async () => {
     const { el } = await reviewOf(cleanCsv(3));
     expect(said(el)).to.contain('Check the records');

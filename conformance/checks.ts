@@ -125,7 +125,7 @@ export const CHECKS: readonly Check[] = [
       const w = kit.world;
       const query = { activityId: w.activity.id, domainId: w.domain.id, identifierKind: w.kind };
       const spec = parse(await kit.api.call('GET', '/template-spec', { query }), TemplateSpecSchema, 'template');
-      if (spec.activity.id !== w.activity.id || spec.domain.id !== w.domain.id || spec.identifier.key !== w.kind) fail('the template names another activity, domain or identifier than asked for');
+      if (spec.activity.id !== w.activity.id || spec.domain.id !== w.domain.id || spec.identifierKind.key !== w.kind) fail('the template names another activity, domain or identifier than asked for');
       expectProblem(await kit.api.call('GET', '/template-spec', { query: { activityId: w.activity.id, domainId: w.domain.id } }), 400, 'template without identifierKind');
       expectProblem(await kit.api.call('GET', '/template-spec', { query: { ...query, activityId: 'conformance-no-such-activity' } }), 404, 'template for an unknown activity');
       expectProblem(await kit.api.call('GET', '/template-spec', { query: { ...query, identifierKind: 'conformance-no-such-kind' } }), [400, 404], 'template for an identifier kind the domain does not offer');
@@ -245,7 +245,7 @@ export const CHECKS: readonly Check[] = [
       const before = new Date(Date.parse(w.activity.startDate) - 86_400_000).toISOString().slice(0, 10);
       const records = kit.records([
         p1!,
-        { identifier: `conformance-nobody-${Date.now()}@example.invalid`.slice(0, w.spec.identifier.key === 'email' ? 200 : 30), date: p2!.date },
+        { identifier: `conformance-nobody-${Date.now()}@example.invalid`.slice(0, w.spec.identifierKind.key === 'email' ? 200 : 30), date: p2!.date },
         { identifier: p2!.identifier, date: before },
         p2!,
         p2!,

@@ -319,7 +319,7 @@ export class Kit {
       specs: candidates.map((c) => c.spec),
     };
 
-    const identifiers = o.identifiers && o.identifiers.length > 0 ? o.identifiers : spec.identifier.example ? [spec.identifier.example] : [];
+    const identifiers = o.identifiers && o.identifiers.length > 0 ? o.identifiers : spec.identifierKind.example ? [spec.identifierKind.example] : [];
     if (identifiers.length === 0) fail(`pass --identifiers: ${kind} identifiers of active users in ${domain.id}.`);
     this.identifiers = identifiers;
     this.#candidates = this.candidatePairs(spec);

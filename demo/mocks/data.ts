@@ -210,7 +210,7 @@ export function templateSpecFor(activity: LmsActivity, domain: Domain, kind: Ide
       ...(activity.endDate ? { endDate: activity.endDate } : {}),
     },
     domain: { id: domain.id, name: domain.name },
-    identifier: { ...kind },
+    identifierKind: { ...kind },
     columns: [
       { key: 'identifier', header: kind.label, type: 'identifier', required: true, help: identifierHelp, ...(kind.example ? { example: kind.example } : {}) },
       ...COLUMNS[activity.kind],

@@ -395,7 +395,7 @@ export class Lms {
       const date = record.values['completionDate'];
       const identifier = String(record.values['identifier'] ?? '').trim();
       if (!identifier || typeof date !== 'string' || !isDate(date)) return undefined;
-      const user = this.#lookup(spec.identifier.key, identifier);
+      const user = this.#lookup(spec.identifierKind.key, identifier);
       return user ? `${user.id}|${date}` : undefined;
     };
     const firstRowOf = new Map<string, number>();
@@ -412,7 +412,7 @@ export class Lms {
       for (const problem of valueProblems(spec, record)) issue('value-rejected', problem.columnKey, { detail: problem.detail }, problem.detail);
 
       const identifier = String(record.values['identifier'] ?? '').trim();
-      const user = identifier ? this.#lookup(spec.identifier.key, identifier) : undefined;
+      const user = identifier ? this.#lookup(spec.identifierKind.key, identifier) : undefined;
       if (identifier && !user) issue('user-not-found', 'identifier');
       else if (user && !user.active) issue('user-inactive', 'identifier');
       else if (user && !user.domainIds.includes(domainId)) issue('user-outside-domain', 'identifier', { domain: domain.name });
@@ -568,9 +568,9 @@ export function valueProblems(spec: TemplateSpec, record: UploadRecord): { colum
 function valueProblem(spec: TemplateSpec, column: TemplateColumn, value: string | number): string | undefined {
   switch (column.type) {
     case 'identifier': {
-      const pattern = spec.identifier.pattern;
-      if (typeof value !== 'string') return `expected ${spec.identifier.label} as text`;
-      if (pattern && !new RegExp(pattern).test(value.trim())) return `not a valid ${spec.identifier.label.toLowerCase()}${spec.identifier.patternHint ? ` (${spec.identifier.patternHint})` : ''}`;
+      const pattern = spec.identifierKind.pattern;
+      if (typeof value !== 'string') return `expected ${spec.identifierKind.label} as text`;
+      if (pattern && !new RegExp(pattern).test(value.trim())) return `not a valid ${spec.identifierKind.label.toLowerCase()}${spec.identifierKind.patternHint ? ` (${spec.identifierKind.patternHint})` : ''}`;
       return undefined;
     }
     case 'date':

@@ -1,5 +1,5 @@
 // The read side of the contract from the database: permissions, categories, activity search, domains and
-// the template spec of one (activity, domain, identifier) choice.
+// the template spec of one (activity, domain, identifier kind) choice.
 import type { ActivityPage, ActivityQuery, ActivitySummary, Category, Domain, Permissions, TemplateQuery } from '../../src/backend/types.js';
 import type { IdentifierKind, TemplateColumn, TemplateSpec } from '../../src/core/spec.js';
 import { fold } from '../../demo/mocks/lms.js';
@@ -169,7 +169,7 @@ export async function templateSpec(db: Queryable, query: TemplateQuery, activity
       `The domain ${name} does not identify users by "${query.identifierKind}". Choose one of: ${kinds.map((k) => k.label).join(', ')}.`,
     );
   }
-  const identifier = identifierKind(kind);
+  const idKind = identifierKind(kind);
   return {
     version: act.template_version ?? 'none',
     activity: {
@@ -181,15 +181,15 @@ export async function templateSpec(db: Queryable, query: TemplateQuery, activity
       ...(act.end_date ? { endDate: act.end_date } : {}),
     },
     domain: { id: query.domainId, name },
-    identifier,
+    identifierKind: idKind,
     columns: [
       {
         key: 'identifier',
-        header: identifier.label,
+        header: idKind.label,
         type: 'identifier',
         required: true,
         ...(kind.help !== null ? { help: kind.help } : {}),
-        ...(identifier.example !== undefined ? { example: identifier.example } : {}),
+        ...(idKind.example !== undefined ? { example: idKind.example } : {}),
       },
       ...act.columns,
     ],

@@ -155,7 +155,7 @@ export async function dryRunChunk(ctx: UploadContext, userId: string, uploadId: 
     // (never earlier than the expiresAt announced at staging).
     const keepUntil = new Date(ctx.now().getTime() + ctx.limits.uploadTtlMs);
     if (keepUntil > upload.expires_at) await tx.query('UPDATE staged_uploads SET expires_at = $2 WHERE id = $1', [uploadId, keepUntil.toISOString()]);
-    const users = await findUsers(tx, spec.identifier.key, chunk.records);
+    const users = await findUsers(tx, spec.identifierKind.key, chunk.records);
     await tx.query('DELETE FROM staged_rows WHERE upload_id = $1 AND chunk_index = $2', [uploadId, chunk.chunkIndex]);
     await tx.query(
       `INSERT INTO staged_rows (upload_id, row_number, chunk_index, "values", user_id, completion_date)
@@ -245,7 +245,7 @@ export async function commitUpload(ctx: UploadContext, userId: string, uploadId:
       if (spec.version !== upload.template_version) {
         throw new ServerProblem(409, 'template-outdated', 'Template out of date', `The activity's template changed to version ${spec.version} since the dry run. Download the template again; nothing was created.`);
       }
-      const users = await findUsers(tx, spec.identifier.key, staged);
+      const users = await findUsers(tx, spec.identifierKind.key, staged);
       const firstRowOf = new Map<string, number>();
       for (const record of staged) {
         const key = userDateKey(spec, users, record);
@@ -348,7 +348,7 @@ async function existingRecords(db: Queryable, activityId: string, userIds: reado
 function lookup(spec: TemplateSpec, users: ReadonlyMap<string, UserFound>, record: UploadRecord): UserFound | undefined {
   const identifier = record.values['identifier'];
   if (typeof identifier !== 'string' || identifier.trim() === '') return undefined;
-  return users.get(normaliseIdentifier(spec.identifier.key, identifier));
+  return users.get(normaliseIdentifier(spec.identifierKind.key, identifier));
 }
 
 function userDateKey(spec: TemplateSpec, users: ReadonlyMap<string, UserFound>, record: UploadRecord): { userId: string; date: string } | undefined {

@@ -296,8 +296,8 @@ export class RestBackend implements LmsBackend {
     // A template for another choice would validate the file against the wrong columns.
     if (spec.activity.id !== query.activityId) this.#mismatch('getTemplateSpec', 'activity.id', `expected activity ${query.activityId}, got ${spec.activity.id}`);
     if (spec.domain.id !== query.domainId) this.#mismatch('getTemplateSpec', 'domain.id', `expected domain ${query.domainId}, got ${spec.domain.id}`);
-    if (spec.identifier.key !== query.identifierKind) {
-      this.#mismatch('getTemplateSpec', 'identifier.key', `expected identifier ${query.identifierKind}, got ${spec.identifier.key}`);
+    if (spec.identifierKind.key !== query.identifierKind) {
+      this.#mismatch('getTemplateSpec', 'identifierKind.key', `expected identifier kind ${query.identifierKind}, got ${spec.identifierKind.key}`);
     }
     return spec;
   }

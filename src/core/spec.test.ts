@@ -5,7 +5,7 @@ const base = {
   version: '1',
   activity: { id: 'a1', name: 'Fire safety', categoryId: 'c1', startDate: '2025-01-01' },
   domain: { id: 'd1', name: 'Employees' },
-  identifier: { key: 'email', label: 'Email' },
+  identifierKind: { key: 'email', label: 'Email' },
   columns: [
     { key: 'identifier', header: 'Email', type: 'identifier', required: true },
     { key: 'completionDate', header: 'Completion date', type: 'date', required: true },

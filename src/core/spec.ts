@@ -1,4 +1,4 @@
-// The template spec: what the LMS sends for one choice of (activity, domain, identifier), and what every
+// The template spec: what the LMS sends for one choice of (activity, domain, identifier kind), and what every
 // template, reader and validation rule in core is built from. The zod schema is also the wire contract.
 import { z } from 'zod';
 
@@ -90,7 +90,10 @@ export const TemplateSpec = z
     version: z.string().min(1),
     activity: ActivityRef,
     domain: DomainRef,
-    identifier: IdentifierKind,
+    /** The kind of identifier the LMS knows learners by (e.g. e-mail); the learner's own value is the identifier. */
+    identifierKind: IdentifierKind.describe(
+      'The kind of identifier learners are known by in this template (e-mail, username, employee number); a learner\'s own value is the identifier. Called `identifier` before contract 2.0.0.',
+    ),
     /** Ordered columns; the first is the identifier column (type `identifier`). */
     columns: z.array(TemplateColumn).min(1),
     rules: ActivityRules.default({ scoreRequired: false, allowFutureDates: false }),
@@ -141,7 +144,7 @@ export function fingerprintOf(spec: TemplateSpec): Fingerprint {
   return {
     activityId: spec.activity.id,
     domainId: spec.domain.id,
-    identifierKind: spec.identifier.key,
+    identifierKind: spec.identifierKind.key,
     templateVersion: spec.version,
   };
 }

@@ -380,7 +380,7 @@ export class UploadSession extends EventTarget {
     this.#specLoad = this.backend.getTemplateSpec(query, { signal: op.signal }).then(
       (spec) => {
         if (op.signal.aborted) return;
-        if (spec.activity.id !== query.activityId || spec.domain.id !== query.domainId || spec.identifier.key !== query.identifierKind) {
+        if (spec.activity.id !== query.activityId || spec.domain.id !== query.domainId || spec.identifierKind.key !== query.identifierKind) {
           this.#specKey = undefined;
           this.#set({ spec: { status: 'error', failure: makeFailure('spec-mismatch', undefined, { kind: 'contract' }) } });
           return;
@@ -634,7 +634,7 @@ export class UploadSession extends EventTarget {
         {
           activityId: spec.activity.id,
           domainId: spec.domain.id,
-          identifierKind: spec.identifier.key,
+          identifierKind: spec.identifierKind.key,
           templateVersion: spec.version,
           totalRecords: total,
         },

@@ -107,7 +107,7 @@ describe('wire schemas', () => {
       version: 'v1',
       activity: { id: 'a', name: 'A', categoryId: 'c', startDate: '2025-01-01' },
       domain: { id: 'd', name: 'D' },
-      identifier: { key: 'email', label: 'Email' },
+      identifierKind: { key: 'email', label: 'Email' },
       columns: [{ key: 'identifier', header: 'Email', type: 'identifier', required: true }],
     });
     expect(spec.rules).to.deep.equal({ scoreRequired: false, allowFutureDates: false });

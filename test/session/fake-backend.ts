@@ -182,7 +182,7 @@ export class FakeBackend implements LmsBackend {
     const domain = domains.find((d) => d.id === query.domainId);
     const kind = domain?.identifierKinds.find((k) => k.key === query.identifierKind);
     if (!domain || !kind) throw new NotFoundError('No such domain or identifier.', 'getTemplateSpec', 404);
-    if (spec.identifier.key !== kind.key) throw new NotFoundError('This activity has no template for that identifier.', 'getTemplateSpec', 404);
+    if (spec.identifierKind.key !== kind.key) throw new NotFoundError('This activity has no template for that identifier.', 'getTemplateSpec', 404);
     return { ...spec, domain: { id: domain.id, name: domain.name } };
   }
 

@@ -114,8 +114,9 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
   @property({ attribute: 'domain-id' }) domainId?: string;
 
   /**
-   * Preset identifier kind: the key of how learners are identified (e.g. `email`, `employeeId`), not a
-   * learner's own identifier. With `activity-id` and `domain-id` also set, the choose step is skipped.
+   * Preset identifier kind: the `key` of one of the domain's identifier kinds (`identifierKind.key` in the
+   * template spec, e.g. `email`, `employeeId`), not a learner's own identifier. With `activity-id` and
+   * `domain-id` also set, the choose step is skipped.
    */
   @property() identifier?: string;
 

@@ -28,7 +28,7 @@ export class StepTemplateElement extends StepElement {
     const failure = this.downloads.failure;
     return html`
       ${this.renderHeading(l.t('templateHeading'), l.t('templateGuidance'))}
-      <p class="for">${l.t('templateFor', { activity: spec.activity.name, domain: spec.domain.name, identifier: spec.identifier.label })}</p>
+      <p class="for">${l.t('templateFor', { activity: spec.activity.name, domain: spec.domain.name, identifier: spec.identifierKind.label })}</p>
       <div class="scroller" role="region" aria-labelledby="columns-caption" tabindex="0">
         <table class="columns">
           <caption id="columns-caption">${l.t('templateColumnsCaption')}</caption>

@@ -29,7 +29,7 @@ export function describeColumn(l: Localizer, spec: TemplateSpec, column: Templat
   let format: string;
   switch (column.type) {
     case 'identifier': {
-      const { label, patternHint } = spec.identifier;
+      const { label, patternHint } = spec.identifierKind;
       format = patternHint ? l.t('formatIdentifierHint', { label, hint: patternHint }) : l.t('formatIdentifier', { label });
       break;
     }
@@ -50,7 +50,7 @@ export function describeColumn(l: Localizer, spec: TemplateSpec, column: Templat
       format = column.maxLength ? l.t('formatTextMax', { max: column.maxLength }) : l.t('formatText');
       break;
   }
-  const example = column.example ?? (column.type === 'identifier' ? spec.identifier.example : undefined);
+  const example = column.example ?? (column.type === 'identifier' ? spec.identifierKind.example : undefined);
   const notes = [column.help, example !== undefined && example !== '' ? l.t('formatExample', { example: String(example) }) : undefined].filter(
     (n): n is string => Boolean(n),
   );

@@ -81,7 +81,7 @@ const MAX_HEADER_LENGTH = 80;
 
 /** `identifier:<kind>` for the identifier column, the column's key otherwise: the synonym table's keys. */
 export function columnKind(column: TemplateColumn, spec: TemplateSpec): string {
-  return column.type === 'identifier' ? `identifier:${spec.identifier.key}` : column.key;
+  return column.type === 'identifier' ? `identifier:${spec.identifierKind.key}` : column.key;
 }
 
 interface Candidates {
@@ -98,7 +98,7 @@ function candidatesOf(column: TemplateColumn, spec: TemplateSpec, options: Match
     ...(options.synonyms?.[kind] ?? []),
     // The key itself, in words: completionDate → "completion date".
     column.key.replace(/([a-z])([A-Z])/g, '$1 $2'),
-    ...(column.type === 'identifier' ? [spec.identifier.label] : []),
+    ...(column.type === 'identifier' ? [spec.identifierKind.label] : []),
   ];
   const remembered = options.remembered?.[column.key];
   return {

@@ -185,7 +185,7 @@ function addValidation(sheet: Worksheet, range: string, validation: DataValidati
 // ── Instructions ────────────────────────────────────────────────────────────
 
 function writeInstructions(sheet: Worksheet, spec: TemplateSpec, options: TemplateOptions, texts: TemplateTexts): void {
-  const { activity, domain, identifier, rules } = spec;
+  const { activity, domain, identifierKind, rules } = spec;
   const typedDate = texts.datePatterns[options.dateOrder ?? 'DMY'];
   const date = (iso: string) => formatDate(iso, options.locale);
   const widths = [28, 12, 46, 30, 34, 50];
@@ -211,7 +211,7 @@ function writeInstructions(sheet: Worksheet, spec: TemplateSpec, options: Templa
   put([texts.labels.category, activity.categoryName ?? activity.categoryId], label);
   put([texts.labels.activityDates, texts.dates(date(activity.startDate), activity.endDate ? date(activity.endDate) : undefined)], label);
   put([texts.labels.domain, domain.name], label);
-  put([texts.labels.identifier, identifier.label], label);
+  put([texts.labels.identifier, identifierKind.label], label);
   put([texts.labels.templateVersion, spec.version], label);
   const ruleLines = [
     ...(rules.scoreRequired && spec.columns.some((c) => c.key === 'score') ? [texts.rules.scoreRequired] : []),
@@ -238,7 +238,7 @@ function writeInstructions(sheet: Worksheet, spec: TemplateSpec, options: Templa
   r++;
   put([texts.howToHeading], { bold: true, size: 12 });
   const records = sheetName(texts.sheets.records);
-  for (const step of texts.steps({ records, identifier: identifier.label, typedDate, isoDate: texts.datePatterns.YMD })) put([step]);
+  for (const step of texts.steps({ records, identifier: identifierKind.label, typedDate, isoDate: texts.datePatterns.YMD })) put([step]);
 }
 
 function formatText(column: TemplateColumn, spec: TemplateSpec, texts: TemplateTexts, typedDate: string, locale: string | undefined): string {
@@ -247,7 +247,7 @@ function formatText(column: TemplateColumn, spec: TemplateSpec, texts: TemplateT
   const ex = example === undefined ? undefined : typeof example === 'number' ? formatNumber(example, locale) : String(example);
   switch (column.type) {
     case 'identifier':
-      return spec.identifier.key === 'email' ? texts.format.email(ex) : texts.format.identifier(spec.identifier.label, spec.identifier.patternHint, ex);
+      return spec.identifierKind.key === 'email' ? texts.format.email(ex) : texts.format.identifier(spec.identifierKind.label, spec.identifierKind.patternHint, ex);
     case 'date':
       return texts.format.date(ex, typedDate, texts.datePatterns.YMD);
     case 'number':

@@ -40,7 +40,7 @@ export function sampleValues(spec: TemplateSpec): Readonly<Record<string, string
   for (const column of spec.columns) {
     let value = column.example;
     if (value === undefined) {
-      if (column.type === 'identifier') value = spec.identifier.example ?? (spec.identifier.key === 'email' ? DEFAULT_EMAIL_EXAMPLE : undefined);
+      if (column.type === 'identifier') value = spec.identifierKind.example ?? (spec.identifierKind.key === 'email' ? DEFAULT_EMAIL_EXAMPLE : undefined);
       else if (column === completion) value = spec.activity.startDate;
       else if (column.type === 'choice') value = column.choices?.[0];
     }

@@ -34,7 +34,7 @@ const variants: Record<string, TemplateSpec> = {
   // What the four fixtures do not cover: future dates allowed, an identifier without pattern, no bounds.
   lenient: TemplateSpec.parse({
     ...assessmentSpec,
-    identifier: { key: 'username', label: 'Username' },
+    identifierKind: { key: 'username', label: 'Username' },
     rules: { ...assessmentSpec.rules, allowFutureDates: true, scoreRequired: false },
     columns: assessmentSpec.columns.map((c) => (c.key === 'score' ? { ...c, required: false, min: undefined, max: undefined } : c)),
   }),
@@ -84,8 +84,8 @@ function goodCellFor(column: TemplateColumn, spec: TemplateSpec, rnd: () => numb
   const pad = (text: string) => (rnd() < 0.1 ? `${pick(rnd, PADS)}${text}${pick(rnd, PADS)}` : text);
   switch (column.type) {
     case 'identifier':
-      if (spec.identifier.key === 'email') return pad(pick(rnd, [`user${n}@example.org`, `User${n}@Example.org`, `mailto:user${n}@example.org`, `jürgen${n}@exämple.de`]));
-      return pad(spec.identifier.pattern?.includes('E') ? `E${String(n).padStart(6, '0')}` : `user${n}`);
+      if (spec.identifierKind.key === 'email') return pad(pick(rnd, [`user${n}@example.org`, `User${n}@Example.org`, `mailto:user${n}@example.org`, `jürgen${n}@exämple.de`]));
+      return pad(spec.identifierKind.pattern?.includes('E') ? `E${String(n).padStart(6, '0')}` : `user${n}`);
     case 'date': {
       // Between the latest activity start and "today" of the fixtures; an expiry some years later.
       const serial = 45809 + Math.floor(rnd() * 370) + (column === completionDateColumn(spec) ? 0 : 1200);
@@ -115,7 +115,7 @@ function cellFor(column: TemplateColumn, spec: TemplateSpec, rnd: () => number):
   switch (column.type) {
     case 'identifier':
       if (rnd() < 0.1) return pick(rnd, [4217, 12345, 1.5, -3, 1e21, { date: '2026-01-01' }] as Cell[]);
-      if (spec.identifier.key === 'email') return pad(rnd() < 0.5 ? `user${Math.floor(rnd() * 400)}@example.org` : pick(rnd, EMAILS));
+      if (spec.identifierKind.key === 'email') return pad(rnd() < 0.5 ? `user${Math.floor(rnd() * 400)}@example.org` : pick(rnd, EMAILS));
       return pad(rnd() < 0.5 ? `E${String(Math.floor(rnd() * 400)).padStart(6, '0')}` : pick(rnd, IDS));
     case 'date': {
       const k = rnd();

@@ -46,7 +46,7 @@ export function fastReader(column: TemplateColumn, spec: TemplateSpec, ctx: Fast
 
   switch (column.type) {
     case 'identifier': {
-      const kind = spec.identifier.key;
+      const kind = spec.identifierKind.key;
       const other = generic((cell) => convertIdentifier(cell, kind));
       if (kind === 'email') {
         return (cell) => {

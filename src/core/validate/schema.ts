@@ -42,7 +42,7 @@ function coded(code: IssueCode, params?: IssueParams): { params: CodedParams } {
 export function columnValueSchema(column: TemplateColumn, spec: TemplateSpec, options: SchemaOptions): z.ZodType<string | number> {
   switch (column.type) {
     case 'identifier': {
-      const kind = spec.identifier;
+      const kind = spec.identifierKind;
       const params: Record<string, string> = { kind: kind.key, label: kind.label };
       if (kind.patternHint) params['hint'] = kind.patternHint;
       const example = kind.example ?? (typeof column.example === 'string' ? column.example : undefined);
@@ -99,7 +99,7 @@ export function isIsoDateShape(v: string): boolean {
 export function columnValueCheck(column: TemplateColumn, spec: TemplateSpec, options: SchemaOptions): (value: string | number) => boolean {
   switch (column.type) {
     case 'identifier': {
-      const kind = spec.identifier;
+      const kind = spec.identifierKind;
       if (kind.key === 'email') return (v) => typeof v === 'string' && isEmail(v);
       if (kind.pattern) {
         const re = identifierPattern(kind.pattern);

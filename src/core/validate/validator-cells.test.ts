@@ -115,18 +115,18 @@ describe('validator: identifiers with a pattern', () => {
   });
 
   it('anchors the pattern: a valid id inside longer text is refused', () => {
-    const spec = TemplateSpec.parse({ ...assessmentSpec, identifier: { ...assessmentSpec.identifier, pattern: 'E\\d{6}' } });
+    const spec = TemplateSpec.parse({ ...assessmentSpec, identifierKind: { ...assessmentSpec.identifierKind, pattern: 'E\\d{6}' } });
     expect(onlyIssue(check(spec, ['xE004218y', { date: '2026-04-02' }, 90, 'Passed']).issues).code).to.equal('cell-identifier-format');
     expect(check(spec, ['E004218', { date: '2026-04-02' }, 90, 'Passed']).issues).to.deep.equal([]);
   });
 
   it('refuses to start with a spec whose pattern is no regular expression, naming it', () => {
-    const spec = TemplateSpec.parse({ ...assessmentSpec, identifier: { ...assessmentSpec.identifier, pattern: 'E(\\d{6}' } });
+    const spec = TemplateSpec.parse({ ...assessmentSpec, identifierKind: { ...assessmentSpec.identifierKind, pattern: 'E(\\d{6}' } });
     expect(() => createValidator(spec)).to.throw(/identifier pattern is not a valid regular expression: E\(\\d\{6\}/);
   });
 
   it('reads an id stored as a number as its integer text', () => {
-    const spec = TemplateSpec.parse({ ...assessmentSpec, identifier: { key: 'employeeId', label: 'Employee number', pattern: '^\\d{5}$' } });
+    const spec = TemplateSpec.parse({ ...assessmentSpec, identifierKind: { key: 'employeeId', label: 'Employee number', pattern: '^\\d{5}$' } });
     const { issues, record } = check(spec, [12345, { date: '2026-04-02' }, 90, 'Passed']);
     expect(issues).to.deep.equal([]);
     expect(record!.values['identifier']).to.equal('12345');

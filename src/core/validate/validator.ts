@@ -386,12 +386,12 @@ class SpecValidator implements Validator {
     const differs = (k: 'activityId' | 'domainId' | 'identifierKind') => found[k] !== undefined && found[k] !== expected[k];
     if (differs('activityId') || differs('domainId') || differs('identifierKind')) {
       // Names where we know them (the current choice), the file's own ids where it differs.
-      const { activity, domain, identifier } = this.spec;
-      const expectedParts = [activity.name, domain.name, identifier.label];
+      const { activity, domain, identifierKind } = this.spec;
+      const expectedParts = [activity.name, domain.name, identifierKind.label];
       const foundParts = [
         differs('activityId') ? found.activityId! : activity.name,
         differs('domainId') ? found.domainId! : domain.name,
-        differs('identifierKind') ? found.identifierKind! : identifier.label,
+        differs('identifierKind') ? found.identifierKind! : identifierKind.label,
       ];
       this.wrongTemplate = true;
       this.fileIssues.push(
@@ -510,7 +510,7 @@ class SpecValidator implements Validator {
   private reader(column: TemplateColumn): (cell: Cell) => string | number | Refusal {
     switch (column.type) {
       case 'identifier': {
-        const kind = this.spec.identifier.key;
+        const kind = this.spec.identifierKind.key;
         return (cell) => convertIdentifier(cell, kind);
       }
       case 'date': {

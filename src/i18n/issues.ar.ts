@@ -38,7 +38,7 @@ const PATTERNS: Readonly<Record<string, string>> = templateTextsAr.datePatterns;
 
 export const issueMessagesAr: IssueMessages = {
   'file-unsupported-format': (p) =>
-    `هذا الملف ${FORMATS[s(p, 'kind')] ?? s(p, 'format', FORMATS['binary'])}. احفظه بصيغة مصنّف Excel (‎.xlsx) أو CSV (‎.csv) ثم ارفعه من جديد.`,
+    `هذا الملف ${FORMATS[s(p, 'kind')] ?? FORMATS['binary']}. احفظه بصيغة مصنّف Excel (‎.xlsx) أو CSV (‎.csv) ثم ارفعه من جديد.`,
   'file-encrypted': () =>
     'هذا الملف محمي بكلمة مرور. أزل كلمة المرور في Excel (ملف › معلومات › حماية المصنّف)، واحفظه بصيغة ‎.xlsx ثم ارفعه من جديد.',
   'file-corrupt': () =>

@@ -39,7 +39,7 @@ const PATTERNS: Readonly<Record<string, string>> = DATE_PATTERNS_EN;
 
 export const issueMessagesEn: IssueMessages = {
   'file-unsupported-format': (p) =>
-    `This file is ${FORMATS[s(p, 'kind')] ?? s(p, 'format', FORMATS['binary'])}. Save it as Excel Workbook (.xlsx) or CSV (.csv) and upload it again.`,
+    `This file is ${FORMATS[s(p, 'kind')] ?? FORMATS['binary']}. Save it as Excel Workbook (.xlsx) or CSV (.csv) and upload it again.`,
   'file-encrypted': () =>
     'This file is protected with a password. Remove the password in Excel (File › Info › Protect Workbook), save it as .xlsx and upload it again.',
   'file-corrupt': () =>

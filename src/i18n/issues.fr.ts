@@ -39,7 +39,7 @@ const PATTERNS: Readonly<Record<string, string>> = templateTextsFr.datePatterns;
 
 export const issueMessagesFr: IssueMessages = {
   'file-unsupported-format': (p) =>
-    `Ce fichier est ${FORMATS[s(p, 'kind')] ?? s(p, 'format', FORMATS['binary'])}. Enregistrez-le au format Classeur Excel (.xlsx) ou CSV (.csv) et importez-le à nouveau.`,
+    `Ce fichier est ${FORMATS[s(p, 'kind')] ?? FORMATS['binary']}. Enregistrez-le au format Classeur Excel (.xlsx) ou CSV (.csv) et importez-le à nouveau.`,
   'file-encrypted': () =>
     `Ce fichier est protégé par un mot de passe. Retirez le mot de passe dans Excel (Fichier › Informations › Protéger le classeur), enregistrez-le en .xlsx et importez-le à nouveau.`,
   'file-corrupt': () =>

@@ -16,7 +16,6 @@ import type {
 } from '../backend/types.js';
 import type { Issue } from '../core/issues.js';
 import type { ValidationResult } from '../core/pipeline.js';
-import { formatBytes } from '../core/read/issue.js';
 import { ReadFailedError } from '../core/read/types.js';
 import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
@@ -538,7 +537,7 @@ export class UploadSession extends EventTarget {
       const maxBytes = limits.maxFileBytes !== undefined && limits.maxFileBytes < own ? limits.maxFileBytes : own;
       if (file.size > maxBytes) {
         // Refused before reading (as the reader would): a 2 GB file must not be loaded into memory first.
-        const params = { size: formatBytes(file.size), limit: formatBytes(maxBytes), sizeBytes: file.size, limitBytes: maxBytes };
+        const params = { sizeBytes: file.size, limitBytes: maxBytes };
         const issue: Issue = { code: 'file-too-large', message: issueMessage('file-too-large', params), params };
         result = { records: [], issues: [issue], stats: emptyStats() };
       } else {

@@ -102,8 +102,8 @@ describe('core in Node', () => {
       const result = await validateSpreadsheet(bomb, realWorldSpec, { maxBytes: 1024 * 1024, today: TODAY });
       assert.equal(result.records.length, 0);
       assert.deepEqual(
-        result.issues.map((i) => [i.code, i.params?.['limit']]),
-        [['file-inflates-too-large', '20 MB']],
+        result.issues.map((i) => [i.code, i.params?.['limitBytes']]),
+        [['file-inflates-too-large', 20 * 1024 * 1024]],
       );
       assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, 'memory stayed bounded');
     });

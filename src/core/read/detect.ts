@@ -6,28 +6,13 @@ export type Sniffed =
   | { readonly kind: 'zip' }
   | { readonly kind: 'ole2' }
   | { readonly kind: 'text' }
-  | { readonly kind: 'other'; readonly code: string; readonly format: string };
+  | { readonly kind: 'other'; readonly code: FormatKind };
 
-/** Readable descriptions that complete "This file is …" in the unsupported-format message. */
-export const FORMATS = {
-  xls: 'an Excel 97-2003 workbook (.xls)',
-  ods: 'an OpenDocument spreadsheet (.ods)',
-  numbers: 'an Apple Numbers spreadsheet (.numbers)',
-  xlsb: 'an Excel binary workbook (.xlsb)',
-  officeText: 'a Word document, not a spreadsheet',
-  officeSlides: 'a PowerPoint presentation, not a spreadsheet',
-  odf: 'an OpenDocument file that is not a spreadsheet',
-  zip: 'a zip archive, not a spreadsheet',
-  ole2: 'an Office 97-2003 document that is not a workbook',
-  pdf: 'a PDF document',
-  image: 'an image',
-  html: 'a web page (HTML), not a spreadsheet',
-  xml: 'an XML file, not a workbook',
-  xml2003: 'an Excel 2003 XML spreadsheet',
-  rtf: 'a rich-text document (.rtf)',
-  archive: 'a compressed archive, not a spreadsheet',
-  binary: 'not a spreadsheet we can read',
-} as const;
+/** The formats we recognise but do not read, by kind: the UI words each one ("This file is …"). */
+export const FORMATS = [
+  'xls', 'ods', 'numbers', 'xlsb', 'officeText', 'officeSlides', 'odf', 'zip', 'ole2', 'pdf', 'image', 'html', 'xml', 'xml2003', 'rtf', 'archive', 'binary',
+] as const;
+export type FormatKind = (typeof FORMATS)[number];
 
 function startsWith(b: Uint8Array, ...sig: number[]): boolean {
   return sig.every((v, i) => b[i] === v);
@@ -42,7 +27,7 @@ function ascii(b: Uint8Array, from: number, length: number): string {
 export function sniff(b: Uint8Array): Sniffed {
   if (startsWith(b, 0x50, 0x4b) && (b[2] === 3 || b[2] === 5 || b[2] === 7)) return { kind: 'zip' };
   if (startsWith(b, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return { kind: 'ole2' };
-  const other = (code: keyof typeof FORMATS): Sniffed => ({ kind: 'other', code, format: FORMATS[code] });
+  const other = (code: FormatKind): Sniffed => ({ kind: 'other', code });
   if (ascii(b, 0, 5) === '%PDF-') return other('pdf');
   if (
     startsWith(b, 0x89, 0x50, 0x4e, 0x47) || // PNG
@@ -103,7 +88,7 @@ function hasControl(text: string): boolean {
 }
 
 /** What a zip package holds, by its parts. */
-export function zipKind(zip: ZipArchive): 'ooxml' | keyof typeof FORMATS {
+export function zipKind(zip: ZipArchive): 'ooxml' | FormatKind {
   const mimetype = zip.get('mimetype');
   const stored = mimetype ? zip.storedBytes(mimetype) : undefined;
   if (stored) {

@@ -3,15 +3,14 @@
 import { shortValue } from '../issues.js';
 import { ReadControl } from './control.js';
 import { readCsv } from './csv.js';
-import { FORMATS, ole2Kind, sniff, zipKind } from './detect.js';
-import { corrupt, fileIssue, formatBytes, unsupported } from './issue.js';
+import { ole2Kind, sniff, zipKind } from './detect.js';
+import { corrupt, fileIssue, unsupported } from './issue.js';
 import { readLimits } from './limits.js';
 import { DEFAULT_MAX_ROWS, type ReadOptions, type RowSink, type SheetStart } from './types.js';
 import { findWorkbook } from './xlsx/workbook.js';
 import { readXlsx } from './xlsx/index.js';
 import { InflateBudget, ZipArchive } from './zip.js';
 
-export { formatBytes } from './issue.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const MAX_INFLATED_CAP = 1024 * 1024 * 1024;
@@ -40,7 +39,7 @@ export async function readSpreadsheet(
 
   if (bytes.length === 0) throw fileIssue('file-empty', { detail: 'the file is empty (0 bytes)' });
   if (bytes.length > maxBytes) {
-    throw fileIssue('file-too-large', { size: formatBytes(bytes.length), limit: formatBytes(maxBytes), sizeBytes: bytes.length, limitBytes: maxBytes });
+    throw fileIssue('file-too-large', { sizeBytes: bytes.length, limitBytes: maxBytes });
   }
 
   const kind = sniff(bytes);
@@ -48,16 +47,16 @@ export async function readSpreadsheet(
     case 'ole2': {
       const ole = ole2Kind(bytes);
       if (ole === 'encrypted') throw fileIssue('file-encrypted');
-      throw ole === 'xls' ? unsupported('xls', FORMATS.xls) : unsupported('ole2', FORMATS.ole2);
+      throw unsupported(ole);
     }
     case 'other':
-      throw unsupported(kind.code, kind.format);
+      throw unsupported(kind.code);
     case 'text':
       return readCsv(bytes, sink, control, csvSheetName(options.fileName), limits);
     case 'zip': {
       const zip = new ZipArchive(bytes);
       const what = zipKind(zip);
-      if (what !== 'ooxml') throw unsupported(what, FORMATS[what]);
+      if (what !== 'ooxml') throw unsupported(what);
       const budget = new InflateBudget(maxInflated);
       const workbook = await findWorkbook(zip, budget, { pace: () => control.pace() });
       if (!workbook) throw corrupt('no workbook part in the package');

@@ -13,21 +13,7 @@ export function corrupt(detail: string): FileIssueError {
   return fileIssue('file-corrupt', { detail });
 }
 
-/** A format we recognise but do not read; `format` completes "This file is …" in the message. */
-export function unsupported(kind: string, format: string): FileIssueError {
-  return fileIssue('file-unsupported-format', { kind, format });
-}
-
-/** Sizes as the admin's file manager shows them (1024-based, one decimal below 10). */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  if (unit === 0) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  const shown = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
-  return `${shown} ${units[unit]}`;
+/** A format we recognise but do not read; `kind` names it (the UI says what it is, in the admin's words). */
+export function unsupported(kind: string): FileIssueError {
+  return fileIssue('file-unsupported-format', { kind });
 }

@@ -1,6 +1,6 @@
 // The bounds every read stays within, whatever the file holds: each is checked as the bytes arrive, and
 // each ends the read at once with a typed file issue (never a slow crawl to an out-of-memory crash).
-import { fileIssue, formatBytes } from './issue.js';
+import { fileIssue } from './issue.js';
 
 /** Excel's own limit on the characters of one cell. */
 export const MAX_CELL_CHARS = 32_767;
@@ -53,7 +53,6 @@ export function readLimits(maxRows: number): ReadLimits {
 /** `row` is the spreadsheet row where it happened, when known. */
 export function rowTooLarge(row?: number) {
   return fileIssue('file-row-too-large', {
-    limit: formatBytes(MAX_ROW_CHARS),
     limitBytes: MAX_ROW_CHARS,
     ...(row !== undefined ? { row } : {}),
   });
@@ -76,10 +75,10 @@ export function tooManyStrings(limits: ReadLimits) {
 }
 
 export function tooMuchText(chars: number) {
-  return fileIssue('file-too-much-text', { limit: formatBytes(chars), limitBytes: chars, kind: 'size' });
+  return fileIssue('file-too-much-text', { limitBytes: chars, kind: 'size' });
 }
 
 /** A part (or the part of a part that is not rows) bigger than any real one. */
 export function partTooLarge(part: string, limit = MAX_SMALL_PART_BYTES) {
-  return fileIssue('file-inflates-too-large', { limit: formatBytes(limit), limitBytes: limit, part });
+  return fileIssue('file-inflates-too-large', { limitBytes: limit, part });
 }

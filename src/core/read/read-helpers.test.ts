@@ -1,6 +1,5 @@
-// Small pure pieces of the readers: which number formats are dates, part paths, human sizes.
+// Small pure pieces of the readers: which number formats are dates, part paths, XML strings.
 import { expect } from '@open-wc/testing';
-import { formatBytes } from './issue.js';
 import { isBuiltInDateFormat, isDateFormatCode } from './xlsx/number-format.js';
 import { resolvePart } from './xlsx/workbook.js';
 import { decodeXString } from './xlsx/xml.js';
@@ -26,17 +25,6 @@ describe('resolvePart', () => {
     expect(resolvePart('xl/workbook.xml', '../customXml/item1.xml')).to.equal('customXml/item1.xml');
     expect(resolvePart('xl/workbook.xml', './worksheets\\sheet2.xml')).to.equal('xl/worksheets/sheet2.xml');
     expect(resolvePart('', 'xl/workbook.xml')).to.equal('xl/workbook.xml');
-  });
-});
-
-describe('formatBytes', () => {
-  it('writes sizes as a file manager does', () => {
-    expect(formatBytes(0)).to.equal('0 bytes');
-    expect(formatBytes(1)).to.equal('1 byte');
-    expect(formatBytes(1536)).to.equal('1.5 KB');
-    expect(formatBytes(50 * 1024 * 1024)).to.equal('50 MB');
-    expect(formatBytes(52_428_801 + 10 * 1024 * 1024)).to.equal('60 MB');
-    expect(formatBytes(3 * 1024 ** 3)).to.equal('3 GB');
   });
 });
 

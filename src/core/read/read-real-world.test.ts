@@ -71,7 +71,8 @@ describe('readSpreadsheet on real-world files', () => {
   it('refuses the legacy .xls with a save-as message', async () => {
     const issue = await refusal(readAll(await fixtureBytes(`${DIR}/completions__unsupported_xls_libreoffice.xls`)));
     expect(issue.code).to.equal('file-unsupported-format');
-    expect(issue.params?.['format']).to.equal('an Excel 97-2003 workbook (.xls)');
+    expect(issue.params).to.deep.equal({ kind: 'xls' });
+    expect(issue.message).to.contain('an Excel 97-2003 workbook (.xls)');
     expect(issue.message).to.contain('.xlsx').and.contain('.csv');
   });
 

@@ -218,7 +218,8 @@ describe('readSpreadsheet refusals: limits', () => {
     const bytes = bigCsv(2000);
     const issue = await refusal(readAll(bytes, { maxBytes: 20 * 1024 }));
     expect(issue.code).to.equal('file-too-large');
-    expect(issue.params).to.include({ limit: '20 KB', sizeBytes: bytes.length, limitBytes: 20 * 1024 });
+    // Sizes travel as bytes (no words in the core); the message words them.
+    expect(issue.params).to.include({ sizeBytes: bytes.length, limitBytes: 20 * 1024 });
     expect(issue.message).to.match(/This file is \d+ KB; the limit is 20 KB/);
     expect((await readAll(bytes, { maxBytes: bytes.length })).result.rows).to.equal(2001);
   });
@@ -247,7 +248,8 @@ describe('readSpreadsheet refusals: limits', () => {
         );
         // 16 MB: below the worksheet's own bound on text outside rows (32 MB), so the budget is what stops it.
         expect(issue.code).to.equal('file-inflates-too-large');
-        expect(issue.params?.['limit']).to.equal('16 MB');
+        expect(issue.params?.['limitBytes']).to.equal(16 * 1024 * 1024);
+        expect(issue.message).to.contain('16 MB');
         expect(rows).to.equal(0);
         const last = progress[progress.length - 1]!;
         expect(last.done / last.total, 'stopped long before the end of the data').to.be.below(0.25);
@@ -262,7 +264,8 @@ describe('readSpreadsheet refusals: limits', () => {
     const lying = declareSize(await bomb(), 'xl/worksheets/sheet1.xml', 4096);
     const issue = await refusal(readAll(lying));
     expect(issue.code).to.equal('file-inflates-too-large');
-    expect(issue.params).to.include({ limit: '32 MB', part: 'worksheet' });
+    expect(issue.params).to.include({ limitBytes: 32 * 1024 * 1024, part: 'worksheet' });
+    expect(issue.message).to.contain('32 MB');
   });
 });
 

@@ -4,7 +4,7 @@
 // DecompressionStream('deflate-raw') where it exists (native: about 4x faster than JavaScript in
 // Chromium) and fflate's streaming Inflate elsewhere.
 import { Inflate } from 'fflate';
-import { corrupt, fileIssue, formatBytes } from './issue.js';
+import { corrupt, fileIssue } from './issue.js';
 import { TextChunks } from './text.js';
 
 /** What inflating calls between input steps: the read's abort check, progress and turn-taking (ReadControl). */
@@ -231,7 +231,7 @@ export class InflateBudget {
   constructor(readonly limit: number) {}
 
   private refuse(): never {
-    throw fileIssue('file-inflates-too-large', { limit: formatBytes(this.limit), limitBytes: this.limit });
+    throw fileIssue('file-inflates-too-large', { limitBytes: this.limit });
   }
 
   /** Refuses at once when a part honestly declares more than what is left. */

@@ -188,6 +188,10 @@ interface CallSpec {
   readonly signal?: AbortSignal;
   /** Records the request carries: raises the answer's size cap (dry run, commit). */
   readonly records?: number;
+  /** The caller's tries for this call (CallOptions.attempts), over the host's `retries.attempts`. */
+  readonly attempts?: number;
+  /** Sent with fetch's `keepalive`, to outlive the page (CallOptions.keepalive). */
+  readonly keepalive?: boolean;
 }
 
 /** A request body as it goes on the wire. */
@@ -335,6 +339,7 @@ export class RestBackend implements LmsBackend {
             body: { chunkIndex: this.#wireIndex(state, chunk.chunkIndex, part), records },
             signal: options?.signal,
             records: records.length,
+            attempts: options?.attempts,
           });
           rows.push(...answer.rows);
           issues.push(...answer.issues);
@@ -368,16 +373,22 @@ export class RestBackend implements LmsBackend {
       headers: { 'Idempotency-Key': idempotencyKey },
       signal: options?.signal,
       records: recordCount,
+      attempts: options?.attempts,
     });
     if (result.uploadId !== uploadId) this.#mismatch('commitUpload', 'uploadId', `expected upload ${uploadId}, got ${result.uploadId}`);
     this.#uploads.delete(uploadId);
     return result;
   }
 
+  /**
+   * Discards a staged upload. With `keepalive` (the page is going away) the DELETE is sent with fetch's
+   * `keepalive`, so the browser delivers it after the page is gone; `navigator.sendBeacon` cannot be used,
+   * as it only POSTs and the contract's discard is `DELETE /uploads/{uploadId}`.
+   */
   async discardUpload(uploadId: string, options?: CallOptions): Promise<void> {
     this.#uploads.delete(uploadId);
     try {
-      await this.#call('discardUpload', null, { pathParams: { uploadId }, signal: options?.signal });
+      await this.#call('discardUpload', null, { pathParams: { uploadId }, signal: options?.signal, keepalive: options?.keepalive === true });
     } catch (error) {
       // Discarding is about leaving nothing staged: an upload that is already gone is just that.
       if (error instanceof NotFoundError) return;
@@ -418,7 +429,7 @@ export class RestBackend implements LmsBackend {
     spec: CallSpec,
   ): Promise<S extends z.ZodType ? z.output<S> : void> {
     const route = REST_ROUTES[operation];
-    const attempts = route.retry === 'never' ? 1 : positive(this.#options.retries?.attempts, DEFAULTS.attempts);
+    const attempts = route.retry === 'never' ? 1 : positive(spec.attempts ?? this.#options.retries?.attempts, DEFAULTS.attempts);
     const baseDelay = nonNegative(this.#options.retries?.baseDelayMs, DEFAULTS.baseDelayMs);
     const maxDelay = nonNegative(this.#options.retries?.maxDelayMs, DEFAULTS.maxDelayMs);
     try {
@@ -574,6 +585,7 @@ export class RestBackend implements LmsBackend {
       // Never followed by fetch itself: #fetch decides, so nothing reaches another origin.
       redirect: 'manual',
       ...(body ? { body: body.bytes } : {}),
+      ...(spec.keepalive ? { keepalive: true } : {}),
       ...(this.#options.credentials ? { credentials: this.#options.credentials } : {}),
     };
   }

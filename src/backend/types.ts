@@ -8,6 +8,16 @@ export type { ExistingRecordPolicy } from '../core/spec.js';
 
 export interface CallOptions {
   readonly signal?: AbortSignal;
+  /**
+   * Tries for this call, overriding the backend's own retry setting: the session passes 1 when it retries
+   * the call itself (so that retries are not multiplied). A backend without retries may ignore it.
+   */
+  readonly attempts?: number;
+  /**
+   * The page is going away (pagehide): the request must outlive it. RestBackend sends it with fetch's
+   * `keepalive`; a host backend should do the same (or `navigator.sendBeacon` where its route takes a POST).
+   */
+  readonly keepalive?: boolean;
 }
 
 export interface Permissions {

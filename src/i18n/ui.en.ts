@@ -267,6 +267,15 @@ export interface UiMessages {
 
   /** What went wrong, by SessionFailure.code: what happened, whether anything was created, what to do. */
   readonly failures: { readonly [K in FailureCode]: Message };
+  // Failures: automatic retries, the check asked again, the reference to quote ([failures], docs/failures.md)
+  /** Shown while the session tries again on its own after the LMS did not answer. */
+  readonly retryingNow: string;
+  /** Under a failure that ended a round of automatic retries: how many tries were sent. */
+  readonly retriesEnded: PluralMessage;
+  /** Under a failure with a staged upload: the reference to give support, in plain sight. */
+  readonly supportQuote: string;
+  /** The upload step after the LMS could not check the file: the file is kept. */
+  readonly checkFailedKept: string;
   /** Notes that block nothing, by Notice.code (a preset that could not be applied). */
   readonly notices: { readonly [K in NoticeCode]: string };
   /** Short names of the kinds of issue, for filters and counts. */
@@ -526,10 +535,13 @@ export const uiMessagesEn: UiMessages = {
     'read-internal': 'The file could not be checked because of a problem in the uploader, not in your file. Nothing was created. Upload it again; if this keeps happening, contact your LMS support.',
     'validator-unavailable': 'Part of the upload tool could not be loaded. Your file is not the problem and nothing was created. Reload the page and upload the file again; contact your LMS support if this keeps happening.',
     'upload-while-creating': 'The records are being created. Wait for the result before uploading another file.',
-    'dry-run-unavailable': 'The LMS could not check the records just now. Nothing was created. Upload the file again in a moment.',
+    'dry-run-unavailable': 'The LMS could not check the records just now. Nothing was created. Try again in a moment.',
     'dry-run-refused': 'The LMS refused this upload. Nothing was created. Put right what the LMS says, then upload the file again.',
     'dry-run-not-found': 'The activity is no longer available in the LMS, or the upload expired while it was being checked. Nothing was created. Choose the activity again and upload the file again.',
     'dry-run-contract': 'The LMS answered the check in an unexpected way. Nothing was created. Contact your LMS support if this keeps happening.',
+    'dry-run-session-ended': 'Your LMS sign-in ended while the records were being checked. Nothing was created. Sign in to the LMS again in another tab, then come back and choose Try again: your file is kept.',
+    'dry-run-too-large': 'The LMS refused the records as too large, even when sent in small parts. Nothing was created. Split the file into smaller files and upload them one by one; contact your LMS support if this keeps happening.',
+    'dry-run-internal': 'The records could not be sent to the LMS because of a problem in the uploader, not in your file. Nothing was created. Try again; if this keeps happening, reload the page and contact your LMS support.',
     'commit-rejected': {
       one: 'The LMS refused 1 row at the final check, so nothing was created. Fix the row shown and upload the file again.',
       other: 'The LMS refused {count} rows at the final check, so nothing was created. Fix the rows shown and upload the file again.',
@@ -543,6 +555,11 @@ export const uiMessagesEn: UiMessages = {
     'connect-failed': 'The connection to the LMS could not be set up. Nothing was created. Try again, or reload the page.',
     'download-failed': 'The download failed. Nothing was created. Try again in a moment.',
   },
+  // Failures: automatic retries, the check asked again, the reference to quote ([failures])
+  retryingNow: 'The LMS did not answer. Trying again ({attempt} of {attempts})…',
+  retriesEnded: { one: 'Tried once, then stopped.', other: 'Tried {count} times, then stopped.' },
+  supportQuote: 'If you contact your LMS support, give them this upload reference: {id}',
+  checkFailedKept: 'Your file {name} is kept: Try again does not need it picked again.',
   notices: {
     'preset-category-missing': 'The category chosen for you was not found. Choose a category.',
     'preset-activity-missing': 'The activity chosen for you was not found among the offline activities. Choose an activity.',

@@ -256,10 +256,13 @@ export const uiMessagesFr: UiMessages = {
     'read-internal': 'Le fichier n’a pas pu être vérifié à cause d’un problème dans l’outil d’import, pas dans votre fichier. Rien n’a été créé. Importez-le à nouveau\u00a0; si le problème persiste, contactez le support de votre LMS.',
     'validator-unavailable': 'Une partie de l’outil d’import n’a pas pu être chargée. Votre fichier n’est pas en cause et rien n’a été créé. Rechargez la page et importez le fichier à nouveau\u00a0; contactez le support de votre LMS si cela se reproduit.',
     'upload-while-creating': 'Les enregistrements sont en cours de création. Attendez le résultat avant d’importer un autre fichier.',
-    'dry-run-unavailable': 'Le LMS n’a pas pu vérifier les enregistrements pour le moment. Rien n’a été créé. Importez à nouveau le fichier dans un instant.',
+    'dry-run-unavailable': 'Le LMS n’a pas pu vérifier les enregistrements pour le moment. Rien n’a été créé. Réessayez dans un instant.',
     'dry-run-refused': 'Le LMS a refusé cet import. Rien n’a été créé. Corrigez ce que le LMS indique, puis importez à nouveau le fichier.',
     'dry-run-not-found': 'L’activité n’est plus disponible dans le LMS, ou l’import a expiré pendant sa vérification. Rien n’a été créé. Choisissez à nouveau l’activité et importez à nouveau le fichier.',
     'dry-run-contract': 'Le LMS a répondu de façon inattendue à la vérification. Rien n’a été créé. Contactez le support de votre LMS si cela se reproduit.',
+    'dry-run-session-ended': 'Votre connexion au LMS a expiré pendant la vérification des enregistrements. Rien n’a été créé. Reconnectez-vous au LMS dans un autre onglet, puis revenez et choisissez Réessayer : votre fichier est conservé.',
+    'dry-run-too-large': 'Le LMS a refusé les enregistrements comme trop volumineux, même envoyés par petites parties. Rien n’a été créé. Divisez le fichier en fichiers plus petits et importez-les un par un ; contactez le support de votre LMS si cela se reproduit.',
+    'dry-run-internal': 'Les enregistrements n’ont pas pu être envoyés au LMS à cause d’un problème de l’outil d’import, pas de votre fichier. Rien n’a été créé. Réessayez ; si cela se reproduit, rechargez la page et contactez le support de votre LMS.',
     'commit-rejected': {
       one: 'Le LMS a refusé 1 ligne lors de la vérification finale\u00a0: rien n’a été créé. Corrigez la ligne indiquée et importez à nouveau le fichier.',
       other: 'Le LMS a refusé {count} lignes lors de la vérification finale\u00a0: rien n’a été créé. Corrigez les lignes indiquées et importez à nouveau le fichier.',
@@ -273,6 +276,11 @@ export const uiMessagesFr: UiMessages = {
     'connect-failed': 'La connexion au LMS n’a pas pu être établie. Rien n’a été créé. Réessayez, ou rechargez la page.',
     'download-failed': 'Le téléchargement a échoué. Rien n’a été créé. Réessayez dans un instant.',
   },
+  // Échecs : nouvelles tentatives automatiques, vérification redemandée, référence à donner ([failures])
+  retryingNow: 'Le LMS n’a pas répondu. Nouvelle tentative ({attempt} sur {attempts})…',
+  retriesEnded: { one: 'Une tentative, puis arrêt.', other: '{count} tentatives, puis arrêt.' },
+  supportQuote: 'Si vous contactez le support de votre LMS, donnez-lui cette référence d’import : {id}',
+  checkFailedKept: 'Votre fichier {name} est conservé : Réessayer ne demande pas de le choisir à nouveau.',
   notices: {
     'preset-category-missing': 'La catégorie choisie pour vous est introuvable. Choisissez une catégorie.',
     'preset-activity-missing': 'L’activité choisie pour vous est introuvable parmi les activités hors ligne. Choisissez une activité.',

@@ -28,6 +28,12 @@ export const FAILURE_CODES = [
   'dry-run-refused',
   'dry-run-not-found',
   'dry-run-contract',
+  // the admin's LMS sign-in ended during the check: sign in again (another tab), then Try again (file kept)
+  'dry-run-session-ended',
+  // the LMS refused the records as too large, even sent in small parts
+  'dry-run-too-large',
+  // something in this page (not the file, not the LMS) went wrong during the check
+  'dry-run-internal',
   // commit
   'commit-rejected',
   'commit-refused',

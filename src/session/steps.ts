@@ -67,6 +67,7 @@ export function stepForTransition(previous: SessionStatus, next: SessionStatus):
       return previous === 'checking-access' ? 'choose' : undefined;
     case 'reading':
     case 'dry-run':
+    case 'check-failed':
       return 'upload';
     case 'has-issues':
     case 'ready':

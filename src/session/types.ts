@@ -8,7 +8,9 @@ import type { DateOrder } from '../core/read/types.js';
 import type { TemplateSpec } from '../core/spec.js';
 import type { UploadSummary } from '../core/summary.js';
 import type { Notice, SessionFailure } from './failures.js';
+import type { RetryPolicy, RetryStatus } from './retry.js';
 
+export type { RetryPolicy, RetryStatus } from './retry.js';
 export type { FailureCode, FailureDetail, FailureKind, FailureParams, Notice, NoticeCode, SessionFailure } from './failures.js';
 
 /**
@@ -16,6 +18,8 @@ export type { FailureCode, FailureDetail, FailureKind, FailureParams, Notice, No
  * - `checking-access` → `no-access` | `access-error` | `selecting`
  * - `selecting`: choices being made (category, activity, domain, identifier kind); `spec` loads when complete
  * - `reading` → `dry-run` → `ready` | `has-issues` (or back to `selecting`-with-file-error as `has-issues`)
+ * - `dry-run` → `check-failed` when the LMS could not check the rows (after the automatic retries): the
+ *   file and its checked rows are kept, `retryCheck()` asks the LMS again without picking the file again
  * - `ready` → `committing` → `created` | `commit-failed` (→ `committing` again on retry)
  */
 export type SessionStatus =
@@ -25,6 +29,7 @@ export type SessionStatus =
   | 'selecting'
   | 'reading'
   | 'dry-run'
+  | 'check-failed'
   | 'has-issues'
   | 'ready'
   | 'committing'
@@ -119,6 +124,8 @@ export interface SessionState {
   readonly rows?: readonly RowTexts[];
   /** The fixes made in the browser, once the admin has made one. */
   readonly editing?: Editing;
+  /** While the session tries a dry run or the commit again on its own, after a transient failure. */
+  readonly retrying?: RetryStatus;
 }
 
 export interface SessionOptions {
@@ -129,6 +136,11 @@ export interface SessionOptions {
   readonly chunkSize?: number;
   /** Run reading and validation in a module Web Worker (default true where Worker exists). */
   readonly useWorker?: boolean;
+  /**
+   * Automatic retries of staging, dry-run chunks and the commit after a transient failure (default 3 tries,
+   * 1 s then 2 s apart, at most 10 s); the backend is then asked for one try per call (CallOptions.attempts).
+   */
+  readonly retries?: RetryPolicy;
 }
 
 /** Events, all dispatched on the session (an EventTarget). `detail` types below. */

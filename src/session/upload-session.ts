@@ -2,7 +2,7 @@
 // access, choice, template, read + validate (worker), chunked dry run, atomic commit. Elements render
 // `state` and call the methods; nothing else holds business state. API: docs/session.md.
 import { recordsChecksum } from '../backend/checksum.js';
-import { BackendError, NoAccessError, NotFoundError, RejectedError, isAbort } from '../backend/errors.js';
+import { BackendError, NoAccessError, NotFoundError, RejectedError, SessionEndedError, isAbort } from '../backend/errors.js';
 import type {
   Capabilities,
   ActivityPage,
@@ -27,6 +27,7 @@ import { issueMessage } from '../i18n/issue-message.js';
 import type { Localizer } from '../i18n/localize.js';
 import { prewarmValidationWorker, validateInWorker, ValidatorUnavailableError } from '../worker/client.js';
 import { makeFailure, type Notice } from './failures.js';
+import { attemptsOf, resolvePolicy, withRetries, type RetryStatus } from './retry.js';
 import { labelsByRow, learnersByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
 import type {
   CellChange,
@@ -59,6 +60,8 @@ interface Staged {
   readonly idempotencyKey: string;
   readonly records: readonly UploadRecord[];
   checksum?: string;
+  /** Commit tries sent for this upload, automatic and Try again alike (said when they all fail). */
+  commitTries: number;
 }
 
 /** What the current file left behind, to map later server issues and recompute the summary. */
@@ -75,7 +78,7 @@ type EditStep =
   | { readonly kind: 'delete'; readonly rows: readonly number[] }
   | { readonly kind: 'restore'; readonly rows: readonly number[] };
 
-const FILE_STATUSES: ReadonlySet<SessionStatus> = new Set(['reading', 'dry-run', 'has-issues', 'ready', 'commit-failed', 'created']);
+const FILE_STATUSES: ReadonlySet<SessionStatus> = new Set(['reading', 'dry-run', 'check-failed', 'has-issues', 'ready', 'commit-failed', 'created']);
 
 const initialState: SessionState = Object.freeze<SessionState>({
   status: 'checking-access',
@@ -162,6 +165,8 @@ export class UploadSession extends EventTarget {
   #steps: EditStep[] = [];
   /** The current file's staged upload id, kept after a failure discards it: the reference support asks for. */
   #reference?: string;
+  /** abandon() discarded the staged upload of a file being checked or ready: resume() checks it again. */
+  #abandoned = false;
 
   constructor(backend: LmsBackend, options: SessionOptions = {}) {
     super();
@@ -628,27 +633,27 @@ export class UploadSession extends EventTarget {
     this.#set({ status: 'dry-run', progress: { phase: 'dry-run', fraction: READ_SHARE, done: 0, total } });
     const serverIssues: ServerIssue[] = [];
     const rows: DryRunRow[] = [];
+    const request = {
+      activityId: spec.activity.id,
+      domainId: spec.domain.id,
+      identifierKind: spec.identifierKind.key,
+      templateVersion: spec.version,
+      totalRecords: total,
+    };
     try {
-      const staged = await this.backend.stageUpload(
-        {
-          activityId: spec.activity.id,
-          domainId: spec.domain.id,
-          identifierKind: spec.identifierKind.key,
-          templateVersion: spec.version,
-          totalRecords: total,
-        },
-        { signal },
-      );
+      // Staging is retried only when the LMS answered busy or unavailable (it staged nothing); after a lost
+      // answer it may have staged an upload, which then expires on its own.
+      const staged = await this.#retrying(signal, (attempts) => this.backend.stageUpload(request, { signal, attempts }), (e) => e.status !== undefined);
       if (signal.aborted) {
         this.#discard(staged.uploadId);
         return;
       }
-      this.#staged = { uploadId: staged.uploadId, idempotencyKey: crypto.randomUUID(), records };
+      this.#staged = { uploadId: staged.uploadId, idempotencyKey: crypto.randomUUID(), records, commitTries: 0 };
       this.#reference = staged.uploadId;
       this.#set({ uploadId: staged.uploadId });
       for (let start = 0, chunkIndex = 0; start < total; start += chunkSize, chunkIndex++) {
         const chunk = records.slice(start, start + chunkSize);
-        const answer = await this.backend.dryRunChunk(staged.uploadId, { chunkIndex, records: chunk }, { signal });
+        const answer = await this.#retrying(signal, (attempts) => this.backend.dryRunChunk(staged.uploadId, { chunkIndex, records: chunk }, { signal, attempts }));
         if (signal.aborted) return;
         rows.push(...answer.rows);
         serverIssues.push(...answer.issues);
@@ -664,12 +669,20 @@ export class UploadSession extends EventTarget {
         this.#showIssues(mergeIssues(spec, result.issues, error.issues.map((i) => mapServerIssue(i, context))));
         return;
       }
-      if (result.issues.length > 0 && !(error instanceof NoAccessError)) {
+      const failure = this.#dryRunFailure(error);
+      const sessionEnded = failure.code === 'dry-run-session-ended';
+      if (result.issues.length > 0 && (sessionEnded || !(error instanceof NoAccessError))) {
         // The file's own problems still stand: show them, with why the LMS could not check the rest.
-        this.#showIssues(mergeIssues(spec, result.issues), this.#dryRunFailure(error));
+        this.#showIssues(mergeIssues(spec, result.issues), failure);
         return;
       }
-      this.#fail({ ...this.#fileCleared(), status: error instanceof NoAccessError ? 'no-access' : 'selecting' }, this.#dryRunFailure(error));
+      if (failure.retryable) {
+        // Worth asking again (the LMS was down or slow, the sign-in ended…): the file and its checked rows
+        // are kept, and retryCheck() sends them again without the admin picking the file again.
+        this.#fail({ status: 'check-failed', progress: undefined, uploadId: undefined, retrying: undefined }, failure);
+        return;
+      }
+      this.#fail({ ...this.#fileCleared(), status: error instanceof NoAccessError ? 'no-access' : 'selecting' }, failure);
       return;
     }
     context.labels = labelsByRow(rows);
@@ -682,7 +695,7 @@ export class UploadSession extends EventTarget {
       return;
     }
     const summary = this.#summary([]);
-    this.#set({ status: 'ready', issues: [], summary, progress: undefined, uploadId: this.#staged?.uploadId });
+    this.#set({ status: 'ready', issues: [], summary, progress: undefined, uploadId: this.#staged?.uploadId, failure: undefined, retrying: undefined });
     this.#emit('validated', { summary, issues: [] });
   }
 
@@ -697,15 +710,44 @@ export class UploadSession extends EventTarget {
   }
 
   #dryRunFailure(error: unknown): SessionFailure {
+    // Signing in again (in another tab) and trying again keeps the file: retryable, unlike other no-access.
+    if (error instanceof SessionEndedError) return makeFailure('dry-run-session-ended', error, { retryable: true });
     if (error instanceof NoAccessError) return makeFailure('no-access', error);
     if (error instanceof NotFoundError) return makeFailure('dry-run-not-found', error);
     // A refusal that names no row: the LMS's own words (its problem detail) are what the admin can act on.
     if (error instanceof RejectedError) return makeFailure('dry-run-refused', error, { params: { reason: error.message } });
     if (error instanceof BackendError) {
       if (error.kind === 'contract') return makeFailure('dry-run-contract', error);
-      return makeFailure('dry-run-unavailable', error);
+      if (error.kind === 'too-large') return makeFailure('dry-run-too-large', error);
+      if (error.kind === 'internal') return makeFailure('dry-run-internal', error);
+      const attempts = attemptsOf(error);
+      return makeFailure('dry-run-unavailable', error, attempts > 1 ? { params: { attempts } } : {});
     }
     return makeFailure('unexpected', error, { retryable: true });
+  }
+
+  /**
+   * A call to the LMS with the session's bounded automatic retries (retry.ts): the backend is asked for one
+   * try per call, the wait before each retry is shown in `state.retrying`. `only` narrows which transient
+   * failures are retried.
+   */
+  #retrying<T>(signal: AbortSignal, call: (attempts: number) => Promise<T>, only?: (error: BackendError) => boolean): Promise<T> {
+    const policy = resolvePolicy(this.#options.retries);
+    return withRetries(
+      async (attempt) => {
+        try {
+          return await call(1);
+        } finally {
+          if (attempt > 1 && !signal.aborted) this.#set({ retrying: undefined });
+        }
+      },
+      {
+        policy,
+        signal,
+        onRetry: (status: RetryStatus) => this.#set({ retrying: status }),
+        ...(only ? { retryIf: (error: unknown) => error instanceof BackendError && only(error) } : {}),
+      },
+    );
   }
 
   #summary(issues: readonly Issue[]) {
@@ -876,12 +918,12 @@ export class UploadSession extends EventTarget {
     this.#set({ status: 'committing', failure: undefined, progress: { phase: 'committing', fraction: 1 } });
     let result: CommitResult;
     try {
-      staged.checksum ??= await recordsChecksum(staged.records);
-      result = await this.backend.commitUpload(
-        staged.uploadId,
-        { idempotencyKey: staged.idempotencyKey, recordCount: staged.records.length, checksum: staged.checksum },
-        { signal },
-      );
+      const checksum = (staged.checksum ??= await recordsChecksum(staged.records));
+      // Every try, automatic or Try again, sends the same key: a commit that landed is answered again, not doubled.
+      result = await this.#retrying(signal, (attempts) => {
+        staged.commitTries += 1;
+        return this.backend.commitUpload(staged.uploadId, { idempotencyKey: staged.idempotencyKey, recordCount: staged.records.length, checksum }, { signal, attempts });
+      });
     } catch (error) {
       this.#committing = false;
       if (signal.aborted || isAbort(error)) return;
@@ -894,7 +936,7 @@ export class UploadSession extends EventTarget {
     if (signal.aborted) return;
     // Committed: nothing is staged any more, and nothing must be discarded.
     this.#staged = undefined;
-    this.#set({ status: 'created', result, progress: undefined, uploadId: undefined, failure: undefined });
+    this.#set({ status: 'created', result, progress: undefined, uploadId: undefined, failure: undefined, retrying: undefined });
     const changes = this.#editing();
     this.#emit('created', { result, activity: activityOf(this.#state, file.spec)!, editedRows: changes?.editedRows ?? [], deletedRows: changes?.deleted ?? [] });
   }
@@ -924,9 +966,56 @@ export class UploadSession extends EventTarget {
       return;
     }
     // Unavailable, a garbled answer, or anything else: the commit may or may not have run. A retry with
-    // the same key is safe either way, so the failure is retryable.
+    // the same key is safe either way, so the failure is retryable. After the automatic retries the
+    // session stops and says how many tries were sent (with the reference to quote), never looping on.
     const contract = error instanceof BackendError && error.kind === 'contract';
-    this.#fail({ status: 'commit-failed', progress: undefined }, makeFailure(contract ? 'commit-contract' : 'commit-unavailable', error, { retryable: true }));
+    const attempts = this.#staged?.commitTries ?? 1;
+    this.#fail(
+      { status: 'commit-failed', progress: undefined, retrying: undefined },
+      makeFailure(contract ? 'commit-contract' : 'commit-unavailable', error, { retryable: true, ...(attempts > 1 ? { params: { attempts } } : {}) }),
+    );
+  }
+
+  // ── the LMS could not check: again, without picking the file again ─────────────────────────────
+
+  /**
+   * Asks the LMS to check the current file again — a new dry run of the rows already read and checked, the
+   * file not read again — after the check failed (`check-failed`, or `has-issues` with a retryable failure).
+   */
+  async retryCheck(): Promise<void> {
+    const file = this.#file;
+    const { status, failure } = this.#state;
+    const failed = status === 'check-failed' || (status === 'has-issues' && failure?.retryable === true);
+    if (this.#disposed || this.#committing || !file || !(failed || this.#abandoned)) return;
+    this.#abandoned = false;
+    this.#fileOp?.abort();
+    this.#discardStaged();
+    const op = new AbortController();
+    this.#fileOp = op;
+    this.#set({ failure: undefined, retrying: undefined, issues: [], summary: undefined });
+    await this.#dryRun(file, op.signal);
+  }
+
+  /**
+   * The page is going away (pagehide): discards the staged upload with a request that outlives the page
+   * (CallOptions.keepalive). A commit in flight is left to finish. The file stays in memory: should the
+   * page come back from the back-forward cache, resume() checks it with the LMS again.
+   */
+  abandon(): void {
+    if (this.#disposed || this.#committing) return;
+    const { status } = this.#state;
+    const staged = this.#staged;
+    if (status === 'dry-run' || status === 'ready') {
+      this.#fileOp?.abort();
+      this.#abandoned = true;
+    }
+    this.#staged = undefined;
+    if (staged) this.#discard(staged.uploadId, true);
+  }
+
+  /** The page came back (pageshow from the back-forward cache): a file abandon() left unstaged is checked again. */
+  resume(): Promise<void> {
+    return this.#abandoned ? this.retryCheck() : Promise.resolve();
   }
 
   // ── starting again ──────────────────────────────────────────────────────────────────────────────
@@ -970,6 +1059,7 @@ export class UploadSession extends EventTarget {
     this.#discardStaged();
     this.#file = undefined;
     this.#reference = undefined;
+    this.#abandoned = false;
   }
 
   #discardStaged(): void {
@@ -978,13 +1068,19 @@ export class UploadSession extends EventTarget {
     if (staged) this.#discard(staged.uploadId);
   }
 
-  #discard(uploadId: string): void {
-    // Best effort: a staged upload the LMS could not discard expires on its own (StagedUpload.expiresAt).
-    this.backend.discardUpload(uploadId).catch(() => undefined);
+  #discard(uploadId: string, keepalive = false): void {
+    // Best effort, fire and forget: a staged upload the LMS could not discard expires on its own
+    // (StagedUpload.expiresAt). A host backend whose discardUpload throws at once is no reason to fail.
+    try {
+      const done = keepalive ? this.backend.discardUpload(uploadId, { keepalive: true }) : this.backend.discardUpload(uploadId);
+      void Promise.resolve(done).catch(() => undefined);
+    } catch {
+      // nothing to do: see above
+    }
   }
 
   #fileCleared(): Partial<SessionState> {
-    return { file: undefined, progress: undefined, issues: [], summary: undefined, uploadId: undefined, result: undefined, failure: undefined, rows: undefined, editing: undefined };
+    return { file: undefined, progress: undefined, issues: [], summary: undefined, uploadId: undefined, result: undefined, failure: undefined, rows: undefined, editing: undefined, retrying: undefined };
   }
 
   #fail(patch: Partial<SessionState>, failed: SessionFailure): void {

@@ -100,7 +100,7 @@ describe('<offline-upload-wizard> accessibility', () => {
     await el.updateComplete;
     expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(true);
     await expect(el).to.be.accessible();
-    backend.failNext.set('commitUpload', new UnavailableError('The LMS timed out.', 'commitUpload', 504));
+    backend.failAlways.set('commitUpload', new UnavailableError('The LMS timed out.', 'commitUpload', 504));
     button(el, 'Create 5 records').click();
     await untilStatus(el, 'commit-failed');
     await expect(el).to.be.accessible();

@@ -9,7 +9,7 @@ import { FakeBackend, fireSafety } from './fake-backend.js';
 import { CLASSROOM_HEADER, classroomRows, csv, eventually, record, until, words } from './helpers.js';
 
 async function readyToCommit(rows = 6, backend = new FakeBackend()) {
-  const session = new UploadSession(backend, { useWorker: false, chunkSize: 4 });
+  const session = new UploadSession(backend, { useWorker: false, chunkSize: 4, retries: { baseDelayMs: 2, maxDelayMs: 20 } });
   await session.start({ activityId: fireSafety.id, domainId: 'dom-employees' });
   await until(session, (s) => s.spec.status === 'ready');
   await session.uploadFile(csv([CLASSROOM_HEADER, ...classroomRows(rows)]));
@@ -48,23 +48,33 @@ describe('UploadSession: commit', () => {
     expect(session.state.status).to.equal('created');
   });
 
-  it('retries after an unavailable LMS with the same key and upload', async () => {
+  it('retries an unavailable LMS on its own, then stops and offers Try again with the same key and upload', async () => {
     const backend = new FakeBackend();
-    backend.failNext.set('commitUpload', new UnavailableError('The LMS did not answer within 30 s.', 'commitUpload'));
+    backend.failAlways.set('commitUpload', new UnavailableError('The LMS did not answer within 30 s.', 'commitUpload', undefined, undefined, { code: 'timeout' }));
     const { session } = await readyToCommit(4, backend);
     const failed = record(session, 'failed');
     await session.commit();
     expect(session.state.status).to.equal('commit-failed');
     expect(session.state.failure).to.include({ kind: 'unavailable', retryable: true });
     expect(session.state.failure?.code).to.equal('commit-unavailable');
+    expect(session.state.failure?.params['attempts']).to.equal(3);
+    expect(session.state.failure?.detail?.uploadId).to.equal('up-1');
     expect(words(session.state.failure)).to.contain('can never create its records twice');
     expect(session.state.uploadId).to.equal('up-1');
+    expect(session.state.retrying).to.equal(undefined);
     expect(failed).to.have.length(1);
+    expect(backend.count('commitUpload')).to.equal(3);
 
+    // Try again: another bounded round (it fails too, and says 6 tries in all), then the LMS recovers.
+    await session.commit();
+    expect(session.state.status).to.equal('commit-failed');
+    expect(session.state.failure?.params['attempts']).to.equal(6);
+    expect(backend.count('commitUpload')).to.equal(6);
+    backend.failAlways.delete('commitUpload');
     await session.commit();
     expect(session.state.status).to.equal('created');
-    expect(backend.commits.map((c) => c.uploadId)).to.deep.equal(['up-1', 'up-1']);
-    expect(backend.commits[1]!.request).to.deep.equal(backend.commits[0]!.request);
+    expect(new Set(backend.commits.map((c) => c.uploadId))).to.deep.equal(new Set(['up-1']));
+    expect(new Set(backend.commits.map((c) => JSON.stringify(c.request))).size).to.equal(1);
     expect(backend.recordsCreated).to.equal(4);
   });
 
@@ -72,10 +82,10 @@ describe('UploadSession: commit', () => {
     const backend = new FakeBackend();
     backend.loseNextCommitResponse = true;
     const { session } = await readyToCommit(5, backend);
-    await session.commit();
-    expect(session.state.status).to.equal('commit-failed');
+    // The lost answer is retried automatically with the same key: the LMS answers the first result again.
     await session.commit();
     expect(session.state.status).to.equal('created');
+    expect(backend.commits).to.have.length(2);
     expect(session.state.result?.replayed).to.equal(true);
     expect(session.state.result?.created).to.equal(5);
     expect(backend.recordsCreated).to.equal(5);

@@ -56,7 +56,7 @@ const good: Row[] = DEMO.employees.slice(0, 12).map((e, i) => ({
 async function session(controls: DemoLmsControls, attempts = 3) {
   const backend = new RestBackend({ baseUrl: '/api/lms', timeoutMs: 5000, retries: { attempts, baseDelayMs: 5, maxDelayMs: 50 } });
   // maxRows also bounds the template's drop-downs: a small range keeps exceljs quick in this test.
-  const s = new UploadSession(backend, { chunkSize: 5, maxRows: 200 });
+  const s = new UploadSession(backend, { chunkSize: 5, maxRows: 200, retries: { attempts, baseDelayMs: 5, maxDelayMs: 50 } });
   await s.start({ activityId: ACTIVITY, domainId: DEMO.domains.employees, identifierKind: 'email' });
   await until(s, (st) => st.spec.status === 'ready');
   expect(controls.lms.uploadedRecords(ACTIVITY)).to.have.length(0);
@@ -131,7 +131,7 @@ describe('UploadSession against the demo LMS', () => {
 
   it('a commit whose answer is lost is retried with the same key: exactly one set of records', async () => {
     const controls = await demoLms();
-    const s = await session(controls, 1); // no retries inside RestBackend: the session's retry is tested
+    const s = await session(controls, 1); // no automatic retries: Try again (the session's commit()) is tested
     await s.uploadFile(await filledTemplate(s, good.slice(0, 6)));
     expect(s.state.status).to.equal('ready');
     controls.inject('commitUpload', { kind: 'drop' }, 1);

@@ -79,6 +79,10 @@ export class FakeBackend implements LmsBackend {
   readonly commits: CommitCall[] = [];
   /** Records created per idempotency key: a replay creates nothing. */
   readonly created = new Map<string, CommitResult>();
+  /** Uploads discarded with `keepalive` (the page going away). */
+  readonly keptAlive: string[] = [];
+  /** The `attempts` each call asked of the backend (the session retries itself and asks for 1). */
+  readonly askedAttempts: (number | undefined)[] = [];
   /** The next commit is applied, then its answer is lost (as when the connection drops). */
   loseNextCommitResponse = false;
   #holds = new Map<Method, { gate: Promise<void>; arrive: () => void; release: () => void; ignoreAbort: boolean }>();
@@ -116,6 +120,7 @@ export class FakeBackend implements LmsBackend {
 
   async #enter(method: Method, args: unknown[], options?: CallOptions): Promise<void> {
     this.calls.push({ method, args });
+    if (method === 'stageUpload' || method === 'dryRunChunk' || method === 'commitUpload') this.askedAttempts.push(options?.attempts);
     await Promise.resolve();
     const hold = this.#holds.get(method);
     const signal = hold?.ignoreAbort ? undefined : options?.signal;
@@ -241,6 +246,7 @@ export class FakeBackend implements LmsBackend {
   }
 
   async discardUpload(uploadId: string, options?: CallOptions): Promise<void> {
+    if (options?.keepalive) this.keptAlive.push(uploadId);
     await this.#enter('discardUpload', [uploadId], options);
     const entry = this.staged.get(uploadId);
     if (entry && !entry.committed) entry.discarded = true;

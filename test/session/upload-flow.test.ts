@@ -203,18 +203,20 @@ describe('UploadSession: issues', () => {
     await eventually(() => backend.leftOver.length === 0);
   });
 
-  it('reports an LMS that cannot dry-run as a retryable failure, nothing left staged', async () => {
+  it('reports an LMS that cannot dry-run (after the automatic retries) as a retryable failure, the file kept, nothing left staged', async () => {
     const backend = new FakeBackend();
-    backend.failNext.set('dryRunChunk', new UnavailableError('The LMS is busy (503).', 'dryRunChunk', 503));
-    const { session } = await readySession(backend);
+    backend.failAlways.set('dryRunChunk', new UnavailableError('The LMS is busy (503).', 'dryRunChunk', 503));
+    const { session } = await readySession(backend, { retries: { baseDelayMs: 2, maxDelayMs: 20 } });
     const failed = record(session, 'failed');
     await session.uploadFile(csv([CLASSROOM_HEADER, ...classroomRows(2)]));
-    expect(session.state.status).to.equal('selecting');
-    expect(session.state.file).to.equal(undefined);
+    expect(session.state.status).to.equal('check-failed');
+    expect(session.state.file?.name).to.equal('records.csv');
     expect(session.state.failure?.kind).to.equal('unavailable');
     expect(session.state.failure?.retryable).to.equal(true);
     expect(session.state.failure?.code).to.equal('dry-run-unavailable');
+    expect(session.state.failure?.params['attempts']).to.equal(3);
     expect(words(session.state.failure)).to.contain('Nothing was created');
+    expect(backend.count('dryRunChunk')).to.equal(3);
     expect(failed).to.have.length(1);
     await eventually(() => backend.leftOver.length === 0);
   });

@@ -5,6 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LmsBackend } from '../../backend/types.js';
 import { makeFailure, type SessionFailure } from '../../session/failures.js';
+import { discardOnPageHide } from '../../session/page-lifecycle.js';
 import type { Preset, SessionOptions } from '../../session/types.js';
 import { UploadSession } from '../../session/upload-session.js';
 import { WizardFlow } from '../../session/wizard-flow.js';
@@ -103,9 +104,12 @@ export class SessionController implements ReactiveController {
     session.addEventListener('statechange', update);
     flow.addEventListener('change', update);
     const detach = this.hooks.attach(session, flow);
+    // Leaving the page discards the staged upload on the LMS (fire-and-forget, keepalive).
+    const unwatch = discardOnPageHide(session);
     this.#detach = () => {
       session.removeEventListener('statechange', update);
       flow.removeEventListener('change', update);
+      unwatch();
       detach();
     };
     this.host.requestUpdate();

@@ -38,6 +38,9 @@ export function renderProgress(ctx: WizardContext, onCancel?: () => void): Templ
           aria-valuenow=${percent} aria-valuetext=${l.t('announceProgress', { phase, percent: l.percent(fraction) })} ${width}>
           <span part="progress-bar" class="fill"></span>
         </div>`}
+    ${state.retrying
+      ? html`<p class="retrying" role="status">${l.t('retryingNow', { attempt: state.retrying.attempt, attempts: state.retrying.attempts })}</p>`
+      : nothing}
     ${state.file ? html`<p class="file">${l.t('fileInfo', { name: state.file.name, size: l.bytes(state.file.size) })}</p>` : nothing}
     ${onCancel ? html`<button type="button" class="button" id="cancel-upload" @click=${onCancel}>${l.t('cancelUpload')}</button>` : nothing}
   </div>`;

@@ -90,9 +90,12 @@ export function renderFailure(ctx: Pick<WizardContext, 'localizer'>, failure: Se
   const reason = failure.params['reason'];
   const detail = failure.detail;
   const time = at ?? failureTime(failure);
+  const attempts = failure.params['attempts'];
   return html`<div class="alert error">
     <p>${l.failure(failure)}</p>
     ${typeof reason === 'string' && reason ? html`<p class="reason">${l.t('lmsSays', { reason })}</p>` : nothing}
+    ${typeof attempts === 'number' && attempts > 1 ? html`<p class="attempts">${l.t('retriesEnded', { count: attempts })}</p>` : nothing}
+    ${failure.retryable && detail?.uploadId ? html`<p class="reference">${l.t('supportQuote', { id: detail.uploadId })}</p>` : nothing}
     <details class="support">
       <summary>${l.t('supportDetails')}</summary>
       <ul>

@@ -26,10 +26,11 @@ describe('<offline-upload-step-create>', () => {
     expect(flow.confirming).to.equal(true);
   });
 
-  it('a lost answer: not confirmed (not "not created"), the words and Try again', async () => {
+  it('a lost answer: not confirmed (not "not created"), the words, the tries and the reference, and Try again', async () => {
     const backend = new FakeBackend();
-    backend.failNext.set('commitUpload', new UnavailableError('Gateway timeout', 'commitUpload', 504));
+    backend.failAlways.set('commitUpload', new UnavailableError('Gateway timeout', 'commitUpload', 504));
     const { el, flow, session } = await ready(backend);
+    session.setOptions({ retries: { baseDelayMs: 5, maxDelayMs: 20 } });
     flow.requestCreate();
     flow.confirmCreate();
     await waitFor(() => session.state.status === 'commit-failed', 'the failed commit');
@@ -37,7 +38,11 @@ describe('<offline-upload-step-create>', () => {
     expect(el.shadowRoot!.querySelector('[data-step-heading]')!.textContent).to.equal('The LMS did not confirm the records');
     expect(el.shadowRoot!.querySelector('.alert p')!.textContent).to.contain('can never create its records twice');
     expect(said(el)).to.contain('Upload reference: up-1');
+    // The automatic retries ended: said, with the reference to quote in plain sight.
+    expect(el.shadowRoot!.querySelector('.alert .attempts')!.textContent).to.equal('Tried 3 times, then stopped.');
+    expect(el.shadowRoot!.querySelector('.alert .reference')!.textContent).to.contain('up-1');
     await expect(el).to.be.accessible();
+    backend.failAlways.delete('commitUpload');
     el.shadowRoot!.querySelector<HTMLButtonElement>('#retry-create')!.click();
     await waitFor(() => session.state.status === 'created', 'created on retry');
     expect(backend.recordsCreated).to.equal(3);

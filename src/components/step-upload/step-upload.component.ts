@@ -37,13 +37,16 @@ export class StepUploadElement extends StepElement {
         : html`<offline-upload-drop-zone part="drop-zone" .localizer=${l} limits=${this.limits(ctx)}
               @offline-upload-internal-file-select=${(e: FileSelectEvent) => uploadSelected(ctx, e)}></offline-upload-drop-zone>
             ${state.file && hasResult ? html`<p class="file">${l.t('fileInfo', { name: state.file.name, size: l.bytes(state.file.size) })}</p>` : nothing}`}
-      ${state.status === 'selecting' && state.failure ? this.renderFailure(state.failure) : nothing}
+      ${(state.status === 'selecting' || state.status === 'check-failed') && state.failure ? this.renderFailure(state.failure) : nothing}
+      ${state.status === 'check-failed' && state.file ? html`<p class="file kept">${l.t('checkFailedKept', { name: state.file.name })}</p>` : nothing}
       ${this.renderActions(
-        hasResult && !working
-          ? html`<button type="button" class="button primary" id="next" @click=${() => flow.goTo('review')}>
-              ${l.t('next')} <span class="arrow" aria-hidden="true">→</span>
-            </button>`
-          : nothing,
+        state.status === 'check-failed'
+          ? html`<button type="button" class="button primary" id="retry-check" @click=${() => void ctx.session.retryCheck()}>${l.t('retry')}</button>`
+          : hasResult && !working
+            ? html`<button type="button" class="button primary" id="next" @click=${() => flow.goTo('review')}>
+                ${l.t('next')} <span class="arrow" aria-hidden="true">→</span>
+              </button>`
+            : nothing,
       )}
     `;
   }

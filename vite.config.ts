@@ -1,7 +1,8 @@
 // One Vite config: `npm start` serves the demo (demo/, with the mock LMS service worker from public/);
-// `npm run build` builds the library (unbundled-ish ESM of src/ for hosts); `--mode demo` builds the demo.
+// `npm run build` builds the library (unbundled-ish ESM of src/ for hosts) and, `--mode cdn`, the
+// self-contained dist/cdn/; `--mode demo` builds the demo.
 import { resolve } from 'node:path';
-import { build, defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const root = import.meta.dirname;
 
@@ -72,7 +73,7 @@ export function selfContainedWorker(fileName = 'validate.worker.js'): Plugin {
   };
 }
 
-export default defineConfig(({ command, mode }) => {
+export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve' || mode === 'demo') {
     return {
       root: resolve(root, 'demo'),
@@ -97,6 +98,26 @@ export default defineConfig(({ command, mode }) => {
             ...(mode === 'demo' ? { configurations: resolve(root, 'demo/configurations.html') } : {}),
           },
         },
+      },
+    };
+  }
+  if (mode === 'cdn') {
+    // dist/cdn/: the no-bundler build. One ES module to load from a `<script type="module" src>` (a CDN or
+    // the host's own server) with no import map: lit, zod, papaparse… bundled in; lazy chunks beside it
+    // (exceljs on the first download, the French and Arabic words when a page asks for them) and the
+    // self-contained worker, all named relative to the module itself. Flat on purpose: the worker is
+    // named `./validate.worker.js` from the chunk that starts it.
+    return {
+      base: './',
+      publicDir: false,
+      plugins: [selfContainedWorker(), keepRegistrations()],
+      build: {
+        outDir: resolve(root, 'dist/cdn'),
+        emptyOutDir: true,
+        sourcemap: false, // the package stays light (exceljs's map alone is 2 MB); dist/*.js.map cover our code
+        target: 'es2022',
+        lib: { entry: { 'offline-upload': resolve(root, 'src/register.ts') }, formats: ['es'] },
+        rolldownOptions: { output: { minify: true } },
       },
     };
   }

@@ -68,7 +68,7 @@ export async function startDemoLms(options: DemoLmsOptions = {}): Promise<DemoLm
   );
   await worker.start({
     quiet: !options.verbose,
-    onUnhandledFrame: 'bypass',
+    onUnhandledRequest: 'bypass',
     serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
   });
   return {

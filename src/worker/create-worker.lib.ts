@@ -10,5 +10,16 @@ declare const __OFFLINE_UPLOAD_WORKER_FILE__: string;
 
 export function createValidateWorker(): Worker {
   const url = new URL(__OFFLINE_UPLOAD_WORKER_FILE__, import.meta.url);
-  return new Worker(workerScriptUrl(url), { type: 'module', name: 'offline-upload-validate' });
+  const options: WorkerOptions = { type: 'module', name: 'offline-upload-validate' };
+  // A worker must come from the page's origin. Loaded from a CDN (dist/cdn/) or from a host's assets
+  // origin, the file is imported (CORS) by a one-line module of the page's origin instead.
+  if (typeof location !== 'undefined' && url.origin !== location.origin) {
+    const shim = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
+    const worker = new Worker(workerScriptUrl(new URL(shim)), options);
+    const revoke = (): void => URL.revokeObjectURL(shim);
+    worker.addEventListener('message', revoke, { once: true });
+    worker.addEventListener('error', revoke, { once: true });
+    return worker;
+  }
+  return new Worker(workerScriptUrl(url), options);
 }

@@ -5,7 +5,7 @@
 // Node adapter of the demo LMS.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { getResponse } from 'msw';
 import { createLmsHandlers, defaultSettings } from '../../demo/mocks/handlers.js';
@@ -36,8 +36,11 @@ async function body(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | und
   return parts.length ? new Uint8Array(Buffer.concat(parts)) as Uint8Array<ArrayBuffer> : undefined;
 }
 
-/** Serves `dir` (index.html for `/`) and the demo LMS at `/api/lms`; `headers` go on every HTML answer. */
-export async function serveApp(dir: string, headers: Record<string, string> = {}): Promise<ConsumerServer> {
+/**
+ * Serves `dir` (index.html for `/`) and the demo LMS at `/api/lms`; `headers` go on every HTML answer;
+ * `cors` answers every origin (what a CDN does for its files).
+ */
+export async function serveApp(dir: string, headers: Record<string, string> = {}, { cors = false } = {}): Promise<ConsumerServer> {
   const root = resolve(dir);
   const lms = new Lms();
   const requests: { path: string; status: number }[] = [];
@@ -68,7 +71,7 @@ export async function serveApp(dir: string, headers: Record<string, string> = {}
         return;
       }
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...(type.startsWith('text/html') ? headers : {}) });
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}), ...(type.startsWith('text/html') ? headers : {}) });
       res.end(await readFile(file));
     })().catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
@@ -87,4 +90,28 @@ export async function serveApp(dir: string, headers: Record<string, string> = {}
         server.close(() => done());
       }),
   };
+}
+
+export interface CdnDemo {
+  /** The page's origin: demo/cdn.html at `/`, the demo LMS at /api/lms. */
+  readonly page: ConsumerServer;
+  /** Another origin serving dist/cdn/ with CORS, as a CDN would. */
+  readonly cdn: ConsumerServer;
+  close(): Promise<void>;
+}
+
+/**
+ * demo/cdn.html as a host page would use the CDN build: its one script tag pointed at `cdnDir` (a
+ * dist/cdn/ folder) served from a second origin, the page and the demo LMS from the first.
+ */
+export async function serveCdnDemo(cdnDir: string, workDir: string): Promise<CdnDemo> {
+  const cdn = await serveApp(cdnDir, {}, { cors: true });
+  const pageDir = join(workDir, 'cdn-page');
+  await mkdir(pageDir, { recursive: true });
+  const html = await readFile(resolve(import.meta.dirname, '../../demo/cdn.html'), 'utf8');
+  const local = '../dist/cdn/offline-upload.js';
+  if (!html.includes(local)) throw new Error(`demo/cdn.html no longer loads ${local}`);
+  await writeFile(join(pageDir, 'index.html'), html.replace(local, `${cdn.origin}/offline-upload.js`));
+  const page = await serveApp(pageDir);
+  return { page, cdn, close: async () => void (await Promise.all([page.close(), cdn.close()])) };
 }

@@ -8,6 +8,8 @@ export interface CreatedDetail {
   readonly uploadId: string;
   /** Records created. */
   readonly count: number;
+  /** Rows the LMS already had and left unchanged (an activity whose existing-record policy is `skip`); 0 otherwise. */
+  readonly unchanged: number;
   readonly activity: ActivitySummary;
   /** The LMS's full answer (commit time, whether it repeats an earlier commit). */
   readonly result: CommitResult;

@@ -206,6 +206,36 @@ export interface UiMessages {
   readonly createUnconfirmedHeading: string;
   readonly createFailedNothing: string;
 
+  // Records preview, progress by phase, skip-policy counts (issue 8, [preview])
+  readonly previewGuidance: string;
+  /** The preview's region and table caption. */
+  readonly previewLabel: string;
+  /** The "every row" filter chip. */
+  readonly previewAll: string;
+  /** A row the commit creates. */
+  readonly previewNew: string;
+  /** A row the LMS already has, left unchanged (existing-record policy `skip`). */
+  readonly previewUnchanged: string;
+  readonly previewColumnLearner: string;
+  /** The column with the dry run's verdict per row. */
+  readonly previewColumnLabel: string;
+  /** In place of a learner's name the LMS did not give. */
+  readonly previewNoLearner: string;
+  readonly previewPageSize: string;
+  readonly previewPages: string;
+  readonly previewNone: string;
+  readonly previewShown: PluralMessage;
+  readonly announcePreviewPage: string;
+  /** What "Create records" will do, said under the preview and in the confirmation. */
+  readonly planCreate: PluralMessage;
+  readonly planUnchanged: PluralMessage;
+  readonly planDeleted: PluralMessage;
+  readonly doneUnchanged: PluralMessage;
+  /** Under the progress bar during the LMS's check: the part in flight. */
+  readonly progressPart: string;
+  /** Under the progress bar while creating. */
+  readonly progressCommit: string;
+
   // 7. Done
   readonly doneHeading: string;
   readonly doneGuidance: string;
@@ -466,6 +496,36 @@ export const uiMessagesEn: UiMessages = {
   createFailedHeading: 'The records were not created',
   createUnconfirmedHeading: 'The LMS did not confirm the records',
   createFailedNothing: 'Trying again is safe: the same upload can never create its records twice.',
+
+  // Records preview, progress by phase, skip-policy counts (issue 8, [preview])
+  previewGuidance: 'No issues found. Check who gets a record, then create them: nothing is created until you confirm.',
+  previewLabel: 'Records preview',
+  previewAll: 'All rows',
+  previewNew: 'New record',
+  previewUnchanged: 'Already recorded — left unchanged',
+  previewColumnLearner: 'Learner',
+  previewColumnLabel: 'In the LMS',
+  previewNoLearner: 'Not named by the LMS',
+  previewPageSize: 'Rows per page',
+  previewPages: 'Pages of records',
+  previewNone: 'No rows with this label.',
+  previewShown: { one: '{count} row shown', other: '{count} rows shown' },
+  announcePreviewPage: 'Rows {from} to {to} of {total}',
+  planCreate: { one: '{count} new record will be created.', other: '{count} new records will be created.' },
+  planUnchanged: {
+    one: '{count} row the LMS already has will be left unchanged.',
+    other: '{count} rows the LMS already has will be left unchanged.',
+  },
+  planDeleted: {
+    one: '{count} row deleted in the browser will not be created.',
+    other: '{count} rows deleted in the browser will not be created.',
+  },
+  doneUnchanged: {
+    one: '{count} record the LMS already had was left unchanged.',
+    other: '{count} records the LMS already had were left unchanged.',
+  },
+  progressPart: 'Part {chunk} of {chunks} · {done} of {total} records checked',
+  progressCommit: 'All at once, all or none: the bar fills when the LMS answers.',
 
   doneHeading: 'Records created',
   doneGuidance: 'The records are now in the LMS.',

@@ -185,6 +185,36 @@ export const uiMessagesFr: UiMessages = {
   createUnconfirmedHeading: 'Le LMS n’a pas confirmé les enregistrements',
   createFailedNothing: 'Vous pouvez réessayer sans risque\u00a0: le même import ne peut jamais créer ses enregistrements deux fois.',
 
+  // Records preview, progress by phase, skip-policy counts (issue 8, [preview])
+  previewGuidance: 'Aucun problème trouvé. Vérifiez qui reçoit un enregistrement, puis créez-les\u00a0: rien n’est créé avant votre confirmation.',
+  previewLabel: 'Aperçu des enregistrements',
+  previewAll: 'Toutes les lignes',
+  previewNew: 'Nouvel enregistrement',
+  previewUnchanged: 'Déjà enregistré — laissé tel quel',
+  previewColumnLearner: 'Apprenant',
+  previewColumnLabel: 'Dans le LMS',
+  previewNoLearner: 'Non nommé par le LMS',
+  previewPageSize: 'Lignes par page',
+  previewPages: 'Pages d’enregistrements',
+  previewNone: 'Aucune ligne avec ce libellé.',
+  previewShown: { one: '{count} ligne affichée', other: '{count} lignes affichées' },
+  announcePreviewPage: 'Lignes {from} à {to} sur {total}',
+  planCreate: { one: '{count} nouvel enregistrement sera créé.', other: '{count} nouveaux enregistrements seront créés.' },
+  planUnchanged: {
+    one: '{count} ligne que le LMS possède déjà sera laissée telle quelle.',
+    other: '{count} lignes que le LMS possède déjà seront laissées telles quelles.',
+  },
+  planDeleted: {
+    one: '{count} ligne supprimée dans le navigateur ne sera pas créée.',
+    other: '{count} lignes supprimées dans le navigateur ne seront pas créées.',
+  },
+  doneUnchanged: {
+    one: '{count} enregistrement que le LMS possédait déjà a été laissé tel quel.',
+    other: '{count} enregistrements que le LMS possédait déjà ont été laissés tels quels.',
+  },
+  progressPart: 'Partie {chunk} sur {chunks} · {done} enregistrements vérifiés sur {total}',
+  progressCommit: 'En une fois, tout ou rien\u00a0: la barre se remplit quand le LMS répond.',
+
   doneHeading: 'Enregistrements créés',
   doneGuidance: 'Les enregistrements sont maintenant dans le LMS.',
   doneMessage: {

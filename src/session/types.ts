@@ -70,6 +70,11 @@ export interface UploadProgress {
   /** Rows (or bytes while reading) done and in all in the current phase, when known. */
   readonly done?: number;
   readonly total?: number;
+  /** The dry run's part (chunk) the LMS is asked about now, 1-based, of `chunks` (session/progress.ts). */
+  readonly chunk?: number;
+  readonly chunks?: number;
+  /** Where `fraction` gets once the request in flight is answered (a dry-run part, or the commit). */
+  readonly pendingFraction?: number;
 }
 
 export interface UploadedFile {

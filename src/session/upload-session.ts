@@ -28,6 +28,8 @@ import type { Localizer } from '../i18n/localize.js';
 import { prewarmValidationWorker, validateInWorker, ValidatorUnavailableError } from '../worker/client.js';
 import { makeFailure, type Notice } from './failures.js';
 import { attemptsOf, resolvePolicy, withRetries, type RetryStatus } from './retry.js';
+import { buildPreview, type RecordsPreview } from './preview.js';
+import { commitProgress, dryRunProgress, readProgress } from './progress.js';
 import { labelsByRow, learnersByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
 import type {
   CellChange,
@@ -45,8 +47,6 @@ export type { Preset } from './types.js';
 
 /** Records per dry-run request unless SessionOptions.chunkSize says otherwise. */
 export const DEFAULT_CHUNK_SIZE = 500;
-/** Share of the one progress bar given to reading + validating; the dry run has the rest. */
-const READ_SHARE = 0.5;
 /**
  * The reader's default size limit (DEFAULT_MAX_BYTES in core/read), repeated here so that the page never
  * loads the readers just to know it; a test keeps the two equal.
@@ -167,6 +167,8 @@ export class UploadSession extends EventTarget {
   #reference?: string;
   /** abandon() discarded the staged upload of a file being checked or ready: resume() checks it again. */
   #abandoned = false;
+  /** The preview made for one summary (a clean file's), kept while that summary stands. */
+  #previewOf?: { readonly summary: object; readonly preview: RecordsPreview };
 
   constructor(backend: LmsBackend, options: SessionOptions = {}) {
     super();
@@ -180,6 +182,21 @@ export class UploadSession extends EventTarget {
 
   get options(): SessionOptions {
     return this.#options;
+  }
+
+  /**
+   * The records preview of a clean file (`ready`, and while it is being created): every record with its
+   * learner as the LMS resolved it and the dry run's label, paged on demand (session/preview.ts).
+   */
+  get preview(): RecordsPreview | undefined {
+    const file = this.#file;
+    const { status, summary } = this.#state;
+    if (!file || !summary || !(status === 'ready' || status === 'committing' || status === 'commit-failed')) return undefined;
+    if (this.#previewOf?.summary !== summary) {
+      const { spec, result, labels, learners, headers } = file;
+      this.#previewOf = { summary, preview: buildPreview({ spec, records: result.records, labels, headers, ...(learners ? { learners } : {}) }) };
+    }
+    return this.#previewOf.preview;
   }
 
   setOptions(options: SessionOptions): void {
@@ -591,8 +608,7 @@ export class UploadSession extends EventTarget {
         ? {
             onProgress: ({ done, total }: { done: number; total: number }) => {
               if (signal.aborted) return;
-              const share = total > 0 ? Math.min(1, done / total) : 0;
-              this.#set({ progress: { phase: share >= 1 ? 'validating' : 'reading', fraction: READ_SHARE * share, done, total } });
+              this.#set({ progress: readProgress(done, total) });
             },
           }
         : {}),
@@ -630,7 +646,7 @@ export class UploadSession extends EventTarget {
     const records = result.records;
     const total = records.length;
     const chunkSize = Math.max(1, Math.floor(this.#options.chunkSize ?? this.backend.chunkSize ?? DEFAULT_CHUNK_SIZE));
-    this.#set({ status: 'dry-run', progress: { phase: 'dry-run', fraction: READ_SHARE, done: 0, total } });
+    this.#set({ status: 'dry-run', progress: dryRunProgress(0, total, chunkSize) });
     const serverIssues: ServerIssue[] = [];
     const rows: DryRunRow[] = [];
     const request = {
@@ -658,7 +674,7 @@ export class UploadSession extends EventTarget {
         rows.push(...answer.rows);
         serverIssues.push(...answer.issues);
         const done = Math.min(total, start + chunk.length);
-        this.#set({ progress: { phase: 'dry-run', fraction: READ_SHARE + (1 - READ_SHARE) * (done / total), done, total } });
+        this.#set({ progress: dryRunProgress(done, total, chunkSize) });
       }
     } catch (error) {
       if (signal.aborted || isAbort(error)) return;
@@ -754,9 +770,11 @@ export class UploadSession extends EventTarget {
     const file = this.#file!;
     const { result, spec, labels } = file;
     const summary = summarise({ records: result.records, issues, rows: result.stats.rows }, spec, labels);
-    // Rows the LMS refused stay in the counts by label and status, but they are not records to create.
+    // Rows the LMS refused stay in the counts by label and status, but they are not records to create; nor
+    // are rows it already has when the activity skips them (left unchanged at commit).
     const refused = new Set(issues.map((i) => i.row));
-    return { ...summary, records: result.records.filter((r) => !refused.has(r.row)).length };
+    const kept = (r: { row: number }) => !refused.has(r.row) && labels.get(r.row) !== 'already-recorded';
+    return { ...summary, records: result.records.filter(kept).length };
   }
 
   #showIssues(issues: Issue[], failed?: SessionFailure): void {
@@ -915,7 +933,7 @@ export class UploadSession extends EventTarget {
     this.#fileOp = op;
     const { signal } = op;
     this.#committing = true;
-    this.#set({ status: 'committing', failure: undefined, progress: { phase: 'committing', fraction: 1 } });
+    this.#set({ status: 'committing', failure: undefined, progress: commitProgress(this.#state.summary?.records ?? staged.records.length) });
     let result: CommitResult;
     try {
       const checksum = (staged.checksum ??= await recordsChecksum(staged.records));

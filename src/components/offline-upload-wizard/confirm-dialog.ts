@@ -1,12 +1,17 @@
-// The wizard's confirmation before creating: how many records for which activity, Cancel first. Opened
-// and closed by the shell from the flow's `confirming`.
-import { html, type TemplateResult } from 'lit';
+// The wizard's confirmation before creating: how many records for which activity, and what the preview
+// showed besides (rows left unchanged, rows deleted in the browser), Cancel first. Opened and closed by
+// the shell from the flow's `confirming`.
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Localizer } from '../../i18n/localize.js';
 import type { WizardFlow } from '../../session/wizard-flow.js';
+import { planLines, planOf } from '../records-preview/records-ready.js';
 
 export function renderConfirmDialog(l: Localizer, flow: WizardFlow | undefined, cancel: () => void): TemplateResult {
   const count = flow?.state.summary?.records ?? 0;
   const activity = flow?.activity?.name ?? '';
+  const plan = flow ? planOf(flow.session) : undefined;
+  // The first line (new records) is the body's own sentence; the others are said only when they apply.
+  const more = plan ? planLines(l, plan).slice(1) : [];
   const onCancel = (event: Event): void => {
     // Esc: the flow closes the dialog (the shell follows `confirming`), and focus returns to "Create records".
     event.preventDefault();
@@ -14,7 +19,10 @@ export function renderConfirmDialog(l: Localizer, flow: WizardFlow | undefined, 
   };
   return html`<dialog part="dialog" aria-labelledby="confirm-heading" aria-describedby="confirm-body" @cancel=${onCancel}>
     <h2 id="confirm-heading">${l.t('confirmHeading', { count })}</h2>
-    <p id="confirm-body">${l.t('confirmBody', { count, activity })}</p>
+    <div id="confirm-body">
+      <p>${l.t('confirmBody', { count, activity })}</p>
+      ${more.length > 0 ? html`<ul class="confirm-plan">${more.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+    </div>
     <div class="actions">
       <!-- Focus starts on Cancel: creating cannot be undone here, and an Enter pressed twice (or held) on
            "Create records" must not confirm it unread. -->

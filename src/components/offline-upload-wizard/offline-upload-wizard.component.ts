@@ -55,7 +55,7 @@ const wizards = new Set<OfflineUploadWizardElement>();
  * @fires {ValidatedEvent} offline-upload-validated - A file was read and checked, clean or with issues. `detail: { summary, issues, fileName }`.
  * @fires {BeforeCreateEvent} offline-upload-before-create - Cancelable. The admin asked to create the records: `preventDefault()` vetoes or takes over the confirmation; `detail.proceed()` creates them without the wizard's own confirmation. `detail: { count, activity, uploadId, summary, proceed }`.
  * @fires {EditedEvent} offline-upload-edited - Cells were changed in the browser (an edit, a column-wide fix or an undo). `detail: { changes: [{ row, columnKey, column, oldValue, newValue }], fileName }`.
- * @fires {CreatedEvent} offline-upload-created - Every record was created. `detail: { uploadId, count, activity, result, editedRows, deletedRows }`.
+ * @fires {CreatedEvent} offline-upload-created - Every record was created. `detail: { uploadId, count, unchanged, activity, result, editedRows, deletedRows }` (`unchanged`: rows the LMS already had, left unchanged).
  * @fires {FailedEvent} offline-upload-failed - A step failed. Nothing was created, except perhaps when a commit's answer was lost (`failure.retryable`): retrying settles it without creating anything twice. `detail: { failure, step, uploadId, time }`; `failure` has `code`, `params`, `kind`, `retryable`, `message` (the admin's words) and `detail` (for support: the LMS's text, operation, status, upload id).
  *
  * @csspart base - The wizard's outer box.
@@ -352,7 +352,7 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
   private cancelConfirm(): void {
     this.connection.flow?.cancelCreate();
     void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement & { focusCreate?: () => Promise<void> }>('offline-upload-step-create')?.focusCreate?.(),
+      this.renderRoot.querySelector<HTMLElement & { focusCreate?: () => Promise<void> }>('[data-step]')?.focusCreate?.(),
     );
   }
 }

@@ -159,6 +159,10 @@ const wizard = css`
   dialog p {
     margin: 0 0 var(--_space);
   }
+  dialog .confirm-plan {
+    margin: calc(var(--_space) * -0.5) 0 var(--_space);
+    padding-inline-start: 1.25rem;
+  }
   dialog .actions {
     border: none;
     padding: 0;

@@ -7,6 +7,7 @@ import { IssuesTableElement } from '../issues-table/issues-table.component.js';
 import { BulkFixElement } from '../problem-grid/bulk-fix.component.js';
 import { ProblemCardsElement } from '../problem-grid/problem-cards.component.js';
 import { ProblemGridElement } from '../problem-grid/problem-grid.component.js';
+import { RecordsPreviewElement } from '../records-preview/records-preview.component.js';
 import { StepAccessElement } from '../step-access/step-access.component.js';
 import { StepChooseElement } from '../step-choose/step-choose.component.js';
 import { StepCreateElement } from '../step-create/step-create.component.js';
@@ -27,6 +28,7 @@ if (!customElements.get('offline-upload-issues-table')) customElements.define('o
 if (!customElements.get('offline-upload-problem-grid')) customElements.define('offline-upload-problem-grid', ProblemGridElement);
 if (!customElements.get('offline-upload-problem-cards')) customElements.define('offline-upload-problem-cards', ProblemCardsElement);
 if (!customElements.get('offline-upload-bulk-fix')) customElements.define('offline-upload-bulk-fix', BulkFixElement);
+if (!customElements.get('offline-upload-records-preview')) customElements.define('offline-upload-records-preview', RecordsPreviewElement);
 if (!customElements.get('offline-upload-step-access')) customElements.define('offline-upload-step-access', StepAccessElement);
 if (!customElements.get('offline-upload-step-no-access')) customElements.define('offline-upload-step-no-access', StepNoAccessElement);
 if (!customElements.get('offline-upload-step-choose')) customElements.define('offline-upload-step-choose', StepChooseElement);
@@ -46,6 +48,7 @@ declare global {
     'offline-upload-problem-grid': ProblemGridElement;
     'offline-upload-problem-cards': ProblemCardsElement;
     'offline-upload-bulk-fix': BulkFixElement;
+    'offline-upload-records-preview': RecordsPreviewElement;
     'offline-upload-step-access': StepAccessElement;
     'offline-upload-step-no-access': StepNoAccessElement;
     'offline-upload-step-choose': StepChooseElement;

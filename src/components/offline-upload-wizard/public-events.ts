@@ -32,8 +32,10 @@ export function bridgeEvents(host: HTMLElement, session: UploadSession, flow: Wi
   };
   const onCreated = (e: SessionEventMap['created']): void => {
     const { result, activity, editedRows, deletedRows } = e.detail;
-    host.dispatchEvent(new CreatedEvent({ uploadId: result.uploadId, count: result.created, activity, result, editedRows, deletedRows }));
-    bridge.say(bridge.localizer().t('announceCreated', { count: result.created }));
+    const unchanged = result.unchanged ?? 0;
+    host.dispatchEvent(new CreatedEvent({ uploadId: result.uploadId, count: result.created, unchanged, activity, result, editedRows, deletedRows }));
+    const l = bridge.localizer();
+    bridge.say([l.t('announceCreated', { count: result.created }), ...(unchanged > 0 ? [l.t('doneUnchanged', { count: unchanged })] : [])].join(' '));
   };
   const onEdited = (e: SessionEventMap['edited']): void => {
     const fileName = session.state.file?.name;

@@ -247,6 +247,7 @@ export const stepStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .track {
+    display: flex;
     block-size: 0.625rem;
     border-radius: 999px;
     background: var(--_border);
@@ -260,6 +261,28 @@ export const stepStyles = css`
     background: var(--_accent);
     border-radius: inherit;
     transition: inline-size 0.2s ease-out;
+  }
+  /* The stretch the request in flight will fill once answered (a part of the LMS's check): striped, moving. */
+  .pending {
+    display: block;
+    flex: none;
+    inline-size: calc(var(--_pending, 0) * 1%);
+    block-size: 100%;
+    background: repeating-linear-gradient(-45deg, var(--_accent) 0 0.375rem, transparent 0.375rem 0.75rem);
+    background-size: 1.0607rem 100%;
+    opacity: 0.35;
+    animation: stripes 0.9s linear infinite;
+  }
+  @keyframes stripes {
+    to {
+      background-position: 1.0607rem 0;
+    }
+  }
+  .progress-detail {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
   }
   .track.indeterminate .fill {
     inline-size: 35%;
@@ -276,6 +299,9 @@ export const stepStyles = css`
   @media (prefers-reduced-motion: reduce) {
     .fill {
       transition: none;
+    }
+    .pending {
+      animation: none;
     }
     .track.indeterminate .fill {
       animation: none;

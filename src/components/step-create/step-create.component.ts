@@ -1,6 +1,8 @@
-// The create step: the summary and "Create records" (the shell's confirmation follows the flow's
-// handshake), the progress while creating, and a failed creation with what to do next.
+// The create step: the progress while creating, and a failed creation with what to do next. Reached
+// through the stepper while the file is clean, it shows the same records preview and "Create records" as
+// the review (the shell's confirmation follows the flow's handshake): no step only repeats the summary.
 import { html, nothing, type TemplateResult } from 'lit';
+import { recordsReadyStyles, renderRecordsReady } from '../records-preview/records-ready.js';
 import { renderProgress } from '../shared/progress.js';
 import { StepElement } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
@@ -10,13 +12,15 @@ import type { WizardContext } from '../shared/wizard-context.js';
  * @summary Creates the records, all or none.
  */
 export class StepCreateElement extends StepElement {
+  static override styles = [...StepElement.styles, recordsReadyStyles];
+
   /** Focuses "Create records" (the shell calls it when its confirmation is cancelled). */
   focusCreate(): Promise<void> {
     return this.focusLater('#create');
   }
 
   protected renderStep(ctx: WizardContext): TemplateResult {
-    const { localizer: l, state, flow, options } = ctx;
+    const { localizer: l, state, flow } = ctx;
     const count = state.summary?.records ?? 0;
     if (state.status === 'committing') {
       return html`
@@ -42,8 +46,7 @@ export class StepCreateElement extends StepElement {
     }
     return html`
       ${this.renderHeading(l.t('createHeading'), l.t('createGuidance'))}
-      <upload-summary part="summary" exportparts="base: summary-base, headline: summary-headline" layout="compact" .summary=${state.summary}
-        .messages=${options.messages} locale=${l.locale}></upload-summary>
+      ${renderRecordsReady(ctx)}
       ${this.renderActions(html`<button type="button" class="button primary" id="create" @click=${() => flow.requestCreate()}>${l.t('createButton')}</button>`)}
     `;
   }

@@ -12,11 +12,13 @@ export class StepDoneElement extends StepElement {
     const { localizer: l, state, flow } = ctx;
     const result = state.result;
     const count = result?.created ?? 0;
+    const unchanged = result?.unchanged ?? 0;
     const activity = flow.activity?.name ?? '';
     return html`
       ${this.renderHeading(l.t('doneHeading'), l.t('doneGuidance'))}
       <div class="alert success">
         <p><strong>${l.t('doneMessage', { count, activity })}</strong></p>
+        ${unchanged > 0 ? html`<p id="done-unchanged">${l.t('doneUnchanged', { count: unchanged })}</p>` : nothing}
         ${result?.replayed ? html`<p>${l.t('doneReplayed')}</p>` : nothing}
       </div>
       ${this.renderActions(

@@ -7,6 +7,7 @@ import { uploadSelected } from '../shared/file-select.js';
 import type { FileSelectEvent } from '../shared/internal-events.js';
 import { StepElement } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
+import { recordsReadyStyles, renderRecordsReady } from '../records-preview/records-ready.js';
 import { renderDeleted, renderFixing, type FixingView, type RowsView } from './review-fixing.js';
 import { reviewStyles } from './step-review.styles.js';
 
@@ -15,7 +16,7 @@ import { reviewStyles } from './step-review.styles.js';
  * @summary Shows the issues to fix, or the records ready to create.
  */
 export class StepReviewElement extends StepElement {
-  static override styles = [...StepElement.styles, reviewStyles];
+  static override styles = [...StepElement.styles, reviewStyles, recordsReadyStyles];
 
   private readonly report = new DownloadTask(
     this,
@@ -48,8 +49,13 @@ export class StepReviewElement extends StepElement {
     };
   }
 
+  /** Focuses "Create records" of a clean file's preview (the shell calls it when its confirmation is cancelled). */
+  focusCreate(): Promise<void> {
+    return this.focusLater('#create');
+  }
+
   protected renderStep(ctx: WizardContext): TemplateResult {
-    const { localizer: l, state, flow, options } = ctx;
+    const { localizer: l, state, flow } = ctx;
     const onFile = (e: FileSelectEvent): void => uploadSelected(ctx, e);
     if (flow.fileRefused) {
       // The file itself was refused (wrong type, damaged, empty, another template, a missing column…): no
@@ -99,15 +105,13 @@ export class StepReviewElement extends StepElement {
         ${this.renderActions(nothing)}
       `;
     }
+    // A clean file: the records preview, and "Create records" straight to the confirmation.
     return html`
-      ${this.renderHeading(l.t('reviewReadyHeading'), l.t('reviewReadyGuidance'))}
-      <upload-summary part="summary" exportparts="base: summary-base, headline: summary-headline" .summary=${state.summary}
-        .messages=${options.messages} locale=${l.locale}></upload-summary>
+      ${this.renderHeading(l.t('reviewReadyHeading'), l.t('previewGuidance'))}
+      ${renderRecordsReady(ctx)}
       ${this.deletedFile.failure ? this.renderFailure(this.deletedFile.failure) : nothing}
       ${renderDeleted(ctx, this.fixingView())}
-      ${this.renderActions(html`<button type="button" class="button primary" id="next" @click=${() => flow.goTo('create')}>
-        ${l.t('next')} <span class="arrow" aria-hidden="true">→</span>
-      </button>`)}
+      ${this.renderActions(html`<button type="button" class="button primary" id="create" @click=${() => flow.requestCreate()}>${l.t('createButton')}</button>`)}
     `;
   }
 }

@@ -133,10 +133,13 @@ describe('<offline-upload-step-review>', () => {
     expect(section()).to.equal(null);
   });
 
-  it('the records ready: the summary and Next', async () => {
+  it('the records ready: the summary, the records preview and Create records (no Next)', async () => {
     const { el } = await reviewOf(cleanCsv(3));
     expect(said(el)).to.contain('Check the records');
     expect(el.shadowRoot!.querySelector('upload-summary')).to.exist;
+    expect(el.shadowRoot!.querySelector('offline-upload-records-preview')).to.exist;
+    expect(el.shadowRoot!.querySelector('#create')!.textContent!.trim()).to.equal('Create records');
+    expect(el.shadowRoot!.querySelector('#next')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 });

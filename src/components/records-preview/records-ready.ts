@@ -1,0 +1,50 @@
+// What the wizard shows once a file is clean, on the review step and on the create step alike: the key
+// figures, the records preview, and what "Create records" will do in the preview's own counts — the same
+// lines the confirmation repeats, so the admin confirms exactly what they looked at.
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Localizer } from '../../i18n/localize.js';
+import { createPlan, type CreatePlan } from '../../session/preview.js';
+import type { UploadSession } from '../../session/upload-session.js';
+import type { WizardContext } from '../shared/wizard-context.js';
+
+/** The plan of the current clean upload (undefined before the dry run has labelled every row). */
+export function planOf(session: UploadSession): CreatePlan | undefined {
+  const preview = session.preview;
+  return preview ? createPlan(preview, session.state.editing?.deleted.length ?? 0) : undefined;
+}
+
+/** The plan in words: new records always, the rows left unchanged and the rows deleted when there are any. */
+export function planLines(l: Localizer, plan: CreatePlan): string[] {
+  return [
+    l.t('planCreate', { count: plan.create }),
+    ...(plan.unchanged > 0 ? [l.t('planUnchanged', { count: plan.unchanged })] : []),
+    ...(plan.deleted > 0 ? [l.t('planDeleted', { count: plan.deleted })] : []),
+  ];
+}
+
+export function renderRecordsReady(ctx: WizardContext): TemplateResult {
+  const { localizer: l, state, session, options } = ctx;
+  const preview = session.preview;
+  const plan = planOf(session);
+  return html`
+    <upload-summary part="summary" exportparts="base: summary-base, headline: summary-headline" layout="compact" .summary=${state.summary}
+      .messages=${options.messages} locale=${l.locale}></upload-summary>
+    ${preview ? html`<offline-upload-records-preview class="records-preview" .preview=${preview} .localizer=${l}></offline-upload-records-preview>` : nothing}
+    ${plan ? html`<ul class="plan" id="create-plan">${planLines(l, plan).map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+  `;
+}
+
+/** The look of the block above (steps add it to their styles). */
+export const recordsReadyStyles = css`
+  .records-preview {
+    margin-block: 1rem;
+  }
+  .plan {
+    margin-block: 0.5rem 0;
+    padding-inline-start: 1.25rem;
+    font-weight: 600;
+  }
+  .plan li + li {
+    font-weight: normal;
+  }
+`;

@@ -179,7 +179,7 @@ describe('<offline-upload-wizard> events', () => {
     await hold.reached;
     await waitFor(() => heard.at(-1)?.startsWith('Checking the records with the LMS'), 'the dry run announced');
     expect(live.getAttribute('aria-live')).to.equal('polite');
-    expect(heard.at(-1)).to.equal('Checking the records with the LMS… 50%');
+    expect(heard.at(-1)).to.equal('Checking the records with the LMS… 30%');
     hold.release();
     await untilStatus(el, 'ready');
     await waitFor(() => heard.at(-1)?.startsWith('No issues'), 'the outcome announced');

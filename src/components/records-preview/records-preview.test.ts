@@ -7,7 +7,7 @@ import { classroomSpec } from '../../../test/fixtures/specs.js';
 import type { DryRunLabel, UploadRecord } from '../../core/records.js';
 import { Localizer, loadLocalizer } from '../../i18n/localize.js';
 import { buildPreview, type RecordsPreview } from '../../session/preview.js';
-import { AnnounceEvent } from '../shared/internal-events.js';
+import type { AnnounceEvent } from '../shared/internal-events.js';
 import type { RecordsPreviewElement } from './records-preview.component.js';
 
 function previewOf(n: number, unchangedEvery = 0): RecordsPreview {

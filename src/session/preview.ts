@@ -66,8 +66,9 @@ export interface PreviewInput {
 /** The records preview of a clean, dry-run file. A record the dry run did not label counts as new. */
 export function buildPreview(input: PreviewInput): RecordsPreview {
   const { spec, records, labels, learners } = input;
+  // The file's header without the template's "required" mark (`Email *` → `Email`): a preview is no form.
   const header = (key: string | undefined): string | undefined =>
-    key === undefined ? undefined : (input.headers?.get(key) ?? spec.columns.find((c) => c.key === key)?.header);
+    key === undefined ? undefined : (input.headers?.get(key) ?? spec.columns.find((c) => c.key === key)?.header)?.replace(/\s*\*\s*$/, '');
   const identifierKey = spec.columns.find((c) => c.type === 'identifier')?.key ?? spec.columns[0]?.key ?? '';
   const dateKey = completionDateColumn(spec)?.key;
   const statusKey = statusColumn(spec)?.key;

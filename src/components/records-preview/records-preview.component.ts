@@ -14,6 +14,12 @@ export const PREVIEW_PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
 
 let nextId = 0;
 
+/** An e-mail address may wrap after its `@` (not in the middle of a name) when the column is narrow. */
+function breakable(identifier: string): TemplateResult | string {
+  const at = identifier.indexOf('@');
+  return at > 0 ? html`${identifier.slice(0, at + 1)}<wbr>${identifier.slice(at + 1)}` : identifier;
+}
+
 /**
  * @internal
  * Paged, filterable preview of the records an upload will create. Internal part of <offline-upload-wizard>.
@@ -180,7 +186,7 @@ export class RecordsPreviewElement extends LitElement {
     // data-label names each cell in the card layout (narrow screens), where the header row is hidden.
     return html`<tr>
       <th scope="row" data-label=${l.t('columnRow')}>${row.row}</th>
-      <td class="identifier" data-label=${columns.identifier}><bdi>${row.identifier}</bdi></td>
+      <td class="identifier" data-label=${columns.identifier}><bdi>${breakable(row.identifier)}</bdi></td>
       <td class="learner" data-label=${l.t('previewColumnLearner')}>
         ${row.learner ? html`<bdi dir="auto">${row.learner}</bdi>` : html`<span class="muted">${l.t('previewNoLearner')}</span>`}
       </td>

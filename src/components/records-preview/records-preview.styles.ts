@@ -86,7 +86,7 @@ export const styles = css`
     white-space: nowrap;
   }
   .identifier {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .learner {
     font-weight: 600;

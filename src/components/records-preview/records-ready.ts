@@ -30,7 +30,7 @@ export function renderRecordsReady(ctx: WizardContext): TemplateResult {
     <upload-summary part="summary" exportparts="base: summary-base, headline: summary-headline" layout="compact" .summary=${state.summary}
       .messages=${options.messages} locale=${l.locale}></upload-summary>
     ${preview ? html`<offline-upload-records-preview class="records-preview" .preview=${preview} .localizer=${l}></offline-upload-records-preview>` : nothing}
-    ${plan ? html`<ul class="plan" id="create-plan">${planLines(l, plan).map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+    ${plan ? html`<div class="plan" id="create-plan">${planLines(l, plan).map((line) => html`<p>${line}</p>`)}</div>` : nothing}
   `;
 }
 
@@ -40,11 +40,17 @@ export const recordsReadyStyles = css`
     margin-block: 1rem;
   }
   .plan {
-    margin-block: 0.5rem 0;
-    padding-inline-start: 1.25rem;
-    font-weight: 600;
+    margin-block: 1rem 0;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border-inline-start: 3px solid var(--_accent);
+    background: var(--_accent-soft);
+    border-radius: var(--_radius);
   }
-  .plan li + li {
-    font-weight: normal;
+  .plan p {
+    margin: 0;
+  }
+  .plan p:first-child {
+    font-weight: 600;
   }
 `;

@@ -2,15 +2,14 @@
 // over a search function the wizard provides (UploadSession.searchActivities). Internal part.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ActivityPage, ActivitySummary } from '../../backend/types.js';
+import type { ActivitySummary } from '../../backend/types.js';
 import { Localizer } from '../../i18n/localize.js';
 import { ActivityChangeEvent, AnnounceEvent } from '../shared/internal-events.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { styles } from './activity-combobox.styles.js';
+import { SearchTask, type ActivitySearch, type SearchAnswer, type SearchStatus } from './search-task.js';
 
-export type ActivitySearch = (text: string, options: { offset?: number; limit?: number; signal?: AbortSignal }) => Promise<ActivityPage>;
-
-type Status = 'idle' | 'loading' | 'ready' | 'error';
+export type { ActivitySearch } from './search-task.js';
 
 let nextId = 0;
 
@@ -56,7 +55,6 @@ export class ActivityComboboxElement extends LitElement {
   @state() private open = false;
   @state() private items: readonly ActivitySummary[] = [];
   @state() private total = 0;
-  @state() private status: Status = 'idle';
   /** Index of the visually focused option; `items.length` is the "more results" option. */
   @state() private active = -1;
   /** The text the shown results answer. */
@@ -65,8 +63,17 @@ export class ActivityComboboxElement extends LitElement {
   @query('input') private input!: HTMLInputElement;
 
   private readonly ids = `activity-${++nextId}`;
-  private timer?: ReturnType<typeof setTimeout>;
-  private controller?: AbortController;
+  private readonly searching = new SearchTask(this, {
+    search: () => this.search,
+    debounce: () => this.debounce,
+    pageSize: () => this.pageSize,
+    onAnswer: (answer) => this.show(answer),
+    onFailure: () => this.announce(this.localizer.t('activitySearchError')),
+  });
+
+  private get status(): SearchStatus {
+    return this.searching.status;
+  }
 
   /** Focuses the text field. */
   override focus(options?: FocusOptions): void {
@@ -75,18 +82,12 @@ export class ActivityComboboxElement extends LitElement {
     else void this.updateComplete.then(() => this.input?.focus(options));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.cancelSearch();
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('value') && !this.isEditing()) this.text = this.value?.name ?? '';
     if (changed.has('scope') && changed.get('scope') !== undefined) {
-      this.cancelSearch();
+      this.searching.reset();
       this.items = [];
       this.total = 0;
-      this.status = 'idle';
       this.searchedText = undefined;
       this.open = false;
     }
@@ -112,49 +113,22 @@ export class ActivityComboboxElement extends LitElement {
 
   // ── searching ─────────────────────────────────────────────────────────────────────────────────
 
-  private cancelSearch(): void {
-    clearTimeout(this.timer);
-    this.controller?.abort();
-    this.controller = undefined;
-  }
-
-  private scheduleSearch(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.runSearch(this.text, 0), this.debounce);
-  }
-
-  private async runSearch(text: string, offset: number): Promise<void> {
-    if (!this.search) return;
-    clearTimeout(this.timer);
-    this.controller?.abort();
-    const controller = new AbortController();
-    this.controller = controller;
-    this.status = 'loading';
+  /** Searches `text` from `offset` (after the debounce when `wait`), the list open and showing it loads. */
+  private runSearch(text: string, offset: number, wait = false): void {
     this.open = true;
     if (offset === 0) this.active = -1;
-    try {
-      const page = await this.search(text, { offset, limit: this.pageSize, signal: controller.signal });
-      if (controller.signal.aborted) return;
-      this.items = offset === 0 ? page.items : [...this.items, ...page.items];
-      this.total = page.total;
-      this.searchedText = text;
-      this.status = 'ready';
-      const l = this.localizer;
-      this.announce(
-        this.items.length === 0
-          ? text.trim()
-            ? l.t('activityNoMatch', { text: text.trim() })
-            : l.t('activityNone')
-          : l.t('activityResults', { count: page.total }),
-      );
-      if (offset > 0 && page.items.length > 0) this.active = offset;
-    } catch (error) {
-      if (controller.signal.aborted || (error instanceof DOMException && error.name === 'AbortError')) return;
-      this.status = 'error';
-      this.announce(this.localizer.t('activitySearchError'));
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
+    this.searching.start(text, offset, wait);
+  }
+
+  /** The latest search's answer: a first page replaces the results, a next page adds to them. */
+  private show({ text, offset, page }: SearchAnswer): void {
+    this.items = offset === 0 ? page.items : [...this.items, ...page.items];
+    this.total = page.total;
+    this.searchedText = text;
+    const l = this.localizer;
+    const trimmed = text.trim();
+    this.announce(this.items.length > 0 ? l.t('activityResults', { count: page.total }) : trimmed ? l.t('activityNoMatch', { text: trimmed }) : l.t('activityNone'));
+    if (offset > 0 && page.items.length > 0) this.active = offset;
   }
 
   private announce(message: string): void {
@@ -165,7 +139,7 @@ export class ActivityComboboxElement extends LitElement {
 
   private choose(index: number): void {
     if (index === this.items.length && this.moreAvailable) {
-      void this.runSearch(this.searchedText ?? this.text, this.items.length);
+      this.runSearch(this.searchedText ?? this.text, this.items.length);
       return;
     }
     const activity = this.items[index];
@@ -178,8 +152,7 @@ export class ActivityComboboxElement extends LitElement {
   }
 
   private close(restore: boolean): void {
-    this.cancelSearch();
-    if (this.status === 'loading') this.status = 'idle';
+    this.searching.abort();
     this.open = false;
     this.active = -1;
     if (restore) this.text = this.value?.name ?? '';
@@ -187,16 +160,13 @@ export class ActivityComboboxElement extends LitElement {
 
   /** Opens the popup; searches when the shown results do not answer the current text. */
   private openList(): void {
-    if (this.searchedText !== this.text || this.status === 'idle' || this.status === 'error') void this.runSearch(this.text, 0);
+    if (this.searchedText !== this.text || this.status === 'idle' || this.status === 'error') this.runSearch(this.text, 0);
     else this.open = true;
   }
 
   private onInput(event: Event): void {
     this.text = (event.target as HTMLInputElement).value;
-    this.open = true;
-    this.active = -1;
-    this.status = 'loading';
-    this.scheduleSearch();
+    this.runSearch(this.text, 0, true);
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -224,7 +194,7 @@ export class ActivityComboboxElement extends LitElement {
           this.choose(this.active);
         } else if (this.status === 'error') {
           event.preventDefault();
-          void this.runSearch(this.text, 0);
+          this.runSearch(this.text, 0);
         } else if (this.open && this.status === 'ready' && this.items.length === 1) {
           // One result: Enter takes it, as the admin would expect.
           event.preventDefault();
@@ -313,7 +283,7 @@ export class ActivityComboboxElement extends LitElement {
     if (this.status === 'error') {
       return html`<div class="status error">
         <span>${l.t('activitySearchError')}</span>
-        <button type="button" class="button" @click=${() => void this.runSearch(this.text, 0)}>${l.t('retry')}</button>
+        <button type="button" class="button" @click=${() => this.runSearch(this.text, 0)}>${l.t('retry')}</button>
       </div>`;
     }
     if (this.status === 'ready' && this.items.length === 0) {
@@ -331,18 +301,20 @@ export class ActivityComboboxElement extends LitElement {
       @click=${() => this.choose(i)}
       @mousemove=${() => this.active !== i && (this.active = i)}
     >
-      <span class="option-name">${this.highlight(activity.name)}</span>
-      <span class="option-meta">${activity.code ? html`<span class="code">${this.highlight(activity.code)}</span>` : nothing}${this.describe(activity, false)}</span>
+      <span class="option-name" dir="auto">${this.highlight(activity.name)}</span>
+      <span class="option-meta">${activity.code ? html`<bdi class="code">${this.highlight(activity.code)}</bdi>` : nothing}${this.describe(activity, false)}</span>
     </li>`;
   }
 
-  /** Dates, category and place of an activity, in the locale. */
-  private describe(activity: ActivitySummary, withCode = true): string {
+  /** Dates, category and place of an activity, in the locale; the LMS's words each isolated (`bdi`). */
+  private describe(activity: ActivitySummary, withCode = true): TemplateResult[] {
     const l = this.localizer;
     const period = activity.endDate
       ? l.t('activityPeriod', { start: l.date(activity.startDate), end: l.date(activity.endDate) })
       : l.t('activityFrom', { start: l.date(activity.startDate) });
-    return [withCode ? activity.code : undefined, activity.categoryName, period, activity.location].filter(Boolean).join(' · ');
+    const lms = (text: string | undefined) => (text ? html`<bdi>${text}</bdi>` : undefined);
+    const parts = [withCode ? lms(activity.code) : undefined, lms(activity.categoryName), html`${period}`, lms(activity.location)];
+    return parts.filter((p) => p !== undefined).map((p, i) => (i === 0 ? p : html` · ${p}`));
   }
 
   /** Underlines the searched text in a result, so the admin sees why it matched. */

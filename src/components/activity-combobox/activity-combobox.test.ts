@@ -225,6 +225,16 @@ describe('activity combobox', () => {
     expect(options(el).length).to.equal(0);
   });
 
+  it('shows the LMS\'s names in their own direction (an English name in an Arabic page, or the reverse)', async () => {
+    const { el, input } = await mount();
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(el, () => options(el).length === 21, 'results');
+    const first = options(el)[0]!;
+    expect(first.querySelector('.option-name')!.getAttribute('dir')).to.equal('auto');
+    expect([...first.querySelectorAll('.option-meta bdi')].map((b) => b.textContent)).to.deep.equal(['C-100', 'Health & Safety', 'Leeds']);
+  });
+
   it('speaks French from the wizard’s localizer', async () => {
     const { el, input } = await mount();
     el.localizer = new Localizer('fr');

@@ -1,6 +1,7 @@
 // The template step: what each column of the template holds, the activity's rules, and the downloads
 // (.xlsx, .csv) made for the admin's choice, in their locale.
 import { html, nothing, type TemplateResult } from 'lit';
+import { withLmsWords } from '../shared/bidi.js';
 import { DownloadTask } from '../shared/download-task.js';
 import { StepElement } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
@@ -28,7 +29,7 @@ export class StepTemplateElement extends StepElement {
     const failure = this.downloads.failure;
     return html`
       ${this.renderHeading(l.t('templateHeading'), l.t('templateGuidance'))}
-      <p class="for">${l.t('templateFor', { activity: spec.activity.name, domain: spec.domain.name, identifier: spec.identifierKind.label })}</p>
+      <p class="for">${withLmsWords(l, 'templateFor', { activity: spec.activity.name, domain: spec.domain.name, identifier: spec.identifierKind.label })}</p>
       <div class="scroller" role="region" aria-labelledby="columns-caption" tabindex="0">
         <table class="columns">
           <caption id="columns-caption">${l.t('templateColumnsCaption')}</caption>
@@ -42,10 +43,10 @@ export class StepTemplateElement extends StepElement {
             ${columns.map(
               (c) => html`<tr>
                 <th scope="row">
-                  <span class="column-name">${c.header}</span>
+                  <span class="column-name" dir="auto">${c.header}</span>
                   ${c.required ? html`<span class="badge required">${l.t('required')}</span>` : html`<span class="badge">${l.t('optional')}</span>`}
                 </th>
-                <td>${c.format}${c.notes.map((n) => html`<span class="note">${n}</span>`)}</td>
+                <td>${c.format}${c.notes.map((n) => html`<span class="note" dir="auto">${n}</span>`)}</td>
               </tr>`,
             )}
           </tbody>

@@ -2,6 +2,7 @@
 // its detail for support only), and the host's date order.
 import { expect } from '@open-wc/testing';
 import { ALL_PRESET, mountStep, said, specReady, waitFor } from '../../../test/components/step-fixture.js';
+import { loadTranslation } from '../../i18n/localize.js';
 import type { StepTemplateElement } from './step-template.component.js';
 
 describe('<offline-upload-step-template>', () => {
@@ -36,5 +37,23 @@ describe('<offline-upload-step-template>', () => {
     expect(el.shadowRoot!.querySelector('#download-csv .spinner')).to.exist;
     finish();
     await waitFor(() => !el.shadowRoot!.querySelector<HTMLButtonElement>('#download-xlsx')!.disabled, 'the buttons back');
+  });
+
+  it('shows the LMS\'s words (names, headers, column help) in their own direction, inside a sentence in the admin\'s', async () => {
+    await loadTranslation('ar');
+    const { el } = await mountStep<StepTemplateElement>('offline-upload-step-template', { preset: ALL_PRESET, lang: 'ar', before: specReady });
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const isolated = [...root.querySelectorAll('.for bdi')].map((b) => b.textContent);
+    expect(isolated).to.deep.equal(['Fire Safety Induction (Classroom)', 'Employees', 'Email']);
+    // The Arabic sentence around them is the message itself, its words unchanged.
+    expect(root.querySelector('.for')!.textContent).to.contain('يُعرَّف المتعلّمون');
+    expect(root.querySelector('.for')!.textContent, 'no isolate characters besides the bdi').not.to.match(/[\u2068\u2069]/);
+    const headers = [...root.querySelectorAll('.column-name')];
+    expect(headers.length).to.be.greaterThan(0);
+    for (const header of headers) expect(header.getAttribute('dir'), header.textContent ?? '').to.equal('auto');
+    const help = [...root.querySelectorAll('.note')].find((n) => n.textContent === 'The learner\'s e-mail address in the LMS.');
+    expect(help, 'the column help').to.exist;
+    expect(help!.getAttribute('dir')).to.equal('auto');
   });
 });

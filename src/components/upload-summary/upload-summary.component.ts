@@ -1,14 +1,14 @@
 // <upload-summary>: renders an UploadSummary (records ready, learners, date range, breakdowns). Used by
 // the wizard's review step and usable on its own in a host page.
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import type { IssueCode } from '../../core/issues.js';
 import type { DryRunLabel } from '../../core/records.js';
 import type { UploadSummary } from '../../core/summary.js';
 import type { Localizer, MessageOverrides } from '../../i18n/localize.js';
+import { OfflineUploadElement } from '../shared/base-element.js';
 import { heading } from '../shared/heading.js';
-import { LocaleController } from '../shared/locale-controller.js';
 import { styles } from './upload-summary.styles.js';
 
 /** A bar's length as a custom property set from script: a strict CSP forbids style attributes. */
@@ -42,12 +42,8 @@ const LABEL_ORDER: readonly DryRunLabel[] = ['create', 'already-recorded', 'conf
  * @cssprop --upload-summary-color-danger - Issue counts.
  * @cssprop --upload-summary-radius - Corner radius.
  */
-export class UploadSummaryElement extends LitElement {
+export class UploadSummaryElement extends OfflineUploadElement {
   static override styles = styles;
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
 
   /** The summary to show (from `UploadSession.state.summary` or `summarise()`); property only. */
   @property({ attribute: false }) summary?: UploadSummary;
@@ -56,23 +52,16 @@ export class UploadSummaryElement extends LitElement {
   @property({ reflect: true }) layout: 'compact' | 'full' = 'full';
 
   /** Locale for numbers, dates and text, e.g. `fr-CA`; wins over `lang`. */
-  @property() locale?: string;
+  @property() override locale?: string;
 
   /** Level of the breakdown headings (2–6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   /** Host overrides of any string (see MessageOverrides). */
-  @property({ attribute: false }) messages?: MessageOverrides;
-
-  private readonly localeController = new LocaleController(this);
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
+  @property({ attribute: false }) override messages?: MessageOverrides;
 
   override render(): TemplateResult {
-    const l = this.localeController.localizer;
+    const l = this.l;
     const s = this.summary;
     if (!s) {
       return html`<div part="base" class="base"><p class="empty">${l.t('summaryEmpty')}</p></div>`;
@@ -128,6 +117,7 @@ export class UploadSummaryElement extends LitElement {
     `;
   }
 
+  /** One breakdown; a name may be the LMS's own word (a status value), so its direction is its own. */
   private breakdown(l: Localizer, title: string, entries: readonly (readonly [string, number])[], total: number, issue = false): TemplateResult {
     return html`
       <section part="breakdown">
@@ -135,7 +125,7 @@ export class UploadSummaryElement extends LitElement {
         <ul>
           ${entries.map(
             ([name, n]) => html`<li>
-              <span>${name}</span> <span class="count">${l.number(n)}</span>
+              <span dir="auto">${name}</span> <span class="count">${l.number(n)}</span>
               <span class="bar ${issue ? 'issue' : ''}" aria-hidden="true"><span ${share(total > 0 ? Math.min(100, (n / total) * 100) : 0)}></span></span>
             </li>`,
           )}

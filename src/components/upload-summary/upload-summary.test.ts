@@ -121,6 +121,16 @@ describe('<upload-summary>', () => {
     expect(text(el)).to.contain('1 Jan 2026 – 14 Mar 2026');
   });
 
+  it('in Arabic is right-to-left like the wizard, the LMS\'s status values keeping their own direction', async () => {
+    const el = await fixture<UploadSummaryElement>(html`<upload-summary lang="ar" .summary=${summary}></upload-summary>`);
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    const names = [...el.shadowRoot!.querySelectorAll('[part=breakdown] li > span[dir=auto]')].map((s) => s.textContent);
+    expect(names).to.include.members(['Completed', 'Attended']);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(el.hasAttribute('dir')).to.equal(false);
+  });
+
   it('formats YYYY-MM-DD dates without a time-zone shift', async () => {
     const s = { ...summary, dateRange: { from: '2026-01-01', to: '2026-12-31' } };
     const el = await fixture<UploadSummaryElement>(html`<upload-summary locale="en-US" .summary=${s}></upload-summary>`);

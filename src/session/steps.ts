@@ -23,7 +23,8 @@ export function isReachable(step: WizardStep, state: SessionState | undefined): 
     case 'upload':
       return !GATE.has(status) && state.spec.status === 'ready';
     case 'review':
-      return REVIEWABLE.has(status);
+      // While the admin's fixes are checked again (the dry run included) the review stays where it is.
+      return REVIEWABLE.has(status) || (status === 'dry-run' && state.editing?.checking === true);
     case 'create':
       return CREATABLE.has(status);
     case 'done':

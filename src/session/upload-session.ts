@@ -616,7 +616,9 @@ export class UploadSession extends EventTarget {
   }
 
   async #afterValidation(result: ValidationResult, spec: TemplateSpec, signal: AbortSignal): Promise<void> {
-    this.#set({ rows: result.rows ?? [] });
+    // A re-check after an edit keeps the rows on screen until the issues they go with are known
+    // (#showIssues): set now, the rows only the LMS refused would vanish during its dry run and come back.
+    if (!this.#state.editing?.checking) this.#set({ rows: result.rows ?? [] });
     const context: FileContext = {
       spec,
       result,
@@ -695,7 +697,7 @@ export class UploadSession extends EventTarget {
       if (failure.retryable) {
         // Worth asking again (the LMS was down or slow, the sign-in ended…): the file and its checked rows
         // are kept, and retryCheck() sends them again without the admin picking the file again.
-        this.#fail({ status: 'check-failed', progress: undefined, uploadId: undefined, retrying: undefined }, failure);
+        this.#fail({ status: 'check-failed', progress: undefined, uploadId: undefined, retrying: undefined, rows: result.rows ?? [] }, failure);
         return;
       }
       this.#fail({ ...this.#fileCleared(), status: error instanceof NoAccessError ? 'no-access' : 'selecting' }, failure);
@@ -711,7 +713,7 @@ export class UploadSession extends EventTarget {
       return;
     }
     const summary = this.#summary([]);
-    this.#set({ status: 'ready', issues: [], summary, progress: undefined, uploadId: this.#staged?.uploadId, failure: undefined, retrying: undefined });
+    this.#set({ status: 'ready', issues: [], summary, progress: undefined, uploadId: this.#staged?.uploadId, failure: undefined, retrying: undefined, rows: result.rows ?? [] });
     this.#emit('validated', { summary, issues: [] });
   }
 
@@ -790,7 +792,7 @@ export class UploadSession extends EventTarget {
    * rows only the LMS refused (they passed those checks) the record's values as read.
    */
   #rowsWithProblems(issues: readonly Issue[]): readonly RowTexts[] {
-    const known = this.#state.rows ?? [];
+    const known = this.#file?.result.rows ?? [];
     const have = new Set(known.map((r) => r.row));
     const records = this.#file?.recordsByRow;
     const extra: RowTexts[] = [];

@@ -1,6 +1,6 @@
 // The review step, in one of three states: the file refused as a whole (what is wrong, another file),
 // the issues by row and column (with the report and a corrected file), or the records ready.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state as viewState } from 'lit/decorators.js';
 import { DownloadTask } from '../shared/download-task.js';
 import { uploadSelected } from '../shared/file-select.js';
@@ -52,6 +52,23 @@ export class StepReviewElement extends StepElement {
   /** Focuses "Create records" of a clean file's preview (the shell calls it when its confirmation is cancelled). */
   focusCreate(): Promise<void> {
     return this.focusLater('#create');
+  }
+
+  /** The issues last seen, and the rows they were on: a ticked row whose problems are gone is unticked. */
+  private seenIssues?: WizardContext['state']['issues'];
+  private problemRows: ReadonlySet<number> = new Set();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const issues = this.ctx?.state.issues;
+    if (!issues || issues === this.seenIssues) return;
+    this.seenIssues = issues;
+    const before = this.problemRows;
+    this.problemRows = new Set(issues.flatMap((i) => (i.row === undefined ? [] : [i.row])));
+    // A row fixed since it was ticked leaves the rows with problems: still ticked, out of sight, it would be
+    // deleted (or given "one value for the selected rows") with the rows the admin does see ticked.
+    const kept = [...this.selected].filter((row) => !before.has(row) || this.problemRows.has(row));
+    if (kept.length !== this.selected.size) this.selected = new Set(kept);
   }
 
   protected renderStep(ctx: WizardContext): TemplateResult {

@@ -4,6 +4,9 @@ import { css } from 'lit';
 export const reviewStyles = css`
   .fixing {
     display: grid;
+    /* One column no wider than the step: the grid's own minimum width must not widen the page on a phone
+       (its host then measures narrow and shows problem cards). */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.75rem;
     margin-block: 1rem;
   }

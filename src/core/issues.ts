@@ -111,6 +111,8 @@ export interface ReadingNotice {
   readonly column?: string;
   readonly columnKey?: string;
   readonly params?: IssueParams;
+  /** A few values as typed and as read (`read` a `YYYY-MM-DD` date for date-order-switched). */
+  readonly examples?: readonly { readonly row: number; readonly text: string; readonly read: string }[];
 }
 
 /** Row order first, file-level issues on top; within a row, in column order of `columnOrder`. */

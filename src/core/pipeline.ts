@@ -34,7 +34,7 @@ export async function validateSpreadsheet(input: ArrayBuffer | Uint8Array, spec:
   // Some text dates of a column only make sense in the other day/month order, and all of them fit it: the
   // whole column is read that way (a second read of the file), and the admin is told, with the way back.
   const again = await readAndValidate(input, spec, { ...options, dateOrders: { ...options.dateOrders, ...suggested } });
-  return withDateOrderNotices(again, suggested, spec, options.dateOrder);
+  return withDateOrderNotices(again, suggested, spec, options.dateOrder, result.stats.dateExamples);
 }
 
 async function readAndValidate(input: ArrayBuffer | Uint8Array, spec: TemplateSpec, options: ValidateOptions): Promise<ValidationResult> {

@@ -126,6 +126,39 @@ export interface UiMessages {
   readonly cancelUpload: string;
   readonly uploadCancelled: string;
 
+  // Column matching (the matching screen) and how the file was read (the review's notes) — [matching]
+  readonly stepMatch: string;
+  readonly matchHeading: string;
+  readonly matchGuidance: string;
+  readonly matchHeaderRow: string;
+  readonly matchHeaderRowOption: string;
+  readonly matchCaption: string;
+  readonly matchTemplateColumn: string;
+  readonly matchFileColumn: string;
+  readonly matchSample: string;
+  readonly matchRequired: string;
+  readonly matchNotInFile: string;
+  readonly matchChooseColumn: string;
+  readonly matchColumnOption: string;
+  readonly matchHowSimilar: string;
+  readonly matchHowSynonym: string;
+  readonly matchHowRemembered: string;
+  readonly matchHowMissing: string;
+  readonly matchIgnoredHeading: string;
+  readonly matchIgnoredNone: string;
+  readonly matchMissingRequired: string;
+  readonly matchUsedTwice: string;
+  readonly matchContinue: string;
+  readonly matchRememberNote: string;
+  readonly reviewColumnsMemory: string;
+  readonly reviewColumnsConfirmed: string;
+  readonly reviewColumnsMatched: string;
+  readonly reviewCheckColumns: string;
+  readonly reviewDatesExamples: string;
+  readonly reviewDateExample: string;
+  readonly reviewDatesChosen: string;
+  readonly reviewDatesReadAs: string;
+
   // 5. Review
   readonly reviewIssuesHeading: string;
   readonly reviewIssuesGuidance: string;
@@ -422,6 +455,39 @@ export const uiMessagesEn: UiMessages = {
   phaseCommitting: 'Creating the records…',
   cancelUpload: 'Cancel',
   uploadCancelled: 'Upload cancelled. Nothing was created.',
+
+  // Column matching (the matching screen) and how the file was read (the review's notes) — [matching]
+  stepMatch: 'Columns',
+  matchHeading: 'Check the columns of your file',
+  matchGuidance: 'Your file’s headers are not the template’s. Check which column of your file holds each column of the template, then continue. Nothing is created until you confirm.',
+  matchHeaderRow: 'Row with the column headers',
+  matchHeaderRowOption: 'Row {row}: {cells}',
+  matchCaption: 'Each template column and the column of your file that holds it',
+  matchTemplateColumn: 'Template column',
+  matchFileColumn: 'Column in your file',
+  matchSample: 'First value',
+  matchRequired: 'required',
+  matchNotInFile: 'Not in my file',
+  matchChooseColumn: 'Choose a column…',
+  matchColumnOption: 'Column {letter}: {header}',
+  matchHowSimilar: 'Similar name: check it',
+  matchHowSynonym: 'Found by another name',
+  matchHowRemembered: 'As you matched it before',
+  matchHowMissing: 'Not found',
+  matchIgnoredHeading: 'Columns of your file that will be ignored',
+  matchIgnoredNone: 'Every column of your file is used.',
+  matchMissingRequired: 'Choose the column that holds “{column}”: it is required.',
+  matchUsedTwice: 'Column {letter} is chosen for both “{first}” and “{second}”. Choose one column for each.',
+  matchContinue: 'Continue with these columns',
+  matchRememberNote: 'Your choice is remembered in this browser for the next upload of this activity.',
+  reviewColumnsMemory: 'Your file’s columns were matched as you confirmed them for this activity on {date}.',
+  reviewColumnsConfirmed: 'Your file’s columns were read as you matched them.',
+  reviewColumnsMatched: 'Your file’s columns were matched to the template’s automatically.',
+  reviewCheckColumns: 'Check the columns',
+  reviewDatesExamples: 'As typed → as read:',
+  reviewDateExample: 'row {row}: {typed} → {read}',
+  reviewDatesChosen: 'Dates typed as text in “{column}” are read as {pattern}, as you chose.',
+  reviewDatesReadAs: 'Read them as {pattern} instead',
 
   reviewIssuesHeading: 'Fix the issues in your file',
   reviewIssuesGuidance: 'Nothing has been created. Correct these cells in your spreadsheet, save it, and upload the corrected file.',

@@ -3,7 +3,7 @@
 import type { SessionState, SessionStatus } from './types.js';
 
 /** The wizard's steps, in order. */
-export const WIZARD_STEPS = ['access', 'choose', 'template', 'upload', 'review', 'create', 'done'] as const;
+export const WIZARD_STEPS = ['access', 'choose', 'template', 'upload', 'match', 'review', 'create', 'done'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
 const GATE: ReadonlySet<SessionStatus> = new Set(['checking-access', 'no-access', 'access-error']);
@@ -22,6 +22,9 @@ export function isReachable(step: WizardStep, state: SessionState | undefined): 
     case 'template':
     case 'upload':
       return !GATE.has(status) && state.spec.status === 'ready';
+    case 'match':
+      // The file's columns were matched to the template's other than by its own headers.
+      return status === 'matching' || (state.matching !== undefined && REVIEWABLE.has(status));
     case 'review':
       // While the admin's fixes are checked again (the dry run included) the review stays where it is.
       return REVIEWABLE.has(status) || (status === 'dry-run' && state.editing?.checking === true);
@@ -44,7 +47,9 @@ export function isComplete(step: WizardStep, state: SessionState | undefined): b
     case 'template':
       return !GATE.has(status) && spec.status === 'ready' && state.file !== undefined;
     case 'upload':
-      return REVIEWABLE.has(status) || status === 'created';
+      return REVIEWABLE.has(status) || status === 'created' || status === 'matching';
+    case 'match':
+      return state.matching !== undefined && (REVIEWABLE.has(status) || status === 'created');
     case 'review':
       return CREATABLE.has(status) || status === 'created';
     case 'create':
@@ -70,6 +75,8 @@ export function stepForTransition(previous: SessionStatus, next: SessionStatus):
     case 'dry-run':
     case 'check-failed':
       return 'upload';
+    case 'matching':
+      return 'match';
     case 'has-issues':
     case 'ready':
       return previous === 'reading' || previous === 'dry-run' || previous === 'committing' ? 'review' : undefined;
@@ -79,6 +86,11 @@ export function stepForTransition(previous: SessionStatus, next: SessionStatus):
     case 'created':
       return 'done';
   }
+}
+
+/** The steps this upload goes through: the matching step only when the file's columns needed matching. */
+export function stepsFor(state: SessionState | undefined): readonly WizardStep[] {
+  return state?.matching ? WIZARD_STEPS : WIZARD_STEPS.filter((step) => step !== 'match');
 }
 
 /** The nearest step at or before `step` that is reachable (where to land when `step` no longer is). */

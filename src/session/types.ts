@@ -9,6 +9,8 @@ import type { TemplateSpec } from '../core/spec.js';
 import type { UploadSummary } from '../core/summary.js';
 import type { Notice, SessionFailure } from './failures.js';
 import type { RetryPolicy, RetryStatus } from './retry.js';
+import type { ReadingNotice } from '../core/issues.js';
+import type { MatchMemory, MatchReview } from './matching.js';
 
 export type { RetryPolicy, RetryStatus } from './retry.js';
 export type { FailureCode, FailureDetail, FailureKind, FailureParams, Notice, NoticeCode, SessionFailure } from './failures.js';
@@ -20,6 +22,8 @@ export type { FailureCode, FailureDetail, FailureKind, FailureParams, Notice, No
  * - `reading` → `dry-run` → `ready` | `has-issues` (or back to `selecting`-with-file-error as `has-issues`)
  * - `dry-run` → `check-failed` when the LMS could not check the rows (after the automatic retries): the
  *   file and its checked rows are kept, `retryCheck()` asks the LMS again without picking the file again
+ * - `reading` → `matching` when the file's headers are not the template's: the admin confirms the columns
+ *   (confirmMatch), then `reading` again → `dry-run` …
  * - `ready` → `committing` → `created` | `commit-failed` (→ `committing` again on retry)
  */
 export type SessionStatus =
@@ -28,6 +32,7 @@ export type SessionStatus =
   | 'access-error'
   | 'selecting'
   | 'reading'
+  | 'matching'
   | 'dry-run'
   | 'check-failed'
   | 'has-issues'
@@ -131,6 +136,15 @@ export interface SessionState {
   readonly editing?: Editing;
   /** While the session tries a dry run or the commit again on its own, after a transient failure. */
   readonly retrying?: RetryStatus;
+  /**
+   * How the file's columns were matched to the template's, when they were not simply the template's own:
+   * what the matching screen shows (status `matching`), then what the review says about the columns.
+   */
+  readonly matching?: MatchReview;
+  /** How the file was read where the admin should know (a column's dates read in the other order). */
+  readonly readingNotices?: readonly ReadingNotice[];
+  /** Date orders the admin chose per date column (column key → order), overriding the automatic choice. */
+  readonly dateOrders?: Readonly<Record<string, DateOrder>>;
 }
 
 export interface SessionOptions {
@@ -146,6 +160,8 @@ export interface SessionOptions {
    * 1 s then 2 s apart, at most 10 s); the backend is then asked for one try per call (CallOptions.attempts).
    */
   readonly retries?: RetryPolicy;
+  /** Where column mappings are remembered per activity (default: the page's localStorage). */
+  readonly matchMemory?: MatchMemory;
 }
 
 /** Events, all dispatched on the session (an EventTarget). `detail` types below. */

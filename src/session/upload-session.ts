@@ -30,6 +30,8 @@ import { makeFailure, type Notice } from './failures.js';
 import { attemptsOf, resolvePolicy, withRetries, type RetryStatus } from './retry.js';
 import { buildPreview, type RecordsPreview } from './preview.js';
 import { commitProgress, dryRunProgress, readProgress } from './progress.js';
+import { FileMatching, MatchMemory, type ColumnMapping } from './matching.js';
+import type { DateOrder } from '../core/read/types.js';
 import { labelsByRow, learnersByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
 import type {
   CellChange,
@@ -78,7 +80,7 @@ type EditStep =
   | { readonly kind: 'delete'; readonly rows: readonly number[] }
   | { readonly kind: 'restore'; readonly rows: readonly number[] };
 
-const FILE_STATUSES: ReadonlySet<SessionStatus> = new Set(['reading', 'dry-run', 'check-failed', 'has-issues', 'ready', 'commit-failed', 'created']);
+const FILE_STATUSES: ReadonlySet<SessionStatus> = new Set(['reading', 'matching', 'dry-run', 'check-failed', 'has-issues', 'ready', 'commit-failed', 'created']);
 
 const initialState: SessionState = Object.freeze<SessionState>({
   status: 'checking-access',
@@ -169,6 +171,9 @@ export class UploadSession extends EventTarget {
   #abandoned = false;
   /** The preview made for one summary (a clean file's), kept while that summary stands. */
   #previewOf?: { readonly summary: object; readonly preview: RecordsPreview };
+  /** The current file's column matching and date orders (session/matching.ts). */
+  #matching?: FileMatching;
+  #matchMemory?: MatchMemory;
 
   constructor(backend: LmsBackend, options: SessionOptions = {}) {
     super();
@@ -537,6 +542,8 @@ export class UploadSession extends EventTarget {
     this.#dropFile();
     this.#blob = file;
     this.#steps = [];
+    this.#matchMemory ??= this.#options.matchMemory ?? new MatchMemory();
+    this.#matching = new FileMatching(this.#matchMemory, spec.activity.id);
     const op = new AbortController();
     this.#fileOp = op;
     const { signal } = op;
@@ -603,6 +610,8 @@ export class UploadSession extends EventTarget {
       ...(opts.maxRows !== undefined ? { maxRows: opts.maxRows } : {}),
       ...(limits.maxRecordsPerUpload !== undefined ? { lmsMaxRows: limits.maxRecordsPerUpload } : {}),
       ...(opts.useWorker !== undefined ? { useWorker: opts.useWorker } : {}),
+      // The admin's column mapping (or one remembered) and the date orders they chose.
+      ...this.#matching?.options(),
       // Throttled by validateInWorker, in the worker and on the main thread alike.
       ...(onProgress
         ? {
@@ -616,6 +625,12 @@ export class UploadSession extends EventTarget {
   }
 
   async #afterValidation(result: ValidationResult, spec: TemplateSpec, signal: AbortSignal): Promise<void> {
+    const matching = this.#matching;
+    const decision = matching?.decide(result, spec) ?? 'accept';
+    // A remembered mapping for these very columns: read again with it (the admin confirmed it before).
+    if (decision === 'reread') return this.#readAgain(spec, false);
+    const dateOrders = matching && Object.keys(matching.dateOrders).length > 0 ? { ...matching.dateOrders } : undefined;
+    this.#set({ matching: matching?.review, readingNotices: result.notices ?? [], dateOrders });
     // A re-check after an edit keeps the rows on screen until the issues they go with are known
     // (#showIssues): set now, the rows only the LMS refused would vanish during its dry run and come back.
     if (!this.#state.editing?.checking) this.#set({ rows: result.rows ?? [] });
@@ -627,6 +642,11 @@ export class UploadSession extends EventTarget {
       labels: new Map(),
     };
     this.#file = context;
+    if (decision === 'show') {
+      // The headers are not the template's: the admin confirms the columns before any row is trusted.
+      this.#set({ status: 'matching', progress: undefined, issues: [], summary: undefined });
+      return;
+    }
     if (result.issues.length === 0 && result.records.length === 0) {
       // The validator reports an empty sheet itself; this guards a host's own pipeline: never stage nothing.
       this.#showIssues([{ code: 'file-empty', message: issueMessage('file-empty') }]);
@@ -915,6 +935,66 @@ export class UploadSession extends EventTarget {
     if (!signal.aborted && this.#fileOp === op) this.#set({ editing: this.#editing() });
   }
 
+  // ── columns and dates ───────────────────────────────────────────────────────────────────────────
+
+  /** On the matching screen: proposes the columns of another header row (one of `state.matching.topRows`). */
+  matchHeaderRow(row: number): void {
+    const spec = this.#file?.spec;
+    const { status } = this.#state;
+    if (!(status === 'matching' || status === 'has-issues' || status === 'ready') || !spec || !this.#matching) return;
+    const review = this.#matching.changeHeaderRow(spec, row);
+    if (review) this.#set({ matching: review });
+  }
+
+  /**
+   * The admin confirmed (or changed) the columns: the file is read again with `mapping`, which is also
+   * remembered for the next upload of this activity with the same headers. Also from the review, to change
+   * a mapping already confirmed.
+   */
+  confirmMatch(mapping: ColumnMapping): Promise<void> {
+    const spec = this.#file?.spec;
+    if (!spec || !this.#matching || this.#committing) return Promise.resolve();
+    this.#matching.confirm(mapping);
+    return this.#readAgain(spec);
+  }
+
+  /**
+   * Reads the text dates of the date column `columnKey` in `order` (the review's switch back to the
+   * configured order, or to the other one): the file is checked again.
+   */
+  readDatesAs(columnKey: string, order: DateOrder): Promise<void> {
+    const spec = this.#file?.spec;
+    if (!spec || !this.#matching || this.#committing) return Promise.resolve();
+    this.#matching.dateOrders[columnKey] = order;
+    return this.#readAgain(spec);
+  }
+
+  /** Reads the current file again (a new mapping, a date order): progress, then the review. */
+  async #readAgain(spec: TemplateSpec, fresh = true): Promise<void> {
+    const blob = this.#blob;
+    if (!blob) return;
+    if (fresh) {
+      this.#fileOp?.abort();
+      this.#discardStaged();
+    }
+    const op = fresh ? new AbortController() : this.#fileOp!;
+    this.#fileOp = op;
+    const { signal } = op;
+    if (fresh) this.#set({ status: 'reading', issues: [], summary: undefined, failure: undefined, progress: { phase: 'reading', fraction: 0, done: 0, total: blob.size } });
+    let result: ValidationResult;
+    try {
+      const buffer = await blob.arrayBuffer();
+      if (signal.aborted) return;
+      result = await this.#validate(buffer, spec, signal, this.#state.file?.name ?? 'upload');
+    } catch (error) {
+      if (signal.aborted || isAbort(error)) return;
+      this.#fail({ ...this.#fileCleared(), status: 'selecting' }, makeFailure('read-internal', error, { kind: 'unknown', retryable: true }));
+      return;
+    }
+    if (signal.aborted) return;
+    await this.#afterValidation(result, spec, signal);
+  }
+
   /** Stops reading or the dry run now and discards the staged upload; back to choosing, no file. */
   cancel(): void {
     if (this.#disposed || this.#committing) return;
@@ -1080,6 +1160,7 @@ export class UploadSession extends EventTarget {
     this.#file = undefined;
     this.#reference = undefined;
     this.#abandoned = false;
+    this.#matching = undefined;
   }
 
   #discardStaged(): void {
@@ -1100,7 +1181,7 @@ export class UploadSession extends EventTarget {
   }
 
   #fileCleared(): Partial<SessionState> {
-    return { file: undefined, progress: undefined, issues: [], summary: undefined, uploadId: undefined, result: undefined, failure: undefined, rows: undefined, editing: undefined, retrying: undefined };
+    return { file: undefined, progress: undefined, issues: [], summary: undefined, uploadId: undefined, result: undefined, failure: undefined, rows: undefined, editing: undefined, retrying: undefined, matching: undefined, readingNotices: undefined, dateOrders: undefined };
   }
 
   #fail(patch: Partial<SessionState>, failed: SessionFailure): void {

@@ -5,7 +5,7 @@
 import type { ActivitySummary } from '../backend/types.js';
 import { ISSUE_CODES, type Issue } from '../core/issues.js';
 import type { UploadSummary } from '../core/summary.js';
-import { clampStep, isComplete, isReachable, previousStep, stepForTransition, type WizardStep } from './steps.js';
+import { clampStep, isComplete, isReachable, previousStep, stepForTransition, stepsFor, type WizardStep } from './steps.js';
 import type { Preset, SessionEventMap, SessionState } from './types.js';
 import { activityOf, type UploadSession } from './upload-session.js';
 
@@ -135,6 +135,11 @@ export class WizardFlow extends EventTarget {
 
   complete(step: WizardStep): boolean {
     return isComplete(step, this.state);
+  }
+
+  /** The steps of this upload, in order (the matching step only when the file's columns needed it). */
+  get steps(): readonly WizardStep[] {
+    return stepsFor(this.state);
   }
 
   /** Where Back leads from the step shown, if anywhere. */

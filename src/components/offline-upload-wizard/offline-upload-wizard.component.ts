@@ -32,6 +32,7 @@ const STEP_TAGS: Record<WizardStep | 'no-access', StaticValue> = {
   choose: literal`offline-upload-step-choose`,
   template: literal`offline-upload-step-template`,
   upload: literal`offline-upload-step-upload`,
+  match: literal`offline-upload-step-match`,
   review: literal`offline-upload-step-review`,
   create: literal`offline-upload-step-create`,
   done: literal`offline-upload-step-done`,

@@ -12,6 +12,7 @@ import { StepAccessElement } from '../step-access/step-access.component.js';
 import { StepChooseElement } from '../step-choose/step-choose.component.js';
 import { StepCreateElement } from '../step-create/step-create.component.js';
 import { StepDoneElement } from '../step-done/step-done.component.js';
+import { StepMatchElement } from '../step-match/step-match.component.js';
 import { StepNoAccessElement } from '../step-no-access/step-no-access.component.js';
 import { StepReviewElement } from '../step-review/step-review.component.js';
 import { StepTemplateElement } from '../step-template/step-template.component.js';
@@ -34,6 +35,7 @@ if (!customElements.get('offline-upload-step-no-access')) customElements.define(
 if (!customElements.get('offline-upload-step-choose')) customElements.define('offline-upload-step-choose', StepChooseElement);
 if (!customElements.get('offline-upload-step-template')) customElements.define('offline-upload-step-template', StepTemplateElement);
 if (!customElements.get('offline-upload-step-upload')) customElements.define('offline-upload-step-upload', StepUploadElement);
+if (!customElements.get('offline-upload-step-match')) customElements.define('offline-upload-step-match', StepMatchElement);
 if (!customElements.get('offline-upload-step-review')) customElements.define('offline-upload-step-review', StepReviewElement);
 if (!customElements.get('offline-upload-step-create')) customElements.define('offline-upload-step-create', StepCreateElement);
 if (!customElements.get('offline-upload-step-done')) customElements.define('offline-upload-step-done', StepDoneElement);
@@ -54,6 +56,7 @@ declare global {
     'offline-upload-step-choose': StepChooseElement;
     'offline-upload-step-template': StepTemplateElement;
     'offline-upload-step-upload': StepUploadElement;
+    'offline-upload-step-match': StepMatchElement;
     'offline-upload-step-review': StepReviewElement;
     'offline-upload-step-create': StepCreateElement;
     'offline-upload-step-done': StepDoneElement;

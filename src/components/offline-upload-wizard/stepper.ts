@@ -1,4 +1,4 @@
-// The wizard's stepper: the seven steps, done / current / reachable, as a list in wide columns and as
+// The wizard's stepper: the steps (seven, eight with column matching), done / current / reachable, as a list in wide columns and as
 // "Step 3 of 7 · Template" with a bar in narrow ones.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
@@ -11,6 +11,7 @@ export const STEP_NAMES: Record<WizardStep, MessageKey> = {
   choose: 'stepChoose',
   template: 'stepTemplate',
   upload: 'stepUpload',
+  match: 'stepMatch',
   review: 'stepReview',
   create: 'stepCreate',
   done: 'stepDoneName',
@@ -18,13 +19,15 @@ export const STEP_NAMES: Record<WizardStep, MessageKey> = {
 
 export function renderStepper(l: Localizer, flow: WizardFlow | undefined, label: string): TemplateResult {
   const currentStep = flow?.step ?? 'access';
-  const index = WIZARD_STEPS.indexOf(currentStep);
+  // The matching step is listed only for an upload whose columns needed it.
+  const steps = flow?.steps ?? WIZARD_STEPS;
+  const index = steps.indexOf(currentStep);
   // The bar's length as a custom property set from script: a strict CSP forbids style attributes.
-  const fraction = ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--_step-fraction', String((index + 1) / WIZARD_STEPS.length)));
+  const fraction = ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--_step-fraction', String((index + 1) / steps.length)));
   return html`
     <nav part="stepper" class="stepper" aria-label=${label}>
       <ol>
-        ${WIZARD_STEPS.map((step, i) => {
+        ${steps.map((step, i) => {
           const current = step === currentStep;
           const complete = !current && flow !== undefined && flow.complete(step);
           const reachable = !current && step !== 'access' && flow !== undefined && flow.reachable(step);
@@ -41,7 +44,7 @@ export function renderStepper(l: Localizer, flow: WizardFlow | undefined, label:
       </ol>
       <!-- Shown instead of the list in narrow columns (one of the two is displayed at a time). -->
       <p class="step-count">
-        ${l.t('stepOf', { current: index + 1, total: WIZARD_STEPS.length })} · <strong>${l.t(STEP_NAMES[currentStep])}</strong>
+        ${l.t('stepOf', { current: index + 1, total: steps.length })} · <strong>${l.t(STEP_NAMES[currentStep])}</strong>
       </p>
       <div class="step-track" aria-hidden="true" ${fraction}><span></span></div>
     </nav>

@@ -9,6 +9,8 @@ import { StepElement } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 import { recordsReadyStyles, renderRecordsReady } from '../records-preview/records-ready.js';
 import { renderDeleted, renderFixing, type FixingView, type RowsView } from './review-fixing.js';
+import { renderReadingNotes } from '../step-match/reading-notes.js';
+import { matchStyles } from '../step-match/step-match.styles.js';
 import { reviewStyles } from './step-review.styles.js';
 
 /**
@@ -16,7 +18,7 @@ import { reviewStyles } from './step-review.styles.js';
  * @summary Shows the issues to fix, or the records ready to create.
  */
 export class StepReviewElement extends StepElement {
-  static override styles = [...StepElement.styles, reviewStyles, recordsReadyStyles];
+  static override styles = [...StepElement.styles, reviewStyles, recordsReadyStyles, matchStyles];
 
   private readonly report = new DownloadTask(
     this,
@@ -98,6 +100,7 @@ export class StepReviewElement extends StepElement {
       return html`
         ${this.renderHeading(l.t('reviewIssuesHeading'), l.t('reviewIssuesGuidance'))}
         ${state.failure ? this.renderFailure(state.failure) : nothing}
+        ${renderReadingNotes(ctx)}
         <p class="issue-count">
           <strong>${l.t('issuesTotal', { count: issues.length })}</strong>${rows > 0 ? html` ${l.t('issuesInRows', { count: rows })}` : nothing}
           ${state.file ? html`<span class="hint"> · ${state.file.name}</span>` : nothing}
@@ -125,6 +128,7 @@ export class StepReviewElement extends StepElement {
     // A clean file: the records preview, and "Create records" straight to the confirmation.
     return html`
       ${this.renderHeading(l.t('reviewReadyHeading'), l.t('previewGuidance'))}
+      ${renderReadingNotes(ctx)}
       ${renderRecordsReady(ctx)}
       ${this.deletedFile.failure ? this.renderFailure(this.deletedFile.failure) : nothing}
       ${renderDeleted(ctx, this.fixingView())}

@@ -29,7 +29,9 @@ export class StepUploadElement extends StepElement {
   protected renderStep(ctx: WizardContext): TemplateResult {
     const { localizer: l, state, flow } = ctx;
     const working = state.status === 'reading' || state.status === 'dry-run';
-    const hasResult = flow.reachable('review');
+    // After reading: the matching screen when the file's columns wait for the admin, else the review.
+    const next = state.status === 'matching' ? 'match' : 'review';
+    const hasResult = flow.reachable(next);
     return html`
       ${this.renderHeading(l.t('uploadHeading'), l.t('uploadGuidance'))}
       ${working
@@ -43,7 +45,7 @@ export class StepUploadElement extends StepElement {
         state.status === 'check-failed'
           ? html`<button type="button" class="button primary" id="retry-check" @click=${() => void ctx.session.retryCheck()}>${l.t('retry')}</button>`
           : hasResult && !working
-            ? html`<button type="button" class="button primary" id="next" @click=${() => flow.goTo('review')}>
+            ? html`<button type="button" class="button primary" id="next" @click=${() => flow.goTo(next)}>
                 ${l.t('next')} <span class="arrow" aria-hidden="true">→</span>
               </button>`
             : nothing,

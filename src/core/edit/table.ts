@@ -279,5 +279,5 @@ export async function validateForEditing(
   const suggested = result.stats.suggestedDateOrders;
   if (!suggested) return { result, upload };
   const again = upload.validate(spec, { ...options, dateOrders: { ...options.dateOrders, ...suggested } });
-  return { result: withDateOrderNotices(again, suggested, spec, options.dateOrder), upload };
+  return { result: withDateOrderNotices(again, suggested, spec, options.dateOrder, result.stats.dateExamples), upload };
 }

@@ -95,7 +95,17 @@ describe('no silent misreads: text dates', () => {
     expect(result.issues).to.deep.equal([]);
     expect(result.records.map((r) => r.values['completionDate'])).to.deep.equal(['2026-03-10', '2026-03-25', '2026-03-26']);
     expect(result.notices).to.deep.equal([
-      { code: 'date-order-switched', column: 'Completion date', columnKey: 'completionDate', params: { column: 'Completion date', order: 'MDY', configured: 'DMY', format: 'MM/DD/YYYY' } },
+      {
+        code: 'date-order-switched',
+        column: 'Completion date',
+        columnKey: 'completionDate',
+        params: { column: 'Completion date', order: 'MDY', configured: 'DMY', format: 'MM/DD/YYYY' },
+        // As typed → as read, for the review's "3/10/2026 → 10 Mar 2026" (ISO dates need no reading).
+        examples: [
+          { row: 2, text: '3/10/2026', read: '2026-03-10' },
+          { row: 3, text: '3/25/2026', read: '2026-03-25' },
+        ],
+      },
     ]);
     expect(readingNoticeMessagesEn['date-order-switched'](result.notices![0]!.params!)).to.contain('read month first (MM/DD/YYYY)');
     expect(readingNoticeMessagesFr['date-order-switched'](result.notices![0]!.params!)).to.contain('mois en premier');

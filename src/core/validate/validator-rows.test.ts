@@ -147,6 +147,12 @@ describe('validator: records and stats', () => {
       headers: { identifier: 'Email', completionDate: 'Completion date', status: 'Status' },
       columns: { identifier: 0, completionDate: 1, status: 2 },
       issuesFound: 0,
+      // The first rows as text, for the matching screen (header row choices, sample values).
+      topRows: [
+        { row: 3, cells: ['Email', 'Completion date', 'Status', 'Region'] },
+        { row: 4, cells: ['a@example.org', '2026-02-03', 'passed', 'North'] },
+        { row: 9, cells: ['b@example.org', '03/02/2026', 'Completed'] },
+      ],
     });
   });
 

@@ -85,7 +85,37 @@ export interface ValidationStats {
    * again with `dateOrders` set to these (validateSpreadsheet does, and adds a `date-order-switched` notice).
    */
   readonly suggestedDateOrders?: Readonly<Record<string, DateOrder>>;
+  /**
+   * For each column of suggestedDateOrders, a few of its text dates as typed and as read in the suggested
+   * order (`3/10/2026` → `2026-03-10`): the "typed → read as" of the notice that goes with it.
+   */
+  readonly dateExamples?: Readonly<Record<string, readonly DateExample[]>>;
+  /**
+   * The first non-blank rows of the sheet as text (at most TOP_ROWS rows of TOP_COLUMNS cells, each
+   * shortened): the header row choices and the sample values of the matching screen.
+   */
+  readonly topRows?: readonly TopRow[];
 }
+
+/** A text date as typed and as read (`YYYY-MM-DD`). */
+export interface DateExample {
+  readonly row: number;
+  readonly text: string;
+  readonly read: string;
+}
+
+/** One of the sheet's first rows: its spreadsheet row number and its cells as text ('' where empty). */
+export interface TopRow {
+  readonly row: number;
+  readonly cells: readonly string[];
+}
+
+/** Rows kept in ValidationStats.topRows (the header is looked for among the first 10). */
+export const TOP_ROWS = 13;
+/** Cells kept per row in ValidationStats.topRows. */
+export const TOP_COLUMNS = 60;
+/** Text dates kept per column in ValidationStats.dateExamples. */
+const DATE_EXAMPLES = 3;
 
 export interface ValidationResult {
   /** Records ready for the LMS: every row without an issue, and none at all when the file has a file-level issue. */
@@ -132,6 +162,8 @@ class DateLog {
   failOther = 0;
   /** Rows, texts and readings of the dates both orders read, differently. */
   readonly ambiguous: { row: number; text: string; first: string; second: string }[] = [];
+  /** The first few text dates the other order reads, as read that way (shown if the column switches). */
+  readonly examples: DateExample[] = [];
 
   constructor(
     readonly configured: DateOrder,
@@ -147,6 +179,7 @@ class DateLog {
     if (first === null) this.failConfigured++;
     if (second === null) this.failOther++;
     if (first !== null && second !== null && first !== second) this.ambiguous.push({ row, text: text.trim(), first, second });
+    if (second !== null && this.examples.length < DATE_EXAMPLES) this.examples.push({ row, text: text.trim(), read: second });
   }
 }
 
@@ -224,6 +257,8 @@ class SpecValidator implements Validator {
   private completion: Bound | undefined;
   private expiry: Bound[] = [];
   private sample: Map<string, string | number> | null = null;
+  /** ValidationStats.topRows, as they come. */
+  private readonly topRows: TopRow[] = [];
 
   private dataRows = 0;
   private readonly records: UploadRecord[] = [];
@@ -271,6 +306,7 @@ class SpecValidator implements Validator {
   }
 
   row(row: number, cells: readonly Cell[]): void {
+    if (this.topRows.length < TOP_ROWS) this.keepTopRow(row, cells);
     if (this.headerRow === null) {
       this.nonBlankSeen++;
       const chosenRow = this.matchOptions?.headerRow;
@@ -347,7 +383,8 @@ class SpecValidator implements Validator {
         columns: Object.fromEntries(this.bound.map((b) => [b.column.key, b.index])),
         issuesFound,
         ...(this.match ? { match: this.match } : {}),
-        ...(dates && Object.keys(dates.suggested).length > 0 ? { suggestedDateOrders: dates.suggested } : {}),
+        ...(dates && Object.keys(dates.suggested).length > 0 ? { suggestedDateOrders: dates.suggested, dateExamples: dates.examples } : {}),
+        ...(this.topRows.length > 0 ? { topRows: this.topRows } : {}),
       },
     };
   }
@@ -357,15 +394,17 @@ class SpecValidator implements Validator {
    * none fails the other order → suggest it (validateSpreadsheet reads the file again so); otherwise every
    * date the two orders read differently is `cell-date-ambiguous`, with both readings.
    */
-  private decideDates(): { issues: Issue[]; rows: Set<number>; suggested: Record<string, DateOrder> } {
+  private decideDates(): { issues: Issue[]; rows: Set<number>; suggested: Record<string, DateOrder>; examples: Record<string, DateExample[]> } {
     const issues: Issue[] = [];
     const rows = new Set<number>();
     const suggested: Record<string, DateOrder> = {};
+    const examples: Record<string, DateExample[]> = {};
     for (const b of this.bound) {
       const log = this.dateLogs.get(b.key);
       if (!log || log.failConfigured === 0) continue;
       if (log.failOther === 0) {
         suggested[b.key] = log.other;
+        examples[b.key] = log.examples;
         continue;
       }
       // `order`/`otherOrder` let i18n write each pattern in the admin's letters (JJ/MM/AAAA…).
@@ -375,7 +414,7 @@ class SpecValidator implements Validator {
         rows.add(date.row);
       }
     }
-    return { issues, rows, suggested };
+    return { issues, rows, suggested, examples };
   }
 
   // ── file level ────────────────────────────────────────────────────────────
@@ -415,6 +454,15 @@ class SpecValidator implements Validator {
       }
       this.fileIssues.push(this.issue({ code: 'column-unknown', column: header, params: { header, expected: this.spec.columns.map((c) => c.header).join(', ') } }));
     }
+  }
+
+  private keepTopRow(row: number, cells: readonly Cell[]): void {
+    if (!cells.some((cell) => !isBlank(cell ?? null))) return;
+    const texts: string[] = [];
+    const n = Math.min(cells.length, TOP_COLUMNS);
+    for (let i = 0; i < n; i++) texts.push(shortValue(cleanText(cellText(cells[i] ?? null))));
+    while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
+    this.topRows.push({ row, cells: texts });
   }
 
   /** The header row's cells without the headers ValidatorOptions.ignoredHeaders names (they match nothing). */

@@ -146,6 +146,8 @@ export const uiMessagesAr: UiMessages = {
   reviewColumnsConfirmed: 'قُرئت أعمدة ملفك كما طابقتها.',
   reviewColumnsMatched: 'طوبقت أعمدة ملفك مع أعمدة القالب تلقائيًا.',
   reviewCheckColumns: 'تحقّق من الأعمدة',
+  reviewDatesMonthFirst: 'قُرئت التواريخ في «{column}» بترتيب الشهر ثم اليوم ({pattern}): بعضها مستحيل إذا قُرئ اليوم أولًا، وكلها تصح بقراءة الشهر أولًا.',
+  reviewDatesDayFirst: 'قُرئت التواريخ في «{column}» بترتيب اليوم ثم الشهر ({pattern}): بعضها مستحيل إذا قُرئ الشهر أولًا، وكلها تصح بقراءة اليوم أولًا.',
   reviewDatesExamples: 'كما كُتب ← كما قُرئ:',
   reviewDateExample: 'الصف {row}: {typed} ← {read}',
   reviewDatesChosen: 'تُقرأ التواريخ المكتوبة نصًا في «{column}» بالصيغة {pattern}، كما اخترت.',

@@ -154,6 +154,8 @@ export interface UiMessages {
   readonly reviewColumnsConfirmed: string;
   readonly reviewColumnsMatched: string;
   readonly reviewCheckColumns: string;
+  readonly reviewDatesMonthFirst: string;
+  readonly reviewDatesDayFirst: string;
   readonly reviewDatesExamples: string;
   readonly reviewDateExample: string;
   readonly reviewDatesChosen: string;
@@ -484,6 +486,8 @@ export const uiMessagesEn: UiMessages = {
   reviewColumnsConfirmed: 'Your file’s columns were read as you matched them.',
   reviewColumnsMatched: 'Your file’s columns were matched to the template’s automatically.',
   reviewCheckColumns: 'Check the columns',
+  reviewDatesMonthFirst: 'Dates in “{column}” were read as month/day ({pattern}): some of them are impossible day first, and all of them fit month first.',
+  reviewDatesDayFirst: 'Dates in “{column}” were read as day/month ({pattern}): some of them are impossible month first, and all of them fit day first.',
   reviewDatesExamples: 'As typed → as read:',
   reviewDateExample: 'row {row}: {typed} → {read}',
   reviewDatesChosen: 'Dates typed as text in “{column}” are read as {pattern}, as you chose.',

@@ -139,6 +139,8 @@ export const uiMessagesFr: UiMessages = {
   reviewColumnsConfirmed: 'Les colonnes de votre fichier ont été lues comme vous les avez indiquées.',
   reviewColumnsMatched: 'Les colonnes de votre fichier ont été associées automatiquement à celles du modèle.',
   reviewCheckColumns: 'Vérifier les colonnes',
+  reviewDatesMonthFirst: 'Les dates de «\u00a0{column}\u00a0» ont été lues mois/jour ({pattern})\u00a0: certaines sont impossibles jour en premier, et toutes se lisent mois en premier.',
+  reviewDatesDayFirst: 'Les dates de «\u00a0{column}\u00a0» ont été lues jour/mois ({pattern})\u00a0: certaines sont impossibles mois en premier, et toutes se lisent jour en premier.',
   reviewDatesExamples: 'Saisi → lu\u00a0:',
   reviewDateExample: 'ligne {row}\u00a0: {typed} → {read}',
   reviewDatesChosen: 'Les dates saisies en texte dans «\u00a0{column}\u00a0» sont lues au format {pattern}, comme vous l’avez choisi.',

@@ -2,7 +2,7 @@
 // or automatically, with a way back to the matching step), and each date column read in another day/month
 // order than the configured one, with a few dates as typed → as read and a one-click switch back.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { IssueCode, ReadingNotice } from '../../core/issues.js';
+import type { ReadingNotice } from '../../core/issues.js';
 import type { DateOrder } from '../../core/read/types.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 
@@ -37,9 +37,10 @@ function renderColumnsNote(ctx: WizardContext): TemplateResult {
 function renderDateNotice(ctx: WizardContext, notice: ReadingNotice): TemplateResult {
   const { localizer: l, session } = ctx;
   const configured = (notice.params?.['configured'] as DateOrder | undefined) ?? 'DMY';
+  const order: DateOrder = notice.params?.['order'] === 'DMY' ? 'DMY' : 'MDY';
   const examples = notice.examples ?? [];
   return html`<div class="alert" role="note" data-date-notice=${notice.columnKey ?? ''}>
-    <p>${l.issue({ code: notice.code as unknown as IssueCode, params: notice.params ?? {}, message: '' })}</p>
+    <p>${l.t(order === 'MDY' ? 'reviewDatesMonthFirst' : 'reviewDatesDayFirst', { column: notice.column ?? '', pattern: l.datePattern(order) })}</p>
     ${examples.length > 0
       ? html`<p>${l.t('reviewDatesExamples')}</p>
           <ul>

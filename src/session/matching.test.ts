@@ -103,6 +103,14 @@ describe('session: column matching', () => {
     expect(session.state.matching).to.equal(undefined);
   });
 
+  it('refuses a sheet with nothing like a header as before (no matching screen to fill from nothing)', async () => {
+    const session = await readySession(new MatchMemory({ storage: memoryStorage() }));
+    await session.uploadFile(csv(['x', 'y']));
+    await until(session, status('ready', 'has-issues'));
+    expect(session.state.issues.map((i) => i.code)).to.deep.equal(['file-no-header']);
+    expect(session.state.matching).to.equal(undefined);
+  });
+
   it('offers the first rows as the header row and proposes the columns of the one chosen', async () => {
     const session = await readySession(new MatchMemory({ storage: memoryStorage() }));
     const file = ['March attendance (exported 2 April),,,', 'Mail,Day,Result,Teacher', 'ana@example.com,14/03/2025,Completed,Sam Lee'];

@@ -189,8 +189,12 @@ export class FileMatching {
         return 'reread';
       }
     }
-    const match = stats.match ?? this.proposal(spec, topRows[0]!.row, topRows);
-    const show = needsMatching(result, match);
+    const match = stats.match ?? this.bestProposal(spec, topRows);
+    const show = match !== undefined && needsMatching(result, match);
+    if (!match) {
+      this.review = undefined;
+      return 'accept';
+    }
     // The template's own headers and nothing else: there is nothing to say about the columns.
     const plain = match.ignored.length === 0 && match.columns.every((c) => c.how === 'template' || c.how === 'missing');
     this.review = show || !plain ? this.#reviewOf(match, topRows) : undefined;
@@ -202,6 +206,24 @@ export class FileMatching {
     const cells = topRows.find((r) => r.row === headerRow)?.cells ?? [];
     const remembered = this.memory.load(this.activityId)?.headers;
     return matchColumns(spec, headerRow, cells, remembered ? { remembered } : {});
+  }
+
+  /**
+   * With no header row found: the top row whose cells match most template columns, when any matches one
+   * at all (a sheet with nothing like a header is refused with file-no-header, not shown to match).
+   */
+  bestProposal(spec: TemplateSpec, topRows: readonly TopRow[]): ColumnMatch | undefined {
+    let best: ColumnMatch | undefined;
+    let found = 0;
+    for (const row of topRows.slice(0, 10)) {
+      const match = this.proposal(spec, row.row, topRows);
+      const n = match.columns.filter((c) => c.index !== null).length;
+      if (n > found) {
+        best = match;
+        found = n;
+      }
+    }
+    return best;
   }
 
   /** The screen shows the proposal for another header row. */

@@ -40,7 +40,7 @@ function renderDateNotice(ctx: WizardContext, notice: ReadingNotice): TemplateRe
   const order: DateOrder = notice.params?.['order'] === 'DMY' ? 'DMY' : 'MDY';
   const examples = notice.examples ?? [];
   return html`<div class="alert" role="note" data-date-notice=${notice.columnKey ?? ''}>
-    <p>${l.t(order === 'MDY' ? 'reviewDatesMonthFirst' : 'reviewDatesDayFirst', { column: notice.column ?? '', pattern: l.datePattern(order) })}</p>
+    <p>${l.t(order === 'MDY' ? 'reviewDatesMonthFirst' : 'reviewDatesDayFirst', { column: display(notice.column ?? ''), pattern: l.datePattern(order) })}</p>
     ${examples.length > 0
       ? html`<p>${l.t('reviewDatesExamples')}</p>
           <ul>
@@ -63,11 +63,16 @@ function renderChosenOrder(ctx: WizardContext, key: string, order: DateOrder): T
     state.matching?.match.columns.find((c) => c.key === key)?.found ?? state.spec.value?.columns.find((c) => c.key === key)?.header ?? key;
   const other: DateOrder = order === 'MDY' ? 'DMY' : 'MDY';
   return html`<div class="alert" role="note" data-date-chosen=${key}>
-    <p>${l.t('reviewDatesChosen', { column, pattern: l.datePattern(order) })}</p>
+    <p>${l.t('reviewDatesChosen', { column: display(column), pattern: l.datePattern(order) })}</p>
     <p class="note-actions">
       <button type="button" class="button" data-read-dates=${other} @click=${() => void session.readDatesAs(key, other)}>
         ${l.t('reviewDatesReadAs', { pattern: l.datePattern(other) })}
       </button>
     </p>
   </div>`;
+}
+
+/** A header without the template's "required" star, as the admin names the column. */
+function display(header: string): string {
+  return header.replace(/\s*\*\s*$/, '') || header;
 }

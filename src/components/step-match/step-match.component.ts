@@ -10,6 +10,9 @@ import type { WizardContext } from '../shared/wizard-context.js';
 import { columnLetter, mappingProblems, type MappingProblem } from './mapping.js';
 import { matchStyles } from './step-match.styles.js';
 
+/** An Excel date cell comes as `YYYY-MM-DD`: shown in the admin's words, never bare ISO. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Most characters of a header row shown in its option of the header row select. */
 const ROW_PREVIEW = 70;
 
@@ -103,7 +106,7 @@ export class StepMatchElement extends StepElement {
         <label class="column-name" for=${id}>${column.header}</label>
         ${column.required ? html`<span class="badge">${l.t('matchRequired')}</span>` : nothing}
       </th>
-      <td>
+      <td class="choice">
         <select id=${id} data-key=${column.key} aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby=${how ? `${id}-how` : nothing}
           @change=${(e: Event) => this.choose(column.key, (e.target as HTMLSelectElement).value)}>
@@ -114,7 +117,7 @@ export class StepMatchElement extends StepElement {
         </select>
         ${how ? html`<span class="how ${how === 'matchHowSimilar' || how === 'matchHowMissing' ? 'check' : ''}" id="${id}-how">${l.t(how)}</span>` : nothing}
       </td>
-      <td class="sample"><span class="sample-label">${l.t('matchSample')}: </span><bdi>${sample}</bdi></td>
+      <td class="sample">${sample === '' ? nothing : html`<span class="sample-label">${l.t('matchSample')}: </span><bdi>${ISO_DATE.test(sample) ? l.date(sample) : sample}</bdi>`}</td>
     </tr>`;
   }
 

@@ -20,6 +20,12 @@ export const matchStyles = css`
   table.match .sample-label {
     display: none;
   }
+  table.match tbody th {
+    inline-size: 25%;
+  }
+  table.match td.choice {
+    inline-size: 45%;
+  }
   table.match th .column-name {
     font-weight: 600;
   }
@@ -71,7 +77,11 @@ export const matchStyles = css`
       display: block;
       inline-size: auto;
     }
-    table.match tbody th {
+    table.match caption {
+      display: block;
+    }
+    table.match tbody th,
+    table.match td.choice {
       inline-size: auto;
       border-block-end: none;
       padding-block-end: 0.25rem;

@@ -33,7 +33,7 @@ import type { Actor } from './auth.js';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { getActivity, listCategories, listDomains, permissionsFor, searchActivities, templateSpec } from './lms/catalogue.js';
-import { ServerProblem } from './lms/problem.js';
+import { problemType, ServerProblem } from './lms/problem.js';
 import { commitUpload, discardUpload, dryRunChunk, stageUpload } from './lms/uploads.js';
 import type { UploadContext } from './lms/uploads.js';
 
@@ -143,7 +143,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
               ? 'The request body is not JSON.'
               : (error as Error).message;
       const slug = code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body-too-large' : undefined;
-      return sendProblem(reply, request, status, { ...(slug ? { type: `urn:problem:offline-upload:${slug}` } : {}), detail });
+      return sendProblem(reply, request, status, { ...(slug ? { type: problemType(slug) } : {}), detail });
     }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, request, 500, { detail: 'The LMS failed; nothing was changed by this call. Try again.' });

@@ -1,6 +1,7 @@
 // The demo LMS as a plain class with state: the semantics an integrator's LMS must have (dry run that writes
 // nothing, atomic re-checked commit, idempotency), without HTTP. handlers.ts puts it behind the REST contract.
 import { recordsChecksum } from '../../src/backend/checksum.js';
+import { LmsProblem } from '../../src/backend/problem.js';
 import type { ServerIssue } from '../../src/backend/types.js';
 import type {
   ActivityPage,
@@ -24,34 +25,8 @@ import type { TemplateColumn, TemplateSpec } from '../../src/core/spec.js';
 import { ACTIVITIES, CATEGORIES, DOMAINS, SEED_RECORDS, USERS, templateSpecFor } from './data.js';
 import type { LmsActivity, LmsRecord, LmsUser } from './data.js';
 
-/** A refusal, as the REST layer turns it into application/problem+json. */
-export class LmsProblem extends Error {
-  constructor(
-    readonly status: number,
-    /** Short slug; the problem `type` is `urn:problem:offline-upload:<slug>`. */
-    readonly slug: string,
-    readonly title: string,
-    readonly detail: string,
-    readonly issues?: readonly ServerIssue[],
-  ) {
-    super(detail);
-    this.name = 'LmsProblem';
-  }
-
-  get type(): string {
-    return `urn:problem:offline-upload:${this.slug}`;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return {
-      type: this.type,
-      title: this.title,
-      status: this.status,
-      detail: this.detail,
-      ...(this.issues ? { issues: this.issues } : {}),
-    };
-  }
-}
+/** A refusal, as the REST layer turns it into application/problem+json (shared with the reference server). */
+export { LmsProblem } from '../../src/backend/problem.js';
 
 export interface LmsOptions {
   /** The LMS's today (`YYYY-MM-DD`): completion dates after it are refused. Defaults to the real date (UTC). */

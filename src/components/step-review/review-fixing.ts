@@ -32,19 +32,28 @@ export function gridColumns(ctx: WizardContext): GridColumn[] {
 
 // ── the rows, made once per check (not at every render: 5,000 problems worded each time would stall) ──
 
-let issuesMemo: { issues: readonly Issue[]; localizer: Localizer; byRow: Map<number, GridIssue[]> } | undefined;
+let issuesMemo: { issues: readonly Issue[]; localizer: Localizer; byRow: Map<number, GridIssue[]>; worded: Map<string, GridIssue> } | undefined;
 
-/** Row → its problems in the admin's words, for the current issues. */
+/** What makes an issue's words: the same key, the same message (most issues outlive an edit's re-check). */
+const issueKey = (issue: Issue): string =>
+  `${issue.code}\u0000${issue.row}\u0000${issue.columnKey ?? ''}\u0000${issue.value ?? ''}\u0000${issue.params ? JSON.stringify(issue.params) : ''}`;
+
+/** Row → its problems in the admin's words, for the current issues (words kept from the last check). */
 function issuesByRow(issues: readonly Issue[], l: Localizer): Map<number, GridIssue[]> {
   if (issuesMemo?.issues === issues && issuesMemo.localizer === l) return issuesMemo.byRow;
+  const before = issuesMemo?.localizer === l ? issuesMemo.worded : undefined;
+  const worded = new Map<string, GridIssue>();
   const byRow = new Map<number, GridIssue[]>();
   for (const issue of issues) {
     if (issue.row === undefined) continue;
+    const key = issueKey(issue);
+    const gridIssue = before?.get(key) ?? { ...(issue.columnKey ? { columnKey: issue.columnKey } : {}), message: l.issue(issue) };
+    worded.set(key, gridIssue);
     let list = byRow.get(issue.row);
     if (!list) byRow.set(issue.row, (list = []));
-    list.push({ ...(issue.columnKey ? { columnKey: issue.columnKey } : {}), message: l.issue(issue) });
+    list.push(gridIssue);
   }
-  issuesMemo = { issues, localizer: l, byRow };
+  issuesMemo = { issues, localizer: l, byRow, worded };
   return byRow;
 }
 
@@ -67,50 +76,66 @@ function recordText(value: string | number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+interface RowIndex {
+  readonly numbers: number[];
+  readonly texts: Map<number, Readonly<Record<string, string>>>;
+  /** The record of each row in `numbers` (none for a row with problems). */
+  readonly records: (UploadRecord | undefined)[];
+}
+
 /**
  * Every row of the upload still in it (deleted rows left out), made one at a time as the grid asks: the
  * rows with problems with their cells as the admin typed them, the others from their records (the rows as
  * read, edits included). 100,000 rows cost one sorted list of row numbers, not 100,000 objects.
  */
 export class AllRows implements GridRowSource {
-  readonly #numbers: number[];
   readonly #made = new Map<number, GridRow>();
 
   constructor(
     private readonly records: readonly UploadRecord[],
-    private readonly texts: ReadonlyMap<number, Readonly<Record<string, string>>>,
+    private readonly rowTexts: readonly RowTexts[],
     private readonly issues: ReadonlyMap<number, readonly GridIssue[]>,
-    deleted: readonly number[],
-  ) {
+    private readonly deleted: readonly number[],
+  ) {}
+
+  #index?: RowIndex;
+
+  /** Made when the rows are first read (not for the count alone, nor while the view shows problems only). */
+  #built(): RowIndex {
+    if (this.#index) return this.#index;
     // Records come in row order, and so do the rows with problems: one merge.
-    const gone = new Set(deleted);
+    const gone = new Set(this.deleted);
+    const texts = new Map(this.rowTexts.map((r) => [r.row, r.cells]));
     const problem = [...texts.keys()].sort((a, b) => a - b);
     const numbers: number[] = [];
+    const records: (UploadRecord | undefined)[] = [];
     let p = 0;
-    for (const record of records) {
-      while (p < problem.length && problem[p]! < record.row) numbers.push(problem[p++]!);
+    const push = (row: number, record: UploadRecord | undefined): void => {
+      if (gone.has(row)) return;
+      numbers.push(row);
+      records.push(record);
+    };
+    for (const record of this.records) {
+      while (p < problem.length && problem[p]! < record.row) push(problem[p++]!, undefined);
       if (p < problem.length && problem[p] === record.row) p++;
-      numbers.push(record.row);
+      push(record.row, record);
     }
-    while (p < problem.length) numbers.push(problem[p++]!);
-    this.#numbers = gone.size === 0 ? numbers : numbers.filter((n) => !gone.has(n));
-    this.#byRow = new Map();
-    for (const record of records) this.#byRow.set(record.row, record);
+    while (p < problem.length) push(problem[p++]!, undefined);
+    return (this.#index = { numbers, texts, records });
   }
 
-  readonly #byRow: Map<number, UploadRecord>;
-
   get length(): number {
-    return this.#numbers.length;
+    return this.#built().numbers.length;
   }
 
   at(index: number): GridRow | undefined {
-    const row = this.#numbers[index];
+    const built = this.#built();
+    const row = built.numbers[index];
     if (row === undefined) return undefined;
     let made = this.#made.get(row);
     if (made) return made;
-    const texts = this.texts.get(row);
-    const record = this.#byRow.get(row);
+    const texts = built.texts.get(row);
+    const record = built.records[index];
     const cells = texts ?? Object.fromEntries(Object.entries(record?.values ?? {}).map(([key, value]) => [key, recordText(value)]));
     made = { row, cells, issues: this.issues.get(row) ?? NO_ISSUES };
     // Only the rows seen are kept (a screenful or two at a time, as the admin scrolls).
@@ -120,19 +145,25 @@ export class AllRows implements GridRowSource {
   }
 }
 
-let allMemo: { records: readonly UploadRecord[]; rows: readonly RowTexts[] | undefined; byRow: Map<number, GridIssue[]>; deleted: readonly number[] | undefined; out: AllRows } | undefined;
+let allMemo: { records: readonly UploadRecord[]; rows: readonly RowTexts[] | undefined; byRow: Map<number, GridIssue[]>; deleted: string; out: AllRows } | undefined;
 
-/** Every row still in the upload, for the all-rows view. */
+/** Every row still in the upload, for the all-rows view (the same object until the rows change). */
 export function allGridRows(ctx: WizardContext): AllRows {
   const { state, localizer: l, session } = ctx;
   const byRow = issuesByRow(state.issues, l);
   const records = session.records;
-  const deleted = state.editing?.deleted;
+  // The session makes a new list at every change of its state: compared by content.
+  const deleted = (state.editing?.deleted ?? []).join();
   if (allMemo && allMemo.records === records && allMemo.rows === state.rows && allMemo.byRow === byRow && allMemo.deleted === deleted) return allMemo.out;
-  const texts = new Map((state.rows ?? []).map((r) => [r.row, r.cells]));
-  const out = new AllRows(records, texts, byRow, deleted ?? []);
+  const out = new AllRows(records, state.rows ?? [], byRow, state.editing?.deleted ?? []);
   allMemo = { records, rows: state.rows, byRow, deleted, out };
   return out;
+}
+
+/** How many rows the upload now has (the all-rows view's count), without listing them. */
+function allRowsCount(ctx: WizardContext, all: AllRows): number {
+  const rows = ctx.state.summary?.rows;
+  return rows !== undefined && rows > 0 ? rows : all.length;
 }
 
 export type RowsView = 'problems' | 'all';
@@ -219,7 +250,7 @@ export function renderFixing(ctx: WizardContext, view: FixingView): TemplateResu
           <label><input type="radio" name="rows-view" value="problems" .checked=${!showAll} @change=${() => view.setView('problems')} />
             ${l.t('viewProblemRows', { count: l.number(problemRows.length) })}</label>
           <label><input type="radio" name="rows-view" value="all" .checked=${showAll} @change=${() => view.setView('all')} />
-            ${l.t('viewAllRows', { count: l.number(all.length) })}</label>
+            ${l.t('viewAllRows', { count: l.number(showAll ? all.length : allRowsCount(ctx, all)) })}</label>
         </fieldset>
         <button type="button" class="button" id="undo-edit" ?disabled=${!editing?.canUndo || editing.checking} @click=${() => void session.undoEdit()}>
           <span aria-hidden="true">↶</span> ${l.t('fixUndo')}

@@ -220,7 +220,6 @@ export const uiMessagesAr: UiMessages = {
   viewProblemRows: 'الصفوف التي بها مشكلات ({count})',
   viewAllRows: 'كل الصفوف ({count})',
   fixGridLabelAll: 'كل صفوف {file}',
-  deletedHeading: 'الصفوف المحذوفة من هذا الرفع',
   deletedGuidance: 'لن تُنشأ سجلاتها. نزّلها لإكمالها لاحقًا، أو أعِدها.',
   deletedRowsList: 'الصفوف {rows}',
   deletedMore: { zero: 'و{count} غيرها', one: 'وصف آخر', two: 'وصفان آخران', few: 'و{count} صفوف أخرى', many: 'و{count} صفًا آخر', other: 'و{count} صف آخر' },

@@ -204,7 +204,6 @@ export interface UiMessages {
   readonly viewProblemRows: string;
   readonly viewAllRows: string;
   readonly fixGridLabelAll: string;
-  readonly deletedHeading: string;
   readonly deletedGuidance: string;
   readonly deletedRowsList: string;
   readonly deletedMore: PluralMessage;
@@ -532,7 +531,6 @@ export const uiMessagesEn: UiMessages = {
   viewProblemRows: 'Rows with problems ({count})',
   viewAllRows: 'All rows ({count})',
   fixGridLabelAll: 'All rows of {file}',
-  deletedHeading: 'Rows deleted from this upload',
   deletedGuidance: 'They will not be created. Download them to finish them later, or put them back.',
   deletedRowsList: 'Rows {rows}',
   deletedMore: { one: 'and {count} more', other: 'and {count} more' },

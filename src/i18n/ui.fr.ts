@@ -185,7 +185,6 @@ export const uiMessagesFr: UiMessages = {
   viewProblemRows: 'Lignes à corriger ({count})',
   viewAllRows: 'Toutes les lignes ({count})',
   fixGridLabelAll: 'Toutes les lignes de {file}',
-  deletedHeading: 'Lignes supprimées de ce dépôt',
   deletedGuidance: 'Elles ne seront pas créées. Téléchargez-les pour les terminer plus tard, ou remettez-les.',
   deletedRowsList: 'Lignes {rows}',
   deletedMore: { one: 'et {count} autre', other: 'et {count} autres' },

@@ -60,7 +60,7 @@ export class ProblemCardsElement extends LitElement {
     return html`
       <ul class="cards" aria-label=${this.label || nothing}>
         ${cards.map((row) => html`
-          <li class="card">
+          <li class="card ${row.issues.length ? '' : 'clean'}">
             <p class="card-head">
               <strong>${l.t('gridCardRow', { row: row.row })}</strong>${row.learner ? html` · ${row.learner}` : nothing}
               <label class="card-select"><input type="checkbox" .checked=${this.selected.has(row.row)} aria-label=${l.t('gridSelectRow', { row: row.row })} @change=${() => this.toggle(row.row)} /><span aria-hidden="true">${l.t('gridSelect')}</span></label>

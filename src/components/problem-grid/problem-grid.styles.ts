@@ -127,6 +127,10 @@ export const styles = css`
     display: grid;
     gap: 0.5rem;
   }
+  /* A row without problems (the all-rows view): no danger mark. */
+  .card.clean {
+    border-inline-start-color: var(--_border);
+  }
   .card-head {
     margin: 0;
     display: flex;

@@ -212,8 +212,7 @@ export function renderDeleted(ctx: WizardContext, view: Pick<FixingView, 'downlo
   const more = deleted.length - DELETED_LISTED;
   return html`
     <section class="deleted" id="deleted-rows" aria-labelledby="deleted-heading">
-      <h3 id="deleted-heading">${l.t('deletedHeading')}</h3>
-      <p><strong>${l.t('fixDeleted', { count: deleted.length })}</strong></p>
+      <h3 id="deleted-heading">${l.t('fixDeleted', { count: deleted.length })}</h3>
       <p class="deleted-list">${l.t('deletedRowsList', { rows: listed })}${more > 0 ? html` ${l.t('deletedMore', { count: more })}` : nothing}</p>
       <p class="hint">${l.t('deletedGuidance')}</p>
       <div class="deleted-actions">

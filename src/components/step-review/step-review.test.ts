@@ -87,8 +87,11 @@ describe('<offline-upload-step-review>', () => {
   });
 
   it('lists the rows deleted from the upload (count and rows) and downloads them as a file of their own, also once the rest is ready', async () => {
-    const { el, session } = await reviewOf(csv([CLASSROOM_HEADER, 'bad-one,2025-03-01,Completed,,', 'user2@example.com,2025-03-02,Completed,,', 'bad-two,2025-03-03,Maybe,Kim,']));
+    const { el, session, flow } = await reviewOf(csv([CLASSROOM_HEADER, 'bad-one,2025-03-01,Completed,,', 'user2@example.com,2025-03-02,Completed,,', 'bad-two,2025-03-03,Maybe,Kim,']));
     await waitFor(() => session.state.status === 'has-issues', 'issues');
+    // The wizard stays on the review through every re-check (no flash to the upload step).
+    const steps: string[] = [];
+    flow.addEventListener('change', () => steps.push(flow.step));
     await session.deleteRows([4]);
     await el.updateComplete;
     const section = () => el.shadowRoot!.querySelector<HTMLElement>('#deleted-rows');
@@ -102,6 +105,7 @@ describe('<offline-upload-step-review>', () => {
     expect(el.shadowRoot!.querySelector('upload-summary')).to.exist;
     expect(section()!.textContent!.replace(/\s+/g, ' ')).to.contain('2 rows deleted from this upload').and.contain('Rows 2, 4');
     await expect(el).to.be.accessible();
+    expect(steps.filter((s) => s !== 'review'), 'steps shown while checking again').to.deep.equal([]);
 
     const saved: { name: string; blob: Blob }[] = [];
     const create = URL.createObjectURL;

@@ -10,11 +10,6 @@ export const reviewStyles = css`
     gap: 0.75rem;
     margin-block: 1rem;
   }
-  /* Grid items are as wide as their content's minimum by default: the problem grid's columns would
-     widen the whole step past a phone's screen (and keep it from switching to cards). */
-  .fixing > * {
-    min-inline-size: 0;
-  }
   .fixing .hint {
     margin: 0;
   }

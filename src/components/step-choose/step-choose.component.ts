@@ -45,7 +45,7 @@ export class StepChooseElement extends StepElement {
     const l = this.ctx!.localizer;
     return html`<div class="fixed">
       <span class="label" id="${field}-label">${label}</span>
-      <span class="fixed-value" id="${field}-value">${value}</span>
+      <span class="fixed-value" id="${field}-value" dir="auto">${value}</span>
       <button type="button" class="button quiet" aria-label=${l.t('changeField', { field: label })} @click=${() => this.unlock(field)}>
         ${l.t('change')}
       </button>
@@ -86,7 +86,7 @@ export class StepChooseElement extends StepElement {
               <select id="category" class="control" ?disabled=${categories.status !== 'ready'}
                 @change=${(e: Event) => session.selectCategory((e.target as HTMLSelectElement).value || undefined)}>
                 <option value="" ?selected=${!selection.categoryId}>${l.t('categoryAll')}</option>
-                ${categoryList.map((c) => html`<option value=${c.id} ?selected=${c.id === selection.categoryId}>${c.name}</option>`)}
+                ${categoryList.map((c) => html`<option value=${c.id} dir="auto" ?selected=${c.id === selection.categoryId}>${c.name}</option>`)}
               </select>
               ${this.renderListStatus(categories)}
             </div>`}
@@ -109,7 +109,7 @@ export class StepChooseElement extends StepElement {
                 aria-invalid=${missing && !selection.domainId ? 'true' : 'false'}
                 @change=${(e: Event) => session.selectDomain((e.target as HTMLSelectElement).value || undefined)}>
                 <option value="" disabled ?selected=${!selection.domainId}>${l.t('domainPlaceholder')}</option>
-                ${domainList.map((d) => html`<option value=${d.id} ?selected=${d.id === selection.domainId}>${d.name}</option>`)}
+                ${domainList.map((d) => html`<option value=${d.id} dir="auto" ?selected=${d.id === selection.domainId}>${d.name}</option>`)}
               </select>
               ${this.renderListStatus(domains)}
             </div>`}
@@ -125,7 +125,7 @@ export class StepChooseElement extends StepElement {
                         <input type="radio" name="identifierKind" id=${i === 0 ? 'identifierKind' : `identifierKind-${i}`} value=${kind.key}
                           .checked=${kind.key === selection.identifierKind}
                           @change=${() => session.selectIdentifierKind(kind.key)} />
-                        <span>${kind.label}${kind.patternHint ? html` <span class="hint">(${kind.patternHint})</span>` : nothing}</span>
+                        <span dir="auto">${kind.label}${kind.patternHint ? html` <span class="hint">(${kind.patternHint})</span>` : nothing}</span>
                       </label>`,
                     )}
                   </div>`

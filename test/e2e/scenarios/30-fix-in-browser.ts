@@ -184,9 +184,21 @@ function activeCell(grid: Locator): Promise<ActiveCell> {
   });
 }
 
-/** Clicks the first row's number, as an admin starts in the grid; the keyboard does the rest. */
+/**
+ * Clicks the number of the first row in sight, as an admin starts in the grid; the keyboard does the rest.
+ * (Rows above and below the scrolled view are rendered too, out of sight: those are not clicked.)
+ */
 async function enterGrid(grid: Locator): Promise<void> {
-  await grid.locator('[role="rowheader"]').first().click();
+  const index = await grid.evaluate((el) => {
+    const view = el.shadowRoot!.querySelector('.viewport')!.getBoundingClientRect();
+    const head = el.shadowRoot!.querySelector('.row.head')!.getBoundingClientRect();
+    return [...el.shadowRoot!.querySelectorAll('.window [role="rowheader"]')].findIndex((h) => {
+      const box = h.getBoundingClientRect();
+      return box.top >= head.bottom - 1 && box.bottom <= view.bottom + 1;
+    });
+  });
+  if (index < 0) throw new Error('no row of the grid is in sight');
+  await grid.locator('.window [role="rowheader"]').nth(index).click();
   const until = Date.now() + 5_000;
   for (let waited = 0; ; waited += 50) {
     const at = await activeCell(grid);
@@ -194,7 +206,7 @@ async function enterGrid(grid: Locator): Promise<void> {
       if (waited > 0) console.log(`    (the grid's active cell followed the click after ${waited} ms)`);
       return;
     }
-    if (Date.now() > until) throw new Error(`clicked the first row's number, the grid's active cell is row ${at.row}, column ${at.col}, without the focus`);
+    if (Date.now() > until) throw new Error(`clicked the first row's number in sight, the grid's active cell is row ${at.row}, column ${at.col}, without the focus`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

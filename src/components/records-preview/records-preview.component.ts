@@ -195,7 +195,7 @@ export class RecordsPreviewElement extends LitElement {
       ${columns.score
         ? html`<td class="score" data-label=${columns.score}>${typeof row.score === 'number' ? l.number(row.score) : (row.score ?? '')}</td>`
         : nothing}
-      <td data-label=${l.t('previewColumnLabel')}><span class="badge ${row.label}">${this.labelName(row.label)}</span></td>
+      <td class="verdict" data-label=${l.t('previewColumnLabel')}><span class="badge ${row.label}">${this.labelName(row.label)}</span></td>
     </tr>`;
   }
 }

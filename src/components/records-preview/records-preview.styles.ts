@@ -111,7 +111,21 @@ export const styles = css`
     background: var(--_surface);
     color: var(--_muted);
     border: 1px solid var(--_border);
+    border-radius: var(--_radius);
     white-space: normal;
+  }
+  .verdict {
+    min-inline-size: 7.5rem;
+  }
+  /* Middle widths (a wizard beside a side panel): tighter cells so that every column fits. */
+  @container (max-width: 52rem) {
+    th,
+    td {
+      padding-inline: 0.5rem;
+    }
+    .learner {
+      font-weight: normal;
+    }
   }
   .none {
     padding: 1rem;
@@ -193,6 +207,9 @@ export const styles = css`
     }
     tbody tr:last-child > * {
       border: none;
+    }
+    .verdict {
+      min-inline-size: 0;
     }
     .paging {
       flex-direction: column;

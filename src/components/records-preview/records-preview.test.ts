@@ -96,6 +96,15 @@ describe('<offline-upload-records-preview>', () => {
     expect(rowsShown(root)).to.have.length(20);
   });
 
+  it('every column fits beside a side panel (about 40rem): no sideways scrolling of the table', async () => {
+    const records: UploadRecord[] = [{ row: 2, values: { identifier: 'siobhan.edwards@northwind.example', completionDate: '2025-10-11', status: 'Completed', trainer: null, comments: null } }];
+    const preview = buildPreview({ spec: classroomSpec, records, labels: new Map([[2, 'already-recorded']]), learners: new Map([[2, 'Siobhan Edwards']]) });
+    const { root } = await mount(preview, new Localizer('en'), 627);
+    const scroller = root.querySelector<HTMLElement>('.scroller')!;
+    expect(getComputedStyle(root.querySelector('tbody tr')!).display).to.equal('table-row');
+    expect(scroller.scrollWidth, 'table wider than its box').to.be.at.most(scroller.clientWidth);
+  });
+
   it('under ~38rem each record is a card whose values are named by their column', async () => {
     const { el, root } = await mount(previewOf(3), new Localizer('en'), 360);
     await expect(el).to.be.accessible();

@@ -95,7 +95,7 @@ export function renderFailure(ctx: Pick<WizardContext, 'localizer'>, failure: Se
     <p>${l.failure(failure)}</p>
     ${typeof reason === 'string' && reason ? html`<p class="reason">${l.t('lmsSays', { reason })}</p>` : nothing}
     ${typeof attempts === 'number' && attempts > 1 ? html`<p class="attempts">${l.t('retriesEnded', { count: attempts })}</p>` : nothing}
-    ${failure.retryable && detail?.uploadId ? html`<p class="reference">${l.t('supportQuote', { id: detail.uploadId })}</p>` : nothing}
+    ${failure.retryable && detail?.uploadId ? renderQuote(l, detail.uploadId) : nothing}
     <details class="support">
       <summary>${l.t('supportDetails')}</summary>
       <ul>
@@ -106,6 +106,12 @@ export function renderFailure(ctx: Pick<WizardContext, 'localizer'>, failure: Se
       </ul>
     </details>
   </div>`;
+}
+
+/** The upload reference to quote, kept on one line (never broken at its hyphen) and selected in one click. */
+function renderQuote(l: WizardContext['localizer'], id: string): TemplateResult {
+  const [before = '', after = ''] = l.t('supportQuote', { id: '\u0000' }).split('\u0000');
+  return html`<p class="reference">${before}<span class="upload-reference">${id}</span>${after}</p>`;
 }
 
 /** When each failure was first shown (failures are immutable snapshots: the same object is the same failure). */

@@ -312,6 +312,11 @@ export const stepStyles = css`
   .progress .button {
     justify-self: start;
   }
+  .upload-reference {
+    white-space: nowrap;
+    user-select: all;
+    font-weight: 600;
+  }
   .file {
     margin: 0;
     color: var(--_muted);

@@ -68,8 +68,7 @@ export default async function failure({ browser, base, check }: E2EContext): Pro
 
   await check('failure: every commit fails — 3 tries, then stops with the upload reference to quote; nothing created', async () => {
     await page.evaluate(() => window.__demoLms!.inject('commitUpload', { kind: 'status', status: 500 }));
-    await wizard.getByRole('button', { name: /^Next/ }).click();
-    await heading('Create the records').waitFor();
+    // The records preview's Create records leads straight to the confirmation.
     await wizard.getByRole('button', { name: 'Create records' }).click();
     await wizard.getByRole('dialog', { name: 'Create 4 records?' }).getByRole('button', { name: 'Create 4 records' }).click();
     await wizard.locator('.retrying').getByText(/Trying again \(2 of 3\)/).waitFor({ timeout: 15_000 });
@@ -149,7 +148,6 @@ export default async function failure({ browser, base, check }: E2EContext): Pro
       return now.length === 1 && now[0] !== old;
     }, staged, { timeout: 15_000 });
     await heading('Check the records').waitFor();
-    await wizard.getByRole('button', { name: /^Next/ }).click();
     await wizard.getByRole('button', { name: 'Create records' }).click();
     await wizard.getByRole('dialog', { name: 'Create 3 records?' }).getByRole('button', { name: 'Create 3 records' }).click();
     await heading('Records created').waitFor({ timeout: 20_000 });

@@ -21,6 +21,8 @@ generateVsCodeCustomElementData(manifest, {
   htmlFileName: 'vscode.html-custom-data.json',
   cssFileName: 'vscode.css-custom-data.json',
   referencesTemplate: docs,
+  // `DateOrder` spelled out ('DMY' | 'MDY' | 'YMD', scripts/analyze.mjs): editors offer the values.
+  typesSrc: 'expandedType',
   hideLogs: true,
 });
 generateJetBrainsWebTypes(manifest, {
@@ -28,6 +30,7 @@ generateJetBrainsWebTypes(manifest, {
   webTypesFileName: 'web-types.json',
   packageJson: false,
   referenceTemplate: (name, tag) => docs(name, tag)[0],
+  typesSrc: 'expandedType',
   hideLogs: true,
 });
 console.log('editor data → dist/{vscode.html-custom-data,vscode.css-custom-data,web-types}.json');

@@ -346,6 +346,21 @@ async function run(): Promise<void> {
   rmSync(join(work, 'package-lock.json'), { force: true });
   timed('npm install', () => sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], work, 'npm install'));
 
+  await check('the installed package ships its manifest and editor data (web-types, VS Code custom data)', () => {
+    const installed = join(work, 'node_modules/offline-upload');
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { customElements: string; 'web-types': string };
+    const manifest = JSON.parse(readFileSync(join(installed, pkg.customElements), 'utf8')) as { modules: { path: string }[] };
+    for (const mod of manifest.modules) if (!existsSync(join(installed, mod.path))) throw new Error(`the manifest names ${mod.path}, not in the package`);
+    const webTypes = readFileSync(join(installed, pkg['web-types']), 'utf8');
+    const vscode = JSON.parse(readFileSync(join(installed, 'dist/vscode.html-custom-data.json'), 'utf8')) as { tags: { name: string; attributes: { name: string; values?: { name: string }[] }[] }[] };
+    for (const tag of ['offline-upload-wizard', 'upload-summary']) {
+      if (!webTypes.includes(`"${tag}"`)) throw new Error(`web-types.json lacks <${tag}>`);
+      if (!vscode.tags.some((t) => t.name === tag)) throw new Error(`the VS Code custom data lacks <${tag}>`);
+    }
+    const dateOrder = vscode.tags.find((t) => t.name === 'offline-upload-wizard')?.attributes.find((a) => a.name === 'date-order');
+    if (dateOrder?.values?.map((v) => v.name).join() !== 'DMY,MDY,YMD') throw new Error(`date-order offers ${JSON.stringify(dateOrder?.values)} in VS Code, expected DMY, MDY, YMD`);
+  });
+
   const executablePath = browserPath();
   if (!executablePath) throw new Error('no Chromium found (set CHROME_PATH)');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });

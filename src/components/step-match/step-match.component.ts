@@ -117,7 +117,7 @@ export class StepMatchElement extends StepElement {
         </select>
         ${how ? html`<span class="how ${how === 'matchHowSimilar' || how === 'matchHowMissing' ? 'check' : ''}" id="${id}-how">${l.t(how)}</span>` : nothing}
       </td>
-      <td class="sample">${sample === '' ? nothing : html`<span class="sample-label">${l.t('matchSample')}: </span><bdi>${ISO_DATE.test(sample) ? l.date(sample) : sample}</bdi>`}</td>
+      <td class="sample">${sample === '' ? nothing : html`<span class="sample-label">${l.t('matchSample')}</span><bdi>${ISO_DATE.test(sample) ? l.date(sample) : sample}</bdi>`}</td>
     </tr>`;
   }
 

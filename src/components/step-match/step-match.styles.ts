@@ -95,7 +95,8 @@ export const matchStyles = css`
       padding-block-end: 0.5rem;
     }
     table.match .sample-label {
-      display: inline;
+      display: block;
+      font-size: 0.8125em;
     }
   }
 

@@ -1,7 +1,7 @@
 // The matching step in the wizard: accessible, pre-filled from the automatic match with samples and the
 // ignored columns, keyboard-operable, refuses a mapping without a required column (said and focused),
 // Continue reads the file with the mapping; the review then says how the columns and dates were read.
-import { expect } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, atStep, button, choose, csv, drop, focused, mount, text, untilStatus, waitFor } from '../../../test/components/helpers.js';
 
@@ -11,8 +11,8 @@ const OWN = [
   'Ben Ode,ben@example.com,15/03/2025,Attended,Sam Lee',
 ];
 
-async function toMatch(lines = OWN) {
-  const mounted = await mount();
+async function toMatch(lines = OWN, lang?: string) {
+  const mounted = await mount(undefined, (b) => html`<offline-upload-wizard lang=${lang ?? 'en'} .backend=${b}></offline-upload-wizard>`);
   await choose(mounted.el);
   mounted.el.goToStep('upload');
   await mounted.el.updateComplete;
@@ -93,6 +93,17 @@ describe('<offline-upload-step-match>', () => {
     await waitFor(() => el.uploadSession!.state.matching?.match.headerRow === 1, 'row 1');
     await el.updateComplete;
     expect($<HTMLSelectElement>(el, 'select[data-key="identifier"]').value).to.equal('');
+  });
+
+  it('speaks Arabic, right to left, and stays accessible', async () => {
+    const { el } = await toMatch(OWN, 'ar');
+    await waitFor(() => text(el).includes('تحقّق من أعمدة ملفك'), 'the Arabic heading');
+    // Latin text inside Arabic is isolated (FSI … PDI) so that it keeps its own direction.
+    const words = text(el).replace(/[\u2068\u2069]/g, '');
+    expect(words).to.contain('العمود B: E-mail address');
+    expect(words).to.contain('أعمدة في ملفك سيتم تجاهلها');
+    expect(getComputedStyle($(el, 'table.match')).direction).to.equal('rtl');
+    await expect($(el, 'offline-upload-step-match')).to.be.accessible();
   });
 
   it('tells in the review that US dates were read month first, shows typed → read, and switches back in one click', async () => {

@@ -6,3 +6,4 @@ export * from './before-create.js';
 export * from './created.js';
 export * from './failed.js';
 export * from './edited.js';
+export * from './restored.js';

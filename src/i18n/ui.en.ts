@@ -160,6 +160,18 @@ export interface UiMessages {
   readonly reviewDateExample: string;
   readonly reviewDatesChosen: string;
   readonly reviewDatesReadAs: string;
+  // Work never lost (persist): the offer to continue saved work; the question before a choice discards a checked file
+  readonly resumeHeading: string;
+  readonly resumeBody: string;
+  readonly resumeBodyFile: string;
+  readonly resumeChanges: PluralMessage;
+  readonly resumeCommitting: string;
+  readonly resumeContinue: string;
+  readonly resumeStartOver: string;
+  readonly announceRestored: string;
+  readonly discardHeading: string;
+  readonly discardBody: string;
+  readonly discardConfirm: string;
 
   // 5. Review
   readonly reviewIssuesHeading: string;
@@ -491,6 +503,18 @@ export const uiMessagesEn: UiMessages = {
   reviewDateExample: 'row {row}: {typed} → {read}',
   reviewDatesChosen: 'Dates typed as text in “{column}” are read as {pattern}, as you chose.',
   reviewDatesReadAs: 'Read them as {pattern} instead',
+  // Work never lost (persist)
+  resumeHeading: 'Continue where you left off?',
+  resumeBody: 'You were checking “{file}” for {activity}. Your work was saved on {time}.',
+  resumeBodyFile: 'You were checking “{file}”. Your work was saved on {time}.',
+  resumeChanges: { one: 'The change you made in the browser is kept.', other: 'The {count} changes you made in the browser are kept.' },
+  resumeCommitting: 'The records were being created when the page closed. Continue to finish: they can never be created twice.',
+  resumeContinue: 'Continue where I left off',
+  resumeStartOver: 'Start over',
+  announceRestored: 'Your work is back: “{file}”, as you left it.',
+  discardHeading: 'Put away the checked file?',
+  discardBody: 'Changing this choice puts away “{file}” and the changes you made to it. Nothing has been created. Cancel keeps everything as it is.',
+  discardConfirm: 'Change and put the file away',
 
   reviewIssuesHeading: 'Fix the issues in your file',
   reviewIssuesGuidance: 'Nothing has been created. Correct these cells in your spreadsheet, save it, and upload the corrected file.',

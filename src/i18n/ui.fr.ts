@@ -145,6 +145,18 @@ export const uiMessagesFr: UiMessages = {
   reviewDateExample: 'ligne {row}\u00a0: {typed} → {read}',
   reviewDatesChosen: 'Les dates saisies en texte dans «\u00a0{column}\u00a0» sont lues au format {pattern}, comme vous l’avez choisi.',
   reviewDatesReadAs: 'Les lire au format {pattern}',
+  // Work never lost (persist)
+  resumeHeading: 'Reprendre là où vous en étiez\u00a0?',
+  resumeBody: 'Vous vérifiiez «\u00a0{file}\u00a0» pour {activity}. Votre travail a été enregistré le {time}.',
+  resumeBodyFile: 'Vous vérifiiez «\u00a0{file}\u00a0». Votre travail a été enregistré le {time}.',
+  resumeChanges: { one: 'La modification faite dans le navigateur est conservée.', other: 'Les {count} modifications faites dans le navigateur sont conservées.' },
+  resumeCommitting: 'La création des enregistrements était en cours quand la page s’est fermée. Reprenez pour la terminer\u00a0: ils ne peuvent jamais être créés deux fois.',
+  resumeContinue: 'Reprendre là où j’en étais',
+  resumeStartOver: 'Recommencer',
+  announceRestored: 'Votre travail est de retour\u00a0: «\u00a0{file}\u00a0», tel que vous l’aviez laissé.',
+  discardHeading: 'Mettre de côté le fichier vérifié\u00a0?',
+  discardBody: 'Changer ce choix met de côté «\u00a0{file}\u00a0» et les modifications que vous y avez faites. Rien n’a été créé. Annuler garde tout tel quel.',
+  discardConfirm: 'Changer et mettre le fichier de côté',
 
   reviewIssuesHeading: 'Corrigez les problèmes du fichier',
   reviewIssuesGuidance: 'Rien n’a été créé. Corrigez ces cellules dans votre tableur, enregistrez-le et importez le fichier corrigé.',

@@ -20,7 +20,7 @@ describe('SavedWorkStore', () => {
     expect(back!.edits).to.deep.equal(work().edits);
     expect(back!.deleted).to.deep.equal([5, 9]);
     expect(back!.staged).to.deep.equal({ uploadId: 'upl-1', idempotencyKey: 'key-1' });
-    expect(new TextDecoder().decode(back!.file.bytes)).to.equal(new TextDecoder().decode(work().file.bytes));
+    expect(new TextDecoder().decode(back!.file.bytes)).to.equal(new TextDecoder().decode(work().file.bytes as ArrayBuffer));
   });
 
   it('keeps two wizards apart, and forgets one slot without the other', async () => {
@@ -49,6 +49,48 @@ describe('SavedWorkStore', () => {
     await SavedWorkStore.clearAll();
     expect(await new SavedWorkStore({ slot: 'a' }).load()).to.equal(undefined);
     expect(await new SavedWorkStore({ slot: 'b' }).load()).to.equal(undefined);
+  });
+
+  it('takes the file as a Blob and gives its bytes back', async () => {
+    const blob = new Blob(['Email\r\nzoe@example.com\r\n']);
+    await new SavedWorkStore({ slot: 'a' }).save({ ...work(), file: { name: 'zoe.csv', bytes: blob } });
+    const back = await new SavedWorkStore({ slot: 'a' }).load();
+    expect(back!.file.name).to.equal('zoe.csv');
+    expect(new TextDecoder().decode(back!.file.bytes)).to.equal('Email\r\nzoe@example.com\r\n');
+  });
+
+  it('saves the edits again without losing the bytes written once, and a new file replaces them', async () => {
+    const store = new SavedWorkStore({ slot: 'a' });
+    const first = work();
+    await store.save(first);
+    await store.save({ ...first, edits: [...first.edits, { row: 4, columnKey: 'status', value: 'Completed' }] });
+    let back = await new SavedWorkStore({ slot: 'a' }).load();
+    expect(back!.edits).to.have.length(2);
+    expect(new TextDecoder().decode(back!.file.bytes)).to.match(/^Email,Completion date/);
+    await store.save({ ...first, file: { name: 'April.csv', bytes: new TextEncoder().encode('Email\r\n').buffer as ArrayBuffer } });
+    back = await new SavedWorkStore({ slot: 'a' }).load();
+    expect(back!.file.name).to.equal('April.csv');
+    expect(new TextDecoder().decode(back!.file.bytes)).to.equal('Email\r\n');
+  });
+
+  it('purges the expired work of every wizard on the origin, and keeps the rest', async () => {
+    let now = 1_000_000;
+    await new SavedWorkStore({ slot: 'old', keepMs: 1_000, now: () => now }).save(work());
+    await new SavedWorkStore({ slot: 'new', keepMs: 60_000, now: () => now }).save(work());
+    now += 5_000;
+    expect(await SavedWorkStore.purgeExpired(now)).to.equal(1);
+    const { keys, createStore } = await import('idb-keyval');
+    const left = await keys(createStore('offline-upload', 'saved-work'));
+    expect(left.map((k) => JSON.stringify(k)).sort()).to.deep.equal(['"new"', '["file","new"]']);
+  });
+
+  it('does not trust bytes that belong to another save (a damaged slot) and clears it', async () => {
+    await new SavedWorkStore({ slot: 'a' }).save(work());
+    const { set, createStore } = await import('idb-keyval');
+    await set(['file', 'a'], { fileId: 'someone-else', bytes: new ArrayBuffer(4) }, createStore('offline-upload', 'saved-work'));
+    expect(await new SavedWorkStore({ slot: 'a' }).load()).to.equal(undefined);
+    const { keys } = await import('idb-keyval');
+    expect(await keys(createStore('offline-upload', 'saved-work'))).to.deep.equal([]);
   });
 
   it('ignores what it cannot trust in the slot (another version, damaged) and clears it', async () => {

@@ -2,31 +2,66 @@
 // edits and deletions made in the browser, the staged upload and its idempotency key — kept in IndexedDB
 // for the page's origin, so that a reload (or a crash) comes back to the same review. Kept for a limited
 // time, and cleared when records are created, on start over, or when the host says so (sign-out).
-import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
+//
+// Layout: one small record per wizard (its slot) with everything but the bytes, and the bytes in a record
+// of their own (key ['file', slot]) written once per file, so that saving after each edit never copies a
+// 50 MB file again. The two are bound by a file id: bytes that do not match their record are not trusted.
+import { clear, createStore, delMany, getMany, keys, set, setMany, type UseStore } from 'idb-keyval';
 import type { CellEdit } from '../core/edit/table.js';
+import type { DateOrder } from '../core/read/types.js';
+import type { UploadSummary } from '../core/summary.js';
+import type { EditStep } from './types.js';
 
 /** How long saved work is kept unless the host says otherwise: a working day and a night. */
 export const DEFAULT_KEEP_MS = 24 * 60 * 60 * 1000;
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface SavedWork {
-  /** The choices: activity, domain, identifier kind (ids only; names come back from the LMS). */
-  readonly selection: { readonly categoryId?: string; readonly activityId: string; readonly domainId: string; readonly identifierKind: string };
-  readonly file: { readonly name: string; readonly bytes: ArrayBuffer };
+  /** The choices: activity, domain, identifier kind (ids; the activity's name only to word the offer). */
+  readonly selection: {
+    readonly categoryId?: string;
+    readonly activityId: string;
+    readonly activityName?: string;
+    readonly domainId: string;
+    readonly identifierKind: string;
+  };
+  /** The checked file: its name and bytes (a Blob is read into bytes when saved). */
+  readonly file: { readonly name: string; readonly bytes: ArrayBuffer | Blob };
+  /** Every cell changed in the browser, the latest value per cell. */
   readonly edits: readonly CellEdit[];
+  /** Rows deleted from the upload on purpose. */
   readonly deleted: readonly number[];
+  /** The fixes step by step (what Undo takes back), of which `edits` and `deleted` are the outcome. */
+  readonly steps?: readonly EditStep[];
   /**
    * The staged upload, when the LMS has one: a commit after the reload reuses its idempotency key, so a
    * commit whose answer the reload cut off can never create the records twice.
    */
   readonly staged?: { readonly uploadId: string; readonly idempotencyKey: string };
+  /** Creating had begun (the commit may have reached the LMS): the staged upload must be settled, not redone. */
+  readonly committing?: boolean;
+  /** The figures of the clean file (the LMS's dry run), shown again while a commit is settled. */
+  readonly summary?: UploadSummary;
+  /** The wizard's step when saved (review or create). */
+  readonly step?: string;
+  /** How dates typed as text were read. */
+  readonly dateOrder?: DateOrder;
 }
+
+/** Saved work as loaded: the bytes are always an ArrayBuffer, with when it was saved. */
+export type LoadedWork = SavedWork & { readonly file: { readonly name: string; readonly bytes: ArrayBuffer }; readonly savedAt: number };
 
 interface Envelope {
   readonly format: number;
   readonly savedAt: number;
   readonly expiresAt: number;
-  readonly work: SavedWork;
+  readonly fileId: string;
+  readonly work: Omit<SavedWork, 'file'> & { readonly file: { readonly name: string } };
+}
+
+interface FileEntry {
+  readonly fileId: string;
+  readonly bytes: ArrayBuffer;
 }
 
 export interface SavedWorkOptions {
@@ -44,13 +79,37 @@ function db(): UseStore {
   return (store ??= createStore('offline-upload', 'saved-work'));
 }
 
-function isSavedWork(value: unknown): value is Envelope {
+/**
+ * Every read and write of the origin's saved work, one after the other (saves of several wizards, a
+ * host's clearAll): a clear asked for after a save can never be overtaken by it.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(op: () => Promise<T>): Promise<T> {
+  const run = queue.then(op, op);
+  queue = run.catch(() => undefined);
+  return run;
+}
+/** Bumped by clearAll: a store's memory of the bytes it wrote is stale after it. */
+let clearedAll = 0;
+
+const fileKey = (slot: string): IDBValidKey => ['file', slot];
+
+function isEnvelope(value: unknown): value is Envelope {
   const e = value as Envelope | undefined;
   return (
-    typeof e === 'object' && e !== null && e.format === FORMAT && typeof e.expiresAt === 'number' &&
-    typeof e.work === 'object' && e.work !== null && e.work.file?.bytes instanceof ArrayBuffer &&
+    typeof e === 'object' && e !== null && e.format === FORMAT && typeof e.expiresAt === 'number' && typeof e.savedAt === 'number' &&
+    typeof e.fileId === 'string' && typeof e.work === 'object' && e.work !== null && typeof e.work.file?.name === 'string' &&
     typeof e.work.selection?.activityId === 'string' && Array.isArray(e.work.edits) && Array.isArray(e.work.deleted)
   );
+}
+
+function isFileEntry(value: unknown, fileId: string): value is FileEntry {
+  const f = value as FileEntry | undefined;
+  return typeof f === 'object' && f !== null && f.fileId === fileId && f.bytes instanceof ArrayBuffer;
+}
+
+function newId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 }
 
 /**
@@ -58,9 +117,11 @@ function isSavedWork(value: unknown): value is Envelope {
  * windows of some browsers, a host's storage policy): saving then does nothing, loading finds nothing.
  */
 export class SavedWorkStore {
-  private readonly slot: string;
+  readonly slot: string;
   private readonly keepMs: number;
   private readonly now: () => number;
+  /** The bytes this store last wrote (by identity) and their id: saves of the same file skip them. */
+  private written?: { readonly source: ArrayBuffer | Blob; readonly fileId: string; readonly epoch: number };
 
   constructor(options: SavedWorkOptions = {}) {
     this.slot = options.slot ?? 'default';
@@ -69,48 +130,97 @@ export class SavedWorkStore {
   }
 
   /** Saves (replaces) this slot's work; returns false when it could not be stored. */
-  async save(work: SavedWork): Promise<boolean> {
-    const now = this.now();
-    const envelope: Envelope = { format: FORMAT, savedAt: now, expiresAt: now + this.keepMs, work };
-    try {
-      await set(this.slot, envelope, db());
-      return true;
-    } catch {
-      return false;
-    }
+  save(work: SavedWork): Promise<boolean> {
+    return serial(async () => {
+      const now = this.now();
+      const source = work.file.bytes;
+      const same = this.written && this.written.source === source && this.written.epoch === clearedAll ? this.written : undefined;
+      const fileId = same?.fileId ?? newId();
+      const { file, ...rest } = work;
+      const envelope: Envelope = { format: FORMAT, savedAt: now, expiresAt: now + this.keepMs, fileId, work: { ...rest, file: { name: file.name } } };
+      try {
+        if (same) {
+          await set(this.slot, envelope, db());
+        } else {
+          const bytes = source instanceof ArrayBuffer ? source : await source.arrayBuffer();
+          const entry: FileEntry = { fileId, bytes };
+          // One transaction: the record and its bytes are written together or not at all.
+          await setMany([[fileKey(this.slot), entry], [this.slot, envelope]], db());
+          this.written = { source, fileId, epoch: clearedAll };
+        }
+        return true;
+      } catch {
+        this.written = undefined;
+        return false;
+      }
+    });
   }
 
-  /** This slot's work, unless there is none or it has expired (expired work is deleted). */
-  async load(): Promise<(SavedWork & { readonly savedAt: number }) | undefined> {
-    let value: unknown;
-    try {
-      value = await get(this.slot, db());
-    } catch {
-      return undefined;
-    }
-    if (value === undefined) return undefined;
-    if (!isSavedWork(value) || value.expiresAt <= this.now()) {
-      await this.clear();
-      return undefined;
-    }
-    return { ...value.work, savedAt: value.savedAt };
+  /** This slot's work, unless there is none, it has expired or it is damaged (then it is deleted). */
+  load(): Promise<LoadedWork | undefined> {
+    return serial(async () => {
+      let envelope: unknown;
+      let file: unknown;
+      try {
+        [envelope, file] = await getMany([this.slot, fileKey(this.slot)], db());
+      } catch {
+        return undefined;
+      }
+      if (envelope === undefined && file === undefined) return undefined;
+      if (!isEnvelope(envelope) || envelope.expiresAt <= this.now() || !isFileEntry(file, envelope.fileId)) {
+        await this.forget();
+        return undefined;
+      }
+      const { work } = envelope;
+      return { ...work, file: { name: work.file.name, bytes: file.bytes }, savedAt: envelope.savedAt };
+    });
   }
 
   /** Forgets this slot's work (records created, start over). */
-  async clear(): Promise<void> {
+  clear(): Promise<void> {
+    return serial(() => this.forget());
+  }
+
+  private async forget(): Promise<void> {
+    this.written = undefined;
     try {
-      await del(this.slot, db());
+      await delMany([this.slot, fileKey(this.slot)], db());
     } catch {
       // Nothing stored, or no storage: nothing to forget.
     }
   }
 
   /** Forgets every wizard's work on this origin: for a host's sign-out. */
-  static async clearAll(): Promise<void> {
-    try {
-      await clear(db());
-    } catch {
-      // As above.
-    }
+  static clearAll(): Promise<void> {
+    return serial(async () => {
+      clearedAll++;
+      try {
+        await clear(db());
+      } catch {
+        // As above.
+      }
+    });
+  }
+
+  /** Deletes every wizard's work that has expired (or cannot be read) on this origin; returns how many. */
+  static purgeExpired(now: number = Date.now()): Promise<number> {
+    return serial(async () => {
+      try {
+        const all = await keys(db());
+        const slots = all.filter((k): k is string => typeof k === 'string');
+        const envelopes = await getMany(slots, db());
+        const gone = slots.filter((_, i) => {
+          const e = envelopes[i] as unknown;
+          return !isEnvelope(e) || e.expiresAt <= now;
+        });
+        // Bytes whose record is gone (a write cut off half-way cannot happen, but a damaged record can).
+        const live = new Set(slots.filter((s) => !gone.includes(s)));
+        const orphans = all.filter((k) => Array.isArray(k) && k[0] === 'file' && !live.has(String(k[1])));
+        if (gone.length > 0 || orphans.length > 0) await delMany([...gone, ...gone.map(fileKey), ...orphans], db());
+        return gone.length;
+      } catch {
+        return 0;
+      }
+    });
   }
 }

@@ -97,6 +97,22 @@ export interface CellChange {
   readonly newValue: string;
 }
 
+/** One undoable fix: cells changed (with what they were, for the `edited` event), rows deleted or put back. */
+export type EditStep =
+  | { readonly kind: 'edit'; readonly edits: readonly CellEdit[]; readonly changes: readonly CellChange[] }
+  | { readonly kind: 'delete'; readonly rows: readonly number[] }
+  | { readonly kind: 'restore'; readonly rows: readonly number[] };
+
+/** Work kept across a reload, laid over the file read again (UploadSession.uploadFile's `resume`). */
+export interface ResumeWork {
+  /** The admin's fixes, step by step (Undo takes them back as before the reload). */
+  readonly steps: readonly EditStep[];
+  /** A staged upload whose commit had begun: settled with its own idempotency key, never staged anew. */
+  readonly staged?: { readonly uploadId: string; readonly idempotencyKey: string };
+  /** That upload's figures from its dry run. */
+  readonly summary?: UploadSummary;
+}
+
 /** The admin's fixes made in the browser to the current file (rows edited, rows deleted on purpose). */
 export interface Editing {
   /** Every cell changed, the latest value per cell. */

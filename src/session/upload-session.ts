@@ -21,7 +21,7 @@ import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import type { CellEdit, UploadChanges } from '../core/edit/table.js';
 import type { RowTexts } from '../core/validate/validator.js';
-import { summarise } from '../core/summary.js';
+import { summarise, type UploadSummary } from '../core/summary.js';
 import { PROBLEMS_HEADERS } from '../i18n/problems-headers.js';
 import { issueMessage } from '../i18n/issue-message.js';
 import type { Localizer } from '../i18n/localize.js';
@@ -36,7 +36,9 @@ import { labelsByRow, learnersByRow, mapDryRunIssues, mapServerIssue, mergeIssue
 import type {
   CellChange,
   Editing,
+  EditStep,
   Preset,
+  ResumeWork,
   Selection,
   SessionEventMap,
   SessionFailure,
@@ -73,12 +75,6 @@ interface FileContext extends IssueContext {
   /** Row → the learner's name, from the dry run. */
   learners?: Map<number, string>;
 }
-
-/** One undoable fix: cells changed (with what they were, for the `edited` event), rows deleted or put back. */
-type EditStep =
-  | { readonly kind: 'edit'; readonly edits: readonly CellEdit[]; readonly changes: readonly CellChange[] }
-  | { readonly kind: 'delete'; readonly rows: readonly number[] }
-  | { readonly kind: 'restore'; readonly rows: readonly number[] };
 
 const FILE_STATUSES: ReadonlySet<SessionStatus> = new Set(['reading', 'matching', 'dry-run', 'check-failed', 'has-issues', 'ready', 'commit-failed', 'created']);
 
@@ -532,7 +528,11 @@ export class UploadSession extends EventTarget {
 
   // ── the file: read, validate, dry run ───────────────────────────────────────────────────────────
 
-  async uploadFile(file: Blob, name?: string): Promise<void> {
+  /**
+   * Reads, checks and dry-runs `file`. `resume` (work kept across a reload, session/persistence.ts) lays
+   * the admin's saved fixes over it, and for a commit the reload cut off, settles that staged upload.
+   */
+  async uploadFile(file: Blob, name?: string, resume?: ResumeWork): Promise<void> {
     if (this.#disposed) return;
     if (this.#committing) throw new SessionError(makeFailure('upload-while-creating'));
     // Synchronous up to `reading` when the spec is there, so that a cancel() right after this call applies.
@@ -541,7 +541,7 @@ export class UploadSession extends EventTarget {
     if (this.#disposed) return;
     this.#dropFile();
     this.#blob = file;
-    this.#steps = [];
+    this.#steps = resume ? [...resume.steps] : [];
     this.#matchMemory ??= this.#options.matchMemory ?? new MatchMemory();
     this.#matching = new FileMatching(this.#matchMemory, spec.activity.id);
     const op = new AbortController();
@@ -587,7 +587,36 @@ export class UploadSession extends EventTarget {
       return;
     }
     if (signal.aborted) return;
+    if (resume?.staged && resume.summary && result.issues.length === 0 && result.records.length > 0) {
+      this.#resumeCommit(resume.staged, resume.summary, result, spec);
+      return;
+    }
     await this.#afterValidation(result, spec, signal);
+    if (resume && !signal.aborted && this.#fileOp === op) this.#set({ editing: this.#editing() });
+  }
+
+  /**
+   * A commit the reload cut off: the same staged upload and key, shown as a commit whose answer was lost,
+   * so that Try again settles it (the LMS replays a commit it already made: nothing is created twice).
+   */
+  #resumeCommit(staged: NonNullable<ResumeWork['staged']>, summary: UploadSummary, result: ValidationResult, spec: TemplateSpec): void {
+    this.#file = { spec, result, headers: headersOf(result, spec), recordsByRow: new Map(result.records.map((r) => [r.row, r])), labels: new Map() };
+    this.#staged = { ...staged, records: result.records, commitTries: 0 };
+    this.#reference = staged.uploadId;
+    this.#fileOp = undefined;
+    const patch = { rows: result.rows ?? [], issues: [], summary, progress: undefined, uploadId: staged.uploadId, editing: this.#editing() };
+    this.#fail({ ...patch, status: 'commit-failed' }, makeFailure('commit-unavailable', undefined, { retryable: true }));
+  }
+
+  /**
+   * @internal What is kept across a reload: the file as uploaded, the fixes step by step and the staged
+   * upload with its idempotency key. Undefined without a file.
+   */
+  get work(): { readonly blob: Blob; readonly steps: readonly EditStep[]; readonly staged?: { readonly uploadId: string; readonly idempotencyKey: string } } | undefined {
+    const blob = this.#blob;
+    if (!blob) return undefined;
+    const staged = this.#staged;
+    return { blob, steps: [...this.#steps], ...(staged ? { staged: { uploadId: staged.uploadId, idempotencyKey: staged.idempotencyKey } } : {}) };
   }
 
   /** Reads and checks the file in the worker, with the admin's fixes laid over it when there are any. */

@@ -8,8 +8,11 @@ import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.j
 import type { LmsBackend } from '../../backend/types.js';
 import type { DateOrder } from '../../core/read/types.js';
 import { FailedEvent } from '../../events/failed.js';
+import { RestoredEvent } from '../../events/restored.js';
 import type { MessageOverrides } from '../../i18n/localize.js';
 import type { SessionFailure } from '../../session/failures.js';
+import { DEFAULT_KEEP_HOURS, defaultSlot } from '../../session/persistence.js';
+import { SavedWorkStore } from '../../session/saved-work.js';
 import type { WizardStep } from '../../session/steps.js';
 import type { Preset, SessionState } from '../../session/types.js';
 import type { UploadSession } from '../../session/upload-session.js';
@@ -24,6 +27,7 @@ import { bridgeEvents } from './public-events.js';
 import { styles } from './offline-upload-wizard.styles.js';
 import { SessionController } from './session-controller.js';
 import { renderConfirmDialog } from './confirm-dialog.js';
+import { PersistenceController, renderResumeOffer } from './persistence-controller.js';
 import { renderStepper } from './stepper.js';
 
 const STEP_TAGS: Record<WizardStep | 'no-access', StaticValue> = {
@@ -56,6 +60,7 @@ const wizards = new Set<OfflineUploadWizardElement>();
  * @fires {ValidatedEvent} offline-upload-validated - A file was read and checked, clean or with issues. `detail: { summary, issues, fileName }`.
  * @fires {BeforeCreateEvent} offline-upload-before-create - Cancelable. The admin asked to create the records: `preventDefault()` vetoes or takes over the confirmation; `detail.proceed()` creates them without the wizard's own confirmation. `detail: { count, activity, uploadId, summary, proceed }`.
  * @fires {EditedEvent} offline-upload-edited - Cells were changed in the browser (an edit, a column-wide fix or an undo). `detail: { changes: [{ row, columnKey, column, oldValue, newValue }], fileName }`.
+ * @fires {RestoredEvent} offline-upload-restored - Work saved on an earlier visit (a reload, a closed tab) was brought back at the admin's request: same file, choices and fixes, same review. `detail: { fileName, savedAt, step }`.
  * @fires {CreatedEvent} offline-upload-created - Every record was created. `detail: { uploadId, count, unchanged, activity, result, editedRows, deletedRows }` (`unchanged`: rows the LMS already had, left unchanged).
  * @fires {FailedEvent} offline-upload-failed - A step failed. Nothing was created, except perhaps when a commit's answer was lost (`failure.retryable`): retrying settles it without creating anything twice. `detail: { failure, step, uploadId, time }`; `failure` has `code`, `params`, `kind`, `retryable`, `message` (the admin's words) and `detail` (for support: the LMS's text, operation, status, upload id).
  *
@@ -70,6 +75,7 @@ const wizards = new Set<OfflineUploadWizardElement>();
  * @csspart progress-bar - The filled part of the progress bar.
  * @csspart no-access - The no-access panel.
  * @csspart dialog - The confirmation dialog.
+ * @csspart resume - The offer to continue work saved on an earlier visit.
  * @csspart summary - The <upload-summary> of the review and create steps.
  * @csspart summary-base - That summary's bordered box (its `base` part).
  * @csspart summary-headline - That summary's "N records ready to create" line (its `headline` part).
@@ -139,6 +145,19 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
   /** E-mail shown on the no-access panel (wins over the LMS's contact e-mail). */
   @property({ attribute: 'support-email' }) supportEmail?: string;
 
+  /**
+   * Hours the admin's work (the checked file, choices, fixes, staged upload) is kept in this browser so that
+   * a reload comes back to it (default 24; `0` keeps nothing). Cleared when records are created, on start
+   * over, and by `clearSavedWork()`.
+   */
+  @property({ type: Number, attribute: 'keep-work-hours' }) keepWorkHours?: number;
+
+  /**
+   * The key this wizard's work is kept under on the site (default: the page's path and the element's id,
+   * else its place among the wizards on the page). Give one per signed-in user when several share a browser.
+   */
+  @property({ attribute: 'work-key' }) workKey?: string;
+
   /** Host overrides of any string: `{ next: 'Continue', kinds: {…}, issues: {…} }` (see MessageOverrides). */
   @property({ attribute: false }) override messages?: MessageOverrides;
 
@@ -154,6 +173,15 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
     failed: (failure) => this.onFailed(failure),
   });
   private readonly live = new LiveRegionController(this);
+  private readonly persistence = new PersistenceController({
+    settings: () => ({ slot: this.workSlot, keepMs: this.keepMs }),
+    update: () => this.requestUpdate(),
+    restored: ({ fileName, savedAt, step }) => {
+      this.emit(new RestoredEvent({ fileName, savedAt: savedAt.toISOString(), step }));
+      this.live.say(this.l.t('announceRestored', { file: fileName }));
+    },
+    offered: () => this.live.say(this.l.t('resumeHeading')),
+  });
   private readonly slotWatch = new MutationObserver(() => this.requestUpdate());
   private interacted = false;
   private focusPending = false;
@@ -167,6 +195,19 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
   /** The UploadSession behind the wizard (read-only), for hosts that want its state or events. */
   get uploadSession(): UploadSession | undefined {
     return this.connection.session;
+  }
+
+  /**
+   * Forgets the work this wizard keeps in the browser (e.g. when the host signs the admin out): nothing is
+   * offered on the next visit, and a file on screen is no longer kept nor guarded against leaving the page.
+   */
+  clearSavedWork(): Promise<void> {
+    return this.connection.flow ? this.persistence.clear() : new SavedWorkStore({ slot: this.workSlot }).clear();
+  }
+
+  /** Forgets the work every wizard keeps in this browser for the site (a sign-out that covers them all). */
+  static clearAllSavedWork(): Promise<void> {
+    return SavedWorkStore.clearAll();
   }
 
   /** Shows `step` when the flow allows it (as the stepper does); returns whether it is shown. */
@@ -204,6 +245,7 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
       // New presets: apply them as a fresh start (access and lists are checked again, cheaply).
       void flow.start(this.preset);
     }
+    if (flow && (changed.has('keepWorkHours') || changed.has('workKey'))) this.persistence.attach(flow);
     if (session && (changed.has('dateOrder') || changed.has('maxFileSize') || changed.has('maxRows'))) session.setOptions(this.sessionOptions);
     const { session: s, flow: f } = this.connection;
     this.ctx =
@@ -253,6 +295,18 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
     };
   }
 
+  /** This wizard's key for its saved work. */
+  private get workSlot(): string {
+    if (this.workKey) return this.workKey;
+    const all = [...document.querySelectorAll('offline-upload-wizard')];
+    return defaultSlot(location.pathname, this.id || undefined, Math.max(0, all.indexOf(this)));
+  }
+
+  private get keepMs(): number {
+    const hours = this.keepWorkHours ?? DEFAULT_KEEP_HOURS;
+    return Number.isFinite(hours) && hours > 0 ? hours * 60 * 60 * 1000 : 0;
+  }
+
   private get sessionOptions() {
     return { dateOrder: this.dateOrder, maxFileSize: this.maxFileSize, maxRows: this.maxRows };
   }
@@ -279,7 +333,8 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
   // ── following the session and the flow ───────────────────────────────────────────────────────
 
   private attach(session: UploadSession, flow: WizardFlow): () => void {
-    return bridgeEvents(this, session, flow, {
+    const stopKeeping = this.persistence.attach(flow);
+    const stopEvents = bridgeEvents(this, session, flow, {
       localizer: () => this.l,
       say: (message, assertive) => this.live.say(message, assertive),
       state: (state) => this.announceProgress(state),
@@ -287,6 +342,16 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
       // Focus follows the flow only once the admin is using the wizard: never steal it on page load.
       stepChanged: () => (this.focusPending = this.interacted || this.matches(':focus-within')),
     });
+    return () => {
+      stopEvents();
+      stopKeeping();
+    };
+  }
+
+  /** Starts over instead of continuing saved work: it is forgotten, and focus goes to the step's heading. */
+  private declineSavedWork(): void {
+    void this.persistence.keeper?.discard();
+    this.focusPending = true;
   }
 
   private onFailed(failure: SessionFailure): void {
@@ -327,7 +392,10 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
     return html`
       <section part="base" class="base" aria-label=${name} dir=${l.dir}>
         ${alone ? nothing : renderStepper(l, this.connection.flow, name === l.t('wizardLabel') ? l.t('stepsLabel') : `${l.t('stepsLabel')} · ${name}`)}
-        <div part="panel" class="panel">${this.renderStep()}</div>
+        <div part="panel" class="panel">
+          ${this.connection.session?.state.status === 'selecting' ? renderResumeOffer(l, this.persistence.keeper, () => this.declineSavedWork()) : nothing}
+          ${this.renderStep()}
+        </div>
         <div class="visually-hidden" aria-live=${this.live.politeness} aria-atomic="true" data-live>${this.live.message}</div>
       </section>
       ${renderConfirmDialog(this.l, this.connection.flow, () => this.cancelConfirm())}

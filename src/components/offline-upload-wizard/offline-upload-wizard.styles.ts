@@ -138,6 +138,27 @@ const wizard = css`
     flex-direction: column;
     gap: var(--_space);
   }
+  /* The offer to continue saved work */
+  .resume {
+    border: 1px solid var(--_accent);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    background: var(--_accent-soft);
+    padding: var(--_space);
+  }
+  .resume h2 {
+    margin: 0 0 0.25rem;
+    font-size: 1.0625em;
+  }
+  .resume p {
+    margin: 0 0 0.5rem;
+    overflow-wrap: anywhere;
+  }
+  .resume-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
   /* Dialog */
   dialog {
     border: 1px solid var(--_border);

@@ -1,6 +1,8 @@
 // The choose step: category, offline activity (search), user domain and identifier kind. A choice the
 // host preset shows as fixed text with "Change"; Next waits (busy) while the template is being prepared.
-import { html, nothing, type TemplateResult } from 'lit';
+// Once a file is checked, a choice that would put it away asks first (Cancel keeps everything).
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { query, state } from 'lit/decorators.js';
 import type { Loadable } from '../../session/types.js';
 import type { PresetField } from '../../session/wizard-flow.js';
 import type { ActivitySearch } from '../activity-combobox/activity-combobox.component.js';
@@ -21,6 +23,42 @@ const FIELD_TARGET: Record<PresetField, string> = {
  * @summary Chooses the activity, the user domain and the identifier kind.
  */
 export class StepChooseElement extends StepElement {
+  static override styles = [
+    ...StepElement.styles,
+    css`
+      dialog {
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) + 2px);
+        padding: calc(var(--_space) * 1.25);
+        max-inline-size: min(32rem, calc(100vw - 2rem));
+        color: var(--_text);
+        background: var(--_bg);
+        box-shadow: 0 16px 48px rgb(0 0 0 / 0.2);
+      }
+      dialog::backdrop {
+        background: rgb(15 23 42 / 0.45);
+      }
+      dialog h2 {
+        margin: 0 0 0.5rem;
+        font-size: 1.25em;
+      }
+      dialog p {
+        margin: 0 0 var(--_space);
+        overflow-wrap: anywhere;
+      }
+      dialog .dialog-actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        justify-content: space-between;
+      }
+    `,
+  ];
+
+  /** A change of choice waiting for the admin's answer: it would put the checked file away. */
+  @state() private discarding?: { readonly apply: () => void; readonly revert: () => void; readonly focus: string };
+  @query('#discard') private discardDialog?: HTMLDialogElement;
+
   private search: ActivitySearch = (text, options) => this.ctx!.session.searchActivities(text, options);
 
   private next(): void {
@@ -34,6 +72,72 @@ export class StepChooseElement extends StepElement {
     }
     ctx.announce(l.t('chooseIncomplete'), true);
     void this.focusLater(FIELD_TARGET[outcome.missing ?? 'activity']);
+  }
+
+  /**
+   * Applies a change of choice, or first asks when a checked file (and the admin's fixes) would be put
+   * away by it. `revert` puts the control back as it was when the admin cancels.
+   */
+  private guard(field: PresetField, apply: () => void, revert: () => void): void {
+    const ctx = this.ctx!;
+    if (!ctx.state.file || ctx.state.status === 'committing') {
+      apply();
+      return;
+    }
+    this.discarding = { apply, revert, focus: FIELD_TARGET[field] };
+  }
+
+  private answerDiscard(confirmed: boolean): void {
+    const pending = this.discarding;
+    this.discarding = undefined;
+    if (!pending) return;
+    if (confirmed) pending.apply();
+    else pending.revert();
+    void this.focusLater(pending.focus);
+  }
+
+  /** The select or radio as the selection has it (the admin's pick was not applied). */
+  private revertControl(selector: string): () => void {
+    return () => {
+      const selection = this.ctx!.state.selection;
+      const root = this.renderRoot;
+      if (selector === '#category') {
+        const el = root.querySelector<HTMLSelectElement>('#category');
+        if (el) el.value = selection.categoryId ?? '';
+      } else if (selector === '#domain') {
+        const el = root.querySelector<HTMLSelectElement>('#domain');
+        if (el) el.value = selection.domainId ?? '';
+      } else if (selector === '#activity') {
+        const el = root.querySelector<HTMLElement & { value?: unknown }>('#activity');
+        if (el) el.value = selection.activity;
+      } else {
+        for (const radio of root.querySelectorAll<HTMLInputElement>('[name=identifierKind]')) radio.checked = radio.value === selection.identifierKind;
+      }
+    };
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const dialog = this.discardDialog;
+    if (dialog && this.discarding && !dialog.open) dialog.showModal();
+    if (dialog?.open && !this.discarding) dialog.close();
+  }
+
+  private renderDiscardDialog(): TemplateResult {
+    const l = this.ctx!.localizer;
+    const file = this.ctx!.state.file?.name ?? '';
+    const onCancel = (event: Event): void => {
+      event.preventDefault();
+      this.answerDiscard(false);
+    };
+    return html`<dialog id="discard" aria-labelledby="discard-heading" aria-describedby="discard-body" @cancel=${onCancel}>
+      <h2 id="discard-heading">${l.t('discardHeading')}</h2>
+      <p id="discard-body">${l.t('discardBody', { file })}</p>
+      <div class="dialog-actions">
+        <button type="button" class="button" id="discard-cancel" autofocus @click=${() => this.answerDiscard(false)}>${l.t('cancel')}</button>
+        <button type="button" class="button danger" id="discard-confirm" @click=${() => this.answerDiscard(true)}>${l.t('discardConfirm')}</button>
+      </div>
+    </dialog>`;
   }
 
   private unlock(field: PresetField): void {
@@ -84,7 +188,13 @@ export class StepChooseElement extends StepElement {
           : html`<div class="field">
               <label for="category">${l.t('categoryLabel')}</label>
               <select id="category" class="control" ?disabled=${categories.status !== 'ready'}
-                @change=${(e: Event) => session.selectCategory((e.target as HTMLSelectElement).value || undefined)}>
+                @change=${(e: Event) => {
+                  const value = (e.target as HTMLSelectElement).value || undefined;
+                  // Only a category that leaves out the chosen activity puts the file away.
+                  const keeps = !value || !selection.activity || selection.activity.categoryId === value;
+                  if (keeps) session.selectCategory(value);
+                  else this.guard('category', () => session.selectCategory(value), this.revertControl('#category'));
+                }}>
                 <option value="" ?selected=${!selection.categoryId}>${l.t('categoryAll')}</option>
                 ${categoryList.map((c) => html`<option value=${c.id} dir="auto" ?selected=${c.id === selection.categoryId}>${c.name}</option>`)}
               </select>
@@ -99,7 +209,11 @@ export class StepChooseElement extends StepElement {
               .localizer=${l}
               .scope=${selection.categoryId ?? ''}
               ?invalid=${missing && !selection.activity}
-              @offline-upload-internal-activity-change=${(e: HTMLElementEventMap[typeof ACTIVITY_CHANGE_EVENT]) => session.selectActivity(e.detail)}
+              @offline-upload-internal-activity-change=${(e: HTMLElementEventMap[typeof ACTIVITY_CHANGE_EVENT]) => {
+                const activity = e.detail;
+                if (activity?.id === selection.activity?.id) return;
+                this.guard('activity', () => session.selectActivity(activity), this.revertControl('#activity'));
+              }}
             ></offline-upload-activity-combobox>`}
         ${flow.fixed('domain')
           ? this.renderFixed('domain', l.t('domainLabel'), domain?.name ?? selection.domainId ?? '')
@@ -107,7 +221,10 @@ export class StepChooseElement extends StepElement {
               <label for="domain">${l.t('domainLabel')}</label>
               <select id="domain" class="control" ?disabled=${domains.status !== 'ready'} aria-required="true"
                 aria-invalid=${missing && !selection.domainId ? 'true' : 'false'}
-                @change=${(e: Event) => session.selectDomain((e.target as HTMLSelectElement).value || undefined)}>
+                @change=${(e: Event) => {
+                  const value = (e.target as HTMLSelectElement).value || undefined;
+                  this.guard('domain', () => session.selectDomain(value), this.revertControl('#domain'));
+                }}>
                 <option value="" disabled ?selected=${!selection.domainId}>${l.t('domainPlaceholder')}</option>
                 ${domainList.map((d) => html`<option value=${d.id} dir="auto" ?selected=${d.id === selection.domainId}>${d.name}</option>`)}
               </select>
@@ -124,7 +241,7 @@ export class StepChooseElement extends StepElement {
                       (kind, i) => html`<label class="radio">
                         <input type="radio" name="identifierKind" id=${i === 0 ? 'identifierKind' : `identifierKind-${i}`} value=${kind.key}
                           .checked=${kind.key === selection.identifierKind}
-                          @change=${() => session.selectIdentifierKind(kind.key)} />
+                          @change=${() => this.guard('identifierKind', () => session.selectIdentifierKind(kind.key), this.revertControl('[name=identifierKind]'))} />
                         <span dir="auto">${kind.label}${kind.patternHint ? html` <span class="hint">(${kind.patternHint})</span>` : nothing}</span>
                       </label>`,
                     )}
@@ -144,6 +261,7 @@ export class StepChooseElement extends StepElement {
         @click=${this.next}>
         ${waiting ? html`<span class="spinner" aria-hidden="true"></span>` : nothing} ${l.t('next')} <span class="arrow" aria-hidden="true">→</span>
       </button>`)}
+      ${this.renderDiscardDialog()}
     `;
   }
 }

@@ -4,12 +4,20 @@ import { fixture, html } from '@open-wc/testing';
 import '../../src/register.js';
 import type { OfflineUploadWizardElement } from '../../src/components/index.js';
 import { FileSelectEvent } from '../../src/components/shared/internal-events.js';
+import { SavedWorkStore } from '../../src/session/saved-work.js';
 import type { WizardStep } from '../../src/session/steps.js';
 import type { SessionState } from '../../src/session/types.js';
 import { FakeBackend, fireSafety } from '../session/fake-backend.js';
 import { CLASSROOM_HEADER, classroomRows, csv } from '../session/helpers.js';
 
 export { FakeBackend, fireSafety, csv, classroomRows, CLASSROOM_HEADER };
+
+// The work a wizard keeps in this browser (IndexedDB) must not cross from one test to the next: once the
+// test's wizards are gone (fixture cleanup, then their teardown a tick later), it is forgotten.
+afterEach(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await SavedWorkStore.clearAll();
+});
 
 /** Polls `test` until it holds (or throws after `ms`), letting renders and timers run. */
 export async function waitFor(test: () => unknown, what = 'condition', ms = 10_000): Promise<void> {

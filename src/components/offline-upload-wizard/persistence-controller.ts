@@ -92,7 +92,7 @@ function onBeforeUnload(event: BeforeUnloadEvent): void {
   event.returnValue = '';
 }
 
-/** The offer to continue saved work, above the step; nothing when there is none. */
+/** @internal The offer to continue saved work, above the step; nothing when there is none. */
 export function renderResumeOffer(l: Localizer, keeper: WorkKeeper | undefined, startOver: () => void): TemplateResult | typeof nothing {
   const offer = keeper?.offer;
   if (!keeper || !offer) return nothing;

@@ -36,6 +36,17 @@ function leavingAsks(): boolean {
 
 const saved = async (key = 'remount') => (await new SavedWorkStore({ slot: key }).load()) !== undefined;
 
+/** Waits until the kept work holds the admin's `changes` (cells edited + rows deleted): the last fix's pause is over. */
+async function keptWith(changes: number, key = 'remount'): Promise<void> {
+  const end = performance.now() + 10_000;
+  for (;;) {
+    const work = await new SavedWorkStore({ slot: key }).load();
+    if (work && work.edits.length + work.deleted.length === changes) return;
+    if (performance.now() > end) throw new Error(`the kept work never held ${changes} changes`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function toReviewWithFixes(backend: FakeBackend): Promise<OfflineUploadWizardElement> {
   const el = await mountKeyed(backend);
   await choose(el);
@@ -55,14 +66,16 @@ async function toReviewWithFixes(backend: FakeBackend): Promise<OfflineUploadWiz
 }
 
 describe('<offline-upload-wizard> work never lost', () => {
-  it('a wizard remounted over the same storage offers the work back; Continue lands on the same review; creating forgets it', async () => {
+  it('a wizard remounted over the same storage offers the work back; Continue lands on the same review; creating forgets it', async function () {
+    // Two wizards, two checks and a creation: more than the default 20 s on a loaded machine.
+    this.timeout(60_000);
     const backend = new FakeBackend();
     const first = await toReviewWithFixes(backend);
     const before = review(first);
     expect(before.issues).to.deep.equal([[5, 'status', 'cell-choice-invalid']]);
     expect(before.deleted).to.deep.equal([6]);
     expect(leavingAsks()).to.equal(true);
-    await new Promise((r) => setTimeout(r, 700)); // the last fix's pause
+    await keptWith(3);
     first.remove();
     await new Promise((r) => setTimeout(r, 20));
     expect(leavingAsks()).to.equal(false);
@@ -101,10 +114,11 @@ describe('<offline-upload-wizard> work never lost', () => {
     expect(leavingAsks()).to.equal(false);
   });
 
-  it('Start over on the offer forgets the work; clearSavedWork() forgets it and stops asking on leave', async () => {
+  it('Start over on the offer forgets the work; clearSavedWork() forgets it and stops asking on leave', async function () {
+    this.timeout(60_000);
     const backend = new FakeBackend();
     const first = await toReviewWithFixes(backend);
-    await new Promise((r) => setTimeout(r, 700));
+    await keptWith(3);
     first.remove();
     await new Promise((r) => setTimeout(r, 20));
 
@@ -118,8 +132,7 @@ describe('<offline-upload-wizard> work never lost', () => {
     await new Promise((r) => setTimeout(r, 20));
 
     const third = await toReviewWithFixes(backend);
-    await new Promise((r) => setTimeout(r, 700));
-    expect(await saved()).to.equal(true);
+    await keptWith(3);
     expect(leavingAsks()).to.equal(true);
     await third.clearSavedWork();
     expect(await saved()).to.equal(false);
@@ -129,7 +142,7 @@ describe('<offline-upload-wizard> work never lost', () => {
   it('changing the domain after a check asks first: Cancel keeps the file and fixes, confirming puts them away', async () => {
     const backend = new FakeBackend();
     const el = await toReviewWithFixes(backend);
-    await new Promise((r) => setTimeout(r, 700));
+    await keptWith(3);
     const before = review(el);
     el.goToStep('choose');
     await atStep(el, 'choose');

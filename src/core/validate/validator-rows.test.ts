@@ -165,21 +165,18 @@ describe('validator: records and stats', () => {
     expect(result.stats).to.include({ rows: 4, records: 2, rowsWithIssues: 2 });
   });
 
-  it('validates many rows quickly enough for an interactive upload', () => {
+  it('validates 50,000 rows in one pass, keeping every record (its speed is measured by npm run bench)', () => {
     const validator = createValidator(realWorldSpec, { today: TODAY, describe: issueMessage });
     validator.start({ format: 'xlsx', sheetName: 'Records', date1904: false });
     validator.row(1, ['Email', 'Completion date', 'Status', 'Score', 'Comments']);
-    const started = performance.now();
     const cells: Cell[] = ['', { date: '2026-02-03' }, 'passed', 81, 'ok'];
     for (let r = 2; r <= 50_001; r++) {
       cells[0] = `user${r}@example.org`;
       validator.row(r, cells);
     }
     const result = validator.finish();
-    const ms = performance.now() - started;
     expect(result.records).to.have.length(50_000);
     expect(result.records[49_999]!.values['identifier']).to.equal('user50001@example.org');
-    // Measured about 0.15 s in Chromium on the project's 2-core machine; a generous bound catches regressions.
-    expect(ms).to.be.below(3000);
+    expect(result.issues).to.deep.equal([]);
   });
 });

@@ -838,18 +838,35 @@ export class UploadSession extends EventTarget {
 
   /**
    * The cells of every row with a problem: the reader's texts for rows the client checks refused, and for
-   * rows only the LMS refused (they passed those checks) the record's values as read.
+   * rows only the LMS refused (they passed those checks) the record's values as read — dates written back
+   * as the admin types them in that column's order (15/01/2027, not 2027-01-15).
    */
   #rowsWithProblems(issues: readonly Issue[]): readonly RowTexts[] {
-    const known = this.#file?.result.rows ?? [];
+    const file = this.#file;
+    const known = file?.result.rows ?? [];
     const have = new Set(known.map((r) => r.row));
-    const records = this.#file?.recordsByRow;
+    const records = file?.recordsByRow;
+    const orderOf = this.#dateOrderOf();
     const extra: RowTexts[] = [];
     for (const row of new Set(issues.flatMap((i) => (i.row === undefined || have.has(i.row) ? [] : [i.row])))) {
       const record = records?.get(row);
-      if (record) extra.push({ row, cells: Object.fromEntries(Object.entries(record.values).map(([k, v]) => [k, v === null ? '' : String(v)])) });
+      if (!record) continue;
+      const text = (key: string, v: unknown): string => {
+        if (v === null || v === undefined) return '';
+        const order = orderOf(key);
+        return order && typeof v === 'string' ? typedDate(v, order) : String(v);
+      };
+      extra.push({ row, cells: Object.fromEntries(Object.entries(record.values).map(([k, v]) => [k, text(k, v)])) });
     }
     return extra.length === 0 ? known : [...known, ...extra].sort((a, b) => a.row - b.row);
+  }
+
+  /** For a date column's key, the order its text dates are read in (the admin's choice, a switch, or the setting). */
+  #dateOrderOf(): (key: string) => DateOrder | undefined {
+    const dates = new Set((this.#file?.spec.columns ?? []).filter((c) => c.type === 'date').map((c) => c.key));
+    const switched = new Map((this.#file?.result.notices ?? []).filter((n) => n.code === 'date-order-switched' && n.columnKey).map((n) => [n.columnKey!, n.params?.['order'] as DateOrder]));
+    const chosen: Readonly<Record<string, DateOrder>> = this.#matching?.dateOrders ?? {};
+    return (key) => (dates.has(key) ? (chosen[key] ?? switched.get(key) ?? this.#options.dateOrder ?? 'DMY') : undefined);
   }
 
   // ── fixing in the browser ───────────────────────────────────────────────────────────────────────
@@ -1283,4 +1300,11 @@ async function wordsFor(options: FileWordsOptions): Promise<Localizer> {
   if (options.localizer) return options.localizer;
   const { loadLocalizer } = await import('../i18n/localize.js');
   return loadLocalizer(options.locale);
+}
+
+/** A `YYYY-MM-DD` date as typed in `order` (DD/MM/YYYY, MM/DD/YYYY, or as it is): digits only, no words. */
+function typedDate(iso: string, order: DateOrder): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || order === 'YMD') return iso;
+  return order === 'DMY' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[2]}/${m[3]}/${m[1]}`;
 }

@@ -86,6 +86,15 @@ describe('UploadSession: fixing in the browser', () => {
     expect(edited.at(-1)).to.deep.include({ row: 3, oldValue: DEMO.unknownEmail, newValue: people[1]!.email });
   });
 
+  it('shows a row only the LMS refused with its date as the admin types it, not as an ISO date', async () => {
+    await demoLms();
+    const s = await session();
+    await s.uploadFile(csv([CLASSROOM_HEADER, line(people[0]!.email, '10/03/2026', 'Completed'), line(DEMO.unknownEmail, '11/03/2026', 'Completed')]));
+    expect(s.state.issues.map((i) => [i.row, i.code])).to.deep.equal([[3, 'user-not-found']]);
+    // Row 3 passed the client checks, so its cells come from the record as read: 11 March in DD/MM/YYYY.
+    expect(s.state.rows!.find((r) => r.row === 3)!.cells).to.include({ identifier: DEMO.unknownEmail, completionDate: '11/03/2026' });
+  });
+
   it('undo takes the last fix back (an edit, then a deletion), and says so in the edited event', async () => {
     await demoLms();
     const s = await session();

@@ -4,7 +4,6 @@
 // what shows. The grid keeps no data of its own: the host gives the rows and applies what it reports.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { CellEdit } from '../../core/edit/table.js';
 import { Localizer } from '../../i18n/localize.js';
 import { base, tokens } from '../shared/tokens.styles.js';
@@ -155,10 +154,10 @@ export class ProblemGridElement extends LitElement {
     const end = Math.min(this.rows.length, this.first + this.visible + 2 * OVERSCAN);
     const l = this.localizer;
     const activeRow = this.rows.at(this.active.row);
-    const shown: [GridRow, number][] = [];
+    const shown: TemplateResult[] = [];
     for (let i = this.first; i < end; i++) {
       const row = this.rows.at(i);
-      if (row) shown.push([row, i]);
+      if (row) shown.push(this.renderRow(row, i));
     }
     return html`
       <p id="${this.ids}-hint" class="hint">${l.t('gridKeyboardHint')}</p>
@@ -180,8 +179,7 @@ export class ProblemGridElement extends LitElement {
             <div role="columnheader" aria-colindex=${this.colCount}>${l.t('gridProblems')}</div>
           </div>
           <div class="sizer">
-            <!-- keyed by spreadsheet row: a focused cell stays on its row when scrolling moves the window -->
-            <div class="window">${repeat(shown, ([row]) => row.row, ([row, i]) => this.renderRow(row, i))}</div>
+            <div class="window">${shown}</div>
           </div>
         </div>
       </div>

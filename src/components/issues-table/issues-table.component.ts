@@ -5,6 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Issue, IssueCode } from '../../core/issues.js';
 import { Localizer } from '../../i18n/localize.js';
 import { heading } from '../shared/heading.js';
+import { tableStyles } from '../shared/table.styles.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { styles } from './issues-table.styles.js';
 import { AnnounceEvent } from '../shared/internal-events.js';
@@ -37,7 +38,7 @@ let nextId = 0;
  * for the wizard's live region: focus stays on the control, so a screen reader would otherwise hear nothing.
  */
 export class IssuesTableElement extends LitElement {
-  static override styles = [tokens, base, styles];
+  static override styles = [tokens, base, tableStyles, styles];
 
   /** The issues, sorted by row (UploadSession.state.issues). */
   @property({ attribute: false }) issues: readonly Issue[] = [];

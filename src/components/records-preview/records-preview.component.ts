@@ -6,6 +6,7 @@ import { property, state } from 'lit/decorators.js';
 import { Localizer } from '../../i18n/localize.js';
 import { PREVIEW_LABELS, type PreviewLabel, type PreviewRow, type RecordsPreview } from '../../session/preview.js';
 import { AnnounceEvent } from '../shared/internal-events.js';
+import { tableStyles } from '../shared/table.styles.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { styles } from './records-preview.styles.js';
 
@@ -32,7 +33,7 @@ function breakable(identifier: string): TemplateResult | string {
  * wizard's live region (focus stays on the control pressed).
  */
 export class RecordsPreviewElement extends LitElement {
-  static override styles = [tokens, base, styles];
+  static override styles = [tokens, base, tableStyles, styles];
 
   /** The preview (UploadSession.preview); property only. */
   @property({ attribute: false }) preview?: RecordsPreview;

@@ -4,10 +4,12 @@
 // what shows. The grid keeps no data of its own: the host gives the rows and applies what it reports.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { CellEdit } from '../../core/edit/table.js';
 import { Localizer } from '../../i18n/localize.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { gridKeyAction, type GridPosition } from './grid-keys.js';
+import { indexOfRow, renderedIndexes } from './grid-window.js';
 import { styles } from './problem-grid.styles.js';
 
 export interface GridColumn {
@@ -90,6 +92,8 @@ export class ProblemGridElement extends LitElement {
   private rowHeight = 44;
   private visible = 12;
   private focusAfterRender = false;
+  /** The rows changed while a cell had the focus: after rendering, the focus goes back to the active cell. */
+  private refocus = false;
   private frame = 0;
   private resizeFrame = 0;
   private resize?: ResizeObserver;
@@ -124,9 +128,20 @@ export class ProblemGridElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('rows')) {
-      const last = Math.max(0, this.rows.length - 1);
-      if (this.active.row > last) this.active = { row: last, col: this.active.col };
+      // The active cell stays on its spreadsheet row when a re-check removes or adds rows around it; when
+      // its own row is gone, on the row that took its place.
+      const before = (changed.get('rows') as GridRowSource | undefined)?.at(this.active.row)?.row;
+      const found = before === undefined ? -1 : indexOfRow(this.rows, before, this.active.row);
+      const row = found >= 0 ? found : Math.min(this.active.row, Math.max(0, this.rows.length - 1));
+      if (row !== this.active.row) this.active = { row, col: this.active.col };
+      this.refocus ||= this.focusedCell() !== undefined;
     }
+  }
+
+  /** The grid cell that has the keyboard focus (or holds the element that has it). */
+  private focusedCell(): HTMLElement | undefined {
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    return focused?.closest<HTMLElement>('[data-row]') ?? undefined;
   }
 
   protected override updated(): void {
@@ -138,7 +153,14 @@ export class ProblemGridElement extends LitElement {
       const target = this.renderRoot.querySelector<HTMLElement>(this.editing ? '.editor' : '[tabindex="0"]');
       target?.focus();
       if (this.editing && target instanceof HTMLInputElement && this.editing.initial === undefined) target.select();
+    } else if (this.refocus && !this.editing) {
+      // After a re-check the focused element may have gone with its row, or hold another index now.
+      const cell = this.focusedCell();
+      if (!cell || Number(cell.dataset['row']) !== this.active.row || Number(cell.dataset['col']) !== this.active.col) {
+        this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]')?.focus({ preventScroll: true });
+      }
     }
+    this.refocus = false;
   }
 
   override render(): TemplateResult {
@@ -154,10 +176,10 @@ export class ProblemGridElement extends LitElement {
     const end = Math.min(this.rows.length, this.first + this.visible + 2 * OVERSCAN);
     const l = this.localizer;
     const activeRow = this.rows.at(this.active.row);
-    const shown: TemplateResult[] = [];
-    for (let i = this.first; i < end; i++) {
+    const shown: [GridRow, number][] = [];
+    for (const i of renderedIndexes(this.first, end, this.active.row, this.rows.length)) {
       const row = this.rows.at(i);
-      if (row) shown.push(this.renderRow(row, i));
+      if (row) shown.push([row, i]);
     }
     return html`
       <p id="${this.ids}-hint" class="hint">${l.t('gridKeyboardHint')}</p>
@@ -179,7 +201,8 @@ export class ProblemGridElement extends LitElement {
             <div role="columnheader" aria-colindex=${this.colCount}>${l.t('gridProblems')}</div>
           </div>
           <div class="sizer">
-            <div class="window">${shown}</div>
+            <!-- keyed by spreadsheet row: a focused cell stays on its own row when scrolling moves the window -->
+            <div class="window">${repeat(shown, ([row]) => row.row, ([row, i]) => this.renderRow(row, i))}</div>
           </div>
         </div>
       </div>
@@ -190,8 +213,11 @@ export class ProblemGridElement extends LitElement {
   private renderRow(row: GridRow, index: number): TemplateResult {
     const wholeRow = row.issues.filter((i) => i.columnKey === undefined);
     const selected = this.selected.has(row.row);
+    // The active row kept rendered outside the window sits where it belongs, out of sight.
+    const outside = index < this.first || index >= this.first + this.visible + 2 * OVERSCAN;
     return html`
-      <div role="row" aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'} class="row ${row.issues.length ? 'has-problems' : ''}">
+      <div role="row" aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'} class="row ${row.issues.length ? 'has-problems' : ''} ${outside ? 'outside' : ''}"
+        style=${outside ? `--_at: ${(index - this.first) * this.rowHeight}px` : nothing}>
         <div role="rowheader" aria-colindex="1" tabindex=${this.tabindex(index, 0)} data-row=${index} data-col="0">
           ${row.row}${row.learner ? html`<span class="learner">${row.learner}</span>` : nothing}
         </div>

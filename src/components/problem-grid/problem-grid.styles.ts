@@ -52,7 +52,14 @@ export const styles = css`
     position: relative;
   }
   .window {
+    position: relative;
     transform: translateY(var(--grid-offset, 0px));
+  }
+  /* The active row kept while scrolled out of the window: at its own place, not in the window's flow. */
+  .row.outside {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-start: var(--_at);
   }
   [role='columnheader'],
   [role='gridcell'],

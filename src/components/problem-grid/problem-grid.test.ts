@@ -3,6 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { CellEdit } from '../../core/edit/table.js';
 import { Localizer, loadTranslation } from '../../i18n/localize.js';
 import { gridKeyAction } from './grid-keys.js';
+import { indexOfRow, renderedIndexes } from './grid-window.js';
 import { ProblemCardsElement } from './problem-cards.component.js';
 import { ProblemGridElement, type GridColumn, type GridRow } from './problem-grid.component.js';
 
@@ -74,6 +75,63 @@ describe('<offline-upload-problem-grid>', () => {
     const last = [...rendered()].at(-1)!;
     expect(last.getAttribute('aria-rowindex')).to.equal('100001');
     expect(last.querySelector('[role="rowheader"]')!.textContent!.trim()).to.equal('100001');
+  });
+
+  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const headerOf = (el: ProblemGridElement, row: number) => [...root(el).querySelectorAll<HTMLElement>('[role="rowheader"]')].find((h) => h.textContent!.trim() === String(row))!;
+
+  it('keeps the focused cell on its own row when wheel scrolling shifts the rendered window', async () => {
+    const { el } = await grid(1000);
+    // An admin clicks the number of row 12, then scrolls with the wheel (no key): the window of rendered
+    // rows moves, but the focused cell must still be row 12's.
+    const header = headerOf(el, 12);
+    header.focus();
+    await el.updateComplete;
+    const viewport = root(el).querySelector<HTMLElement>('.viewport')!;
+    const rowHeight = header.getBoundingClientRect().height;
+    viewport.scrollTop = rowHeight * 14;
+    await frames();
+    await el.updateComplete;
+    expect(root(el).querySelector('.window [role="rowheader"]')!.textContent!.trim(), 'the window moved').to.not.equal('2');
+    expect(focused(el)?.textContent!.trim()).to.equal('12');
+    expect(focused(el)?.closest('[role="row"]')!.getAttribute('aria-rowindex')).to.equal('12');
+    // Far away: the focused row is kept (out of sight), and the arrow keys go on from it.
+    viewport.scrollTop = rowHeight * 600;
+    await frames();
+    await el.updateComplete;
+    expect(focused(el)?.textContent!.trim(), 'still focused after scrolling 600 rows away').to.equal('12');
+    await sendKeys({ press: 'ArrowDown' });
+    await frames();
+    await el.updateComplete;
+    expect(focused(el)?.textContent!.trim()).to.equal('13');
+    const box = focused(el)!.getBoundingClientRect();
+    const view = viewport.getBoundingClientRect();
+    expect(box.top >= view.top && box.bottom <= view.bottom + 1, 'row 13 scrolled into sight').to.be.true;
+  });
+
+  it('after a re-check keeps the focus on the active cell: on its own row, or the next when its row was fixed', async () => {
+    const { el } = await grid(40);
+    const rows = rowsOf(40);
+    headerOf(el, 12).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    // Rows 3 and 4 above it are fixed and leave the list: the focus stays on row 12's e-mail cell.
+    el.rows = rows.filter((r) => r.row !== 3 && r.row !== 4);
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('[tabindex="0"]')).to.have.length(1);
+    expect(focused(el), 'the focused cell is the active one').to.equal(active(el));
+    expect(focused(el)!.closest('[role="row"]')!.querySelector('[role="rowheader"]')!.textContent!.trim()).to.equal('12');
+    expect(focused(el)!.dataset['col']).to.equal('2');
+    // Row 12 itself is fixed: the focus goes to the row that took its place (13), same column.
+    el.rows = rows.filter((r) => r.row !== 3 && r.row !== 4 && r.row !== 12);
+    await el.updateComplete;
+    expect(focused(el), 'the focused cell is the active one').to.equal(active(el));
+    expect(focused(el)!.closest('[role="row"]')!.querySelector('[role="rowheader"]')!.textContent!.trim()).to.equal('13');
+    expect(focused(el)!.dataset['col']).to.equal('2');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(focused(el)!.closest('[role="row"]')!.querySelector('[role="rowheader"]')!.textContent!.trim()).to.equal('14');
   });
 
   it('moves the one focusable cell with the arrow keys, Home and End', async () => {
@@ -247,6 +305,22 @@ describe('<offline-upload-problem-grid>', () => {
     await loadTranslation('fr');
     const el = await fixture<ProblemGridElement>(html`<offline-upload-problem-grid .columns=${columns} .rows=${[]} .localizer=${new Localizer('fr')}></offline-upload-problem-grid>`);
     expect(root(el).textContent).to.contain('Aucune ligne à afficher.');
+  });
+});
+
+describe('grid window', () => {
+  it('renders the window and the active row outside it, in index order', () => {
+    expect(renderedIndexes(10, 14, 12, 100)).to.deep.equal([10, 11, 12, 13]);
+    expect(renderedIndexes(10, 14, 3, 100)).to.deep.equal([3, 10, 11, 12, 13]);
+    expect(renderedIndexes(10, 14, 50, 100)).to.deep.equal([10, 11, 12, 13, 50]);
+  });
+  it('finds where a spreadsheet row went, or says it is gone', () => {
+    const rows = rowsOf(1000).filter((r) => r.row % 3 !== 0);
+    expect(rows[indexOfRow(rows, 700, 600)]!.row).to.equal(700);
+    expect(indexOfRow(rows, 699, 600)).to.equal(-1);
+    // Not in row order: found around its old place.
+    const shuffled = [...rows.slice(0, 50).reverse(), ...rows.slice(50)];
+    expect(shuffled[indexOfRow(shuffled, 10, 40)]!.row).to.equal(10);
   });
 });
 

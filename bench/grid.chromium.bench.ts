@@ -113,7 +113,8 @@ async function mount(): Promise<{ el: HTMLElement & { updateComplete: Promise<bo
 const gridOf = (el: HTMLElement) => el.shadowRoot!.querySelector('offline-upload-problem-grid')!;
 const gridRoot = (el: HTMLElement) => gridOf(el).shadowRoot!;
 const rowsShown = (el: HTMLElement) => gridRoot(el).querySelectorAll('.window [role="row"]');
-const firstRowNumber = (el: HTMLElement) => parseInt(gridRoot(el).querySelector('.window [role="rowheader"]')?.textContent?.trim() ?? '', 10);
+// The row number is written in the page's language (1,347), then the learner's name.
+const firstRowNumber = (el: HTMLElement) => parseInt(/^[\d,]+/.exec(gridRoot(el).querySelector('.window [role="rowheader"]')?.textContent?.trim() ?? '')?.[0]?.replaceAll(',', '') ?? '', 10);
 
 /** Scrolls the grid's viewport to the end in `steps` frames; the frames it took. */
 async function scrollThrough(el: HTMLElement, steps: number): Promise<void> {

@@ -219,7 +219,7 @@ export class ProblemGridElement extends LitElement {
       <div role="row" aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'} class="row ${row.issues.length ? 'has-problems' : ''} ${outside ? 'outside' : ''}"
         style=${outside ? `--_at: ${(index - this.first) * this.rowHeight}px` : nothing}>
         <div role="rowheader" aria-colindex="1" tabindex=${this.tabindex(index, 0)} data-row=${index} data-col="0">
-          ${row.row}${row.learner ? html`<span class="learner">${row.learner}</span>` : nothing}
+          ${this.localizer.number(row.row)}${row.learner ? html`<span class="learner">${row.learner}</span>` : nothing}
         </div>
         <div role="gridcell" aria-colindex="2" tabindex=${this.tabindex(index, 1)} data-row=${index} data-col="1">
           <input type="checkbox" tabindex="-1" .checked=${selected} aria-label=${this.localizer.t('gridSelectRow', { row: row.row })} @change=${() => this.toggle(row.row)} />

@@ -74,7 +74,8 @@ describe('<offline-upload-problem-grid>', () => {
     await el.updateComplete;
     const last = [...rendered()].at(-1)!;
     expect(last.getAttribute('aria-rowindex')).to.equal('100001');
-    expect(last.querySelector('[role="rowheader"]')!.textContent!.trim()).to.equal('100001');
+    // Row numbers are written as numbers in the admin's language, as the problem cards write them.
+    expect(last.querySelector('[role="rowheader"]')!.textContent!.trim()).to.equal('100,001');
   });
 
   const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

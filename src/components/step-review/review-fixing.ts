@@ -254,9 +254,11 @@ export function renderFixing(ctx: WizardContext, view: FixingView): TemplateResu
         <button type="button" class="button" id="undo-edit" ?disabled=${!editing?.canUndo || editing.checking} @click=${() => void session.undoEdit()}>
           <span aria-hidden="true">↶</span> ${l.t('fixUndo')}
         </button>
-        <button type="button" class="button" id="delete-rows" ?disabled=${view.selected.size === 0 || editing?.checking === true} @click=${deleteSelected}>
-          ${l.t('fixDeleteSelected', { count: view.selected.size })}
-        </button>
+        ${view.selected.size > 0
+          ? html`<button type="button" class="button" id="delete-rows" ?disabled=${editing?.checking === true} @click=${deleteSelected}>
+              ${l.t('fixDeleteSelected', { count: view.selected.size })}
+            </button>`
+          : nothing}
         ${editing?.checking ? html`<span class="checking" role="status"><span class="spinner" aria-hidden="true"></span> ${l.t('fixChecking')}</span>` : nothing}
       </div>
       ${renderDeleted(ctx, view)}

@@ -177,7 +177,8 @@ function activeCell(grid: Locator): Promise<ActiveCell> {
     const root = el.shadowRoot!;
     const cell = root.querySelector<HTMLElement>('.window [tabindex="0"]');
     const numbers = [cell?.closest('[role="row"]'), ...root.querySelectorAll('.window [role="row"]')].map((row) =>
-      Number(/^\d+/.exec(row?.querySelector('[role="rowheader"]')?.textContent?.trim() ?? '')?.[0] ?? NaN),
+      // Row numbers are written as numbers in the admin's language (1,347), followed by the learner's name.
+      Number(/^[\d,]+/.exec(row?.querySelector('[role="rowheader"]')?.textContent?.trim() ?? '')?.[0]?.replaceAll(',', '') ?? NaN),
     );
     const focused = root.activeElement !== null && (root.activeElement === cell || cell?.contains(root.activeElement) === true);
     return { focused, row: numbers[0]!, col: Number(cell?.dataset['col'] ?? NaN), first: numbers[1]!, last: numbers.at(-1)! };
@@ -244,7 +245,7 @@ function cellText(grid: Locator, row: number, col: number): Promise<string> {
   return grid.evaluate(
     (el, [r, c]) => {
       const rows = [...el.shadowRoot!.querySelectorAll('.window [role="row"]')];
-      const found = rows.find((x) => x.querySelector('[role="rowheader"]')?.textContent?.trim().startsWith(String(r)));
+      const found = rows.find((x) => /^[\d,]+/.exec(x.querySelector('[role="rowheader"]')?.textContent?.trim() ?? '')?.[0]?.replaceAll(',', '') === String(r));
       return found?.querySelector(`[data-col="${c}"] .value`)?.textContent ?? '';
     },
     [row, col] as const,

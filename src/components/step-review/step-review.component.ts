@@ -100,6 +100,9 @@ export class StepReviewElement extends StepElement {
       return html`
         ${this.renderHeading(l.t('reviewIssuesHeading'), l.t('reviewIssuesGuidance'))}
         ${state.failure ? this.renderFailure(state.failure) : nothing}
+        ${state.failure?.retryable && state.status === 'has-issues'
+          ? html`<p class="review-actions"><button type="button" class="button" id="retry-check" @click=${() => void ctx.session.retryCheck()}>${l.t('retry')}</button></p>`
+          : nothing}
         ${renderReadingNotes(ctx)}
         <p class="issue-count">
           <strong>${l.t('issuesTotal', { count: issues.length })}</strong>${rows > 0 ? html` ${l.t('issuesInRows', { count: rows })}` : nothing}

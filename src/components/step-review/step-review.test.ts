@@ -1,7 +1,8 @@
 // The review step alone, in its three states: a file refused as a whole, issues by row with the count
 // chips as filters, and the records ready.
 import { expect } from '@open-wc/testing';
-import { ALL_PRESET, cleanCsv, mountStep, said, specReady, waitFor } from '../../../test/components/step-fixture.js';
+import { SessionEndedError } from '../../backend/errors.js';
+import { ALL_PRESET, cleanCsv, FakeBackend, mountStep, said, specReady, waitFor } from '../../../test/components/step-fixture.js';
 import { CLASSROOM_HEADER, csv } from '../../../test/session/helpers.js';
 import type { StepReviewElement } from './step-review.component.js';
 
@@ -135,6 +136,43 @@ describe('<offline-upload-step-review>', () => {
     await waitFor(() => session.state.status === 'has-issues' && !session.state.editing?.checking, 'rows put back');
     await el.updateComplete;
     expect(section()).to.equal(null);
+  });
+
+  it('issues of its own and the LMS check failed: the failure with Try again, which checks the same file again', async () => {
+    const backend = new FakeBackend();
+    // Sign-in ends during the LMS's check (worth trying again once signed in, in another tab).
+    backend.failNext.set('dryRunChunk', new SessionEndedError('You are not signed in to the LMS.', 'dryRunChunk', 401));
+    const m = await mountStep<StepReviewElement>('offline-upload-step-review', {
+      backend,
+      preset: ALL_PRESET,
+      before: async (x) => {
+        await specReady(x);
+        await x.session.uploadFile(csv([CLASSROOM_HEADER, 'not-an-email,2025-03-01,Completed,,', 'user2@example.com,2025-03-02,Completed,,']));
+      },
+    });
+    const { el, session } = m;
+    await el.updateComplete;
+    expect(session.state.status).to.equal('has-issues');
+    expect(session.state.failure?.code).to.equal('dry-run-session-ended');
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('#retry-check');
+    expect(retry, 'a Try again button').to.not.equal(null);
+    expect(retry!.textContent!.trim()).to.equal('Try again');
+    await expect(el).to.be.accessible();
+    const asked = backend.count('dryRunChunk');
+    retry!.click();
+    await waitFor(() => backend.count('dryRunChunk') > asked && session.state.status === 'has-issues' && !session.state.failure, 'checked again');
+    await el.updateComplete;
+    // The LMS answered this time: the file's own problem stays, the failure and its button go.
+    expect(session.state.issues.map((i) => i.row)).to.deep.equal([2]);
+    expect(el.shadowRoot!.querySelector('#retry-check')).to.equal(null);
+  });
+
+  it('no Try again when the file has issues and the LMS check went well', async () => {
+    const { el } = await reviewOf(csv([CLASSROOM_HEADER, 'not-an-email,2025-03-01,Completed,,']));
+    expect(el.shadowRoot!.querySelector('#retry-check')).to.equal(null);
+    // Nothing ticked: no "Delete 0 selected rows".
+    await waitFor(() => el.shadowRoot!.querySelector('offline-upload-problem-grid') !== null, 'the grid');
+    expect(el.shadowRoot!.querySelector('#delete-rows')).to.equal(null);
   });
 
   it('the records ready: the summary, the records preview and Create records (no Next)', async () => {

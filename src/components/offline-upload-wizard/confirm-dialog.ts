@@ -1,10 +1,29 @@
 // The wizard's confirmation before creating: how many records for which activity, and what the preview
 // showed besides (rows left unchanged, rows deleted in the browser), Cancel first. Opened and closed by
-// the shell from the flow's `confirming`.
-import { html, nothing, type TemplateResult } from 'lit';
+// its controller from the flow's `confirming`.
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Localizer } from '../../i18n/localize.js';
 import type { WizardFlow } from '../../session/wizard-flow.js';
 import { planLines, planOf } from '../records-preview/records-ready.js';
+
+type DialogHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+/** @internal Opens the shell's dialog while the flow is confirming a creation, and closes it after. */
+export class ConfirmDialogController implements ReactiveController {
+  constructor(
+    private readonly host: DialogHost,
+    private readonly flow: () => WizardFlow | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const confirming = this.flow()?.confirming === true;
+    const dialog = this.host.renderRoot.querySelector('dialog');
+    if (dialog && confirming && !dialog.open) dialog.showModal();
+    if (dialog?.open && !confirming) dialog.close();
+  }
+}
 
 export function renderConfirmDialog(l: Localizer, flow: WizardFlow | undefined, cancel: () => void): TemplateResult {
   const count = flow?.state.summary?.records ?? 0;

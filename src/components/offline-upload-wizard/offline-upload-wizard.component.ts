@@ -1,49 +1,34 @@
 // <offline-upload-wizard>: a thin shell over a headless WizardFlow. It connects an UploadSession
 // (SessionController), shares { session, flow, state, localizer } with one internal element per step
-// through @lit/context, and renders only the stepper, the live region, the confirmation dialog and focus.
+// through @lit/context, and renders only the stepper, the live region, the confirmation dialog and focus;
+// each of those chores is a controller or a render function of its own in this folder.
 import { provide } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { property } from 'lit/decorators.js';
 import type { LmsBackend } from '../../backend/types.js';
 import type { DateOrder } from '../../core/read/types.js';
 import { FailedEvent } from '../../events/failed.js';
-import { RestoredEvent } from '../../events/restored.js';
 import type { MessageOverrides } from '../../i18n/localize.js';
 import type { SessionFailure } from '../../session/failures.js';
-import { DEFAULT_KEEP_HOURS, defaultSlot } from '../../session/persistence.js';
 import { SavedWorkStore } from '../../session/saved-work.js';
 import type { WizardStep } from '../../session/steps.js';
-import type { Preset, SessionState } from '../../session/types.js';
+import type { Preset } from '../../session/types.js';
 import type { UploadSession } from '../../session/upload-session.js';
 import type { WizardFlow } from '../../session/wizard-flow.js';
 import { OfflineUploadElement } from '../shared/base-element.js';
-import { ANNOUNCE_EVENT, type AnnounceEvent } from '../shared/internal-events.js';
-import { phaseName } from '../shared/progress.js';
-import { failureTime, STEP_PARTS, type StepElement } from '../shared/step-element.js';
+import { failureTime, type StepElement } from '../shared/step-element.js';
 import { wizardContext, type WizardContext } from '../shared/wizard-context.js';
+import { ConfirmDialogController, renderConfirmDialog } from './confirm-dialog.js';
+import { FocusController } from './focus-controller.js';
+import { LandmarkController } from './landmark.js';
 import { LiveRegionController } from './live-region.js';
-import { bridgeEvents } from './public-events.js';
 import { styles } from './offline-upload-wizard.styles.js';
+import { PersistenceController } from './persistence-controller.js';
+import { bridgeEvents } from './public-events.js';
 import { SessionController } from './session-controller.js';
-import { renderConfirmDialog } from './confirm-dialog.js';
-import { PersistenceController, renderResumeOffer } from './persistence-controller.js';
+import { renderStep } from './step-outlet.js';
 import { renderStepper } from './stepper.js';
-
-const STEP_TAGS: Record<WizardStep | 'no-access', StaticValue> = {
-  access: literal`offline-upload-step-access`,
-  'no-access': literal`offline-upload-step-no-access`,
-  choose: literal`offline-upload-step-choose`,
-  template: literal`offline-upload-step-template`,
-  upload: literal`offline-upload-step-upload`,
-  match: literal`offline-upload-step-match`,
-  review: literal`offline-upload-step-review`,
-  create: literal`offline-upload-step-create`,
-  done: literal`offline-upload-step-done`,
-};
-
-/** Wizards on the page, in order of connection: several get distinct landmark names. */
-const wizards = new Set<OfflineUploadWizardElement>();
+import { StrayDropController } from './stray-drop.js';
 
 /**
  * The whole upload of offline activity records, step by step: access check, choice of activity, domain
@@ -164,8 +149,6 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
   /** @internal What the steps share; a new value at every change. */
   @provide({ context: wizardContext }) private ctx?: WizardContext;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
-
   private readonly connection = new SessionController(this, {
     options: () => this.sessionOptions,
     preset: () => this.preset,
@@ -173,19 +156,18 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
     failed: (failure) => this.onFailed(failure),
   });
   private readonly live = new LiveRegionController(this);
-  private readonly persistence = new PersistenceController({
-    settings: () => ({ slot: this.workSlot, keepMs: this.keepMs }),
-    update: () => this.requestUpdate(),
-    restored: ({ fileName, savedAt, step }) => {
-      this.emit(new RestoredEvent({ fileName, savedAt: savedAt.toISOString(), step }));
-      this.live.say(this.l.t('announceRestored', { file: fileName }));
-    },
-    offered: () => this.live.say(this.l.t('resumeHeading')),
+  private readonly landmark = new LandmarkController(this);
+  // The next two work on their own once added: the dialog follows the flow's `confirming` (synced before
+  // focus moves), and files dropped beside a drop zone are refused.
+  private readonly dialog = new ConfirmDialogController(this, () => this.connection.flow);
+  private readonly strayDrop = new StrayDropController(this);
+  private readonly focusing = new FocusController(this);
+  private readonly persistence = new PersistenceController(this, {
+    localizer: () => this.l,
+    say: (message) => this.live.say(message),
+    declined: () => this.focusing.toHeading(),
   });
   private readonly slotWatch = new MutationObserver(() => this.requestUpdate());
-  private interacted = false;
-  private focusPending = false;
-  private progressMark = '';
 
   /** The step shown. */
   get step(): WizardStep {
@@ -202,7 +184,7 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
    * offered on the next visit, and a file on screen is no longer kept nor guarded against leaving the page.
    */
   clearSavedWork(): Promise<void> {
-    return this.connection.flow ? this.persistence.clear() : new SavedWorkStore({ slot: this.workSlot }).clear();
+    return this.persistence.clear();
   }
 
   /** Forgets the work every wizard keeps in this browser for the site (a sign-out that covers them all). */
@@ -217,23 +199,11 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    wizards.add(this);
-    wizards.forEach((w) => w.requestUpdate());
-    for (const type of ['pointerdown', 'keydown', 'drop']) this.addEventListener(type, this.markInteracted);
-    this.addEventListener('dragover', this.onStrayDrag);
-    this.addEventListener('drop', this.onStrayDrag);
-    this.renderRoot.addEventListener(ANNOUNCE_EVENT, this.onAnnounce as EventListener);
     this.slotWatch.observe(this, { childList: true, attributes: true, subtree: true, attributeFilter: ['slot'] });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    wizards.delete(this);
-    wizards.forEach((w) => w.requestUpdate());
-    for (const type of ['pointerdown', 'keydown', 'drop']) this.removeEventListener(type, this.markInteracted);
-    this.removeEventListener('dragover', this.onStrayDrag);
-    this.removeEventListener('drop', this.onStrayDrag);
-    this.renderRoot.removeEventListener(ANNOUNCE_EVENT, this.onAnnounce as EventListener);
     this.slotWatch.disconnect();
   }
 
@@ -248,6 +218,7 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
     if (flow && (changed.has('keepWorkHours') || changed.has('workKey'))) this.persistence.attach(flow);
     if (session && (changed.has('dateOrder') || changed.has('maxFileSize') || changed.has('maxRows'))) session.setOptions(this.sessionOptions);
     const { session: s, flow: f } = this.connection;
+    const { dateOrder, maxFileSize, maxRows, supportUrl, supportEmail, messages } = this;
     this.ctx =
       s && f
         ? {
@@ -256,27 +227,9 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
             state: s.state,
             localizer: this.l,
             announce: (message, assertive) => this.live.say(message, assertive),
-            options: {
-              dateOrder: this.dateOrder,
-              maxFileSize: this.maxFileSize,
-              maxRows: this.maxRows,
-              supportUrl: this.supportUrl,
-              supportEmail: this.supportEmail,
-              messages: this.messages,
-            },
+            options: { dateOrder, maxFileSize, maxRows, supportUrl, supportEmail, messages },
           }
         : undefined;
-  }
-
-  protected override updated(): void {
-    const flow = this.connection.flow;
-    const dialog = this.dialog;
-    if (dialog && flow?.confirming && !dialog.open) dialog.showModal();
-    if (dialog?.open && !flow?.confirming) dialog.close();
-    if (this.focusPending) {
-      this.focusPending = false;
-      void this.renderRoot.querySelector<HTMLElement & { focusHeading?: () => Promise<void> }>('[data-step]')?.focusHeading?.();
-    }
   }
 
   /** Complete once the shell and the step it shows have rendered. */
@@ -295,63 +248,23 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
     };
   }
 
-  /** This wizard's key for its saved work. */
-  private get workSlot(): string {
-    if (this.workKey) return this.workKey;
-    const all = [...document.querySelectorAll('offline-upload-wizard')];
-    return defaultSlot(location.pathname, this.id || undefined, Math.max(0, all.indexOf(this)));
-  }
-
-  private get keepMs(): number {
-    const hours = this.keepWorkHours ?? DEFAULT_KEEP_HOURS;
-    return Number.isFinite(hours) && hours > 0 ? hours * 60 * 60 * 1000 : 0;
-  }
-
   private get sessionOptions() {
     return { dateOrder: this.dateOrder, maxFileSize: this.maxFileSize, maxRows: this.maxRows };
   }
-
-  private markInteracted = (): void => {
-    this.interacted = true;
-  };
-
-  /**
-   * A file dropped on the wizard beside a drop zone would be opened by the browser, leaving the page
-   * and the admin's progress: refuse it here. A drop zone accepts its own drops first (defaultPrevented).
-   */
-  private onStrayDrag = (event: DragEvent): void => {
-    if (event.defaultPrevented || !event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    if (event.type === 'dragover') event.dataTransfer.dropEffect = 'none';
-  };
-
-  private onAnnounce = (event: AnnounceEvent): void => {
-    event.stopPropagation();
-    this.live.say(event.detail.message, event.detail.assertive === true);
-  };
-
-  // ── following the session and the flow ───────────────────────────────────────────────────────
 
   private attach(session: UploadSession, flow: WizardFlow): () => void {
     const stopKeeping = this.persistence.attach(flow);
     const stopEvents = bridgeEvents(this, session, flow, {
       localizer: () => this.l,
       say: (message, assertive) => this.live.say(message, assertive),
-      state: (state) => this.announceProgress(state),
+      state: (state) => this.live.progress(state, this.l),
       failed: (failure) => this.onFailed(failure),
-      // Focus follows the flow only once the admin is using the wizard: never steal it on page load.
-      stepChanged: () => (this.focusPending = this.interacted || this.matches(':focus-within')),
+      stepChanged: () => this.focusing.stepChanged(),
     });
     return () => {
       stopEvents();
       stopKeeping();
     };
-  }
-
-  /** Starts over instead of continuing saved work: it is forgotten, and focus goes to the step's heading. */
-  private declineSavedWork(): void {
-    void this.persistence.keeper?.discard();
-    this.focusPending = true;
   }
 
   private onFailed(failure: SessionFailure): void {
@@ -362,66 +275,23 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
     this.live.say(message, true);
   }
 
-  /** Progress in words at each phase and every quarter, not at every tick. */
-  private announceProgress(state: SessionState): void {
-    const progress = state.progress;
-    if (!progress || !(state.status === 'reading' || state.status === 'dry-run')) {
-      this.progressMark = '';
-      return;
-    }
-    const mark = `${progress.phase}:${Math.floor(progress.fraction * 4)}`;
-    if (mark === this.progressMark) return;
-    this.progressMark = mark;
-    this.live.say(this.l.t('announceProgress', { phase: phaseName({ localizer: this.l }, progress.phase), percent: this.l.percent(progress.fraction) }));
-  }
-
-  // ── rendering ─────────────────────────────────────────────────────────────────────────────────
-
-  /** The landmark's name: the host's aria-label, else ours, numbered when several wizards share the page. */
-  private get landmarkName(): string {
-    const own = this.getAttribute('aria-label');
-    if (own) return own;
-    const name = this.l.t('wizardLabel');
-    return wizards.size > 1 ? `${name} (${[...wizards].indexOf(this) + 1})` : name;
-  }
-
   override render(): TemplateResult {
     const l = this.l;
-    const name = this.landmarkName;
-    const alone = this.connection.session?.state.status === 'no-access';
+    const { session, flow } = this.connection;
+    const cancel = (): void => {
+      flow?.cancelCreate();
+      void this.focusing.toCreate();
+    };
     return html`
-      <section part="base" class="base" aria-label=${name} dir=${l.dir}>
-        ${alone ? nothing : renderStepper(l, this.connection.flow, name === l.t('wizardLabel') ? l.t('stepsLabel') : `${l.t('stepsLabel')} · ${name}`)}
+      <section part="base" class="base" aria-label=${this.landmark.name(l)} dir=${l.dir}>
+        ${session?.state.status === 'no-access' ? nothing : renderStepper(l, flow, this.landmark.stepsLabel(l))}
         <div part="panel" class="panel">
-          ${this.connection.session?.state.status === 'selecting' ? renderResumeOffer(l, this.persistence.keeper, () => this.declineSavedWork()) : nothing}
-          ${this.renderStep()}
+          ${session?.state.status === 'selecting' ? this.persistence.renderOffer(l) : nothing}
+          ${renderStep(this.connection, l, this)}
         </div>
-        <div class="visually-hidden" aria-live=${this.live.politeness} aria-atomic="true" data-live>${this.live.message}</div>
+        ${this.live.render()}
       </section>
-      ${renderConfirmDialog(this.l, this.connection.flow, () => this.cancelConfirm())}
+      ${renderConfirmDialog(l, flow, cancel)}
     `;
-  }
-
-  private renderStep(): TemplateResult {
-    const { session, flow, failure } = this.connection;
-    if (!session || !flow) {
-      const connection = { localizer: this.l, failure, retry: failure?.code === 'connect-failed' ? () => void this.connection.connect(true) : undefined };
-      return html`<offline-upload-step-access data-step exportparts=${STEP_PARTS} .connection=${connection}></offline-upload-step-access>`;
-    }
-    if (session.state.status === 'no-access') {
-      const custom = this.querySelector(':scope > [slot="no-access"]') !== null;
-      return html`<offline-upload-step-no-access data-step exportparts=${STEP_PARTS} .customContact=${custom}>
-        ${custom ? html`<slot name="no-access" slot="contact"></slot>` : nothing}
-      </offline-upload-step-no-access>`;
-    }
-    const tag = STEP_TAGS[flow.step];
-    return staticHtml`<${tag} data-step exportparts=${STEP_PARTS}></${tag}>`;
-  }
-
-  private cancelConfirm(): void {
-    this.connection.flow?.cancelCreate();
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement & { focusCreate?: () => Promise<void> }>('[data-step]')?.focusCreate?.(),
-    );
   }
 }

@@ -1,20 +1,41 @@
-// The wizard's side of "work never lost": one WorkKeeper (session/persistence.ts) per flow, the page's
-// `beforeunload` guard only while there is work not yet created, a save of the last fix when the page is
-// hidden, and the offer to continue, worded and rendered above the step.
+// The wizard's side of "work never lost": one WorkKeeper (session/persistence.ts) per flow, kept under
+// the wizard's slot for its keep time, the page's `beforeunload` guard only while there is work not yet
+// created, a save of the last fix when the page is hidden, and the offer to continue, worded and rendered
+// above the step.
 import { html, nothing, type TemplateResult } from 'lit';
+import { RestoredEvent } from '../../events/restored.js';
 import type { Localizer } from '../../i18n/localize.js';
-import { WorkKeeper, type KeeperEventMap } from '../../session/persistence.js';
+import { DEFAULT_KEEP_HOURS, defaultSlot, WorkKeeper, type KeeperEventMap } from '../../session/persistence.js';
+import { SavedWorkStore } from '../../session/saved-work.js';
 import type { WizardFlow } from '../../session/wizard-flow.js';
 
+/** The wizard's settings for its saved work (its `work-key` and `keep-work-hours` attributes). */
+export interface PersistenceHost extends HTMLElement {
+  readonly workKey?: string;
+  readonly keepWorkHours?: number;
+  requestUpdate(): void;
+}
+
 export interface PersistenceHooks {
-  /** The wizard's key and how long work is kept (ms; 0 keeps nothing). */
-  settings(): { slot: string; keepMs: number };
-  /** Re-render. */
-  update(): void;
-  /** Saved work was brought back. */
-  restored(detail: KeeperEventMap['restored']['detail']): void;
-  /** Saved work is offered (to be announced). */
-  offered(): void;
+  /** The wizard's words. */
+  localizer(): Localizer;
+  /** Says a sentence in the live region. */
+  say(message: string): void;
+  /** The admin chose to start over instead of continuing (focus goes to the step). */
+  declined(): void;
+}
+
+/** This wizard's key for its saved work: its `work-key`, else the page's path with its id or place. */
+export function workSlot(host: PersistenceHost): string {
+  if (host.workKey) return host.workKey;
+  const all: Element[] = [...document.querySelectorAll('offline-upload-wizard')];
+  return defaultSlot(location.pathname, host.id || undefined, Math.max(0, all.indexOf(host)));
+}
+
+/** How long work is kept, in ms (0 keeps nothing). */
+export function keepMs(host: PersistenceHost): number {
+  const hours = host.keepWorkHours ?? DEFAULT_KEEP_HOURS;
+  return Number.isFinite(hours) && hours > 0 ? hours * 60 * 60 * 1000 : 0;
 }
 
 /** @internal Keeps the wizard's work across reloads and guards leaving the page. */
@@ -23,24 +44,30 @@ export class PersistenceController {
   #stop?: () => void;
   #guarding = false;
 
-  constructor(private readonly hooks: PersistenceHooks) {}
+  constructor(
+    private readonly host: PersistenceHost,
+    private readonly hooks: PersistenceHooks,
+  ) {}
 
   /** Follows `flow` (a new keeper); returns what stops it. */
   attach(flow: WizardFlow): () => void {
     this.detach();
-    const { slot, keepMs } = this.hooks.settings();
-    const keeper = new WorkKeeper(flow, { slot, keepMs });
+    const keeper = new WorkKeeper(flow, { slot: workSlot(this.host), keepMs: keepMs(this.host) });
     this.keeper = keeper;
     let offered = false;
     const onChange = (): void => {
       this.#guard(keeper.hasWork);
       if (keeper.offer && !offered) {
         offered = true;
-        this.hooks.offered();
+        this.hooks.say(this.hooks.localizer().t('resumeHeading'));
       }
-      this.hooks.update();
+      this.host.requestUpdate();
     };
-    const onRestored = (e: KeeperEventMap['restored']): void => this.hooks.restored(e.detail);
+    const onRestored = (e: KeeperEventMap['restored']): void => {
+      const { fileName, savedAt, step } = e.detail;
+      this.host.dispatchEvent(new RestoredEvent({ fileName, savedAt: savedAt.toISOString(), step }));
+      this.hooks.say(this.hooks.localizer().t('announceRestored', { file: fileName }));
+    };
     const onState = (): void => this.#guard(keeper.hasWork);
     const onHide = (): void => keeper.flush();
     keeper.addEventListener('change', onChange);
@@ -65,13 +92,23 @@ export class PersistenceController {
     stop?.();
   }
 
-  /** Forgets this wizard's saved work (the host's clearSavedWork). */
+  /** Forgets this wizard's saved work (the host's clearSavedWork), connected to an LMS or not yet. */
   async clear(): Promise<void> {
     const keeper = this.keeper;
-    if (keeper) {
-      await keeper.clear();
-      this.#guard(keeper.hasWork);
-    }
+    if (!keeper) return new SavedWorkStore({ slot: workSlot(this.host) }).clear();
+    await keeper.clear();
+    this.#guard(keeper.hasWork);
+  }
+
+  /** The offer to continue saved work, above the step; nothing when there is none. */
+  renderOffer(l: Localizer): TemplateResult | typeof nothing {
+    return renderResumeOffer(l, this.keeper, () => this.#decline());
+  }
+
+  /** Starts over instead of continuing saved work: it is forgotten. */
+  #decline(): void {
+    void this.keeper?.discard();
+    this.hooks.declined();
   }
 
   /**
@@ -92,8 +129,7 @@ function onBeforeUnload(event: BeforeUnloadEvent): void {
   event.returnValue = '';
 }
 
-/** @internal The offer to continue saved work, above the step; nothing when there is none. */
-export function renderResumeOffer(l: Localizer, keeper: WorkKeeper | undefined, startOver: () => void): TemplateResult | typeof nothing {
+function renderResumeOffer(l: Localizer, keeper: WorkKeeper | undefined, startOver: () => void): TemplateResult | typeof nothing {
   const offer = keeper?.offer;
   if (!keeper || !offer) return nothing;
   const time = new Intl.DateTimeFormat(l.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(offer.savedAt);

@@ -4,9 +4,8 @@
 // The network is not trusted: every answer is read as a stream up to a size cap of its operation, no
 // request follows a redirect to another origin (nothing — headers, idempotency key, body — is ever sent
 // there), writes follow no redirect at all, and a 413 on a dry-run chunk is retried in smaller parts.
-import type { z } from 'zod';
 import type { TemplateSpec } from '../core/spec.js';
-import { TemplateSpec as TemplateSpecSchema } from '../core/spec.js';
+import { ANSWERS, AnswerProblem, plainProblem, type CheckedOperation } from './answers.js';
 import {
   BackendError,
   ContractError,
@@ -19,20 +18,8 @@ import {
   UnavailableError,
   isAbort,
 } from './errors.js';
-import {
-  ActivityPageSchema,
-  ActivitySummarySchema,
-  CapabilitiesSchema,
-  CategoryListSchema,
-  CommitResultSchema,
-  DomainListSchema,
-  DryRunResultSchema,
-  PermissionsSchema,
-  ProblemSchema,
-  StagedUploadSchema,
-  describeZodIssue,
-} from './schemas.js';
 import type { Problem } from './schemas.js';
+import type * as WireRead from './wire-read.js';
 import type {
   ActivityPage,
   ActivityQuery,
@@ -51,6 +38,15 @@ import type {
   StagedUpload,
   TemplateQuery,
 } from './types.js';
+
+/** Reads an answer's JSON as the contract says it is, or throws an AnswerProblem. */
+type Reader<T> = (json: unknown) => T;
+
+/** The zod-free check of a first-screen answer (answers.ts). */
+const checked =
+  <K extends CheckedOperation>(operation: K): Reader<ReturnType<(typeof ANSWERS)[K]>> =>
+  (json) =>
+    ANSWERS[operation](json, []) as ReturnType<(typeof ANSWERS)[K]>;
 
 /** The LmsBackend methods, which are also the operationIds of openapi.json. */
 export type BackendOperation = Exclude<keyof LmsBackend, 'chunkSize'>;
@@ -241,7 +237,7 @@ export class RestBackend implements LmsBackend {
   async getCapabilities(options?: CallOptions): Promise<Capabilities> {
     let capabilities: Capabilities;
     try {
-      capabilities = await this.#call('getCapabilities', CapabilitiesSchema, { signal: options?.signal });
+      capabilities = await this.#call('getCapabilities', checked('getCapabilities'), { signal: options?.signal });
     } catch (error) {
       // An LMS built to an older contract has no capabilities to declare: its limits are learned when it refuses.
       if (!(error instanceof NotFoundError)) throw error;
@@ -262,7 +258,7 @@ export class RestBackend implements LmsBackend {
       this.#capabilitiesAsked.catch(() => (this.#capabilitiesAsked = undefined));
     }
     const capabilities = this.#capabilitiesAsked.catch(() => undefined);
-    const permissions = await this.#call('getPermissions', PermissionsSchema, { signal: options?.signal });
+    const permissions = await this.#call('getPermissions', checked('getPermissions'), { signal: options?.signal });
     // A slow capabilities answer holds the permissions back a little at most; it still counts when it comes.
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([capabilities, new Promise((resolve) => (timer = setTimeout(resolve, CAPABILITIES_GRACE_MS)))]);
@@ -271,29 +267,29 @@ export class RestBackend implements LmsBackend {
   }
 
   async listCategories(options?: CallOptions): Promise<readonly Category[]> {
-    return (await this.#call('listCategories', CategoryListSchema, { signal: options?.signal })).items;
+    return (await this.#call('listCategories', checked('listCategories'), { signal: options?.signal })).items;
   }
 
   searchActivities(query: ActivityQuery, options?: CallOptions): Promise<ActivityPage> {
     const q = query.text?.trim();
-    return this.#call('searchActivities', ActivityPageSchema, {
+    return this.#call('searchActivities', checked('searchActivities'), {
       query: { categoryId: query.categoryId, q: q === '' ? undefined : q, offset: query.offset, limit: query.limit },
       signal: options?.signal,
     });
   }
 
   async getActivity(activityId: string, options?: CallOptions): Promise<ActivitySummary> {
-    const activity = await this.#call('getActivity', ActivitySummarySchema, { pathParams: { activityId }, signal: options?.signal });
+    const activity = await this.#call('getActivity', checked('getActivity'), { pathParams: { activityId }, signal: options?.signal });
     if (activity.id !== activityId) this.#mismatch('getActivity', 'id', `expected activity ${activityId}, got ${activity.id}`);
     return activity;
   }
 
   async listDomains(options?: CallOptions): Promise<readonly Domain[]> {
-    return (await this.#call('listDomains', DomainListSchema, { signal: options?.signal })).items;
+    return (await this.#call('listDomains', checked('listDomains'), { signal: options?.signal })).items;
   }
 
   async getTemplateSpec(query: TemplateQuery, options?: CallOptions): Promise<TemplateSpec> {
-    const spec = await this.#call('getTemplateSpec', TemplateSpecSchema, {
+    const spec = await this.#call('getTemplateSpec', checked('getTemplateSpec'), {
       query: { activityId: query.activityId, domainId: query.domainId, identifierKind: query.identifierKind },
       signal: options?.signal,
     });
@@ -308,7 +304,8 @@ export class RestBackend implements LmsBackend {
 
   async stageUpload(request: StageRequest, options?: CallOptions): Promise<StagedUpload> {
     const { activityId, domainId, identifierKind, templateVersion, totalRecords } = request;
-    const staged = await this.#call('stageUpload', StagedUploadSchema, {
+    const { readStagedUpload } = await this.#wire('stageUpload');
+    const staged = await this.#call('stageUpload', readStagedUpload, {
       body: { activityId, domainId, identifierKind, templateVersion, totalRecords },
       signal: options?.signal,
     });
@@ -325,6 +322,7 @@ export class RestBackend implements LmsBackend {
    */
   async dryRunChunk(uploadId: string, chunk: DryRunChunk, options?: CallOptions): Promise<DryRunResult> {
     const state = this.#uploadState(uploadId);
+    const { readDryRunResult } = await this.#wire('dryRunChunk');
     let result: DryRunResult | undefined;
     for (let halvings = 0; result === undefined; ) {
       const size = Math.max(1, Math.min(chunk.records.length, state.maxRecords ?? chunk.records.length));
@@ -334,7 +332,7 @@ export class RestBackend implements LmsBackend {
         // At least one request, even for an empty chunk: the LMS is the one to refuse it.
         for (let part = 0, start = 0; part === 0 || start < chunk.records.length; part++, start += size) {
           const records = chunk.records.slice(start, start + size);
-          const answer = await this.#call('dryRunChunk', DryRunResultSchema, {
+          const answer = await this.#call('dryRunChunk', readDryRunResult, {
             pathParams: { uploadId },
             body: { chunkIndex: this.#wireIndex(state, chunk.chunkIndex, part), records },
             signal: options?.signal,
@@ -367,7 +365,8 @@ export class RestBackend implements LmsBackend {
 
   async commitUpload(uploadId: string, request: CommitRequest, options?: CallOptions): Promise<CommitResult> {
     const { idempotencyKey, recordCount, checksum } = request;
-    const result = await this.#call('commitUpload', CommitResultSchema, {
+    const { readCommitResult } = await this.#wire('commitUpload');
+    const result = await this.#call('commitUpload', readCommitResult, {
       pathParams: { uploadId },
       body: { idempotencyKey, recordCount, checksum },
       headers: { 'Idempotency-Key': idempotencyKey },
@@ -423,11 +422,7 @@ export class RestBackend implements LmsBackend {
     return index;
   }
 
-  async #call<S extends z.ZodType | null>(
-    operation: BackendOperation,
-    schema: S,
-    spec: CallSpec,
-  ): Promise<S extends z.ZodType ? z.output<S> : void> {
+  async #call<T = void>(operation: BackendOperation, read: Reader<T> | null, spec: CallSpec): Promise<T> {
     const route = REST_ROUTES[operation];
     const attempts = route.retry === 'never' ? 1 : positive(spec.attempts ?? this.#options.retries?.attempts, DEFAULTS.attempts);
     const baseDelay = nonNegative(this.#options.retries?.baseDelayMs, DEFAULTS.baseDelayMs);
@@ -438,7 +433,7 @@ export class RestBackend implements LmsBackend {
       for (let attempt = 1; ; attempt++) {
         throwIfAborted(spec.signal);
         try {
-          return (await this.#attempt(operation, url, schema, spec, body)) as S extends z.ZodType ? z.output<S> : void;
+          return (await this.#attempt(operation, url, read, spec, body)) as T;
         } catch (error) {
           if (body?.gzip && error instanceof BackendError && error.status === 415) {
             // The LMS said it takes gzip, then refused it: plain bodies from now on, this one sent again.
@@ -455,13 +450,30 @@ export class RestBackend implements LmsBackend {
         }
       }
     } catch (error) {
-      if (error instanceof BackendError || isAbort(error)) throw error;
-      // Never an engine's message ("Invalid array length", "Failed to construct 'URL'") for the admin.
-      throw new InternalBackendError(
-        `Something went wrong in this page while calling ${this.endpoint(operation)} (${errorText(error)}). Try again; if it keeps happening, contact your LMS support.`,
-        operation,
-        { cause: error },
-      );
+      throw this.#internal(operation, error);
+    }
+  }
+
+  /** A BackendError or an abort as it is; anything else (our own bug, a chunk that did not load) an InternalBackendError. */
+  #internal(operation: BackendOperation, error: unknown): unknown {
+    if (error instanceof BackendError || isAbort(error)) return error;
+    // Never an engine's message ("Invalid array length", "Failed to construct 'URL'") for the admin.
+    return new InternalBackendError(
+      `Something went wrong in this page while calling ${this.endpoint(operation)} (${errorText(error)}). Try again; if it keeps happening, contact your LMS support.`,
+      operation,
+      { cause: error },
+    );
+  }
+
+  /**
+   * The zod readers of the upload's own answers (stage, dry run, commit) and of problem documents with
+   * issues, loaded on demand: the first screens never need zod (answers.ts checks their answers).
+   */
+  async #wire(operation: BackendOperation): Promise<typeof WireRead> {
+    try {
+      return await import('./wire-read.js');
+    } catch (error) {
+      throw this.#internal(operation, error);
     }
   }
 
@@ -492,7 +504,7 @@ export class RestBackend implements LmsBackend {
     return this.#options.compressRequests === true || this.#capabilities?.acceptsGzip === true;
   }
 
-  async #attempt(operation: BackendOperation, url: URL, schema: z.ZodType | null, spec: CallSpec, body: Body | undefined): Promise<unknown> {
+  async #attempt(operation: BackendOperation, url: URL, read: Reader<unknown> | null, spec: CallSpec, body: Body | undefined): Promise<unknown> {
     const timeoutMs = positive(this.#options.timeoutMs, DEFAULTS.timeoutMs);
     const controller = new AbortController();
     let timedOut = false;
@@ -550,9 +562,9 @@ export class RestBackend implements LmsBackend {
         );
       }
       if (redirected && looksLikeHtml(response, text)) throw this.#sessionEnded(operation, 'it was sent to a web page instead');
-      if (!response.ok) throw this.#failure(operation, response, text);
-      if (schema === null) return undefined;
-      return this.#parse(operation, response, text, schema);
+      if (!response.ok) throw await this.#failure(operation, response, text);
+      if (read === null) return undefined;
+      return this.#parse(operation, response, text, read);
     } finally {
       clearTimeout(timer);
       spec.signal?.removeEventListener('abort', onAbort);
@@ -700,7 +712,7 @@ export class RestBackend implements LmsBackend {
     return url;
   }
 
-  #parse(operation: BackendOperation, response: Response, text: string, schema: z.ZodType): unknown {
+  #parse(operation: BackendOperation, response: Response, text: string, read: Reader<unknown>): unknown {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -713,22 +725,38 @@ export class RestBackend implements LmsBackend {
         { cause: error },
       );
     }
-    const parsed = schema.safeParse(json);
-    if (parsed.success) return parsed.data;
-    const first = parsed.error.issues[0];
-    const { field, problem } = first ? describeZodIssue(first) : { field: '', problem: 'not what the contract says' };
-    throw new ContractError(
-      `${this.endpoint(operation)} answered something unexpected: ${field || 'the answer'} — ${problem}`,
-      operation,
-      response.status,
-      field || undefined,
-      { cause: parsed.error },
-    );
+    try {
+      return read(json);
+    } catch (error) {
+      if (!(error instanceof AnswerProblem)) throw error;
+      throw new ContractError(
+        `${this.endpoint(operation)} answered something unexpected: ${error.field || 'the answer'} — ${error.problem}`,
+        operation,
+        response.status,
+        error.field || undefined,
+        { cause: error },
+      );
+    }
   }
 
-  #failure(operation: BackendOperation, response: Response, text: string): BackendError {
+  /**
+   * A refusal's problem document (RFC 9457), or undefined when the answer is not one. One that carries
+   * issues is read with the zod schemas (loaded then); the rest without.
+   */
+  async #problem(operation: BackendOperation, text: string): Promise<Problem | undefined> {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    if (typeof json !== 'object' || json === null || (json as { issues?: unknown }).issues === undefined) return plainProblem(json);
+    return (await this.#wire(operation)).problemOf(json);
+  }
+
+  async #failure(operation: BackendOperation, response: Response, text: string): Promise<BackendError> {
     const status = response.status;
-    const problem = parseProblem(text);
+    const problem = await this.#problem(operation, text);
     const detail = problem?.detail;
     const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
     const endpoint = this.endpoint(operation);
@@ -817,15 +845,6 @@ const TOO_LARGE: { readonly [K in BackendOperation]: string } = {
   commitUpload: 'Nothing was created. Contact your LMS support.',
   discardUpload: TOO_LARGE_READ,
 };
-
-function parseProblem(text: string): Problem | undefined {
-  try {
-    const parsed = ProblemSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Reads a body as it arrives, up to `cap` bytes: the text (decoded once, at the end), or undefined when

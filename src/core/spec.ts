@@ -1,6 +1,9 @@
 // The template spec: what the LMS sends for one choice of (activity, domain, identifier kind), and what every
 // template, reader and validation rule in core is built from. The zod schema is also the wire contract.
 import { z } from 'zod';
+import { normaliseHeader, templateSpecProblems } from './spec-rules.js';
+
+export { normaliseHeader };
 
 /** A calendar date with no time and no zone, as everywhere in this project: `YYYY-MM-DD`. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -99,38 +102,9 @@ export const TemplateSpec = z
     rules: ActivityRules.default({ scoreRequired: false, allowFutureDates: false }),
   })
   .superRefine((spec, ctx) => {
-    const first = spec.columns[0];
-    if (!first || first.type !== 'identifier') {
-      ctx.addIssue({ code: 'custom', path: ['columns', 0, 'type'], message: 'the first column must be the identifier column' });
-    }
-    const ids = spec.columns.filter((c) => c.type === 'identifier');
-    if (ids.length !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['columns'], message: 'exactly one identifier column is expected' });
-    }
-    const keys = new Set<string>();
-    const headers = new Set<string>();
-    spec.columns.forEach((column, i) => {
-      if (keys.has(column.key)) ctx.addIssue({ code: 'custom', path: ['columns', i, 'key'], message: `duplicate key ${column.key}` });
-      keys.add(column.key);
-      const h = normaliseHeader(column.header);
-      if (headers.has(h)) ctx.addIssue({ code: 'custom', path: ['columns', i, 'header'], message: `duplicate header ${column.header}` });
-      headers.add(h);
-      if (column.type === 'choice' && !column.choices) {
-        ctx.addIssue({ code: 'custom', path: ['columns', i, 'choices'], message: 'a choice column needs choices' });
-      }
-    });
+    for (const { path, message } of templateSpecProblems(spec)) ctx.addIssue({ code: 'custom', path: [...path], message });
   });
 export type TemplateSpec = z.infer<typeof TemplateSpec>;
-
-/** How headers are compared: case, surrounding spaces, inner runs of spaces and a trailing `*` ignored. */
-export function normaliseHeader(header: string): string {
-  return header
-    .normalize('NFC')
-    .replace(/\s*\*\s*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLocaleLowerCase('en');
-}
 
 /** Identifies the choice a template was made for; written hidden into the template, checked on upload. */
 export interface Fingerprint {

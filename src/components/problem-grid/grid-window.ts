@@ -1,6 +1,6 @@
 // Which rows the problem grid renders, and where its active row went after the rows changed. Pure, so
 // that both are tested without a DOM.
-import type { GridRowSource } from './problem-grid.component.js';
+import type { GridRowSource } from './grid-types.js';
 
 /**
  * The indexes to render: the window `[first, end)`, plus the active row when it lies outside it (kept

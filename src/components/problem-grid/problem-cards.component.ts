@@ -5,7 +5,8 @@ import { property, state } from 'lit/decorators.js';
 import type { CellEdit } from '../../core/edit/table.js';
 import { Localizer } from '../../i18n/localize.js';
 import { base, tokens } from '../shared/tokens.styles.js';
-import { bare, type GridColumn, type GridRow, type GridRowSource } from './problem-grid.component.js';
+import { bare } from './grid-editor.js';
+import type { GridColumn, GridRow, GridRowSource } from './grid-types.js';
 import { styles } from './problem-grid.styles.js';
 
 const CARDS_PER_PAGE = 25;

@@ -8,44 +8,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CellEdit } from '../../core/edit/table.js';
 import { Localizer } from '../../i18n/localize.js';
 import { base, tokens } from '../shared/tokens.styles.js';
+import { bare, GridEditor } from './grid-editor.js';
+import type { GridColumn, GridRow, GridRowSource } from './grid-types.js';
 import { gridKeyAction, type GridPosition } from './grid-keys.js';
 import { indexOfRow, renderedIndexes } from './grid-window.js';
 import { styles } from './problem-grid.styles.js';
 
-export interface GridColumn {
-  readonly key: string;
-  /** The header as the admin wrote it in the file. */
-  readonly header: string;
-  /** Allowed values: the editor is a select. */
-  readonly choices?: readonly string[];
-  /** How to type the value, e.g. the date order (`DD/MM/YYYY`): the editor's placeholder. */
-  readonly placeholder?: string;
-}
-
-export interface GridIssue {
-  /** The column the problem is in; absent for a problem of the whole row (duplicate, already recorded). */
-  readonly columnKey?: string;
-  readonly message: string;
-}
-
-export interface GridRow {
-  /** The spreadsheet's own row number. */
-  readonly row: number;
-  /** Column key → the cell's text as the admin sees it. */
-  readonly cells: Readonly<Record<string, string>>;
-  readonly issues: readonly GridIssue[];
-  /** The learner's name when the LMS knows it. */
-  readonly learner?: string;
-}
-
-/**
- * The rows the grid shows, read one at a time: an array, or a source that makes each row when asked (all
- * 100,000 rows of an upload are never made at once; only those in view are).
- */
-export interface GridRowSource {
-  readonly length: number;
-  at(index: number): GridRow | undefined;
-}
+export type { GridColumn, GridIssue, GridRow, GridRowSource } from './grid-types.js';
 
 /** Rows rendered above and below those in view, so that fast scrolling shows no blank band. */
 const OVERSCAN = 8;
@@ -53,9 +22,6 @@ const OVERSCAN = 8;
 const NARROW_PX = 608;
 
 let nextId = 0;
-
-/** A header without the template's "required" star, for sentences. */
-export const bare = (header: string): string => header.replace(/\s*\*\s*$/, '') || header;
 
 /**
  * The rows of an upload with their problems, editable in place. Internal part of <offline-upload-wizard>.
@@ -82,13 +48,24 @@ export class ProblemGridElement extends LitElement {
   @property({ attribute: false }) onUndo?: () => void;
 
   @state() private active: GridPosition = { row: 0, col: 0 };
-  @state() private editing: { initial?: string } | null = null;
   @state() private first = 0;
   @state() private narrow = false;
 
   @query('.viewport') private viewport?: HTMLElement;
 
   private readonly ids = `grid-${++nextId}`;
+  private readonly editor = new GridEditor(this, {
+    cell: () => {
+      const row = this.rows.at(this.active.row);
+      const column = this.columns[this.active.col - 2];
+      return row && column ? { row, column } : undefined;
+    },
+    commit: (edit) => this.onEdit?.([edit]),
+    ended: (refocus, move) => {
+      this.focusAfterRender = refocus;
+      if (move) this.moveTo({ row: this.active.row + move.down, col: this.active.col + move.across });
+    },
+  });
   private rowHeight = 44;
   private visible = 12;
   private focusAfterRender = false;
@@ -150,10 +127,11 @@ export class ProblemGridElement extends LitElement {
     this.viewport?.style.setProperty('--grid-offset', `${this.first * this.rowHeight}px`);
     if (this.focusAfterRender) {
       this.focusAfterRender = false;
-      const target = this.renderRoot.querySelector<HTMLElement>(this.editing ? '.editor' : '[tabindex="0"]');
+      const editing = this.editor.editing;
+      const target = this.renderRoot.querySelector<HTMLElement>(editing ? '.editor' : '[tabindex="0"]');
       target?.focus();
-      if (this.editing && target instanceof HTMLInputElement && this.editing.initial === undefined) target.select();
-    } else if (this.refocus && !this.editing) {
+      if (editing && target instanceof HTMLInputElement && this.editor.selectsValue) target.select();
+    } else if (this.refocus && !this.editor.editing) {
       // After a re-check the focused element may have gone with its row, or hold another index now.
       const cell = this.focusedCell();
       if (!cell || Number(cell.dataset['row']) !== this.active.row || Number(cell.dataset['col']) !== this.active.col) {
@@ -234,7 +212,7 @@ export class ProblemGridElement extends LitElement {
 
   private renderCell(row: GridRow, index: number, column: GridColumn, col: number): TemplateResult {
     const problems = row.issues.filter((i) => i.columnKey === column.key);
-    const editing = this.editing && this.active.row === index && this.active.col === col;
+    const editing = this.editor.editing && this.active.row === index && this.active.col === col;
     const messageId = `${this.ids}-m-${row.row}-${col}`;
     return html`
       <div
@@ -247,23 +225,10 @@ export class ProblemGridElement extends LitElement {
         data-col=${col}
         class=${problems.length ? 'problem' : ''}
       >
-        ${editing ? this.renderEditor(row, column) : html`<span class="value">${row.cells[column.key] ?? ''}</span>`}
+        ${editing ? this.editor.render(row, column, this.localizer) : html`<span class="value">${row.cells[column.key] ?? ''}</span>`}
         ${problems.length ? html`<span class="message" id=${messageId}>${problems.map((p) => p.message).join(' ')}</span>` : nothing}
       </div>
     `;
-  }
-
-  private renderEditor(row: GridRow, column: GridColumn): TemplateResult {
-    const label = this.localizer.t('gridEditLabel', { column: bare(column.header), row: row.row });
-    const value = this.editing?.initial ?? row.cells[column.key] ?? '';
-    if (column.choices) {
-      const known = column.choices.includes(value);
-      return html`<select class="editor" aria-label=${label} @keydown=${this.onEditorKeydown} @blur=${this.onEditorBlur}>
-        ${known ? nothing : html`<option value=${value} selected>${value}</option>`}
-        ${column.choices.map((c) => html`<option value=${c} ?selected=${c === value}>${c}</option>`)}
-      </select>`;
-    }
-    return html`<input class="editor" type="text" aria-label=${label} .value=${value} placeholder=${column.placeholder ?? nothing} @keydown=${this.onEditorKeydown} @blur=${this.onEditorBlur} />`;
   }
 
   private statusOf(row: GridRow): string {
@@ -281,7 +246,7 @@ export class ProblemGridElement extends LitElement {
   // ── keyboard, focus, scrolling ────────────────────────────────────────────────────────────────
 
   private onKeydown = (event: KeyboardEvent): void => {
-    if (this.editing || (event.target as HTMLElement).classList.contains('editor')) return;
+    if (this.editor.editing || (event.target as HTMLElement).classList.contains('editor')) return;
     const rtl = getComputedStyle(this).direction === 'rtl';
     const action = gridKeyAction(event, this.active, { rows: this.rows.length, cols: this.colCount, page: this.visible }, rtl);
     if (action.type === 'none') return;
@@ -292,7 +257,7 @@ export class ProblemGridElement extends LitElement {
       if (row) this.toggle(row.row);
     } else if (action.type === 'undo') this.onUndo?.();
     else if (action.type === 'edit' && this.columns[this.active.col - 2]) {
-      this.editing = action.initial === undefined ? {} : { initial: action.initial };
+      this.editor.start(action.initial);
       this.focusAfterRender = true;
     } else if (action.type === 'edit' && this.active.col === 1) {
       const row = this.rows.at(this.active.row);
@@ -302,39 +267,11 @@ export class ProblemGridElement extends LitElement {
 
   private onFocusIn = (event: FocusEvent): void => {
     const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');
-    if (!cell || this.editing) return;
+    if (!cell || this.editor.editing) return;
     const row = Number(cell.dataset['row']);
     const col = Number(cell.dataset['col']);
     if (row !== this.active.row || col !== this.active.col) this.active = { row, col };
   };
-
-  private onEditorKeydown = (event: KeyboardEvent): void => {
-    event.stopPropagation();
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.stopEditing(false);
-    } else if (event.key === 'Enter' || event.key === 'Tab') {
-      event.preventDefault();
-      this.stopEditing(true);
-      const down = event.key === 'Enter';
-      this.moveTo({ row: this.active.row + (down ? 1 : 0), col: this.active.col + (down ? 0 : event.shiftKey ? -1 : 1) });
-    }
-  };
-
-  private onEditorBlur = (): void => {
-    if (this.editing) this.stopEditing(true, false);
-  };
-
-  private stopEditing(commit: boolean, refocus = true): void {
-    const editor = this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement>('.editor');
-    const row = this.rows.at(this.active.row);
-    const column = this.columns[this.active.col - 2];
-    this.editing = null;
-    this.focusAfterRender = refocus;
-    if (commit && editor && row && column && editor.value !== (row.cells[column.key] ?? '')) {
-      this.onEdit?.([{ row: row.row, columnKey: column.key, value: editor.value }]);
-    }
-  }
 
   private moveTo(to: GridPosition): void {
     const row = Math.max(0, Math.min(this.rows.length - 1, to.row));

@@ -1,0 +1,140 @@
+// The forms and tables of the choose and template steps: the choice grid, radios, fixed (preset) values,
+// the template's column table with badges and rules.
+import { css } from 'lit';
+
+export const stepFormStyles = css`
+  /* Choose */
+  .form {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+    gap: var(--_space);
+    align-items: start;
+  }
+  fieldset.identifier {
+    border: none;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+  }
+  fieldset legend {
+    padding: 0;
+    margin-block-end: 0.25rem;
+  }
+  .radios {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  .radio {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 2rem;
+    cursor: pointer;
+  }
+  .radio input {
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .fixed {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    align-items: center;
+    column-gap: 0.5rem;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .fixed .label {
+    grid-column: 1 / -1;
+    font-size: 0.8125em;
+    color: var(--_muted);
+  }
+  .fixed-value {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .spec-status:empty {
+    display: none;
+  }
+  .spec-status p {
+    margin: 0;
+  }
+
+
+  /* Template */
+  .for {
+    margin: 0;
+    font-weight: 600;
+  }
+  .scroller {
+    overflow-x: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  table.columns {
+    border-collapse: collapse;
+    inline-size: 100%;
+  }
+  table.columns caption {
+    text-align: start;
+    font-weight: 600;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    background: var(--_surface);
+    border-block-end: 1px solid var(--_border);
+  }
+  table.columns th,
+  table.columns td {
+    text-align: start;
+    vertical-align: top;
+    /* A long example (an e-mail address) wraps instead of widening the table past a phone's screen. */
+    overflow-wrap: anywhere;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  table.columns thead th {
+    font-size: 0.8125em;
+    color: var(--_muted);
+    background: var(--_surface);
+  }
+  table.columns tbody tr:last-child > * {
+    border-block-end: none;
+  }
+  table.columns tbody th {
+    inline-size: 30%;
+  }
+  .column-name {
+    display: block;
+  }
+  .note {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .badge {
+    display: inline-block;
+    margin-block-start: 0.25rem;
+    font-weight: 400;
+    padding-inline: 0.5rem;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+    font-size: 0.8125em;
+    white-space: nowrap;
+  }
+  .badge.required {
+    border-color: var(--_accent);
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .rules {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+    color: var(--_muted);
+  }
+`;

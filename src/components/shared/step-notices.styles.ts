@@ -1,0 +1,62 @@
+// Notices in a step: alerts (info, error, success) with their detail and "Details for support", and the
+// list of reasons a file was refused as a whole.
+import { css } from 'lit';
+
+export const stepNoticeStyles = css`
+  /* Alerts */
+  .alert {
+    border-radius: var(--_radius);
+    padding-block: 0.75rem;
+    padding-inline: 1rem;
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_accent-soft);
+  }
+  .alert p {
+    margin: 0;
+  }
+  .alert p + p {
+    margin-block-start: 0.375rem;
+  }
+  .alert.error {
+    border-inline-start-color: var(--_danger);
+    background: var(--_danger-soft);
+  }
+  .alert.success {
+    border-inline-start-color: var(--_success);
+    background: var(--_success-soft);
+  }
+  .alert .detail {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .alert details.support {
+    margin-block-start: 0.5rem;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .alert details.support summary {
+    cursor: pointer;
+    inline-size: fit-content;
+  }
+  .alert details.support ul {
+    margin-block: 0.25rem 0;
+    padding-inline-start: 1.25rem;
+    overflow-wrap: anywhere;
+  }
+  .alert .reason {
+    font-style: italic;
+  }
+
+  /* A file refused as a whole: one line per reason. */
+  .file-refused {
+    margin: 0;
+    padding-block: 0.75rem;
+    padding-inline: 2rem 1rem;
+    border-inline-start: 4px solid var(--_danger);
+    background: var(--_danger-soft);
+    border-radius: var(--_radius, 6px);
+  }
+  .file-refused li + li {
+    margin-block-start: 0.5rem;
+  }
+`;

@@ -17,6 +17,8 @@ export class TextChunks {
   private readonly decoder: TextDecoder;
   private readonly utf8: boolean;
   private pending: Uint8Array | undefined;
+  /** Where a head, held-back bytes and the input are joined, reused from chunk to chunk (decoded at once). */
+  private joined = new Uint8Array(0);
 
   /** `fatal`: throw a TypeError on bytes that are not valid in `encoding` instead of writing U+FFFD. */
   constructor(encoding: string, fatal = false) {
@@ -32,7 +34,9 @@ export class TextChunks {
     if (head || pending) {
       const headLength = head?.length ?? 0;
       const pendingLength = pending?.length ?? 0;
-      data = new Uint8Array(headLength + pendingLength + input.length);
+      const length = headLength + pendingLength + input.length;
+      if (this.joined.length < length) this.joined = new Uint8Array(Math.max(length, 2 * this.joined.length));
+      data = this.joined.subarray(0, length);
       if (head) data.set(head);
       if (pending) data.set(pending, headLength);
       data.set(input, headLength + pendingLength);

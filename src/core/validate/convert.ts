@@ -45,6 +45,73 @@ export function isAsciiEmail(text: string): boolean {
   return at > 0 && at <= 64 && EMAIL_ASCII.test(text);
 }
 
+/** Characters of a dot-atom's atoms: A–Z a–z 0–9 and !#$%&'*+/=?^_`{|}~- (1 = allowed), by char code < 128. */
+const ATEXT = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-") ATEXT[c.charCodeAt(0)] = 1;
+
+/** plainEmail: not sure (ask isAsciiEmail), valid with no capital letter, valid with capitals. */
+export const EMAIL_UNSURE = 0;
+export const EMAIL_LOWER = 1;
+export const EMAIL_CAPITALS = 2;
+
+/**
+ * The commonest addresses (`first.last@example.org`) checked with one character loop instead of the
+ * EMAIL_ASCII regular expression and a second one for capitals: the regex and its capital test took about
+ * a tenth of validating a 100k-row file in Chromium. Says EMAIL_LOWER or EMAIL_CAPITALS only for text the
+ * regex accepts (a subset of its grammar: a last label of letters only); anything else is EMAIL_UNSURE and
+ * goes the long way (fast-path.test.ts holds the two together).
+ */
+export function plainEmail(text: string): number {
+  const n = text.length;
+  if (n > 254) return EMAIL_UNSURE;
+  let capitals = false;
+  let i = 0;
+  // Local part: atoms of ATEXT joined by single dots, 1–64 characters.
+  for (;;) {
+    const atom = i;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128 || ATEXT[c] === 0) break;
+      if (c >= 65 && c <= 90) capitals = true;
+    }
+    if (i === atom || i >= n) return EMAIL_UNSURE;
+    const c = text.charCodeAt(i);
+    if (c === 64 /* @ */) break;
+    if (c !== 46 /* . */) return EMAIL_UNSURE;
+    i++;
+  }
+  if (i > 64) return EMAIL_UNSURE;
+  i++;
+  // Domain: two or more labels of letters, digits and inner hyphens (1–63 each); the last one letters only (2–63).
+  let labels = 0;
+  for (;;) {
+    const label = i;
+    let lettersOnly = true;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 97 && c <= 122) continue;
+      if (c >= 65 && c <= 90) {
+        capitals = true;
+        continue;
+      }
+      if ((c >= 48 && c <= 57) || c === 45) {
+        lettersOnly = false;
+        continue;
+      }
+      break;
+    }
+    const length = i - label;
+    if (length === 0 || length > 63 || text.charCodeAt(label) === 45 || text.charCodeAt(i - 1) === 45) return EMAIL_UNSURE;
+    labels++;
+    if (i === n) {
+      if (labels < 2 || !lettersOnly || length < 2) return EMAIL_UNSURE;
+      return capitals ? EMAIL_CAPITALS : EMAIL_LOWER;
+    }
+    if (text.charCodeAt(i) !== 46) return EMAIL_UNSURE;
+    i++;
+  }
+}
+
 export function isEmail(text: string): boolean {
   if (text.length > 254) return false;
   const at = text.indexOf('@');

@@ -4,7 +4,7 @@ import type { Cell } from '../cells.js';
 import type { SheetStart } from '../read/types.js';
 import { TemplateSpec, type TemplateColumn } from '../spec.js';
 import { completionDateColumn, sampleValues } from '../template/columns.js';
-import { dateText } from './convert.js';
+import { dateText, EMAIL_CAPITALS, EMAIL_LOWER, EMAIL_UNSURE, isAsciiEmail, plainEmail } from './convert.js';
 import { parseDateText } from '../dates.js';
 import { columnValueCheck, columnValueSchema } from './schema.js';
 import { createReferenceValidator, createValidator, type ValidatorOptions } from './validator.js';
@@ -187,6 +187,33 @@ describe('fast path: ISO date text is read as parseDateText reads it', () => {
     for (const order of ['DMY', 'MDY', 'YMD'] as const) {
       for (const text of texts) expect(dateText(text, order), `${text} ${order}`).to.equal(parseDateText(text, order));
     }
+  });
+});
+
+describe('fast path: the e-mail character loop says what the regular expression says', () => {
+  it('accepts only addresses isAsciiEmail accepts, and tells capitals apart', () => {
+    const rnd = random(11);
+    // Pieces that meet at every edge of the grammar: dots, hyphens, digits, capitals, non-ASCII, lengths.
+    const parts = ['a', 'Z', '9', '.', '..', '-', '_', '+', "'", '@', '@@', ' ', 'é', 'xn--', 'org', 'ORG', 'c', 'co', 'b1', '-b', 'b-', 'x'.repeat(62), 'y'.repeat(64)];
+    const texts = [...EMAILS, 'a@b.cd', 'a@b.c', 'a@b', 'a@b.c1', 'a@b-.cd', 'a@-b.cd', 'a.@b.cd', 'a@b..cd', 'A@B.CD', `${'a'.repeat(64)}@b.cd`, `${'a'.repeat(65)}@b.cd`, `a@${'b'.repeat(63)}.cd`, `a@${'b'.repeat(64)}.cd`, `a@b.${'c'.repeat(63)}`, `a@b.${'c'.repeat(64)}`, `${'a'.repeat(60)}@${'b.'.repeat(95)}cd`];
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      const n = 1 + Math.floor(rnd() * 8);
+      for (let k = 0; k < n; k++) text += pick(rnd, parts);
+      texts.push(rnd() < 0.5 ? text : `${text}@${pick(rnd, ['example.org', 'Example.Org', 'a.b', 'a.b.c1', 'x-y.zz', 'b.xn--p1ai'])}`);
+    }
+    let accepted = 0;
+    for (const text of texts) {
+      const plain = plainEmail(text);
+      if (plain === EMAIL_UNSURE) continue;
+      accepted++;
+      expect(isAsciiEmail(text), text).to.equal(true);
+      expect(plain, text).to.equal(/[A-Z]/.test(text) ? EMAIL_CAPITALS : EMAIL_LOWER);
+    }
+    // The loop must also take the common addresses, or it saves nothing.
+    expect(plainEmail('amelie.martin@example.org')).to.equal(EMAIL_LOWER);
+    expect(plainEmail('Amelie.Martin@Example.ORG')).to.equal(EMAIL_CAPITALS);
+    expect(accepted).to.be.above(1000);
   });
 });
 

@@ -194,7 +194,7 @@ export class TagScanner {
   }
 }
 
-function isXmlSpace(code: number): boolean {
+export function isXmlSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 

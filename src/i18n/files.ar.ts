@@ -18,7 +18,7 @@ export const templateTextsAr: TemplateTexts = {
     category: 'الفئة',
     activityDates: 'تواريخ النشاط',
     domain: 'النطاق',
-    identifier: 'يُعرَّف المستخدمون بـ',
+    identifierKind: 'يُعرَّف المستخدمون بـ',
     templateVersion: 'إصدار القالب',
     rules: 'القواعد',
   },
@@ -51,10 +51,10 @@ export const templateTextsAr: TemplateTexts = {
     futureAllowed: 'التواريخ المستقبلية مقبولة.',
   },
   howToHeading: 'طريقة التعبئة والرفع',
-  steps: ({ records, identifier, typedDate, isoDate }) => [
+  steps: ({ records, identifierKind, typedDate, isoDate }) => [
     `1. في ورقة «${records}»، احذف صف النموذج (الصف 2، بخط مائل رمادي).`,
     '2. أبقِ صف العناوين كما هو. الأعمدة المعلَّمة بـ * إلزامية؛ ويمكن ترك الأخرى فارغة.',
-    `3. اكتب صفًا واحدًا لكل متعلّم، معرَّفًا بـ${identifier}. لا يجوز أن يظهر المتعلّم إلا مرة واحدة.`,
+    `3. اكتب صفًا واحدًا لكل متعلّم، معرَّفًا بـ${identifierKind}. لا يجوز أن يظهر المتعلّم إلا مرة واحدة.`,
     `4. أدخل التواريخ كتواريخ Excel، أو اكتبها بالصيغة ${typedDate} أو ${isoDate}.`,
     '5. احفظ الملف بصيغة مصنّف Excel (‎.xlsx) أو CSV UTF-8 وارفعه في «رفع سجلات الأنشطة خارج المنصة».',
     '6. تُعرض كل مشكلة حسب الصف والعمود. صحّح الملف وارفعه من جديد: لا يُنشأ أي شيء حتى تصبح كل الصفوف صحيحة.',

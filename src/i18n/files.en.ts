@@ -18,7 +18,7 @@ export const templateTextsEn: TemplateTexts = {
     category: 'Category',
     activityDates: 'Activity dates',
     domain: 'Domain',
-    identifier: 'Users identified by',
+    identifierKind: 'Users identified by',
     templateVersion: 'Template version',
     rules: 'Rules',
   },
@@ -51,10 +51,10 @@ export const templateTextsEn: TemplateTexts = {
     futureAllowed: 'Dates in the future are accepted.',
   },
   howToHeading: 'How to fill in and upload',
-  steps: ({ records, identifier, typedDate, isoDate }) => [
+  steps: ({ records, identifierKind, typedDate, isoDate }) => [
     `1. On the "${records}" sheet, delete the sample row (row 2, in grey italics).`,
     '2. Keep the header row as it is. Columns marked * are required; the others may stay empty.',
-    `3. Write one row per learner, identified by ${identifier}. Each learner may appear only once.`,
+    `3. Write one row per learner, identified by ${identifierKind}. Each learner may appear only once.`,
     `4. Enter dates as Excel dates, or type them as ${typedDate} or ${isoDate}.`,
     '5. Save the file as Excel Workbook (.xlsx) or CSV UTF-8 and upload it in "Upload Offline Records".',
     '6. Every problem is listed by row and column. Fix the file and upload it again: nothing is created until every row is correct.',

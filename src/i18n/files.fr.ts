@@ -19,7 +19,7 @@ export const templateTextsFr: TemplateTexts = {
     category: 'Catégorie',
     activityDates: 'Dates de l’activité',
     domain: 'Domaine',
-    identifier: 'Apprenants identifiés par',
+    identifierKind: 'Apprenants identifiés par',
     templateVersion: 'Version du modèle',
     rules: 'Règles',
   },
@@ -53,10 +53,10 @@ export const templateTextsFr: TemplateTexts = {
     futureAllowed: 'Les dates dans le futur sont acceptées.',
   },
   howToHeading: 'Comment remplir et importer',
-  steps: ({ records, identifier, typedDate, isoDate }) => [
+  steps: ({ records, identifierKind, typedDate, isoDate }) => [
     `1. Dans la feuille «${nb}${records}${nb}», supprimez la ligne d’exemple (ligne 2, en italique gris).`,
     `2. Gardez la ligne d’en-tête telle quelle. Les colonnes marquées * sont obligatoires${nb}; les autres peuvent rester vides.`,
-    `3. Écrivez une ligne par apprenant, identifié par ${identifier}. Chaque apprenant ne peut figurer qu’une fois.`,
+    `3. Écrivez une ligne par apprenant, identifié par ${identifierKind}. Chaque apprenant ne peut figurer qu’une fois.`,
     `4. Saisissez les dates comme dates Excel, ou tapez-les sous la forme ${typedDate} ou ${isoDate}.`,
     `5. Enregistrez le fichier au format Classeur Excel (.xlsx) ou CSV UTF-8 et importez-le dans «${nb}Importer des enregistrements hors ligne${nb}».`,
     `6. Chaque problème est indiqué par ligne et par colonne. Corrigez le fichier et importez-le à nouveau${nb}: rien n’est créé tant qu’une ligne est incorrecte.`,

@@ -64,9 +64,9 @@ export interface UiMessages {
   readonly activityPeriod: string;
   readonly domainLabel: string;
   readonly domainPlaceholder: string;
-  readonly identifierLabel: string;
-  readonly identifierHint: string;
-  readonly identifierNone: string;
+  readonly identifierKindLabel: string;
+  readonly identifierKindHint: string;
+  readonly identifierKindNone: string;
   readonly change: string;
   readonly changeField: string;
   readonly specLoading: string;
@@ -412,9 +412,9 @@ export const uiMessagesEn: UiMessages = {
   activityPeriod: '{start} – {end}',
   domainLabel: 'User domain',
   domainPlaceholder: 'Choose a domain',
-  identifierLabel: 'User unique identifier',
-  identifierHint: 'The first column of the template: how each learner is found in the LMS.',
-  identifierNone: 'Choose a domain first.',
+  identifierKindLabel: 'User unique identifier',
+  identifierKindHint: 'The first column of the template: how each learner is found in the LMS.',
+  identifierKindNone: 'Choose a domain first.',
   change: 'Change',
   changeField: 'Change {field}',
   specLoading: 'Preparing the template…',
@@ -423,7 +423,7 @@ export const uiMessagesEn: UiMessages = {
 
   templateHeading: 'Download the template',
   templateGuidance: 'Fill in one row per learner who completed the activity, save the file, then upload it in the next step.',
-  templateFor: 'For {activity} · {domain} · learners identified by {identifier}',
+  templateFor: 'For {activity} · {domain} · learners identified by {identifierKind}',
   templateColumnsCaption: 'What the template contains',
   columnHeader: 'Column',
   columnFormat: 'What to enter',

@@ -231,10 +231,10 @@ export class StepChooseElement extends StepElement {
               ${this.renderListStatus(domains)}
             </div>`}
         ${flow.fixed('identifierKind')
-          ? this.renderFixed('identifierKind', l.t('identifierLabel'), kindLabel)
+          ? this.renderFixed('identifierKind', l.t('identifierKindLabel'), kindLabel)
           : html`<fieldset class="field identifier" aria-describedby="identifier-hint">
-              <legend class="label">${l.t('identifierLabel')}</legend>
-              <p class="hint" id="identifier-hint">${domain ? l.t('identifierHint') : l.t('identifierNone')}</p>
+              <legend class="label">${l.t('identifierKindLabel')}</legend>
+              <p class="hint" id="identifier-hint">${domain ? l.t('identifierKindHint') : l.t('identifierKindNone')}</p>
               ${domain
                 ? html`<div class="radios">
                     ${domain.identifierKinds.map(

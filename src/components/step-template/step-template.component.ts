@@ -29,7 +29,7 @@ export class StepTemplateElement extends StepElement {
     const failure = this.downloads.failure;
     return html`
       ${this.renderHeading(l.t('templateHeading'), l.t('templateGuidance'))}
-      <p class="for">${withLmsWords(l, 'templateFor', { activity: spec.activity.name, domain: spec.domain.name, identifier: spec.identifierKind.label })}</p>
+      <p class="for">${withLmsWords(l, 'templateFor', { activity: spec.activity.name, domain: spec.domain.name, identifierKind: spec.identifierKind.label })}</p>
       <div class="scroller" role="region" aria-labelledby="columns-caption" tabindex="0">
         <table class="columns">
           <caption id="columns-caption">${l.t('templateColumnsCaption')}</caption>

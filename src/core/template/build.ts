@@ -211,7 +211,7 @@ function writeInstructions(sheet: Worksheet, spec: TemplateSpec, options: Templa
   put([texts.labels.category, activity.categoryName ?? activity.categoryId], label);
   put([texts.labels.activityDates, texts.dates(date(activity.startDate), activity.endDate ? date(activity.endDate) : undefined)], label);
   put([texts.labels.domain, domain.name], label);
-  put([texts.labels.identifier, identifierKind.label], label);
+  put([texts.labels.identifierKind, identifierKind.label], label);
   put([texts.labels.templateVersion, spec.version], label);
   const ruleLines = [
     ...(rules.scoreRequired && spec.columns.some((c) => c.key === 'score') ? [texts.rules.scoreRequired] : []),
@@ -238,7 +238,7 @@ function writeInstructions(sheet: Worksheet, spec: TemplateSpec, options: Templa
   r++;
   put([texts.howToHeading], { bold: true, size: 12 });
   const records = sheetName(texts.sheets.records);
-  for (const step of texts.steps({ records, identifier: identifierKind.label, typedDate, isoDate: texts.datePatterns.YMD })) put([step]);
+  for (const step of texts.steps({ records, identifierKind: identifierKind.label, typedDate, isoDate: texts.datePatterns.YMD })) put([step]);
 }
 
 function formatText(column: TemplateColumn, spec: TemplateSpec, texts: TemplateTexts, typedDate: string, locale: string | undefined): string {

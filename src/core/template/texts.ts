@@ -19,7 +19,7 @@ export interface TemplateTexts {
     readonly category: string;
     readonly activityDates: string;
     readonly domain: string;
-    readonly identifier: string;
+    readonly identifierKind: string;
     readonly templateVersion: string;
     readonly rules: string;
   };
@@ -54,7 +54,7 @@ export interface TemplateTexts {
     readonly futureAllowed: string;
   };
   readonly howToHeading: string;
-  readonly steps: (ctx: { records: string; identifier: string; typedDate: string; isoDate: string }) => readonly string[];
+  readonly steps: (ctx: { records: string; identifierKind: string; typedDate: string; isoDate: string }) => readonly string[];
   /** Excel's messages when a typed value breaks a column's data validation. */
   readonly validation: {
     readonly errorTitle: string;

@@ -35,5 +35,11 @@ export function cellText(cell: Cell): string {
 
 /** Empty after trimming: nothing typed, or only spaces. */
 export function isBlank(cell: Cell): boolean {
-  return cell === null || (typeof cell === 'string' && cell.trim() === '');
+  if (typeof cell === 'string') {
+    // Text that starts with a visible ASCII character is not blank, without trimming it (called per cell).
+    const c = cell.charCodeAt(0);
+    if (c > 32 && c < 127) return false;
+    return cell.trim() === '';
+  }
+  return cell === null;
 }

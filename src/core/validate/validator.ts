@@ -696,7 +696,8 @@ class SpecValidator implements Validator {
   private checkAcrossRows(row: number, cells: readonly Cell[], values: Record<string, string | number | null>, before: number): void {
     const issues = this.rowIssues;
     const completion = this.completion;
-    const completionDate = completion ? values[completion.key] : null;
+    // Read only when there is an expiry to compare with (a keyed load per row otherwise).
+    const completionDate = completion && this.expiry.length > 0 ? values[completion.key] : null;
     if (completion && typeof completionDate === 'string') {
       for (const b of this.expiry) {
         const expiry = values[b.key];

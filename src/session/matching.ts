@@ -33,6 +33,18 @@ export interface MatchReview {
   readonly rememberedAt?: string;
 }
 
+/**
+ * What of one file's matching is kept with the admin's saved work (session/persistence.ts), so that a
+ * reload reads the file as the admin had it: the mapping applied and how it came (confirmed for this file,
+ * or remembered), and the date orders chosen per column.
+ */
+export interface MatchingWork {
+  readonly mapping?: ColumnMapping;
+  readonly source?: 'memory' | 'confirmed';
+  readonly rememberedAt?: string;
+  readonly dateOrders?: Readonly<Record<string, DateOrder>>;
+}
+
 /** What is kept per activity (JSON in localStorage). */
 interface Remembered {
   readonly v: 1;
@@ -146,6 +158,35 @@ export class FileMatching {
     readonly memory: MatchMemory,
     readonly activityId: string,
   ) {}
+
+  /** What to keep with saved work; undefined while nothing was chosen (automatic matching, default dates). */
+  work(): MatchingWork | undefined {
+    const mapping = this.mapping;
+    const dateOrders = Object.keys(this.dateOrders).length > 0 ? { ...this.dateOrders } : undefined;
+    if (!mapping && !dateOrders) return undefined;
+    const source = this.#source === 'memory' ? 'memory' : 'confirmed';
+    return {
+      ...(mapping ? { mapping, source, ...(source === 'memory' && this.#rememberedAt ? { rememberedAt: this.#rememberedAt } : {}) } : {}),
+      ...(dateOrders ? { dateOrders } : {}),
+    };
+  }
+
+  /**
+   * The same file again after a reload: the mapping and date orders kept with the saved work apply as they
+   * were (no matching screen, no memory lookup). Values that do not have the expected shape are ignored.
+   */
+  restore(work: MatchingWork): void {
+    const { mapping, dateOrders } = work;
+    if (mapping && Number.isInteger(mapping.headerRow) && typeof mapping.columns === 'object' && mapping.columns !== null) {
+      this.mapping = { headerRow: mapping.headerRow, columns: { ...mapping.columns } };
+      this.#source = work.source === 'memory' ? 'memory' : 'confirmed';
+      this.#rememberedAt = work.source === 'memory' ? work.rememberedAt : undefined;
+      this.#memoryTried = true;
+    }
+    for (const [key, order] of Object.entries(dateOrders ?? {})) {
+      if (order === 'DMY' || order === 'MDY' || order === 'YMD') this.dateOrders[key] = order;
+    }
+  }
 
   /** The validator options for the next read of the file. */
   options(): { match?: MatchOptions & { headerRow?: number }; dateOrders?: Record<string, DateOrder> } {

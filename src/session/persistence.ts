@@ -174,9 +174,10 @@ export class WorkKeeper extends EventTarget {
     await session.uploadFile(file, saved.file.name, {
       steps: saved.steps ?? stepsOf(saved),
       ...(committing ? { staged: saved.staged!, summary: saved.summary! } : {}),
+      ...(saved.matching ? { matching: saved.matching } : {}),
     });
-    // A file whose columns need matching again (none remembered for its header row) waits on that screen,
-    // with the fixes ready to be laid over it: the work is back all the same.
+    // The columns come back as matched (saved with the work); work saved without them (an older format)
+    // may wait on the matching screen, with the fixes ready to be laid over it: the work is back all the same.
     if (session.state.status === 'matching') return !this.#disposed;
     if (this.#disposed || !SAVED_STATUSES.has(session.state.status)) return false;
     if (saved.step && RESUMED_STEPS.has(saved.step)) this.flow.goTo(saved.step as WizardStep);
@@ -307,6 +308,7 @@ export class WorkKeeper extends EventTarget {
       ...(committing && work.staged && state.summary ? { committing: true, summary: state.summary } : {}),
       step: this.flow.step,
       ...(dateOrder ? { dateOrder } : {}),
+      ...(work.matching ? { matching: work.matching } : {}),
     };
   }
 

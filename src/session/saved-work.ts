@@ -10,6 +10,7 @@ import { clear, createStore, delMany, getMany, keys, set, setMany, type UseStore
 import type { CellEdit } from '../core/edit/table.js';
 import type { DateOrder } from '../core/read/types.js';
 import type { UploadSummary } from '../core/summary.js';
+import type { MatchingWork } from './matching.js';
 import type { EditStep } from './types.js';
 
 /** How long saved work is kept unless the host says otherwise: a working day and a night. */
@@ -46,6 +47,8 @@ export interface SavedWork {
   readonly step?: string;
   /** How dates typed as text were read. */
   readonly dateOrder?: DateOrder;
+  /** The columns as matched (the admin's mapping) and the date orders chosen per column. */
+  readonly matching?: MatchingWork;
 }
 
 /** Saved work as loaded: the bytes are always an ArrayBuffer, with when it was saved. */

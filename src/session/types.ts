@@ -10,7 +10,7 @@ import type { UploadSummary } from '../core/summary.js';
 import type { Notice, SessionFailure } from './failures.js';
 import type { RetryPolicy, RetryStatus } from './retry.js';
 import type { ReadingNotice } from '../core/issues.js';
-import type { MatchMemory, MatchReview } from './matching.js';
+import type { MatchingWork, MatchMemory, MatchReview } from './matching.js';
 
 export type { RetryPolicy, RetryStatus } from './retry.js';
 export type { FailureCode, FailureDetail, FailureKind, FailureParams, Notice, NoticeCode, SessionFailure } from './failures.js';
@@ -111,6 +111,8 @@ export interface ResumeWork {
   readonly staged?: { readonly uploadId: string; readonly idempotencyKey: string };
   /** That upload's figures from its dry run. */
   readonly summary?: UploadSummary;
+  /** The columns as matched and the date orders chosen (session/matching.ts): the same read, no screen. */
+  readonly matching?: MatchingWork;
 }
 
 /** The admin's fixes made in the browser to the current file (rows edited, rows deleted on purpose). */

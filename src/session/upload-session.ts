@@ -544,6 +544,7 @@ export class UploadSession extends EventTarget {
     this.#steps = resume ? [...resume.steps] : [];
     this.#matchMemory ??= this.#options.matchMemory ?? new MatchMemory();
     this.#matching = new FileMatching(this.#matchMemory, spec.activity.id);
+    if (resume?.matching) this.#matching.restore(resume.matching);
     const op = new AbortController();
     this.#fileOp = op;
     const { signal } = op;
@@ -609,14 +610,15 @@ export class UploadSession extends EventTarget {
   }
 
   /**
-   * @internal What is kept across a reload: the file as uploaded, the fixes step by step and the staged
-   * upload with its idempotency key. Undefined without a file.
+   * @internal What is kept across a reload: the file as uploaded, the fixes step by step, the staged
+   * upload with its idempotency key, and the columns as matched. Undefined without a file.
    */
-  get work(): { readonly blob: Blob; readonly steps: readonly EditStep[]; readonly staged?: { readonly uploadId: string; readonly idempotencyKey: string } } | undefined {
+  get work(): ({ readonly blob: Blob } & ResumeWork) | undefined {
     const blob = this.#blob;
     if (!blob) return undefined;
     const staged = this.#staged;
-    return { blob, steps: [...this.#steps], ...(staged ? { staged: { uploadId: staged.uploadId, idempotencyKey: staged.idempotencyKey } } : {}) };
+    const matching = this.#matching?.work();
+    return { blob, steps: [...this.#steps], ...(staged ? { staged: { uploadId: staged.uploadId, idempotencyKey: staged.idempotencyKey } } : {}), ...(matching ? { matching } : {}) };
   }
 
   /** Reads and checks the file in the worker, with the admin's fixes laid over it when there are any. */

@@ -43,17 +43,50 @@ function upload(): File {
   return new File([lines.join('\r\n') + '\r\n'], 'records-100000.csv', { type: 'text/csv' });
 }
 
-/** Main-thread tasks over 50 ms, and the gaps between animation frames, over a window of time. */
+/** A long animation frame (Chromium's `long-animation-frame` entry): what took its time. */
+interface LongFrame {
+  readonly start: number;
+  readonly duration: number;
+  /** Style and layout at the frame's end (ms). */
+  readonly layout: number;
+  /** The scripts that ran in it, longest first: `function (file) ms`, forced layouts included. */
+  readonly scripts: { readonly what: string; readonly ms: number; readonly forced: number }[];
+}
+
+interface LoafScript {
+  readonly duration: number;
+  readonly invoker: string;
+  readonly sourceFunctionName: string;
+  readonly sourceURL: string;
+  readonly forcedStyleAndLayoutDuration: number;
+}
+
+/** Main-thread tasks over 50 ms, the long animation frames with their attribution, and the gaps between frames. */
 class Watch {
   readonly tasks: { start: number; duration: number }[] = [];
   readonly frames: number[] = [];
+  readonly long: LongFrame[] = [];
   #observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) this.tasks.push({ start: entry.startTime, duration: entry.duration });
+  });
+  #loaf = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { styleAndLayoutStart: number; scripts: LoafScript[] })[]) {
+      const end = entry.startTime + entry.duration;
+      this.long.push({
+        start: entry.startTime,
+        duration: entry.duration,
+        layout: entry.styleAndLayoutStart > 0 ? end - entry.styleAndLayoutStart : 0,
+        scripts: entry.scripts
+          .map((x) => ({ what: `${x.sourceFunctionName || x.invoker} (${x.sourceURL.replace(/^.*\/(src|node_modules|bench|test)\//, '$1/').replace(/\?.*$/, '')})`, ms: x.duration, forced: x.forcedStyleAndLayoutDuration }))
+          .sort((a, b) => b.ms - a.ms),
+      });
+    }
   });
   #running = true;
 
   constructor() {
     this.#observer.observe({ type: 'longtask', buffered: false });
+    this.#loaf.observe({ type: 'long-animation-frame', buffered: false });
     const tick = (t: number): void => {
       this.frames.push(t);
       if (this.#running) requestAnimationFrame(tick);
@@ -71,10 +104,73 @@ class Watch {
     return { task, frame };
   }
 
+  /** The longest animation frame that started in [from, to], said as what took its time. */
+  attribution(from: number, to: number): string {
+    const frame = this.long.filter((f) => f.start >= from && f.start <= to).sort((a, b) => b.duration - a.duration)[0];
+    if (!frame) return 'none';
+    const scripts = frame.scripts.slice(0, 3).map((x) => `${x.what} ${x.ms.toFixed(0)} ms${x.forced > 1 ? ` (forced layout ${x.forced.toFixed(0)})` : ''}`);
+    return `${frame.duration.toFixed(0)} ms frame: ${scripts.join('; ') || 'no script'}; style+layout ${frame.layout.toFixed(0)} ms`;
+  }
+
   stop(): void {
     this.#running = false;
     this.#observer.disconnect();
+    this.#loaf.disconnect();
   }
+}
+
+// ── where the time went: the JS Self-Profiling API (the page is served with Document-Policy: js-profiling) ──
+
+interface ProfilerTrace {
+  readonly samples: readonly { readonly timestamp: number; readonly stackId?: number }[];
+  readonly stacks: readonly { readonly frameId: number; readonly parentId?: number }[];
+  readonly frames: readonly { readonly name: string; readonly resourceId?: number; readonly line?: number }[];
+  readonly resources: readonly string[];
+}
+interface SelfProfiler {
+  stop(): Promise<ProfilerTrace>;
+}
+const ProfilerClass = (globalThis as unknown as { Profiler?: new (o: { sampleInterval: number; maxBufferSize: number }) => SelfProfiler }).Profiler;
+const SAMPLE_MS = 10;
+
+function startProfiler(): SelfProfiler | undefined {
+  try {
+    return ProfilerClass ? new ProfilerClass({ sampleInterval: SAMPLE_MS, maxBufferSize: 200_000 }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the main thread ran in [from, to], from the samples: the functions the time was spent in (leaf), and
+ * for each the nearest function of the product (src/) or of lit on its stack, with about how many ms.
+ */
+function profiled(trace: ProfilerTrace | undefined, from: number, to: number): string {
+  if (!trace) return 'no profile';
+  const short = (url: string | undefined) => (url ?? '').replace(/^.*\/(src|node_modules|bench|test)\//, '$1/').replace(/\?.*$/, '');
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const sample of trace.samples) {
+    if (sample.timestamp < from || sample.timestamp > to || sample.stackId === undefined) continue;
+    total++;
+    let stack: number | undefined = sample.stackId;
+    const leaf = trace.frames[trace.stacks[stack]!.frameId]!;
+    let owner = '';
+    while (stack !== undefined) {
+      const f = trace.frames[trace.stacks[stack]!.frameId]!;
+      const url = short(f.resourceId === undefined ? undefined : trace.resources[f.resourceId]);
+      if (url.startsWith('src/') || url.includes('lit')) {
+        owner = `${f.name || '(anonymous)'} ${url}:${f.line ?? ''}`;
+        break;
+      }
+      stack = trace.stacks[stack]!.parentId;
+    }
+    const key = `${leaf.name || '(anonymous)'}${owner ? ` ← ${owner}` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  if (total === 0) return 'no samples (native work: style, layout, GC)';
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return top.map(([k, n]) => `${n * SAMPLE_MS} ms ${k}`).join(' | ');
 }
 
 const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
@@ -93,7 +189,7 @@ async function until(test: () => boolean, what: string, ms = 120_000): Promise<v
   }
 }
 
-async function mount(): Promise<{ el: HTMLElement & { updateComplete: Promise<boolean> }; session: UploadSession }> {
+async function mount(): Promise<{ el: HTMLElement & { updateComplete: Promise<boolean> }; session: UploadSession; localizer: Localizer }> {
   const session = new UploadSession(new NetworkedBackend(), { useWorker: true });
   const flow = new WizardFlow(session);
   const localizer = new Localizer('en');
@@ -107,14 +203,16 @@ async function mount(): Promise<{ el: HTMLElement & { updateComplete: Promise<bo
   const el = document.createElement('offline-upload-step-review') as HTMLElement & { updateComplete: Promise<boolean> };
   host.append(el);
   await el.updateComplete;
-  return { el, session };
+  return { el, session, localizer };
 }
 
 const gridOf = (el: HTMLElement) => el.shadowRoot!.querySelector('offline-upload-problem-grid')!;
 const gridRoot = (el: HTMLElement) => gridOf(el).shadowRoot!;
 const rowsShown = (el: HTMLElement) => gridRoot(el).querySelectorAll('.window [role="row"]');
-// The row number is written in the page's language (1,347), then the learner's name.
-const firstRowNumber = (el: HTMLElement) => parseInt(/^[\d,]+/.exec(gridRoot(el).querySelector('.window [role="rowheader"]')?.textContent?.trim() ?? '')?.[0]?.replaceAll(',', '') ?? '', 10);
+// The row number is written in the page's language (1,347), then the learner's name. The first row of the
+// window in sight (not the active row, kept rendered out of sight while scrolled away).
+const firstRowNumber = (el: HTMLElement) =>
+  parseInt(/^[\d,]+/.exec(gridRoot(el).querySelector('.window [role="row"]:not(.outside) [role="rowheader"]')?.textContent?.trim() ?? '')?.[0]?.replaceAll(',', '') ?? '', 10);
 
 /** Scrolls the grid's viewport to the end in `steps` frames; the frames it took. */
 async function scrollThrough(el: HTMLElement, steps: number): Promise<void> {
@@ -129,6 +227,7 @@ async function scrollThrough(el: HTMLElement, steps: number): Promise<void> {
 
 interface Run {
   scrollUpdate: number;
+  wordAll: number;
   scrollUpdateMax: number;
   check: number;
   paint: number;
@@ -148,7 +247,8 @@ interface Run {
 async function once(file: File): Promise<Run> {
   await setViewport({ width: 1280, height: 900 });
   const watch = new Watch();
-  const { el, session } = await mount();
+  const profiler = startProfiler();
+  const { el, session, localizer } = await mount();
   let checked = 0;
   session.addEventListener('statechange', () => {
     if (!checked && session.state.status === 'has-issues') checked = performance.now();
@@ -159,7 +259,12 @@ async function once(file: File): Promise<Run> {
   await until(() => gridOf(el) !== null && rowsShown(el).length > 0, 'the grid');
   const shown = await painted();
   expect(session.state.issues.length).to.equal(ROWS / EVERY);
+  // What wording every problem at once costs (the grid words only the rows it shows, when it shows them).
+  const w0 = performance.now();
+  for (const issue of session.state.issues) localizer.issue(issue);
+  const wordAll = performance.now() - w0;
   const paint = watch.between(checked, shown);
+  const why: Record<string, string> = { paint: watch.attribution(checked, shown) };
 
   // Scroll the 5,000 rows with problems top to bottom.
   await painted();
@@ -168,6 +273,7 @@ async function once(file: File): Promise<Run> {
   const s1 = performance.now();
   expect(firstRowNumber(el)).to.be.above(ROWS - 40 * EVERY);
   const scroll = watch.between(s0, s1);
+  why['scroll'] = watch.attribution(s0, s1);
 
   // Every row, on demand, then scrolled through.
   const a0 = performance.now();
@@ -175,10 +281,12 @@ async function once(file: File): Promise<Run> {
   await until(() => gridRoot(el).querySelector('[role="grid"]')?.getAttribute('aria-rowcount') === String(ROWS + 1), 'all rows');
   const a1 = await painted();
   const all = watch.between(a0, a1);
+  why['all rows'] = watch.attribution(a0, a1);
   await scrollThrough(el, 200);
   const a2 = performance.now();
   expect(firstRowNumber(el)).to.be.above(ROWS - 40);
   const scrollAll = watch.between(a1, a2);
+  why['scroll all'] = watch.attribution(a1, a2);
 
   // Back to the rows with problems; fix the first ones with the keyboard, each checked again in the worker.
   el.shadowRoot!.querySelector<HTMLInputElement>('input[name="rows-view"][value="problems"]')!.click();
@@ -210,12 +318,23 @@ async function once(file: File): Promise<Run> {
   }
   const e1 = performance.now();
   const edit = watch.between(e0, e1);
+  why['edit'] = watch.attribution(e0, e1);
+  const trace = await profiler?.stop();
+  const phases: Record<string, [number, number]> = { paint: [checked, shown], scroll: [s0, s1], 'all rows': [a0, a1], 'scroll all': [a1, a2], edit: [e0, e1] };
+  const lines = Object.entries(why).map(([phase, text]) => {
+    const [from, to] = phases[phase]!;
+    const longest = watch.long.filter((f) => f.start >= from && f.start <= to).sort((a, b) => b.duration - a.duration)[0];
+    const samples = longest ? profiled(trace, longest.start, longest.start + longest.duration) : '';
+    return `  ${phase}: ${text}${samples ? `\n      sampled: ${samples}` : ''}`;
+  });
+  console.log(`run: the longest frame of each phase\n${lines.join('\n')}`);
   watch.stop();
   el.parentElement!.remove();
   session.dispose();
   const scrollUpdates = [...updatesBetween(s0, s1), ...updatesBetween(a1, a2)];
   return {
     scrollUpdate: median(scrollUpdates),
+    wordAll,
     scrollUpdateMax: Math.max(...scrollUpdates),
     check: checked - t0,
     paint: shown - checked,
@@ -282,6 +401,7 @@ describe('problem grid in Chromium', () => {
       `| scroll 5,000 rows with problems (150 frames) | — | ${m('scrollTask')} ms | ${m('scrollFrame')} ms | ${all('scrollTask')} |`,
       `| switch to all 100,000 rows (click → painted) | ${m('allRows')} ms | ${m('allRowsTask')} ms | — | ${all('allRowsTask')} |`,
       `| scroll all 100,000 rows (200 frames) | — | ${m('scrollAllTask')} ms | ${m('scrollAllFrame')} ms | ${all('scrollAllTask')} |`,
+      `| wording all ${(ROWS / EVERY).toLocaleString('en')} problems at once (no longer done: only the rows shown are worded) | ${m('wordAll')} ms | — | — | ${all('wordAll')} |`,
       `| the grid's own JavaScript per scroll frame (update: render + commit) | ${m('scrollUpdate')} ms median, ${m('scrollUpdateMax')} ms longest | — | — | ${all('scrollUpdateMax')} |`,
       `| edit a cell by keyboard → checked again (${EDITS} edits) | ${m('edit')} ms | ${m('editTask')} ms | ${m('editFrame')} ms | ${all('editTask')} |`,
     ];

@@ -30,30 +30,35 @@ export function gridColumns(ctx: WizardContext): GridColumn[] {
     }));
 }
 
-// ── the rows, made once per check (not at every render: 5,000 problems worded each time would stall) ──
+// ── the rows, made once per check (not at every render) ───────────────────────────────────────────
 
-let issuesMemo: { issues: readonly Issue[]; localizer: Localizer; byRow: Map<number, GridIssue[]>; worded: Map<string, GridIssue> } | undefined;
+let issuesMemo: { issues: readonly Issue[]; localizer: Localizer; byRow: Map<number, GridIssue[]> } | undefined;
 
-/** What makes an issue's words: the same key, the same message (most issues outlive an edit's re-check). */
-const issueKey = (issue: Issue): string =>
-  `${issue.code}\u0000${issue.row}\u0000${issue.columnKey ?? ''}\u0000${issue.value ?? ''}\u0000${issue.params ? JSON.stringify(issue.params) : ''}`;
+/**
+ * A problem put into the admin's words when first read: only the rows on screen are ever worded. Wording
+ * all 5,000 problems of a large file after every check took the main thread for one long task.
+ */
+function gridIssue(issue: Issue, l: Localizer): GridIssue {
+  let message: string | undefined;
+  return {
+    ...(issue.columnKey ? { columnKey: issue.columnKey } : {}),
+    get message(): string {
+      return (message ??= l.issue(issue));
+    },
+  };
+}
 
-/** Row → its problems in the admin's words, for the current issues (words kept from the last check). */
+/** Row → its problems (worded as they are shown), for the current issues. */
 function issuesByRow(issues: readonly Issue[], l: Localizer): Map<number, GridIssue[]> {
   if (issuesMemo?.issues === issues && issuesMemo.localizer === l) return issuesMemo.byRow;
-  const before = issuesMemo?.localizer === l ? issuesMemo.worded : undefined;
-  const worded = new Map<string, GridIssue>();
   const byRow = new Map<number, GridIssue[]>();
   for (const issue of issues) {
     if (issue.row === undefined) continue;
-    const key = issueKey(issue);
-    const gridIssue = before?.get(key) ?? { ...(issue.columnKey ? { columnKey: issue.columnKey } : {}), message: l.issue(issue) };
-    worded.set(key, gridIssue);
     let list = byRow.get(issue.row);
     if (!list) byRow.set(issue.row, (list = []));
-    list.push(gridIssue);
+    list.push(gridIssue(issue, l));
   }
-  issuesMemo = { issues, localizer: l, byRow, worded };
+  issuesMemo = { issues, localizer: l, byRow };
   return byRow;
 }
 

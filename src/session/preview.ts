@@ -61,6 +61,11 @@ export interface PreviewInput {
   readonly learners?: ReadonlyMap<number, string>;
   /** columnKey → the header as written in the file. */
   readonly headers?: ReadonlyMap<string, string>;
+  /**
+   * Records the dry run labelled `already-recorded`, when already counted (the session counts labels as
+   * the answers arrive): saves a pass over every record when the preview is first shown.
+   */
+  readonly alreadyRecorded?: number;
 }
 
 /** The records preview of a clean, dry-run file. A record the dry run did not label counts as new. */
@@ -81,7 +86,12 @@ export function buildPreview(input: PreviewInput): RecordsPreview {
   };
   const labelOf = (record: UploadRecord): PreviewLabel => (labels.get(record.row) === 'already-recorded' ? 'already-recorded' : 'create');
   const counts: Record<PreviewLabel, number> = { create: 0, 'already-recorded': 0 };
-  for (const record of records) counts[labelOf(record)] += 1;
+  if (input.alreadyRecorded !== undefined) {
+    counts['already-recorded'] = input.alreadyRecorded;
+    counts.create = records.length - input.alreadyRecorded;
+  } else {
+    for (const record of records) counts[labelOf(record)] += 1;
+  }
   // The rows of one label, found once when that filter is first used (a second look costs nothing).
   const byLabel = new Map<PreviewLabel, readonly UploadRecord[]>();
   const listOf = (label: PreviewLabel | undefined): readonly UploadRecord[] => {

@@ -12,7 +12,6 @@ import type {
   Domain,
   DryRunRow,
   LmsBackend,
-  ServerIssue,
 } from '../backend/types.js';
 import type { Issue } from '../core/issues.js';
 import type { ValidationResult } from '../core/pipeline.js';
@@ -21,7 +20,8 @@ import type { UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import type { CellEdit, UploadChanges } from '../core/edit/table.js';
 import type { RowTexts } from '../core/validate/validator.js';
-import { summarise, type UploadSummary } from '../core/summary.js';
+import { RecordTally, type UploadSummary } from '../core/summary.js';
+import type { DryRunLabel } from '../core/records.js';
 import { PROBLEMS_HEADERS } from '../i18n/problems-headers.js';
 import { issueMessage } from '../i18n/issue-message.js';
 import type { Localizer } from '../i18n/localize.js';
@@ -32,7 +32,8 @@ import { buildPreview, type RecordsPreview } from './preview.js';
 import { commitProgress, dryRunProgress, readProgress } from './progress.js';
 import { FileMatching, MatchMemory, type ColumnMapping } from './matching.js';
 import type { DateOrder } from '../core/read/types.js';
-import { labelsByRow, learnersByRow, mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
+import { mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from './server-issues.js';
+import { forEachSliced } from './slicing.js';
 import type {
   CellChange,
   Editing,
@@ -51,6 +52,13 @@ export type { Preset } from './types.js';
 
 /** Records per dry-run request unless SessionOptions.chunkSize says otherwise. */
 export const DEFAULT_CHUNK_SIZE = 500;
+/**
+ * Most records per dry-run request unless SessionOptions.chunkSize says otherwise, whatever the backend
+ * prefers: each request's body (JSON, encoding, gzip copy) and answer (parse, contract check) are made on
+ * the page's thread, and 5,000 records a request made tasks of 50–340 ms on a busy machine
+ * (bench/longtask.chromium.ts); 1,000 keep them near 10 ms, for a few more requests.
+ */
+export const DRY_RUN_CHUNK_CAP = 1_000;
 /**
  * The reader's default size limit (DEFAULT_MAX_BYTES in core/read), repeated here so that the page never
  * loads the readers just to know it; a test keeps the two equal.
@@ -74,6 +82,10 @@ interface FileContext extends IssueContext {
   labels: Map<number, DryRunRow['label']>;
   /** Row → the learner's name, from the dry run. */
   learners?: Map<number, string>;
+  /** The records' learners, dates and statuses, counted once (the summary of any issue list is then cheap). */
+  readonly tally: RecordTally;
+  /** The records by the dry run's label (empty before the dry run). */
+  byLabel: Partial<Record<DryRunLabel, number>>;
 }
 
 const FILE_STATUSES: ReadonlySet<SessionStatus> = new Set(['reading', 'matching', 'dry-run', 'check-failed', 'has-issues', 'ready', 'commit-failed', 'created']);
@@ -194,8 +206,9 @@ export class UploadSession extends EventTarget {
     const { status, summary } = this.#state;
     if (!file || !summary || !(status === 'ready' || status === 'committing' || status === 'commit-failed')) return undefined;
     if (this.#previewOf?.summary !== summary) {
-      const { spec, result, labels, learners, headers } = file;
-      this.#previewOf = { summary, preview: buildPreview({ spec, records: result.records, labels, headers, ...(learners ? { learners } : {}) }) };
+      const { spec, result, labels, learners, headers, byLabel } = file;
+      const alreadyRecorded = byLabel['already-recorded'] ?? 0;
+      this.#previewOf = { summary, preview: buildPreview({ spec, records: result.records, labels, headers, alreadyRecorded, ...(learners ? { learners } : {}) }) };
     }
     return this.#previewOf.preview;
   }
@@ -601,7 +614,9 @@ export class UploadSession extends EventTarget {
    * so that Try again settles it (the LMS replays a commit it already made: nothing is created twice).
    */
   #resumeCommit(staged: NonNullable<ResumeWork['staged']>, summary: UploadSummary, result: ValidationResult, spec: TemplateSpec): void {
-    this.#file = { spec, result, headers: headersOf(result, spec), recordsByRow: new Map(result.records.map((r) => [r.row, r])), labels: new Map() };
+    const tally = new RecordTally(spec);
+    for (const record of result.records) tally.add(record);
+    this.#file = { spec, result, headers: headersOf(result, spec), recordsByRow: new Map(result.records.map((r) => [r.row, r])), labels: new Map(), tally, byLabel: {} };
     this.#staged = { ...staged, records: result.records, commitTries: 0 };
     this.#reference = staged.uploadId;
     this.#fileOp = undefined;
@@ -665,13 +680,10 @@ export class UploadSession extends EventTarget {
     // A re-check after an edit keeps the rows on screen until the issues they go with are known
     // (#showIssues): set now, the rows only the LMS refused would vanish during its dry run and come back.
     if (!this.#state.editing?.checking) this.#set({ rows: result.rows ?? [] });
-    const context: FileContext = {
-      spec,
-      result,
-      headers: headersOf(result, spec),
-      recordsByRow: new Map(result.records.map((r) => [r.row, r])),
-      labels: new Map(),
-    };
+    // One pass over the records (by row, and counted for the summary), in slices: 100,000 records in one
+    // go would hold the page's thread for hundreds of milliseconds.
+    const context = await fileContext(result, spec, signal);
+    if (!context) return;
     this.#file = context;
     if (decision === 'show') {
       // The headers are not the template's: the admin confirms the columns before any row is trusted.
@@ -698,10 +710,15 @@ export class UploadSession extends EventTarget {
     const { spec, result } = context;
     const records = result.records;
     const total = records.length;
-    const chunkSize = Math.max(1, Math.floor(this.#options.chunkSize ?? this.backend.chunkSize ?? DEFAULT_CHUNK_SIZE));
+    const chunkSize = Math.max(1, Math.floor(this.#options.chunkSize ?? Math.min(DRY_RUN_CHUNK_CAP, this.backend.chunkSize ?? DEFAULT_CHUNK_SIZE)));
     this.#set({ status: 'dry-run', progress: dryRunProgress(0, total, chunkSize) });
-    const serverIssues: ServerIssue[] = [];
-    const rows: DryRunRow[] = [];
+    // What the LMS says is taken in as each part's answer arrives (a short task each), and kept only once
+    // the whole file is answered: a failure halfway leaves the context as it was.
+    const labels = new Map<number, DryRunLabel>();
+    const learners = new Map<number, string>();
+    const byLabel: Partial<Record<DryRunLabel, number>> = {};
+    const lmsIssues: Issue[] = [];
+    const partContext: IssueContext = { spec, headers: context.headers, recordsByRow: context.recordsByRow };
     const request = {
       activityId: spec.activity.id,
       domainId: spec.domain.id,
@@ -724,8 +741,17 @@ export class UploadSession extends EventTarget {
         const chunk = records.slice(start, start + chunkSize);
         const answer = await this.#retrying(signal, (attempts) => this.backend.dryRunChunk(staged.uploadId, { chunkIndex, records: chunk }, { signal, attempts }));
         if (signal.aborted) return;
-        rows.push(...answer.rows);
-        serverIssues.push(...answer.issues);
+        for (const { row, label, learner } of answer.rows) {
+          if (context.recordsByRow.has(row)) {
+            const before = labels.get(row);
+            if (before !== undefined) byLabel[before] = (byLabel[before] ?? 1) - 1;
+            byLabel[label] = (byLabel[label] ?? 0) + 1;
+          }
+          labels.set(row, label);
+          if (learner !== undefined) learners.set(row, learner);
+        }
+        // A part's issues name rows of that part: its own rows carry their learners' names.
+        for (const issue of mapDryRunIssues(answer.issues, answer.rows, partContext)) lmsIssues.push(issue);
         const done = Math.min(total, start + chunk.length);
         this.#set({ progress: dryRunProgress(done, total, chunkSize) });
       }
@@ -754,9 +780,10 @@ export class UploadSession extends EventTarget {
       this.#fail({ ...this.#fileCleared(), status: error instanceof NoAccessError ? 'no-access' : 'selecting' }, failure);
       return;
     }
-    context.labels = labelsByRow(rows);
-    context.learners = learnersByRow(rows);
-    const issues = mergeIssues(spec, result.issues, mapDryRunIssues(serverIssues, rows, context));
+    context.labels = labels;
+    context.learners = learners;
+    context.byLabel = byLabel;
+    const issues = mergeIssues(spec, result.issues, lmsIssues);
     if (issues.length > 0) {
       // Nothing can be committed from here; the corrected file gets a staged upload of its own.
       this.#discardStaged();
@@ -819,15 +846,20 @@ export class UploadSession extends EventTarget {
     );
   }
 
-  #summary(issues: readonly Issue[]) {
-    const file = this.#file!;
-    const { result, spec, labels } = file;
-    const summary = summarise({ records: result.records, issues, rows: result.stats.rows }, spec, labels);
+  #summary(issues: readonly Issue[]): UploadSummary {
+    const { result, labels, tally, byLabel, recordsByRow } = this.#file!;
+    const summary = tally.summary(issues, { rows: result.stats.rows, byLabel, recordRows: () => recordsByRow.keys() });
     // Rows the LMS refused stay in the counts by label and status, but they are not records to create; nor
-    // are rows it already has when the activity skips them (left unchanged at commit).
-    const refused = new Set(issues.map((i) => i.row));
-    const kept = (r: { row: number }) => !refused.has(r.row) && labels.get(r.row) !== 'already-recorded';
-    return { ...summary, records: result.records.filter(kept).length };
+    // are rows it already has when the activity skips them (left unchanged at commit). Counted from the
+    // issues' rows and the label counts: the cost of the issues, not of the records.
+    let refused = 0;
+    let refusedAlready = 0;
+    for (const row of new Set(issues.map((i) => i.row))) {
+      if (row === undefined || !recordsByRow.has(row)) continue;
+      refused += 1;
+      if (labels.get(row) === 'already-recorded') refusedAlready += 1;
+    }
+    return { ...summary, records: result.records.length - refused - ((byLabel['already-recorded'] ?? 0) - refusedAlready) };
   }
 
   #showIssues(issues: Issue[], failed?: SessionFailure): void {
@@ -1285,6 +1317,22 @@ function headersOf(result: ValidationResult, spec: TemplateSpec): Map<string, st
   const headers = new Map(spec.columns.map((c) => [c.key, c.header]));
   for (const [key, header] of Object.entries(result.stats.headers)) headers.set(key, header);
   return headers;
+}
+
+/** The file's context after a check: its records by row and counted for the summary, in slices; undefined when aborted. */
+async function fileContext(result: ValidationResult, spec: TemplateSpec, signal: AbortSignal): Promise<FileContext | undefined> {
+  const recordsByRow = new Map<number, UploadRecord>();
+  const tally = new RecordTally(spec);
+  const visited = await forEachSliced(
+    result.records,
+    (record) => {
+      recordsByRow.set(record.row, record);
+      tally.add(record);
+    },
+    signal,
+  );
+  if (!visited) return undefined;
+  return { spec, result, headers: headersOf(result, spec), recordsByRow, labels: new Map(), tally, byLabel: {} };
 }
 
 function emptyStats(): ValidationResult['stats'] {

@@ -22,9 +22,10 @@ export function throttleProgress(report: (progress: ReadProgress) => void): (pro
 
 /**
  * Records per message from the worker. One 100,000-record message takes ~200 ms to deserialise on the
- * page's thread in one go; batches keep each task short so the page stays responsive.
+ * page's thread in one go; batches keep each task short so the page stays responsive. 5,000 a message
+ * still made tasks of 50–100 ms on a busy machine (bench/longtask.chromium.ts); 1,000 make about 10.
  */
-export const RECORDS_PER_MESSAGE = 5_000;
+export const RECORDS_PER_MESSAGE = 1_000;
 
 export function toWorkerError(thrown: unknown): WorkerError {
   const error = asReadFailure(thrown);

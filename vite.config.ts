@@ -73,6 +73,71 @@ export function selfContainedWorker(fileName = 'validate.worker.js'): Plugin {
   };
 }
 
+/**
+ * Chunks of dist/ for the wizard: the lazy steps' elements (src/components/offline-upload-wizard/lazy-steps.ts)
+ * apart from the shell and the first screens. Left to itself the bundler puts them all in one chunk, as the
+ * `components` and `register` entries re-export some of their classes (ActivityComboboxElement,
+ * DropZoneElement, IssuesTableElement): a host's bundler then keeps them in its first chunk, their
+ * decorators being code that runs. In chunks of their own, re-exported but not used by the first screens,
+ * the host's bundler leaves them to the lazy chunks (package.json's sideEffects names dist/register.js
+ * only). Only the modules named go into each chunk (not their dependencies), and the shell's chunk never
+ * imports a lazy one, so the chunks import one another in one direction only.
+ */
+export function wizardChunks() {
+  const later = /\/src\/components\/(step-upload|step-match|step-review|step-create|step-done|drop-zone|issues-table|problem-grid|records-preview)\//;
+  const choose = /\/src\/components\/(step-choose|activity-combobox)\//;
+  const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|step-no-access|step-template|upload-summary)\//;
+  // What only the elements use (their public events, the work kept in the browser) goes with the shell too.
+  const elementsOnly = /\/src\/(events\/|session\/(saved-work|persistence|page-lifecycle)\.ts$)/;
+  // Modules that define tags stay where they are: the registration modules in register.js (the one file
+  // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
+  const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step)|upload-summary\/upload-summary)\.ts$/;
+  return {
+    name(id: string): string | null {
+      if (id.includes('.test.') || defines.test(id)) return null;
+      // The confirmation dialog (in the shell) words the plan with records-ready.ts: it goes with the shell.
+      if (shell.test(id) || elementsOnly.test(id) || id.endsWith('/records-preview/records-ready.ts')) return 'wizard';
+      if (later.test(id)) return 'later-steps';
+      if (choose.test(id)) return 'choose-step';
+      return null;
+    },
+  };
+}
+
+/**
+ * Fails the library build when its chunks import one another in a cycle (a lazy step's class could then
+ * run before the base class it extends), or when the headless entries (index.js, core.js) reach a chunk
+ * that imports lit: the signs that wizardChunks() needs a module it does not name yet.
+ */
+export function checkChunkGraph(): Plugin {
+  return {
+    name: 'offline-upload:check-chunk-graph',
+    generateBundle(_options, bundle) {
+      const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+      const reach = (from: string, seen = new Set<string>()): Set<string> => {
+        for (const next of chunks.get(from)?.imports ?? []) {
+          if (!seen.has(next) && chunks.has(next)) {
+            seen.add(next);
+            reach(next, seen);
+          }
+        }
+        return seen;
+      };
+      for (const name of chunks.keys()) {
+        if (reach(name).has(name)) this.error(`dist/${name} imports itself through other chunks: name the module that causes it in wizardChunks() (vite.config.ts)`);
+      }
+      const register = chunks.get('register.js');
+      if (register && !['offline-upload-wizard', 'upload-summary'].every((tag) => register.code.includes(`customElements.define(\`${tag}\``))) {
+        this.error('dist/register.js must define offline-upload-wizard and upload-summary itself (it is the only file package.json says has side effects)');
+      }
+      for (const entry of ['index.js', 'core.js']) {
+        const withLit = [...reach(entry)].filter((name) => chunks.get(name)!.imports.some((i) => /^lit($|\/)/.test(i)));
+        if (withLit.length > 0) this.error(`dist/${entry} (headless) reaches ${withLit.join(', ')}, which import lit: see wizardChunks() in vite.config.ts`);
+      }
+    },
+  };
+}
+
 export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve' || mode === 'demo') {
     return {
@@ -125,7 +190,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
     // Relative asset URLs: the validation worker must load from beside the library, not the host's root.
     base: './',
     publicDir: false,
-    plugins: [selfContainedWorker(), keepRegistrations()],
+    plugins: [selfContainedWorker(), keepRegistrations(), checkChunkGraph()],
     build: {
       outDir: resolve(root, 'dist'),
       emptyOutDir: true,
@@ -142,7 +207,10 @@ export default defineConfig(({ command, mode }): UserConfig => {
       rolldownOptions: {
         // Hosts bring their own copies; exceljs stays a lazy import.
         external: [/^lit/, /^@lit\//, 'zod', 'exceljs', 'fflate', 'papaparse', 'idb-keyval'],
-        output: { minify: true },
+        // The wizard's chunks hold the modules named only (not their dependencies): rolldown allows it for
+        // entries that may export more than their own module.
+        preserveEntrySignatures: 'allow-extension',
+        output: { minify: true, codeSplitting: { includeDependenciesRecursively: false, groups: [wizardChunks()] } },
       },
     },
   };

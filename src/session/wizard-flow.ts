@@ -110,6 +110,15 @@ export class WizardFlow extends EventTarget {
     return this.#missing;
   }
 
+  /**
+   * The choose step is shown only until the preset choice's template spec is ready, then gives way to the
+   * template step by itself (all of activity, domain and identifier kind preset): the wizard need not
+   * load the choose step's elements for it.
+   */
+  get skippingChoose(): boolean {
+    return this.#skipChoose && this.#step === 'choose';
+  }
+
   /** Next was pressed on the choose step while the template spec was loading: the step is busy. */
   get waiting(): boolean {
     return this.#nextPending;

@@ -3,6 +3,8 @@
 import { ContextProvider } from '@lit/context';
 import { fixture, html } from '@open-wc/testing';
 import '../../src/register.js';
+import { defineChooseStep } from '../../src/components/offline-upload-wizard/choose-step.js';
+import { defineLaterSteps } from '../../src/components/offline-upload-wizard/later-steps.js';
 import { wizardContext, type WizardContext, type WizardOptions } from '../../src/components/shared/wizard-context.js';
 import { Localizer } from '../../src/i18n/localize.js';
 import type { Preset } from '../../src/session/types.js';
@@ -11,6 +13,10 @@ import { WizardFlow } from '../../src/session/wizard-flow.js';
 import { FakeBackend, fireSafety } from '../session/fake-backend.js';
 import { CLASSROOM_HEADER, classroomRows, csv } from '../session/helpers.js';
 import { waitFor } from './helpers.js';
+
+// Steps are mounted here without the wizard, which would load the lazy ones (lazy-steps.ts) itself.
+defineChooseStep();
+defineLaterSteps();
 
 export { FakeBackend, fireSafety, waitFor };
 

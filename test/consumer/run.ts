@@ -38,10 +38,12 @@ const withCdn = !args.includes('--only') || (args[args.indexOf('--only') + 1] ??
  * template step of a preset activity: its spec comes through the REST client).
  * Issue 10 aims at 35 kB. Measured on 2026-12-02: 93.0 kB at 00:30 UTC, 113.2 kB at 02:25 as features
  * landed (index 78.5 with every step and lit, zod 25.9, REST client 8.7); 86.6 kB at 03:20 with zod off
- * the first screens (its answers checked by backend/answers.ts; zod loads with the first write).
+ * the first screens (its answers checked by backend/answers.ts; zod loads with the first write); 67.7 kB
+ * at 04:05 with the choose step and the steps after the template in chunks of their own (lazy-steps.ts):
+ * index 53.4 (shell, session, English words, lit), REST client 7.9, core/match 4.2, small shared chunks.
  * A guard against growth, lowered as the first load shrinks; each change is said in the issue's note.
  */
-const FIRST_LOAD_BUDGET = 90_000;
+const FIRST_LOAD_BUDGET = 70_000;
 
 let passed = 0;
 let failed = 0;

@@ -4,9 +4,12 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ActivityPage, ActivitySummary } from '../../backend/types.js';
 import { Localizer, loadTranslation } from '../../i18n/localize.js';
-import '../offline-upload-wizard/offline-upload-wizard.js';
+import { defineChooseStep } from '../offline-upload-wizard/choose-step.js';
 import { ACTIVITY_CHANGE_EVENT, ANNOUNCE_EVENT } from '../shared/internal-events.js';
 import type { ActivityComboboxElement, ActivitySearch } from './activity-combobox.component.js';
+
+// Mounted without the wizard, which would load this part's chunk itself.
+defineChooseStep();
 
 const activities: ActivitySummary[] = Array.from({ length: 45 }, (_, i) => ({
   id: `act-${i}`,

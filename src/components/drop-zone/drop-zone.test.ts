@@ -3,9 +3,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Localizer, loadTranslation } from '../../i18n/localize.js';
-import '../offline-upload-wizard/offline-upload-wizard.js';
+import { defineLaterSteps } from '../offline-upload-wizard/later-steps.js';
 import type { DropZoneElement } from './drop-zone.component.js';
 import { ANNOUNCE_EVENT, FILE_SELECT_EVENT } from '../shared/internal-events.js';
+
+// Mounted without the wizard, which would load this part's chunk itself.
+defineLaterSteps();
 
 const file = (name = 'records.xlsx') => new File(['x'], name);
 

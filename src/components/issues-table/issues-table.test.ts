@@ -4,9 +4,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { Issue, IssueCode } from '../../core/issues.js';
 import { issueMessage } from '../../i18n/index.js';
 import { Localizer, loadTranslation } from '../../i18n/localize.js';
-import '../offline-upload-wizard/offline-upload-wizard.js';
+import { defineLaterSteps } from '../offline-upload-wizard/later-steps.js';
 import type { IssuesTableElement } from './issues-table.component.js';
 import { ANNOUNCE_EVENT } from '../shared/internal-events.js';
+
+// Mounted without the wizard, which would load this part's chunk itself.
+defineLaterSteps();
 
 function issue(row: number | undefined, column: string | undefined, code: IssueCode, value = '', params = {}): Issue {
   return { ...(row !== undefined ? { row } : {}), ...(column ? { column } : {}), code, value, params, message: issueMessage(code, params) };

@@ -33,7 +33,14 @@ export class FocusController implements ReactiveController {
   hostUpdated(): void {
     if (!this.#pending) return;
     this.#pending = false;
-    void this.#step()?.focusHeading?.();
+    void this.#focusHeading();
+  }
+
+  /** The step's heading; a step in a chunk of its own (lazy-steps.ts) first waits for its definition. */
+  async #focusHeading(): Promise<void> {
+    const step = this.#step();
+    if (step && !customElements.get(step.localName)) await customElements.whenDefined(step.localName);
+    if (step?.isConnected) await step.focusHeading?.();
   }
 
   /** The step changed: its heading gets focus after the next render if the admin is using the wizard. */

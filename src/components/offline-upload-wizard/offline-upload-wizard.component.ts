@@ -20,6 +20,7 @@ import { failureTime, type StepElement } from '../shared/step-element.js';
 import { wizardContext, type WizardContext } from '../shared/wizard-context.js';
 import { ConfirmDialogController, renderConfirmDialog } from './confirm-dialog.js';
 import { FocusController } from './focus-controller.js';
+import { LazyStepsController, stepDefined } from './lazy-steps.js';
 import { LandmarkController } from './landmark.js';
 import { LiveRegionController } from './live-region.js';
 import { styles } from './offline-upload-wizard.styles.js';
@@ -162,6 +163,7 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
   private readonly dialog = new ConfirmDialogController(this, () => this.connection.flow);
   private readonly strayDrop = new StrayDropController(this);
   private readonly focusing = new FocusController(this);
+  private readonly lazySteps = new LazyStepsController(this);
   private readonly persistence = new PersistenceController(this, {
     localizer: () => this.l,
     say: (message) => this.live.say(message),
@@ -234,7 +236,9 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
 
   /** Complete once the shell and the step it shows have rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    // A step in a chunk of its own: complete once it is defined and the shell has rendered again.
+    if (await stepDefined(this.renderRoot)) done = await super.getUpdateComplete();
     await this.renderRoot.querySelector<StepElement>('[data-step]')?.updateComplete;
     return done;
   }

@@ -1,11 +1,12 @@
 // The step shown in the wizard's panel: one internal element per step, chosen by the flow; before there
 // is a session, the access step with what the connection says; the no-access panel alone, with the host's
 // own contact words when it slots them.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import type { Localizer } from '../../i18n/localize.js';
 import type { WizardStep } from '../../session/steps.js';
 import { STEP_PARTS } from '../shared/step-element.js';
+import { ensureStep } from './lazy-steps.js';
 import type { SessionController } from './session-controller.js';
 
 const STEP_TAGS: Record<WizardStep, StaticValue> = {
@@ -20,7 +21,7 @@ const STEP_TAGS: Record<WizardStep, StaticValue> = {
 };
 
 /** @internal The current step's element (`data-step`), its parts re-exported as the wizard's. */
-export function renderStep(connection: SessionController, l: Localizer, host: HTMLElement): TemplateResult {
+export function renderStep(connection: SessionController, l: Localizer, host: HTMLElement & ReactiveControllerHost): TemplateResult {
   const { session, flow, failure } = connection;
   if (!session || !flow) {
     const retry = failure?.code === 'connect-failed' ? () => void connection.connect(true) : undefined;
@@ -32,6 +33,11 @@ export function renderStep(connection: SessionController, l: Localizer, host: HT
       ${custom ? html`<slot name="no-access" slot="contact"></slot>` : nothing}
     </offline-upload-step-no-access>`;
   }
+  // A step in a chunk of its own is rendered at once and upgrades when defined (the choose step a fully
+  // preset wizard passes through is not loaded for it); if its chunk did not load, the access step says so
+  // under the step's heading, with Try again.
+  const unloaded = ensureStep(flow.step, l, host, flow.skippingChoose);
+  if (unloaded) return html`<offline-upload-step-access data-step exportparts=${STEP_PARTS} .connection=${unloaded}></offline-upload-step-access>`;
   const tag = STEP_TAGS[flow.step];
   return staticHtml`<${tag} data-step exportparts=${STEP_PARTS}></${tag}>`;
 }

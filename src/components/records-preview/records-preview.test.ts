@@ -3,12 +3,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../register.js';
+import { defineLaterSteps } from '../offline-upload-wizard/later-steps.js';
 import { classroomSpec } from '../../../test/fixtures/specs.js';
 import type { DryRunLabel, UploadRecord } from '../../core/records.js';
 import { Localizer, loadLocalizer } from '../../i18n/localize.js';
 import { buildPreview, type RecordsPreview } from '../../session/preview.js';
 import type { AnnounceEvent } from '../shared/internal-events.js';
 import type { RecordsPreviewElement } from './records-preview.component.js';
+
+// Mounted without the wizard, which would load this part's chunk itself.
+defineLaterSteps();
 
 function previewOf(n: number, unchangedEvery = 0): RecordsPreview {
   const records: UploadRecord[] = Array.from({ length: n }, (_, i) => ({

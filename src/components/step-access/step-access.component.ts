@@ -12,8 +12,11 @@ import type { WizardContext } from '../shared/wizard-context.js';
  * @summary Checking access, or why it failed.
  */
 export class StepAccessElement extends StepElement {
-  /** @internal Set by the shell while there is no session: the connection failed or is not configured. */
-  @property({ attribute: false }) connection?: { readonly failure?: SessionFailure; readonly localizer: Localizer; readonly retry?: () => void };
+  /**
+   * @internal Set by the shell while there is no session (the connection failed or is not configured), or
+   * in place of a step whose code did not load (`heading`: that step's own).
+   */
+  @property({ attribute: false }) connection?: { readonly failure?: SessionFailure; readonly localizer: Localizer; readonly retry?: () => void; readonly heading?: string };
 
   protected override render(): TemplateResult | typeof nothing {
     const c = this.connection;
@@ -21,7 +24,7 @@ export class StepAccessElement extends StepElement {
     const l = c.localizer;
     if (!c.failure) return this.renderChecking(l);
     return html`
-      ${this.renderHeading(l.t('accessErrorHeading'), '')}
+      ${this.renderHeading(c.heading ?? l.t('accessErrorHeading'), '')}
       ${renderFailure({ localizer: l }, c.failure)}
       ${c.retry
         ? html`<div part="actions" class="actions">

@@ -143,12 +143,32 @@ export const cleanFile = (n = 5): Promise<File> => xlsx([HEADER, ...cleanRows(n)
 export const badFile = (): Promise<File> =>
   xlsx([HEADER, ...cleanRows(3), ['not-an-email', '31/02/2026', 'Maybe', null, null], ['user9@example.com', null, 'Completed', null, null]], 'bad.xlsx');
 
+/** Chooses (as `choose` does) and shows the upload step, ready for a file. */
+export async function toUpload(el: OfflineUploadWizardElement): Promise<void> {
+  await choose(el);
+  el.goToStep('upload');
+  await atStep(el, 'upload');
+}
+
+type Mounted = { el: OfflineUploadWizardElement; backend: FakeBackend };
+
+/**
+ * The shared wizard fixture for a review with issues: mounts (with `mount`'s arguments), chooses, uploads
+ * `badFile()` and waits for its review (rows 5 and 6 with problems, rows 2–4 clean).
+ */
+export async function toIssues(backend = new FakeBackend(), template?: Parameters<typeof mount>[1]): Promise<Mounted> {
+  const mounted = await mount(backend, template);
+  await toUpload(mounted.el);
+  await drop(mounted.el, await badFile());
+  await untilStatus(mounted.el, 'has-issues');
+  await atStep(mounted.el, 'review');
+  return mounted;
+}
+
 /** Mounts, chooses, uploads a clean file and waits for the review step. */
-export async function toReady(backend = new FakeBackend(), n = 5): Promise<{ el: OfflineUploadWizardElement; backend: FakeBackend }> {
+export async function toReady(backend = new FakeBackend(), n = 5): Promise<Mounted> {
   const mounted = await mount(backend);
-  await choose(mounted.el);
-  mounted.el.goToStep('upload');
-  await mounted.el.updateComplete;
+  await toUpload(mounted.el);
   await drop(mounted.el, await cleanFile(n));
   await untilStatus(mounted.el, 'ready');
   await atStep(mounted.el, 'review');

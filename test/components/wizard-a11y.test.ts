@@ -1,7 +1,7 @@
 // axe reports nothing on any step of <offline-upload-wizard>, in its loading, error and empty states.
 import { expect, fixture, html } from '@open-wc/testing';
 import { UnavailableError } from '../../src/backend/errors.js';
-import { $, atStep, badFile, button, choose, cleanFile, drop, FakeBackend, mount, toReady, untilStatus, waitFor } from './helpers.js';
+import { $, atStep, button, choose, cleanFile, drop, FakeBackend, mount, toIssues, toReady, toUpload, untilStatus, waitFor } from './helpers.js';
 
 describe('<offline-upload-wizard> accessibility', () => {
   it('access: checking (quiet loading)', async () => {
@@ -61,9 +61,7 @@ describe('<offline-upload-wizard> accessibility', () => {
   it('upload: drop zone, and the progress bar while the LMS checks', async () => {
     const backend = new FakeBackend();
     const { el } = await mount(backend);
-    await choose(el);
-    el.goToStep('upload');
-    await atStep(el, 'upload');
+    await toUpload(el);
     await expect(el).to.be.accessible();
     const hold = backend.hold('dryRunChunk');
     await drop(el, await cleanFile(3));
@@ -75,13 +73,7 @@ describe('<offline-upload-wizard> accessibility', () => {
   });
 
   it('review: with issues', async () => {
-    const { el } = await mount();
-    await choose(el);
-    el.goToStep('upload');
-    await el.updateComplete;
-    await drop(el, await badFile());
-    await untilStatus(el, 'has-issues');
-    await atStep(el, 'review');
+    const { el } = await toIssues();
     await expect(el).to.be.accessible();
   });
 

@@ -3,18 +3,12 @@
 // element with the same rows, so the admin's column-wide fix, its outcome and the grid's focus are kept.
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { $, $$, atStep, badFile, choose, drop, FakeBackend, mount, untilStatus, waitFor } from './helpers.js';
+import { $, $$, FakeBackend, toIssues, untilStatus, waitFor } from './helpers.js';
 
 describe('<offline-upload-wizard> fixing in the browser', () => {
   it('an edit checked again through the dry run keeps the review (same step element) on screen', async () => {
     const backend = new FakeBackend();
-    const { el } = await mount(backend);
-    await choose(el);
-    el.goToStep('upload');
-    await el.updateComplete;
-    await drop(el, await badFile());
-    await untilStatus(el, 'has-issues');
-    await atStep(el, 'review');
+    const { el } = await toIssues(backend);
     const review = el.shadowRoot!.querySelector('[data-step]')!;
     const bulk = $(el, 'offline-upload-bulk-fix');
     const hold = backend.hold('dryRunChunk');
@@ -41,13 +35,7 @@ describe('<offline-upload-wizard> fixing in the browser', () => {
     const backend = new FakeBackend();
     // Row 4's learner (user3) is unknown to the LMS: a problem only its dry run finds.
     backend.knownUsers = new Set(['user1@example.com', 'user2@example.com', 'user9@example.com']);
-    const { el } = await mount(backend);
-    await choose(el);
-    el.goToStep('upload');
-    await el.updateComplete;
-    await drop(el, await badFile());
-    await untilStatus(el, 'has-issues');
-    await atStep(el, 'review');
+    const { el } = await toIssues(backend);
     const grid = $(el, 'offline-upload-problem-grid');
     const shown = () => [...grid.shadowRoot!.querySelectorAll('.window [role="rowheader"]')].map((h) => Number(/^\d+/.exec(h.textContent!.trim())![0]));
     await waitFor(() => shown().length === 3, 'rows 4, 5 and 6 in the grid');
@@ -72,13 +60,7 @@ describe('<offline-upload-wizard> fixing in the browser', () => {
   it('on a phone (375 px) the rows with problems are cards, and the review is no wider than the screen', async () => {
     await setViewport({ width: 375, height: 800 });
     try {
-      const { el } = await mount();
-      await choose(el);
-      el.goToStep('upload');
-      await el.updateComplete;
-      await drop(el, await badFile());
-      await untilStatus(el, 'has-issues');
-      await atStep(el, 'review');
+      const { el } = await toIssues();
       const grid = $(el, 'offline-upload-problem-grid');
       await waitFor(() => grid.shadowRoot!.querySelector('offline-upload-problem-cards'), 'problem cards instead of the grid');
       const cards = grid.shadowRoot!.querySelector('offline-upload-problem-cards')!;
@@ -91,13 +73,7 @@ describe('<offline-upload-wizard> fixing in the browser', () => {
   });
 
   it('a ticked row fixed with "one value for the selected rows" is no longer ticked: Delete reaches only rows still ticked', async () => {
-    const { el } = await mount();
-    await choose(el);
-    el.goToStep('upload');
-    await el.updateComplete;
-    await drop(el, await badFile());
-    await untilStatus(el, 'has-issues');
-    await atStep(el, 'review');
+    const { el } = await toIssues();
     const session = el.uploadSession!;
     const grid = $(el, 'offline-upload-problem-grid');
     const tick = async (row: number) => {

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { RejectedError } from '../../src/backend/errors.js';
-import { $, $$, atStep, badFile, button, choose, cleanFile, drop, FakeBackend, mount, state, text, toReady, untilStatus, waitFor, focused } from './helpers.js';
+import { $, $$, atStep, button, choose, cleanFile, drop, FakeBackend, mount, state, text, toIssues, toReady, toUpload, untilStatus, waitFor, focused } from './helpers.js';
 import { FileSelectEvent } from '../../src/components/shared/internal-events.js';
 
 describe('<offline-upload-wizard> flow', () => {
@@ -47,9 +47,7 @@ describe('<offline-upload-wizard> flow', () => {
   it('cancel during the dry run: back to the drop zone, the staged upload discarded', async () => {
     const backend = new FakeBackend();
     const { el } = await mount(backend);
-    await choose(el);
-    el.goToStep('upload');
-    await el.updateComplete;
+    await toUpload(el);
     const hold = backend.hold('dryRunChunk');
     await drop(el, await cleanFile(3));
     await hold.reached;
@@ -68,13 +66,7 @@ describe('<offline-upload-wizard> flow', () => {
   });
 
   it('with issues: a table by row, nothing creatable; a corrected file leads to the summary', async () => {
-    const { el, backend } = await mount();
-    await choose(el);
-    el.goToStep('upload');
-    await el.updateComplete;
-    await drop(el, await badFile());
-    await untilStatus(el, 'has-issues');
-    await atStep(el, 'review');
+    const { el, backend } = await toIssues();
     const table = $(el, 'offline-upload-issues-table');
     const rows = $$(table, 'tbody tr').map((tr) => tr.querySelector('th')!.textContent!.trim());
     expect(rows).to.include('5').and.to.include('6');
@@ -166,9 +158,7 @@ describe('<offline-upload-wizard> flow', () => {
 
   it('a file dropped beside the drop zone is not opened by the browser, and the zone still takes drops', async () => {
     const { el } = await mount();
-    await choose(el);
-    el.goToStep('upload');
-    await atStep(el, 'upload');
+    await toUpload(el);
     const drag = (type: string, target: Element) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File(['x'], 'records.csv'));
@@ -191,9 +181,7 @@ describe('<offline-upload-wizard> flow', () => {
 
   it('a file that cannot be read: says why, with no issues table, and takes another file', async () => {
     const { el } = await mount();
-    await choose(el);
-    el.goToStep('upload');
-    await el.updateComplete;
+    await toUpload(el);
     await drop(el, new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37])], 'scan.pdf', { type: 'application/pdf' }));
     await waitFor(() => ['has-issues', 'selecting'].includes(state(el).status) && !state(el).progress, 'the file judged');
     await el.updateComplete;

@@ -2,15 +2,15 @@
 // mounted over the same IndexedDB offers the work back in the admin's words; Continue lands on the same
 // review (issues, edited values, deleted rows); creating forgets it. Leaving asks only while there is
 // work; a choice that would put a checked file away asks first, and Cancel keeps everything.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import type { OfflineUploadWizardElement } from '../../src/components/index.js';
 import { SavedWorkStore } from '../../src/session/saved-work.js';
-import { $, atStep, badFile, button, choose, drop, FakeBackend, state, text, untilStatus, waitFor } from './helpers.js';
+import { $, atStep, badFile, button, drop, FakeBackend, mount, state, text, toIssues, toUpload, untilStatus, waitFor } from './helpers.js';
+
+const keyed = (key = 'remount') => (b: FakeBackend) => html`<offline-upload-wizard .backend=${b} work-key=${key}></offline-upload-wizard>`;
 
 async function mountKeyed(backend: FakeBackend, key = 'remount'): Promise<OfflineUploadWizardElement> {
-  const el = await fixture<OfflineUploadWizardElement>(html`<offline-upload-wizard .backend=${backend} work-key=${key}></offline-upload-wizard>`);
-  await waitFor(() => el.uploadSession, 'a session');
-  return el;
+  return (await mount(backend, keyed(key))).el;
 }
 
 /** The review as the admin sees it. */
@@ -48,13 +48,7 @@ async function keptWith(changes: number, key = 'remount'): Promise<void> {
 }
 
 async function toReviewWithFixes(backend: FakeBackend): Promise<OfflineUploadWizardElement> {
-  const el = await mountKeyed(backend);
-  await choose(el);
-  el.goToStep('upload');
-  await el.updateComplete;
-  await drop(el, await badFile());
-  await untilStatus(el, 'has-issues');
-  await atStep(el, 'review');
+  const { el } = await toIssues(backend, keyed());
   const session = el.uploadSession!;
   await session.editCells([
     { row: 5, columnKey: 'identifier', value: 'user5@example.com' },
@@ -177,11 +171,8 @@ describe('<offline-upload-wizard> work never lost', () => {
 
   it('keep-work-hours="0" keeps nothing', async () => {
     const backend = new FakeBackend();
-    const el = await fixture<OfflineUploadWizardElement>(html`<offline-upload-wizard .backend=${backend} work-key="off" keep-work-hours="0"></offline-upload-wizard>`);
-    await waitFor(() => el.uploadSession, 'a session');
-    await choose(el);
-    el.goToStep('upload');
-    await el.updateComplete;
+    const { el } = await mount(backend, (b) => html`<offline-upload-wizard .backend=${b} work-key="off" keep-work-hours="0"></offline-upload-wizard>`);
+    await toUpload(el);
     await drop(el, await badFile());
     await untilStatus(el, 'has-issues');
     await new Promise((r) => setTimeout(r, 700));

@@ -192,6 +192,16 @@ describe('Localizer', () => {
     expect(l.issue({ code: 'user-not-found', message: 'x' })).to.equal('Nobody by that name.');
   });
 
+  it('still honours a host override written with the names used before the identifierKind rename', () => {
+    const l = new Localizer('en', { identifierLabel: 'Learner key', identifierNone: 'Pick a population first.', templateFor: 'For {activity}, by {identifier}' });
+    expect(l.t('identifierKindLabel')).to.equal('Learner key');
+    expect(l.t('identifierKindNone')).to.equal('Pick a population first.');
+    expect(l.t('identifierKindHint')).to.equal(new Localizer('en').t('identifierKindHint'));
+    expect(l.t('templateFor', { activity: 'Fire safety', domain: 'Acme', identifierKind: 'E-mail' })).to.equal('For Fire safety, by E-mail');
+    const both = new Localizer('en', { identifierLabel: 'Old', identifierKindLabel: 'New' });
+    expect(both.t('identifierKindLabel')).to.equal('New');
+  });
+
   it('words a failure from its code and params in the locale, never from a sentence the session made', () => {
     const rejected = { code: 'commit-rejected' as const, params: { count: 2 } };
     expect(new Localizer('en').failure(rejected)).to.equal(

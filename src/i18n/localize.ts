@@ -37,7 +37,23 @@ export type MessageOverrides = { readonly [K in MessageKey]?: UiMessages[K] | st
   readonly issues?: Partial<IssueMessages>;
   readonly template?: Partial<TemplateTexts>;
   readonly report?: Partial<ErrorReportTexts>;
+  /** @deprecated Renamed `identifierKindLabel` in 2.0; still honoured. */
+  readonly identifierLabel?: string;
+  /** @deprecated Renamed `identifierKindHint` in 2.0; still honoured. */
+  readonly identifierHint?: string;
+  /** @deprecated Renamed `identifierKindNone` in 2.0; still honoured. */
+  readonly identifierNone?: string;
 };
+
+/** Override keys renamed when the kind's label became `identifierKind…`: a host's old key still applies. */
+const RENAMED_KEYS = { identifierLabel: 'identifierKindLabel', identifierHint: 'identifierKindHint', identifierNone: 'identifierKindNone' } as const;
+
+/** A host's overrides with renamed keys moved to their current name (the current name wins when both are set). */
+function currentOverrides(overrides: MessageOverrides): MessageOverrides {
+  const renamed = Object.entries(RENAMED_KEYS).filter(([old, key]) => overrides[old as keyof typeof RENAMED_KEYS] !== undefined && overrides[key] === undefined);
+  if (renamed.length === 0) return overrides;
+  return { ...overrides, ...Object.fromEntries(renamed.map(([old, key]) => [key, overrides[old as keyof typeof RENAMED_KEYS]])) };
+}
 
 const english: Translation = { ui: uiMessagesEn, issues: issueMessagesEn, template: templateTextsEn, report: errorReportTextsEn };
 const translations = new Map<string, Translation>([['en', english]]);
@@ -145,7 +161,7 @@ export class Localizer {
     this.table = table;
     this.ui = table.ui;
     this.issues = table.issues;
-    this.overrides = overrides;
+    this.overrides = currentOverrides(overrides);
     this.numberFormat = new Intl.NumberFormat(this.locale);
     this.pluralRules = new Intl.PluralRules(this.locale);
     this.dir = textDirection(this.locale);
@@ -154,7 +170,9 @@ export class Localizer {
   /** The message `key` with `params` filled in; a plural message picks its form by `params.count`. */
   t(key: MessageKey, params: MessageParams = {}): string {
     const message: Message = (this.overrides[key] as Message | undefined) ?? this.ui[key];
-    return this.fill(this.pick(message, params['count']), params);
+    // `templateFor`'s {identifierKind} was {identifier} before 2.0: a host's older override still fills.
+    const filled = key === 'templateFor' && 'identifierKind' in params ? { identifier: params['identifierKind'], ...params } : params;
+    return this.fill(this.pick(message, filled['count']), filled);
   }
 
   /** Short name of a kind of issue. */

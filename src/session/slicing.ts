@@ -2,6 +2,7 @@
 // hundreds of milliseconds on a busy laptop (the page cannot paint or answer a key meanwhile). These
 // helpers give the event loop back whenever a slice has run for SLICE_MS, so every task stays well under
 // the 50 ms a long task starts at (bench/longtask.chromium.ts measures it).
+import { yieldToEventLoop } from '../core/read/control.js';
 
 /** Longest stretch of work between two yields, ms. */
 export const SLICE_MS = 8;
@@ -15,22 +16,13 @@ interface Scheduler {
 
 /**
  * Back to the event loop, then on: `scheduler.yield()` where the browser has it (the continuation keeps its
- * place ahead of other queued tasks), else a MessageChannel message (no 4 ms timer clamp), else a timer.
+ * place ahead of other queued tasks), else the readers' macrotask turn (a MessageChannel message in pages,
+ * no 4 ms timer clamp).
  */
 export function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return yieldToEventLoop();
 }
 
 /** A clock for one piece of sliced work: `due()` says a slice is over, `pause()` yields and starts the next. */

@@ -7,6 +7,7 @@ import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/register.js';
+import { defineLaterSteps } from '../src/components/offline-upload-wizard/later-steps.js';
 import { wizardContext, type WizardContext } from '../src/components/shared/wizard-context.js';
 import { Localizer } from '../src/i18n/localize.js';
 import { UploadSession } from '../src/session/upload-session.js';
@@ -355,6 +356,9 @@ async function once(file: File): Promise<Run> {
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[values.length >> 1]!;
 }
+
+// The review's parts are defined by the lazy later-steps chunk in the wizard; defined here up front.
+defineLaterSteps();
 
 /** Logs a timeline of the second edit (states and long tasks): for finding a long task. */
 const PROFILE = false;

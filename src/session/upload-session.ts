@@ -56,9 +56,11 @@ export const DEFAULT_CHUNK_SIZE = 500;
  * Most records per dry-run request unless SessionOptions.chunkSize says otherwise, whatever the backend
  * prefers: each request's body (JSON, encoding, gzip copy) and answer (parse, contract check) are made on
  * the page's thread, and 5,000 records a request made tasks of 50–340 ms on a busy machine
- * (bench/longtask.chromium.ts); 1,000 keep them near 10 ms, for a few more requests.
+ * (bench/longtask.chromium.ts). Quiet machine, 100,000-row .xlsx on the reference server (medians of 3):
+ * 5,000 → 14.8 s and one 63 ms task in 3 runs; 2,500 → 17.2 s, none; 1,000 → 25.7 s, none (each request
+ * has a fixed cost). 2,500 keeps the tasks short without making the check much slower.
  */
-export const DRY_RUN_CHUNK_CAP = 1_000;
+export const DRY_RUN_CHUNK_CAP = 2_500;
 /**
  * The reader's default size limit (DEFAULT_MAX_BYTES in core/read), repeated here so that the page never
  * loads the readers just to know it; a test keeps the two equal.

@@ -22,10 +22,11 @@ describe('UploadSession: big files in short tasks', () => {
     const backend = new FakeBackend();
     Object.defineProperty(backend, 'chunkSize', { value: 5_000 });
     const session = await readySession(backend);
-    await session.uploadFile(csv([CLASSROOM_HEADER, ...classroomRows(2_500)]));
+    const total = 2 * DRY_RUN_CHUNK_CAP + 500;
+    await session.uploadFile(csv([CLASSROOM_HEADER, ...classroomRows(total)]));
     expect(session.state.status).to.equal('ready');
-    expect(partSizes(backend)).to.deep.equal([1_000, 1_000, 500]);
-    expect(session.state.summary?.records).to.equal(2_500);
+    expect(partSizes(backend)).to.deep.equal([DRY_RUN_CHUNK_CAP, DRY_RUN_CHUNK_CAP, 500]);
+    expect(session.state.summary?.records).to.equal(total);
   });
 
   it('the host\'s own chunkSize still wins over the cap', async () => {

@@ -2,6 +2,7 @@
 // confirmation dialog; logical properties throughout, a container query for narrow columns (down to 320 px).
 // The steps' own look is in shared/step.styles.ts.
 import { css } from 'lit';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 
 const wizard = css`
@@ -160,25 +161,9 @@ const wizard = css`
     gap: 0.5rem;
   }
   /* Dialog */
+  /* (box, backdrop, heading and paragraph: shared/dialog.styles.ts) */
   dialog {
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) + 2px);
-    padding: calc(var(--_space) * 1.25);
-    max-inline-size: min(32rem, calc(100vw - 2rem));
-    color: var(--_text);
-    background: var(--_bg);
-    box-shadow: 0 16px 48px rgb(0 0 0 / 0.2);
     font-family: var(--_font);
-  }
-  dialog::backdrop {
-    background: rgb(15 23 42 / 0.45);
-  }
-  dialog h2 {
-    margin: 0 0 0.5rem;
-    font-size: 1.25em;
-  }
-  dialog p {
-    margin: 0 0 var(--_space);
   }
   dialog .confirm-plan {
     margin: calc(var(--_space) * -0.5) 0 var(--_space);
@@ -214,4 +199,4 @@ const wizard = css`
   }
 `;
 
-export const styles = [tokens, base, wizard];
+export const styles = [tokens, base, dialogStyles, wizard];

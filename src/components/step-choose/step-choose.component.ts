@@ -7,6 +7,7 @@ import type { Loadable } from '../../session/types.js';
 import type { PresetField } from '../../session/wizard-flow.js';
 import type { ActivitySearch } from '../activity-combobox/activity-combobox.component.js';
 import type { ACTIVITY_CHANGE_EVENT } from '../shared/internal-events.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { StepElement } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 
@@ -25,25 +26,9 @@ const FIELD_TARGET: Record<PresetField, string> = {
 export class StepChooseElement extends StepElement {
   static override styles = [
     ...StepElement.styles,
+    dialogStyles,
     css`
-      dialog {
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) + 2px);
-        padding: calc(var(--_space) * 1.25);
-        max-inline-size: min(32rem, calc(100vw - 2rem));
-        color: var(--_text);
-        background: var(--_bg);
-        box-shadow: 0 16px 48px rgb(0 0 0 / 0.2);
-      }
-      dialog::backdrop {
-        background: rgb(15 23 42 / 0.45);
-      }
-      dialog h2 {
-        margin: 0 0 0.5rem;
-        font-size: 1.25em;
-      }
       dialog p {
-        margin: 0 0 var(--_space);
         overflow-wrap: anywhere;
       }
       dialog .dialog-actions {

@@ -1,10 +1,10 @@
 // The review's editable problem grid: the rows of an upload (rows with problems first, or all of them),
 // each problem cell marked with its message, fixed in place. An ARIA data grid (roving tabindex, arrows,
 // Enter/F2 to edit, Escape to cancel, Ctrl+Z to undo), virtualised so that 100,000 rows render only
-// what shows. The grid keeps no data of its own: the host gives the rows and applies what it reports.
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+// what shows, in row elements reused as it scrolls (row-pool.ts). The grid keeps no data of its own: the
+// host gives the rows and applies what it reports.
+import { html, LitElement, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { CellEdit } from '../../core/edit/table.js';
 import { Localizer } from '../../i18n/localize.js';
 import { base, tokens } from '../shared/tokens.styles.js';
@@ -13,6 +13,7 @@ import type { GridColumn, GridRow, GridRowSource } from './grid-types.js';
 import { gridKeyAction, type GridPosition } from './grid-keys.js';
 import { indexOfRow, renderedIndexes } from './grid-window.js';
 import { styles } from './problem-grid.styles.js';
+import { RowPool } from './row-pool.js';
 
 export type { GridColumn, GridIssue, GridRow, GridRowSource } from './grid-types.js';
 
@@ -22,6 +23,14 @@ const OVERSCAN = 8;
 const NARROW_PX = 608;
 
 let nextId = 0;
+
+/** What a row element shows now, kept so that only what changed is written to the DOM. */
+interface RowLook {
+  index: number;
+  selected: boolean;
+  className: string;
+  at: number | undefined;
+}
 
 /**
  * The rows of an upload with their problems, editable in place. Internal part of <offline-upload-wizard>.
@@ -52,6 +61,8 @@ export class ProblemGridElement extends LitElement {
   @state() private narrow = false;
 
   @query('.viewport') private viewport?: HTMLElement;
+  @query('.sizer') private sizer?: HTMLElement;
+  @query('.window') private window?: HTMLElement;
 
   private readonly ids = `grid-${++nextId}`;
   private readonly editor = new GridEditor(this, {
@@ -74,6 +85,17 @@ export class ProblemGridElement extends LitElement {
   private frame = 0;
   private resizeFrame = 0;
   private resize?: ResizeObserver;
+  /** The rendered rows' elements, keyed by spreadsheet row, handed to the rows scrolled in. */
+  private readonly pool = new RowPool<number>({
+    make: () => {
+      const row = document.createElement('div');
+      row.setAttribute('role', 'row');
+      return row;
+    },
+  });
+  private readonly looks = new WeakMap<HTMLElement, RowLook>();
+  /** Styles last written, so that a frame writes none it does not change. */
+  private written: { cols: number; height: number; offset: number; window?: HTMLElement } = { cols: -1, height: -1, offset: -1 };
 
   /** Grid columns: row number, selection, the data columns, the row's problems. */
   private get colCount(): number {
@@ -121,10 +143,26 @@ export class ProblemGridElement extends LitElement {
     return focused?.closest<HTMLElement>('[data-row]') ?? undefined;
   }
 
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    // The rows are put in the window after lit has rendered it (lit leaves the window's children alone).
+    if (this.window) this.renderRows(this.window);
+  }
+
   protected override updated(): void {
-    this.style.setProperty('--grid-cols', String(this.columns.length));
-    this.viewport?.style.setProperty('--grid-rows-height', `${this.rows.length * this.rowHeight}px`);
-    this.viewport?.style.setProperty('--grid-offset', `${this.first * this.rowHeight}px`);
+    // Written on the elements that use them (not as inherited custom properties: a change would restyle
+    // every cell of every rendered row at each scroll frame).
+    const written = this.written;
+    if (written.window !== this.window) {
+      // A new window (the first render, or back from the phone's cards): nothing written on it yet.
+      written.window = this.window;
+      written.height = written.offset = -1;
+    }
+    if (written.cols !== this.columns.length) this.style.setProperty('--grid-cols', String((written.cols = this.columns.length)));
+    const height = this.rows.length * this.rowHeight;
+    if (this.sizer && written.height !== height) this.sizer.style.blockSize = `${(written.height = height)}px`;
+    const offset = this.first * this.rowHeight;
+    if (this.window && written.offset !== offset) this.window.style.transform = `translateY(${(written.offset = offset)}px)`;
     if (this.focusAfterRender) {
       this.focusAfterRender = false;
       const editing = this.editor.editing;
@@ -151,14 +189,8 @@ export class ProblemGridElement extends LitElement {
   // ── the grid ──────────────────────────────────────────────────────────────────────────────────
 
   private renderGrid(): TemplateResult {
-    const end = Math.min(this.rows.length, this.first + this.visible + 2 * OVERSCAN);
     const l = this.localizer;
     const activeRow = this.rows.at(this.active.row);
-    const shown: [GridRow, number][] = [];
-    for (const i of renderedIndexes(this.first, end, this.active.row, this.rows.length)) {
-      const row = this.rows.at(i);
-      if (row) shown.push([row, i]);
-    }
     return html`
       <p id="${this.ids}-hint" class="hint">${l.t('gridKeyboardHint')}</p>
       <div class="viewport" @scroll=${this.onScroll}>
@@ -178,24 +210,55 @@ export class ProblemGridElement extends LitElement {
             ${this.columns.map((c, i) => html`<div role="columnheader" aria-colindex=${i + 3}>${c.header}</div>`)}
             <div role="columnheader" aria-colindex=${this.colCount}>${l.t('gridProblems')}</div>
           </div>
-          <div class="sizer">
-            <!-- keyed by spreadsheet row: a focused cell stays on its own row when scrolling moves the window -->
-            <div class="window">${repeat(shown, ([row]) => row.row, ([row, i]) => this.renderRow(row, i))}</div>
-          </div>
+          <div class="sizer"><div class="window"></div></div>
         </div>
       </div>
       <p class="status" id="${this.ids}-status">${activeRow ? this.statusOf(activeRow) : nothing}</p>
     `;
   }
 
-  private renderRow(row: GridRow, index: number): TemplateResult {
-    const wholeRow = row.issues.filter((i) => i.columnKey === undefined);
+  /**
+   * The window's rows, each in an element of the pool: a row still in the window keeps its element (the
+   * focused cell stays where it is), the others take the elements of the rows that left.
+   */
+  private renderRows(container: HTMLElement): void {
+    const end = Math.min(this.rows.length, this.first + this.visible + 2 * OVERSCAN);
+    const shown: [GridRow, number][] = [];
+    for (const i of renderedIndexes(this.first, end, this.active.row, this.rows.length)) {
+      const row = this.rows.at(i);
+      if (row) shown.push([row, i]);
+    }
+    const pinned = this.focusedCell()?.closest('[role="row"]');
+    const elements = this.pool.sync(
+      container,
+      shown.map(([row]) => row.row),
+      pinned,
+    );
+    shown.forEach(([row, index], k) => this.renderRow(elements[k]!, row, index, end));
+  }
+
+  private renderRow(el: HTMLElement, row: GridRow, index: number, end: number): void {
     const selected = this.selected.has(row.row);
     // The active row kept rendered outside the window sits where it belongs, out of sight.
-    const outside = index < this.first || index >= this.first + this.visible + 2 * OVERSCAN;
+    const outside = index < this.first || index >= end;
+    const look: RowLook = {
+      index,
+      selected,
+      className: `row${row.issues.length ? ' has-problems' : ''}${outside ? ' outside' : ''}`,
+      at: outside ? (index - this.first) * this.rowHeight : undefined,
+    };
+    const was = this.looks.get(el);
+    if (was?.index !== look.index) el.setAttribute('aria-rowindex', String(index + 2));
+    if (was?.selected !== look.selected) el.setAttribute('aria-selected', selected ? 'true' : 'false');
+    if (was?.className !== look.className) el.className = look.className;
+    if (was?.at !== look.at) el.style.insetBlockStart = look.at === undefined ? '' : `${look.at}px`;
+    this.looks.set(el, look);
+    render(this.renderCells(row, index, selected), el, { host: this });
+  }
+
+  private renderCells(row: GridRow, index: number, selected: boolean): TemplateResult {
+    const wholeRow = row.issues.filter((i) => i.columnKey === undefined);
     return html`
-      <div role="row" aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'} class="row ${row.issues.length ? 'has-problems' : ''} ${outside ? 'outside' : ''}"
-        style=${outside ? `--_at: ${(index - this.first) * this.rowHeight}px` : nothing}>
         <div role="rowheader" aria-colindex="1" tabindex=${this.tabindex(index, 0)} data-row=${index} data-col="0">
           ${this.localizer.number(row.row)}${row.learner ? html`<span class="learner">${row.learner}</span>` : nothing}
         </div>
@@ -206,7 +269,6 @@ export class ProblemGridElement extends LitElement {
         <div role="gridcell" aria-colindex=${this.colCount} tabindex=${this.tabindex(index, this.colCount - 1)} data-row=${index} data-col=${this.colCount - 1} class="problems">
           ${wholeRow.map((i) => html`<span class="message">${i.message}</span>`)}
         </div>
-      </div>
     `;
   }
 

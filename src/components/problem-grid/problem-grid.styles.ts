@@ -47,19 +47,22 @@ export const styles = css`
     background: var(--_surface);
     font-weight: 600;
   }
+  /* The rows' height and the window's place are written on these elements by the grid as it scrolls. */
   .sizer {
-    block-size: var(--grid-rows-height, auto);
     position: relative;
+    contain: layout paint style;
   }
   .window {
     position: relative;
-    transform: translateY(var(--grid-offset, 0px));
+  }
+  /* A rendered row is laid out and painted on its own: new text in one row lays out that row only. */
+  .window > .row {
+    contain: strict;
   }
   /* The active row kept while scrolled out of the window: at its own place, not in the window's flow. */
   .row.outside {
     position: absolute;
     inset-inline: 0;
-    inset-block-start: var(--_at);
   }
   [role='columnheader'],
   [role='gridcell'],

@@ -68,12 +68,15 @@ describe('<offline-upload-problem-grid>', () => {
     expect(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')).to.equal('100001');
     const rendered = () => root(el).querySelectorAll('.window [role="row"]');
     expect(rendered().length).to.be.lessThan(60);
+    const before = new Set(rendered());
     const viewport = root(el).querySelector<HTMLElement>('.viewport')!;
     viewport.scrollTop = viewport.scrollHeight;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     await el.updateComplete;
     const last = [...rendered()].at(-1)!;
     expect(last.getAttribute('aria-rowindex')).to.equal('100001');
+    // The rows' elements are used again for the rows scrolled to (their contents change), not built anew.
+    expect([...rendered()].filter((row) => !before.has(row)), 'row elements made for the jump').to.deep.equal([]);
     // Row numbers are written as numbers in the admin's language, as the problem cards write them.
     expect(last.querySelector('[role="rowheader"]')!.textContent!.trim()).to.equal('100,001');
   });

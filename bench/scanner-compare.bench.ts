@@ -7,6 +7,7 @@ import { SaxesParser } from 'saxes';
 import type { Cell } from '../src/core/cells.js';
 import { serialToDate } from '../src/core/dates.js';
 import { readSpreadsheet } from '../src/core/read/index.js';
+import { SheetBytes } from '../src/core/read/xlsx/bytes.js';
 import { SheetScanner } from '../src/core/read/xlsx/sheet.js';
 import { readSharedStrings } from '../src/core/read/xlsx/workbook.js';
 import { readLimits } from '../src/core/read/limits.js';
@@ -114,13 +115,12 @@ async function main(): Promise<void> {
   const b: string[] = [];
   const scanAll = (onRow: (row: number, cells: Cell[]) => void) => {
     const scanner = new SheetScanner({ sharedStrings: strings, dateStyles, date1904: false }, onRow);
-    const decoder = new XmlTextDecoder();
-    let carry = '';
+    const feed = new SheetBytes();
     for (const chunk of chunks) {
-      const text = decoder.decode(chunk, carry);
-      carry = text.slice(scanner.take(text));
+      const buf = feed.next(chunk);
+      feed.keep(buf, scanner.take(buf));
     }
-    scanner.finish(decoder.flush(carry));
+    scanner.finish(feed.rest());
   };
   scanAll((row, cells) => a.push(`${row}:${JSON.stringify(cells)}`));
   parseWithSaxes(chunks, strings, (row, cells) => b.push(`${row}:${JSON.stringify(cells)}`));

@@ -8,7 +8,8 @@ import type { ReadControl } from '../control.js';
 import { corrupt } from '../issue.js';
 import type { ReadLimits } from '../limits.js';
 import type { RowSink, SheetStart } from '../types.js';
-import { XmlTextDecoder, type InflateBudget, type Pacer, type ZipArchive, type ZipEntry } from '../zip.js';
+import { type InflateBudget, type Pacer, type ZipArchive, type ZipEntry } from '../zip.js';
+import { SheetBytes } from './bytes.js';
 import { SheetScanner, type RowHandler, type SheetContext } from './sheet.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './workbook.js';
 
@@ -30,19 +31,18 @@ async function streamSheet(
   progressBase = 0,
 ): Promise<void> {
   const scanner = new SheetScanner(context, onRow);
-  const decoder = new XmlTextDecoder();
-  let carry = '';
+  const bytes = new SheetBytes();
   await zip.inflate(
     entry,
     budget,
     (data) => {
-      const text = decoder.decode(data, carry);
-      carry = text.slice(scanner.take(text));
+      const buf = bytes.next(data);
+      bytes.keep(buf, scanner.take(buf));
     },
     control,
     progressBase,
   );
-  scanner.finish(decoder.flush(carry));
+  scanner.finish(bytes.rest());
 }
 
 function text(cell: Cell | undefined): string | undefined {

@@ -8,7 +8,8 @@ import { serialToDate } from '../../dates.js';
 import { corrupt } from '../issue.js';
 import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_CHARS, readLimits, rowTooLarge, tooManyColumns, tooManyRowsSeen, tooMuchText, MAX_OUTSIDE_ROWS_CHARS, partTooLarge, type ReadLimits } from '../limits.js';
 import { DEFAULT_MAX_ROWS } from '../types.js';
-import { decodeEntities, decodeXString, findRoot, MarkupTooLong, stringItemText } from './xml.js';
+import { asciiBytes, bytesAt, findRootBytes, indexOfByte, indexOfBytes, textOf } from './bytes.js';
+import { decodeEntities, decodeXString, MarkupTooLong, stringItemText } from './xml.js';
 
 export interface SheetContext {
   readonly sharedStrings: readonly string[];
@@ -33,16 +34,16 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-/** The character after a tag name: whitespace, `>` or `/` (so `<c` does not match `<cols`). */
-function endsName(c: number): boolean {
-  return c === 62 || c === 47 || isSpace(c);
+/** The byte after a tag name: whitespace, `>` or `/` (so `<c` does not match `<cols`); false past the end. */
+function endsName(c: number | undefined): boolean {
+  return c === 62 || c === 47 || c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-function digits(buf: string, from: number, to: number): number {
+function digits(buf: Uint8Array, from: number, to: number): number {
   let n = 0;
   let seen = false;
   for (let i = from; i < to; i += 1) {
-    const c = buf.charCodeAt(i);
+    const c = buf[i]!;
     if (c < 48 || c > 57) break;
     n = n * 10 + (c - 48);
     seen = true;
@@ -51,11 +52,11 @@ function digits(buf: string, from: number, to: number): number {
 }
 
 /** Zero-based column of a reference such as `C7` (-1 when it has no letters). */
-function columnOf(buf: string, from: number, to: number): number {
+function columnOf(buf: Uint8Array, from: number, to: number): number {
   let col = 0;
   let i = from;
   for (; i < to; i += 1) {
-    const c = buf.charCodeAt(i) | 0x20; // lower-case letters
+    const c = buf[i]! | 0x20; // lower-case letters
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
     if (col > MAX_COLUMN + 1) return MAX_COLUMN + 1;
@@ -63,8 +64,9 @@ function columnOf(buf: string, from: number, to: number): number {
   return i === from ? -1 : col - 1;
 }
 
-function typeOf(buf: string, from: number, to: number): CellType {
-  const c = buf.charCodeAt(from);
+function typeOf(buf: Uint8Array, from: number, to: number): CellType {
+  if (from >= to) return CellType.Number;
+  const c = buf[from]!;
   const n = to - from;
   if (c === 115 /* s */) return n === 1 ? CellType.Shared : CellType.FormulaString; // s | str
   if (c === 105 /* inlineStr */) return CellType.Inline;
@@ -87,16 +89,17 @@ function isoDateCell(raw: string): Cell {
 
 export class SheetScanner {
   private prefix: string | undefined;
+  private prefixBytes: Uint8Array = new Uint8Array(0);
   private notAWorksheet = false;
-  private rowOpen = '<row';
-  private rowEnd = '/row>';
-  private isClose = '</is>';
+  private rowOpen: Uint8Array = asciiBytes('<row');
+  private rowEnd: Uint8Array = asciiBytes('/row>');
+  private isClose: Uint8Array = asciiBytes('</is>');
   private nextRow = 1;
   /** `<row>` elements seen, empty ones included: they cost time too. */
   private rowsSeen = 0;
   /** Characters of text cells read in place (inline strings, formula text), all rows together. */
   private textChars = 0;
-  /** Characters of the part outside rows so far. */
+  /** Bytes of the part outside rows so far. */
   private outsideChars = 0;
   private readonly limits: ReadLimits;
   private readonly cells: Cell[] = [];
@@ -115,14 +118,18 @@ export class SheetScanner {
     this.limits = context.limits ?? readLimits(DEFAULT_MAX_ROWS);
   }
 
-  /** Reads every complete row in `buf`; returns where the unread tail starts (kept for the next chunk). */
-  take(buf: string): number {
+  /**
+   * Reads every complete row in `buf` (UTF-8 bytes, see bytes.ts); returns where the unread tail starts
+   * (kept for the next chunk).
+   */
+  take(buf: Uint8Array): number {
+    const length = buf.length;
     let pos = 0;
     if (this.prefix === undefined) {
-      if (this.notAWorksheet) return buf.length;
+      if (this.notAWorksheet) return length;
       let root;
       try {
-        root = findRoot(buf);
+        root = findRootBytes(buf);
       } catch (error) {
         if (error instanceof MarkupTooLong) throw corrupt(`worksheet: ${error.message}`);
         throw error;
@@ -132,31 +139,31 @@ export class SheetScanner {
       if (root.local !== 'worksheet') {
         // A chart or dialog sheet: no rows.
         this.notAWorksheet = true;
-        return buf.length;
+        return length;
       }
       this.setPrefix(root.prefix);
       pos = this.outside(root.at);
     }
     const rowOpen = this.rowOpen;
     for (;;) {
-      const start = buf.indexOf(rowOpen, pos);
-      if (start === -1) return pos + this.outside(Math.max(0, buf.length - rowOpen.length - pos));
+      const start = indexOfBytes(buf, rowOpen, pos, length);
+      if (start === -1) return pos + this.outside(Math.max(0, length - rowOpen.length - pos));
       this.outside(start - pos);
       const after = start + rowOpen.length;
-      if (after >= buf.length) return start;
-      if (!endsName(buf.charCodeAt(after))) {
+      if (after >= length) return start;
+      if (!endsName(buf[after])) {
         pos = after;
         continue;
       }
-      // A row may be at most MAX_ROW_CHARS long: it is read within that much text, never past it (a
-      // prefix slice keeps the indexes and makes every search in the row stop there).
-      const limited = buf.length - start > MAX_ROW_CHARS;
-      const view = limited ? buf.slice(0, start + MAX_ROW_CHARS) : buf;
-      const gt = view.indexOf('>', after);
-      if (gt === -1) return this.unfinished(buf, start, limited);
+      // A row may be at most MAX_ROW_CHARS bytes long: it is read within that much, never past it (a
+      // shorter view keeps the indexes and makes every search in the row stop there).
+      const limited = length - start > MAX_ROW_CHARS;
+      const view = limited ? buf.subarray(0, start + MAX_ROW_CHARS) : buf;
+      const gt = indexOfByte(view, 62, after, view.length);
+      if (gt === -1) return this.unfinished(start, limited);
       if (++this.rowsSeen > this.limits.maxRowsSeen) throw tooManyRowsSeen(this.limits);
       const row = this.rowNumber(view, after, gt);
-      if (view.charCodeAt(gt - 1) === 47 /* <row/> */) {
+      if (view[gt - 1] === 47 /* <row/> */) {
         this.nextRow = row + 1;
         pos = gt + 1;
         continue;
@@ -164,7 +171,7 @@ export class SheetScanner {
       const end = this.readRow(view, gt + 1, row);
       if (end === -1) {
         this.rowsSeen -= 1; // read again with the next chunk
-        return this.unfinished(buf, start, limited, row);
+        return this.unfinished(start, limited, row);
       }
       this.nextRow = row + 1;
       pos = end;
@@ -172,8 +179,8 @@ export class SheetScanner {
   }
 
   /**
-   * Counts text read outside rows (the prolog, whitespace between rows, columns, merges, hyperlinks…) and
-   * returns it: a part that is mostly something else than rows is refused before it has all been inflated.
+   * Counts bytes read outside rows (the prolog, whitespace between rows, columns, merges, hyperlinks…) and
+   * returns them: a part that is mostly something else than rows is refused before it has all been inflated.
    */
   private outside(chars: number): number {
     this.outsideChars += chars;
@@ -182,39 +189,40 @@ export class SheetScanner {
   }
 
   /** The start of a row that continues in the next chunk, unless it is already longer than a row may be. */
-  private unfinished(buf: string, start: number, limited: boolean, row?: number): number {
+  private unfinished(start: number, limited: boolean, row?: number): number {
     if (limited) throw rowTooLarge(row ?? this.nextRow);
     return start;
   }
 
   /** After the last chunk: an unfinished row means the part was cut short. */
-  finish(rest: string): void {
-    const unread = rest.slice(this.take(rest));
-    if (this.prefix !== undefined && unread.indexOf(this.rowOpen) !== -1) throw corrupt('a worksheet row is not closed');
+  finish(rest: Uint8Array): void {
+    const from = this.take(rest);
+    if (this.prefix !== undefined && indexOfBytes(rest, this.rowOpen, from, rest.length) !== -1) throw corrupt('a worksheet row is not closed');
   }
 
   private setPrefix(prefix: string): void {
     this.prefix = prefix;
-    this.rowOpen = `<${prefix}row`;
-    this.rowEnd = `/${prefix}row>`;
-    this.isClose = `</${prefix}is>`;
+    this.prefixBytes = asciiBytes(prefix);
+    this.rowOpen = asciiBytes(`<${prefix}row`);
+    this.rowEnd = asciiBytes(`/${prefix}row>`);
+    this.isClose = asciiBytes(`</${prefix}is>`);
   }
 
   /** The `r` attribute of a <row> tag, else the row after the previous one. */
-  private rowNumber(buf: string, from: number, gt: number): number {
+  private rowNumber(buf: Uint8Array, from: number, gt: number): number {
     let i = from;
     while (i < gt) {
-      while (i < gt && isSpace(buf.charCodeAt(i))) i += 1;
+      while (i < gt && isSpace(buf[i]!)) i += 1;
       const nameStart = i;
-      while (i < gt && buf.charCodeAt(i) !== 61 /* = */ && !isSpace(buf.charCodeAt(i))) i += 1;
+      while (i < gt && buf[i] !== 61 /* = */ && !isSpace(buf[i]!)) i += 1;
       const nameLength = i - nameStart;
-      while (i < gt && buf.charCodeAt(i) !== 34 && buf.charCodeAt(i) !== 39) i += 1;
+      while (i < gt && buf[i] !== 34 && buf[i] !== 39) i += 1;
       if (i >= gt) break;
-      const quote = buf.charCodeAt(i);
+      const quote = buf[i]!;
       const valueStart = i + 1;
-      const valueEnd = buf.indexOf(quote === 34 ? '"' : "'", valueStart);
-      if (valueEnd === -1 || valueEnd > gt) break;
-      if (nameLength === 1 && buf.charCodeAt(nameStart) === 114 /* r */) {
+      const valueEnd = indexOfByte(buf, quote, valueStart, gt);
+      if (valueEnd === -1) break;
+      if (nameLength === 1 && buf[nameStart] === 114 /* r */) {
         const n = digits(buf, valueStart, valueEnd);
         if (n > 0) return n;
       }
@@ -223,36 +231,36 @@ export class SheetScanner {
     return this.nextRow;
   }
 
-  /** Steps over one tag (or any markup) starting at `i`: returns the index after its `>`. */
-  private static skipTag(buf: string, i: number, to: number): number {
+  /** Steps over one tag (or any markup) starting at `i`: returns the index after its `>` (to + 1 when none). */
+  private static skipTag(buf: Uint8Array, i: number, to: number): number {
     let j = i + 1;
-    while (j < to && buf.charCodeAt(j) !== 62) j += 1;
+    while (j < to && buf[j] !== 62) j += 1;
     return j + 1;
   }
 
   /**
    * One row from `from` (just after its start tag) to its end tag; returns the index after `</row>`, or -1
-   * when the text ends first (the row is read again with the next chunk; nothing was handed on). A
-   * character loop rather than indexOf calls: cells are ~40 characters, and per-call costs dominated.
+   * when the bytes end first (the row is read again with the next chunk; nothing was handed on). A byte
+   * loop rather than searches: cells are ~40 bytes, and per-call costs dominated.
    */
-  private readRow(buf: string, from: number, row: number): number {
+  private readRow(buf: Uint8Array, from: number, row: number): number {
     const to = buf.length;
     const cells = this.cells;
     this.width = 0;
-    const prefix = this.prefix!;
+    const prefix = this.prefixBytes;
     const plen = prefix.length;
     let lastColumn = -1;
     let hasValue = false;
     let i = from;
     while (i < to) {
-      while (i < to && buf.charCodeAt(i) !== 60) i += 1;
-      if (i >= to) break;
+      while (i < to && buf[i] !== 60) i += 1;
+      if (i + 2 >= to) break;
       let k = i + 1;
-      if (buf.charCodeAt(k) === 47) {
+      if (buf[k] === 47) {
         // A closing tag: only </row> matters at this level.
         const next = SheetScanner.skipTag(buf, i, to);
         if (next > to) return -1;
-        if (buf.startsWith(this.rowEnd, k)) {
+        if (bytesAt(buf, k, this.rowEnd, to)) {
           this.emit(row, hasValue);
           return next;
         }
@@ -260,13 +268,13 @@ export class SheetScanner {
         continue;
       }
       if (plen > 0) {
-        if (!buf.startsWith(prefix, k)) {
+        if (!bytesAt(buf, k, prefix, to)) {
           i = SheetScanner.skipTag(buf, i, to);
           continue;
         }
         k += plen;
       }
-      if (buf.charCodeAt(k) !== 99 /* c */ || !endsName(buf.charCodeAt(k + 1))) {
+      if (buf[k] !== 99 /* c */ || !endsName(buf[k + 1])) {
         i = SheetScanner.skipTag(buf, i, to);
         continue;
       }
@@ -275,22 +283,23 @@ export class SheetScanner {
       let style = 0;
       let type: CellType = CellType.Number;
       let j = k + 1;
-      let c = buf.charCodeAt(j);
+      if (j >= to) return -1;
+      let c = buf[j]!;
       for (;;) {
-        while (isSpace(c)) c = buf.charCodeAt(++j);
+        while (isSpace(c) && j < to) c = buf[++j]!;
         if (c === 62 || c === 47 || j >= to) break;
         const nameStart = j;
-        while (c !== 61 && !isSpace(c) && j < to) c = buf.charCodeAt(++j);
+        while (c !== 61 && !isSpace(c) && j < to) c = buf[++j]!;
         const nameLength = j - nameStart;
-        while (c !== 34 && c !== 39 && j < to) c = buf.charCodeAt(++j);
+        while (c !== 34 && c !== 39 && j < to) c = buf[++j]!;
         const quote = c;
         const valueStart = j + 1;
-        c = buf.charCodeAt(++j);
-        while (c !== quote && j < to) c = buf.charCodeAt(++j);
+        c = buf[++j]!;
+        while (c !== quote && j < to) c = buf[++j]!;
         const valueEnd = j;
-        c = buf.charCodeAt(++j);
+        c = buf[++j]!;
         if (nameLength === 1) {
-          const name = buf.charCodeAt(nameStart);
+          const name = buf[nameStart];
           if (name === 114 /* r */) column = columnOf(buf, valueStart, valueEnd);
           else if (name === 115 /* s */) style = digits(buf, valueStart, valueEnd);
           else if (name === 116 /* t */) type = typeOf(buf, valueStart, valueEnd);
@@ -312,20 +321,20 @@ export class SheetScanner {
       let isFrom = -1;
       let isTo = -1;
       for (;;) {
-        while (i < to && buf.charCodeAt(i) !== 60) i += 1;
-        if (i >= to) return -1;
+        while (i < to && buf[i] !== 60) i += 1;
+        if (i + 2 >= to) return -1;
         let q = i + 1;
-        const closing = buf.charCodeAt(q) === 47;
+        const closing = buf[q] === 47;
         if (closing) q += 1;
         if (plen > 0) {
-          if (!buf.startsWith(prefix, q)) {
+          if (!bytesAt(buf, q, prefix, to)) {
             i = SheetScanner.skipTag(buf, i, to);
             continue;
           }
           q += plen;
         }
-        const c0 = buf.charCodeAt(q);
-        const c1 = buf.charCodeAt(q + 1);
+        const c0 = buf[q];
+        const c1 = buf[q + 1];
         if (closing) {
           i = SheetScanner.skipTag(buf, i, to);
           if (c0 === 99 /* </c> */ && c1 === 62) break;
@@ -333,10 +342,10 @@ export class SheetScanner {
         }
         if ((c0 === 118 /* v */ || c0 === 102) /* f */ && endsName(c1)) {
           let g = q + 1;
-          while (g < to && buf.charCodeAt(g) !== 62) g += 1;
+          while (g < to && buf[g] !== 62) g += 1;
           let e = g + 1;
           // Text has no raw '<' in XML, so the content ends at the next one (its closing tag).
-          if (buf.charCodeAt(g - 1) !== 47) while (e < to && buf.charCodeAt(e) !== 60) e += 1;
+          if (buf[g - 1] !== 47) while (e < to && buf[e] !== 60) e += 1;
           if (c0 === 118) {
             vFrom = g + 1;
             vTo = e;
@@ -347,12 +356,12 @@ export class SheetScanner {
           i = e;
           continue;
         }
-        if (c0 === 105 /* i */ && c1 === 115 /* s */ && endsName(buf.charCodeAt(q + 2))) {
+        if (c0 === 105 /* i */ && c1 === 115 /* s */ && endsName(buf[q + 2])) {
           const g = SheetScanner.skipTag(buf, q, to) - 1;
           isFrom = g + 1;
           isTo = g + 1;
-          if (buf.charCodeAt(g - 1) !== 47) {
-            isTo = buf.indexOf(this.isClose, g);
+          if (buf[g - 1] !== 47) {
+            isTo = indexOfBytes(buf, this.isClose, g, to);
             if (isTo === -1) return -1;
           }
           i = isTo;
@@ -392,7 +401,7 @@ export class SheetScanner {
 
   /** A cell from its parts found by the general path: inline string, formula without result, or value. */
   private cellValue(
-    buf: string,
+    buf: Uint8Array,
     type: CellType,
     style: number,
     row: number,
@@ -403,17 +412,20 @@ export class SheetScanner {
     isFrom: number,
     isTo: number,
   ): Cell {
-    if (type === CellType.Inline && isFrom >= 0) return nonEmpty(cellString(stringItemText(buf, isFrom, isTo, this.prefix!), row));
+    if (type === CellType.Inline && isFrom >= 0) {
+      const item = textOf(buf, isFrom, isTo);
+      return nonEmpty(cellString(stringItemText(item, 0, item.length, this.prefix!), row));
+    }
     // A formula whose result was never saved (files written by code, or "manual calculation"); openpyxl and
     // other generators write an empty <v></v> for it. Only t="str" may hold an empty result (Excel's ="").
     if (vFrom < 0 || (vTo === vFrom && fFrom >= 0 && type !== CellType.FormulaString)) {
       if (fFrom >= 0) {
-        const formula = fTo > fFrom ? decodeEntities(buf.slice(fFrom, fTo)) : '';
+        const formula = fTo > fFrom ? decodeEntities(textOf(buf, fFrom, fTo)) : '';
         return formula ? { error: 'formula-no-result', text: `=${formula}` } : { error: 'formula-no-result' };
       }
       return null;
     }
-    // The two commonest cells are read in place, without cutting their text out of the chunk.
+    // The two commonest cells are read in place, without decoding their bytes.
     if (type === CellType.Shared) {
       const text = this.context.sharedStrings[digits(buf, vFrom, vTo)];
       if (text !== undefined) return text === '' ? null : text;
@@ -421,19 +433,21 @@ export class SheetScanner {
       let n = 0;
       let i = vFrom;
       for (; i < vTo; i += 1) {
-        const d = buf.charCodeAt(i) - 48;
+        const d = buf[i]! - 48;
         if (d < 0 || d > 9) break;
         n = n * 10 + d;
       }
       if (i === vTo && i > vFrom) return style >= 0 && this.context.dateStyles[style] === 1 ? this.date(n) : n;
     }
-    // Escaped text is never shorter than its value: only a long one needs its length checked.
+    // Escaped text is never shorter than its value (in UTF-8 bytes either): only a long one needs its
+    // length checked.
+    const raw = textOf(buf, vFrom, vTo);
     if (vTo - vFrom > MAX_CELL_CHARS && type !== CellType.Shared) {
-      const value = this.valueOf(type, style, buf.slice(vFrom, vTo), row);
+      const value = this.valueOf(type, style, raw, row);
       if (typeof value === 'string') cellString(value, row);
       return value;
     }
-    return this.valueOf(type, style, buf.slice(vFrom, vTo), row);
+    return this.valueOf(type, style, raw, row);
   }
 
   /** A cell from the raw text of its <v> (still XML-escaped), by its type and style. */

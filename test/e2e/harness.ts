@@ -103,8 +103,9 @@ export async function issueRows(wizard: Locator): Promise<string[][]> {
   const table = wizard.locator('offline-upload-issues-table table');
   await table.waitFor();
   return table.locator('tbody tr').evaluateAll((trs) =>
-    // The row cell may also name the learner (LMS issues): the row number is its leading digits.
-    trs.map((tr) => [/^\d*/.exec(tr.querySelector('th')!.textContent!.trim())![0], tr.querySelectorAll('td')[0]!.textContent!.trim()]),
+    // The row cell may also name the learner (LMS issues): the row number is its leading digits, written
+    // in the page's language (1,347); returned without the grouping commas.
+    trs.map((tr) => [/^[\d,]*/.exec(tr.querySelector('th')!.textContent!.trim())![0].replaceAll(',', ''), tr.querySelectorAll('td')[0]!.textContent!.trim()]),
   );
 }
 

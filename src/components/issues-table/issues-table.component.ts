@@ -187,7 +187,7 @@ export class IssuesTableElement extends LitElement {
     const l = this.localizer;
     const value = issue.value ?? '';
     return html`<tr>
-      <th scope="row">${issue.row === undefined ? l.t('wholeFile') : issue.row}${issue.learner ? html`<span class="learner">${issue.learner}</span>` : nothing}</th>
+      <th scope="row">${issue.row === undefined ? l.t('wholeFile') : l.number(issue.row)}${issue.learner ? html`<span class="learner">${issue.learner}</span>` : nothing}</th>
       <td class="column">${issue.column ?? (issue.row === undefined ? '' : l.t('wholeRow'))}</td>
       <td class="value">${value === '' ? (issue.column && issue.row !== undefined ? html`<span class="empty-value">${l.t('emptyValue')}</span>` : '') : value}</td>
       <td class="message">${l.issue(issue)}</td>

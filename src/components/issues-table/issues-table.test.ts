@@ -149,6 +149,16 @@ describe('issues table', () => {
     expect(el.shadowRoot!.querySelector('.page-info')!.textContent).to.equal('1–10 of 12');
   });
 
+  it('writes row numbers in the admin\'s language, as the grid and the cards do', async () => {
+    const issues = [issue(1347, 'Email', 'cell-identifier-format', 'x'), issue(100001, 'Status', 'cell-choice-invalid', 'y', { choices: 'Attended, Completed' })];
+    const el = await fixture<IssuesTableElement>(html`<offline-upload-issues-table .issues=${issues}></offline-upload-issues-table>`);
+    expect(rows(el).map((r) => r.querySelector('th')!.textContent)).to.deep.equal(['1,347', '100,001']);
+    el.localizer = new Localizer('fr');
+    await el.updateComplete;
+    // French groups thousands with a narrow no-break space.
+    expect(rows(el).map((r) => r.querySelector('th')!.textContent)).to.deep.equal(['1\u202f347', '100\u202f001']);
+  });
+
   it('re-renders messages in the UI locale from code and params', async () => {
     const el = await fixture<IssuesTableElement>(html`<offline-upload-issues-table .issues=${many(3)}></offline-upload-issues-table>`);
     el.localizer = new Localizer('fr');

@@ -186,7 +186,7 @@ export class RecordsPreviewElement extends LitElement {
     const { columns } = this.preview!;
     // data-label names each cell in the card layout (narrow screens), where the header row is hidden.
     return html`<tr>
-      <th scope="row" data-label=${l.t('columnRow')}>${row.row}</th>
+      <th scope="row" data-label=${l.t('columnRow')}>${l.number(row.row)}</th>
       <td class="identifier" data-label=${columns.identifier}><bdi>${breakable(row.identifier)}</bdi></td>
       <td class="learner" data-label=${l.t('previewColumnLearner')}>
         ${row.learner ? html`<bdi dir="auto">${row.learner}</bdi>` : html`<span class="muted">${l.t('previewNoLearner')}</span>`}

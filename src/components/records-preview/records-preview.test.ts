@@ -100,6 +100,14 @@ describe('<offline-upload-records-preview>', () => {
     expect(rowsShown(root)).to.have.length(20);
   });
 
+  it('writes row numbers in the admin\'s language, as the grid and the cards do', async () => {
+    const records: UploadRecord[] = [1347, 100001].map((row) => ({ row, values: { identifier: `r${row}@example.com`, completionDate: '2025-10-11', status: 'Completed', trainer: null, comments: null } }));
+    const preview = buildPreview({ spec: classroomSpec, records, labels: new Map(records.map((r) => [r.row, 'create'])) });
+    expect(rowsShown((await mount(preview)).root)).to.deep.equal(['1,347', '100,001']);
+    // French groups thousands with a narrow no-break space.
+    expect(rowsShown((await mount(preview, await loadLocalizer('fr'))).root)).to.deep.equal(['1\u202f347', '100\u202f001']);
+  });
+
   it('every column fits beside a side panel (about 40rem): no sideways scrolling of the table', async () => {
     const records: UploadRecord[] = [{ row: 2, values: { identifier: 'siobhan.edwards@northwind.example', completionDate: '2025-10-11', status: 'Completed', trainer: null, comments: null } }];
     const preview = buildPreview({ spec: classroomSpec, records, labels: new Map([[2, 'already-recorded']]), learners: new Map([[2, 'Siobhan Edwards']]) });

@@ -92,7 +92,7 @@ export default async function preview({ browser, base, check }: E2EContext): Pro
     );
     expectEqual(
       firstRows,
-      people.slice(0, 5).map((u, i) => ({ row: String(i + 2), learner: `${u.firstName} ${u.lastName}`, email: u.email })),
+      people.slice(0, 5).map((u, i) => ({ row: number(i + 2), learner: `${u.firstName} ${u.lastName}`, email: u.email })),
       'the first rows: row, learner named by the LMS, e-mail',
     );
     const chips = await previewEl.locator('.chip').allTextContents();
@@ -112,7 +112,8 @@ export default async function preview({ browser, base, check }: E2EContext): Pro
     const labels = await previewEl.locator('tbody td .badge').allTextContents();
     if (labels.length === 0 || labels.some((l) => l.trim() !== 'Already recorded — left unchanged')) throw new Error(`filtered labels: ${labels.join(', ')}`);
     const shownRows = await previewEl.locator('tbody th').allTextContents();
-    const expectedRows = people.flatMap((u, i) => (held.has(u.id) ? [String(i + 2)] : [])).slice(0, 25);
+    // Row numbers are written in the admin's language (1,347), as in the grid and the cards.
+    const expectedRows = people.flatMap((u, i) => (held.has(u.id) ? [number(i + 2)] : [])).slice(0, 25);
     expectEqual(shownRows.map((r) => r.trim()), expectedRows, 'the rows left unchanged, in file order');
     await shot(page, 'e2e-42-preview-filtered-1280');
     await previewEl.locator('.chip', { hasText: 'All rows' }).click();

@@ -8,8 +8,9 @@ import type { UploadRecord } from '../../core/records.js';
 import type { RowTexts } from '../../core/validate/validator.js';
 import type { Issue } from '../../core/issues.js';
 import type { Localizer } from '../../i18n/localize.js';
-import type { GridColumn, GridIssue, GridRow, GridRowSource } from '../problem-grid/problem-grid.component.js';
+import type { GridColumn, GridIssue, GridRow } from '../problem-grid/problem-grid.component.js';
 import type { WizardContext } from '../shared/wizard-context.js';
+import { AllRows } from './all-rows.js';
 
 /** The grid's columns: the template's columns the file has, with choices and the date format. */
 export function gridColumns(ctx: WizardContext): GridColumn[] {
@@ -74,82 +75,6 @@ export function gridRows(ctx: WizardContext): GridRow[] {
   return out;
 }
 
-const NO_ISSUES: readonly GridIssue[] = [];
-
-/** A record's value as a cell's text: dates stay `YYYY-MM-DD` (how the row was read, never ambiguous). */
-function recordText(value: string | number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
-}
-
-interface RowIndex {
-  readonly numbers: number[];
-  readonly texts: Map<number, Readonly<Record<string, string>>>;
-  /** The record of each row in `numbers` (none for a row with problems). */
-  readonly records: (UploadRecord | undefined)[];
-}
-
-/**
- * Every row of the upload still in it (deleted rows left out), made one at a time as the grid asks: the
- * rows with problems with their cells as the admin typed them, the others from their records (the rows as
- * read, edits included). 100,000 rows cost one sorted list of row numbers, not 100,000 objects.
- */
-export class AllRows implements GridRowSource {
-  readonly #made = new Map<number, GridRow>();
-
-  constructor(
-    private readonly records: readonly UploadRecord[],
-    private readonly rowTexts: readonly RowTexts[],
-    private readonly issues: ReadonlyMap<number, readonly GridIssue[]>,
-    private readonly deleted: readonly number[],
-  ) {}
-
-  #index?: RowIndex;
-
-  /** Made when the rows are first read (not for the count alone, nor while the view shows problems only). */
-  #built(): RowIndex {
-    if (this.#index) return this.#index;
-    // Records come in row order, and so do the rows with problems: one merge.
-    const gone = new Set(this.deleted);
-    const texts = new Map(this.rowTexts.map((r) => [r.row, r.cells]));
-    const problem = [...texts.keys()].sort((a, b) => a - b);
-    const numbers: number[] = [];
-    const records: (UploadRecord | undefined)[] = [];
-    let p = 0;
-    const push = (row: number, record: UploadRecord | undefined): void => {
-      if (gone.has(row)) return;
-      numbers.push(row);
-      records.push(record);
-    };
-    for (const record of this.records) {
-      while (p < problem.length && problem[p]! < record.row) push(problem[p++]!, undefined);
-      if (p < problem.length && problem[p] === record.row) p++;
-      push(record.row, record);
-    }
-    while (p < problem.length) push(problem[p++]!, undefined);
-    return (this.#index = { numbers, texts, records });
-  }
-
-  get length(): number {
-    return this.#built().numbers.length;
-  }
-
-  at(index: number): GridRow | undefined {
-    const built = this.#built();
-    const row = built.numbers[index];
-    if (row === undefined) return undefined;
-    let made = this.#made.get(row);
-    if (made) return made;
-    const texts = built.texts.get(row);
-    const record = built.records[index];
-    const cells = texts ?? Object.fromEntries(Object.entries(record?.values ?? {}).map(([key, value]) => [key, recordText(value)]));
-    made = { row, cells, issues: this.issues.get(row) ?? NO_ISSUES };
-    // Only the rows seen are kept (a screenful or two at a time, as the admin scrolls).
-    if (this.#made.size > 2_000) this.#made.clear();
-    this.#made.set(row, made);
-    return made;
-  }
-}
-
 let allMemo: { records: readonly UploadRecord[]; rows: readonly RowTexts[] | undefined; byRow: Map<number, GridIssue[]>; deleted: string; out: AllRows } | undefined;
 
 /** Every row still in the upload, for the all-rows view (the same object until the rows change). */
@@ -195,9 +120,9 @@ export function applyBulk(ctx: WizardContext, view: FixingView, columnKey: strin
   // In the all-rows view the admin may have chosen rows without problems for "set": their values too.
   if (fix.kind === 'set' && view.view === 'all') {
     const all = allGridRows(ctx);
-    for (let i = 0; i < all.length && rows.size < view.selected.size; i++) {
-      const row = all.at(i)!;
-      if (view.selected.has(row.row) && !rows.has(row.row)) rows.set(row.row, row.cells[columnKey] ?? '');
+    for (const selected of [...view.selected].sort((a, b) => a - b)) {
+      const row = rows.has(selected) ? undefined : all.byRow(selected);
+      if (row) rows.set(row.row, row.cells[columnKey] ?? '');
     }
   }
   const edits = bulkEdits(columnKey, rows, fix, ctx.localizer.locale);

@@ -82,6 +82,16 @@ describe('<offline-upload-step-review>', () => {
     await waitFor(() => !session.state.editing?.checking && session.state.editing?.edits.length === 1, 'checked again');
     expect(changes).to.deep.equal([{ row: 4, columnKey: 'trainer', column: 'Trainer', oldValue: '', newValue: 'Sam Lee' }]);
     await waitFor(() => grid().shadowRoot!.querySelector('.window [aria-rowindex="4"]')?.textContent?.includes('Sam Lee') === true, 'the edited value shown');
+    // One value for the rows ticked in this view, a clean row (2) and the row with a problem (3) alike.
+    grid().onSelect!(new Set([3, 2]));
+    await el.updateComplete;
+    const bulk = el.shadowRoot!.querySelector('offline-upload-bulk-fix') as HTMLElement & { onApply(columnKey: string, fix: { kind: 'set'; value: string }): number };
+    expect(bulk.onApply('trainer', { kind: 'set', value: 'Kim' }), 'cells changed').to.equal(2);
+    await waitFor(() => !session.state.editing?.checking && session.state.editing?.edits.length === 3, 'checked again');
+    expect(changes.slice(1)).to.deep.equal([
+      { row: 3, columnKey: 'trainer', column: 'Trainer', oldValue: '', newValue: 'Kim' },
+      { row: 2, columnKey: 'trainer', column: 'Trainer', oldValue: '', newValue: 'Kim' },
+    ]);
     // Back to the rows with problems.
     problems!.click();
     await waitFor(() => shownRows().length === 1, 'errors only again');

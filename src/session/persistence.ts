@@ -7,7 +7,7 @@
 // No DOM: the wizard's shell words the offer and guards the page's unload.
 import { activityOf } from './upload-session.js';
 import type { UploadSession } from './upload-session.js';
-import { SavedWorkStore, type LoadedWork, type SavedWork } from './saved-work.js';
+import { anySavedWork, SavedWorkStore, type LoadedWork, type SavedWork } from './saved-work.js';
 import type { WizardStep } from './steps.js';
 import type { EditStep, SessionEventMap, SessionState, SessionStatus } from './types.js';
 import type { WizardFlow } from './wizard-flow.js';
@@ -101,7 +101,7 @@ export class WorkKeeper extends EventTarget {
       this.ready = this.#load(now());
     } else {
       // Kept for no time: nothing of an earlier setting lingers on the machine.
-      this.ready = new SavedWorkStore({ slot: options.slot }).clear();
+      this.ready = anySavedWork().then((any) => (any ? new SavedWorkStore({ slot: options.slot }).clear() : undefined));
     }
   }
 
@@ -225,6 +225,8 @@ export class WorkKeeper extends EventTarget {
   // ── internals ─────────────────────────────────────────────────────────────────────────────────
 
   async #load(now: number): Promise<void> {
+    // Nothing kept on the origin (the usual case): the storage is not even loaded.
+    if (!(await anySavedWork())) return;
     purged ??= SavedWorkStore.purgeExpired(now);
     await purged;
     const saved = await this.#store!.load();

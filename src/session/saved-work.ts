@@ -6,7 +6,12 @@
 // Layout: one small record per wizard (its slot) with everything but the bytes, and the bytes in a record
 // of their own (key ['file', slot]) written once per file, so that saving after each edit never copies a
 // 50 MB file again. The two are bound by a file id: bytes that do not match their record are not trusted.
-import { clear, createStore, delMany, getMany, keys, set, setMany, type UseStore } from 'idb-keyval';
+//
+// This module is in a page's first load, so it holds only the types, a probe (is anything saved on the
+// origin at all?) and SavedWorkStore's face; the storage itself (later/saved-work-store.ts) loads on the
+// first call that needs it.
+import { createStore, keys, type UseStore } from 'idb-keyval';
+import type * as StorageModule from './later/saved-work-store.js';
 import type { CellEdit } from '../core/edit/table.js';
 import type { DateOrder } from '../core/read/types.js';
 import type { UploadSummary } from '../core/summary.js';
@@ -15,7 +20,6 @@ import type { EditStep } from './types.js';
 
 /** How long saved work is kept unless the host says otherwise: a working day and a night. */
 export const DEFAULT_KEEP_MS = 24 * 60 * 60 * 1000;
-const FORMAT = 2;
 
 export interface SavedWork {
   /** The choices: activity, domain, identifier kind (ids; the activity's name only to word the offer). */
@@ -54,19 +58,6 @@ export interface SavedWork {
 /** Saved work as loaded: the bytes are always an ArrayBuffer, with when it was saved. */
 export type LoadedWork = SavedWork & { readonly file: { readonly name: string; readonly bytes: ArrayBuffer }; readonly savedAt: number };
 
-interface Envelope {
-  readonly format: number;
-  readonly savedAt: number;
-  readonly expiresAt: number;
-  readonly fileId: string;
-  readonly work: Omit<SavedWork, 'file'> & { readonly file: { readonly name: string } };
-}
-
-interface FileEntry {
-  readonly fileId: string;
-  readonly bytes: ArrayBuffer;
-}
-
 export interface SavedWorkOptions {
   /** One slot per wizard on the origin (default `default`): two wizards on one page pass their own. */
   readonly slot?: string;
@@ -77,42 +68,32 @@ export interface SavedWorkOptions {
 }
 
 let store: UseStore | undefined;
-/** One database for the package on the origin; created on first use, never at import. */
-function db(): UseStore {
+/** @internal One database for the package on the origin; created on first use, never at import. */
+export function db(): UseStore {
   return (store ??= createStore('offline-upload', 'saved-work'));
 }
 
 /**
- * Every read and write of the origin's saved work, one after the other (saves of several wizards, a
- * host's clearAll): a clear asked for after a save can never be overtaken by it.
+ * Whether any wizard kept work on this origin (a cheap look at the keys, no record read): when none did,
+ * a page need not load the storage to find nothing. False where IndexedDB is unavailable.
  */
-let queue: Promise<unknown> = Promise.resolve();
-function serial<T>(op: () => Promise<T>): Promise<T> {
-  const run = queue.then(op, op);
-  queue = run.catch(() => undefined);
-  return run;
-}
-/** Bumped by clearAll: a store's memory of the bytes it wrote is stale after it. */
-let clearedAll = 0;
-
-const fileKey = (slot: string): IDBValidKey => ['file', slot];
-
-function isEnvelope(value: unknown): value is Envelope {
-  const e = value as Envelope | undefined;
-  return (
-    typeof e === 'object' && e !== null && e.format === FORMAT && typeof e.expiresAt === 'number' && typeof e.savedAt === 'number' &&
-    typeof e.fileId === 'string' && typeof e.work === 'object' && e.work !== null && typeof e.work.file?.name === 'string' &&
-    typeof e.work.selection?.activityId === 'string' && Array.isArray(e.work.edits) && Array.isArray(e.work.deleted)
-  );
+export async function anySavedWork(): Promise<boolean> {
+  try {
+    return (await keys(db())).length > 0;
+  } catch {
+    return false;
+  }
 }
 
-function isFileEntry(value: unknown, fileId: string): value is FileEntry {
-  const f = value as FileEntry | undefined;
-  return typeof f === 'object' && f !== null && f.fileId === fileId && f.bytes instanceof ArrayBuffer;
-}
-
-function newId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+type Impl = typeof StorageModule;
+let impl: Promise<Impl> | undefined;
+/** The storage, loaded once; calls made while it loads keep their order (they wait on the same promise). */
+function storage(): Promise<Impl> {
+  impl ??= import('./later/saved-work-store.js').catch((error: unknown) => {
+    impl = undefined;
+    throw error;
+  });
+  return impl;
 }
 
 /**
@@ -121,109 +102,41 @@ function newId(): string {
  */
 export class SavedWorkStore {
   readonly slot: string;
-  private readonly keepMs: number;
-  private readonly now: () => number;
-  /** The bytes this store last wrote (by identity) and their id: saves of the same file skip them. */
-  private written?: { readonly source: ArrayBuffer | Blob; readonly fileId: string; readonly epoch: number };
+  readonly #options: SavedWorkOptions;
+  #impl?: InstanceType<Impl['SavedWorkStoreImpl']>;
 
   constructor(options: SavedWorkOptions = {}) {
     this.slot = options.slot ?? 'default';
-    this.keepMs = options.keepMs !== undefined && Number.isFinite(options.keepMs) && options.keepMs > 0 ? options.keepMs : DEFAULT_KEEP_MS;
-    this.now = options.now ?? Date.now;
+    this.#options = { ...options, slot: this.slot };
+  }
+
+  /** Each call waits on the storage once, like the static ones: the calls reach its queue in the order made. */
+  #store(m: Impl): InstanceType<Impl['SavedWorkStoreImpl']> {
+    return (this.#impl ??= new m.SavedWorkStoreImpl(this.#options));
   }
 
   /** Saves (replaces) this slot's work; returns false when it could not be stored. */
   save(work: SavedWork): Promise<boolean> {
-    return serial(async () => {
-      const now = this.now();
-      const source = work.file.bytes;
-      const same = this.written && this.written.source === source && this.written.epoch === clearedAll ? this.written : undefined;
-      const fileId = same?.fileId ?? newId();
-      const { file, ...rest } = work;
-      const envelope: Envelope = { format: FORMAT, savedAt: now, expiresAt: now + this.keepMs, fileId, work: { ...rest, file: { name: file.name } } };
-      try {
-        if (same) {
-          await set(this.slot, envelope, db());
-        } else {
-          const bytes = source instanceof ArrayBuffer ? source : await source.arrayBuffer();
-          const entry: FileEntry = { fileId, bytes };
-          // One transaction: the record and its bytes are written together or not at all.
-          await setMany([[fileKey(this.slot), entry], [this.slot, envelope]], db());
-          this.written = { source, fileId, epoch: clearedAll };
-        }
-        return true;
-      } catch {
-        this.written = undefined;
-        return false;
-      }
-    });
+    return storage().then((m) => this.#store(m).save(work), () => false);
   }
 
   /** This slot's work, unless there is none, it has expired or it is damaged (then it is deleted). */
   load(): Promise<LoadedWork | undefined> {
-    return serial(async () => {
-      let envelope: unknown;
-      let file: unknown;
-      try {
-        [envelope, file] = await getMany([this.slot, fileKey(this.slot)], db());
-      } catch {
-        return undefined;
-      }
-      if (envelope === undefined && file === undefined) return undefined;
-      if (!isEnvelope(envelope) || envelope.expiresAt <= this.now() || !isFileEntry(file, envelope.fileId)) {
-        await this.forget();
-        return undefined;
-      }
-      const { work } = envelope;
-      return { ...work, file: { name: work.file.name, bytes: file.bytes }, savedAt: envelope.savedAt };
-    });
+    return storage().then((m) => this.#store(m).load(), () => undefined);
   }
 
   /** Forgets this slot's work (records created, start over). */
   clear(): Promise<void> {
-    return serial(() => this.forget());
-  }
-
-  private async forget(): Promise<void> {
-    this.written = undefined;
-    try {
-      await delMany([this.slot, fileKey(this.slot)], db());
-    } catch {
-      // Nothing stored, or no storage: nothing to forget.
-    }
+    return storage().then((m) => this.#store(m).clear(), () => undefined);
   }
 
   /** Forgets every wizard's work on this origin: for a host's sign-out. */
   static clearAll(): Promise<void> {
-    return serial(async () => {
-      clearedAll++;
-      try {
-        await clear(db());
-      } catch {
-        // As above.
-      }
-    });
+    return storage().then((m) => m.SavedWorkStoreImpl.clearAll(), () => undefined);
   }
 
   /** Deletes every wizard's work that has expired (or cannot be read) on this origin; returns how many. */
   static purgeExpired(now: number = Date.now()): Promise<number> {
-    return serial(async () => {
-      try {
-        const all = await keys(db());
-        const slots = all.filter((k): k is string => typeof k === 'string');
-        const envelopes = await getMany(slots, db());
-        const gone = slots.filter((_, i) => {
-          const e = envelopes[i] as unknown;
-          return !isEnvelope(e) || e.expiresAt <= now;
-        });
-        // Bytes whose record is gone (a write cut off half-way cannot happen, but a damaged record can).
-        const live = new Set(slots.filter((s) => !gone.includes(s)));
-        const orphans = all.filter((k) => Array.isArray(k) && k[0] === 'file' && !live.has(String(k[1])));
-        if (gone.length > 0 || orphans.length > 0) await delMany([...gone, ...gone.map(fileKey), ...orphans], db());
-        return gone.length;
-      } catch {
-        return 0;
-      }
-    });
+    return storage().then((m) => m.SavedWorkStoreImpl.purgeExpired(now), () => 0);
   }
 }

@@ -321,6 +321,9 @@ export class WizardFlow extends EventTarget {
     this.#step = step;
     this.#missing = undefined;
     if (step !== 'choose') this.#nextPending = false;
+    // The admin is about to pick a file: what reading it needs (the session's file part, the worker)
+    // loads now, not with the first screens.
+    if (step === 'upload') void this.session.prepareFile();
     this.dispatchEvent(new CustomEvent('step-change', { detail: { step, previous } }));
     this.#changed();
   }

@@ -27,6 +27,9 @@ export type RowHandler = (row: number, cells: Cell[]) => void;
 const CellType = { Number: 0, Shared: 1, Inline: 2, FormulaString: 3, Boolean: 4, Error: 5, Date: 6 } as const;
 type CellType = (typeof CellType)[keyof typeof CellType];
 
+/** Slots of the scanner's date cache (a power of two). */
+const DATE_SLOTS = 8192;
+
 /** Excel's last column, XFD (zero-based). */
 const MAX_COLUMN = MAX_COLUMNS - 1;
 
@@ -109,7 +112,8 @@ export class SheetScanner {
    * length is set to the row's width when the row is handed on.
    */
   private width = 0;
-  private readonly dates = new Map<number, Cell>();
+  private readonly dateSerials = new Float64Array(DATE_SLOTS).fill(NaN);
+  private readonly dateCells: Cell[] = new Array<Cell>(DATE_SLOTS).fill(null);
 
   constructor(
     private readonly context: SheetContext,
@@ -480,14 +484,18 @@ export class SheetScanner {
     }
   }
 
-  /** Date serials repeat a lot (a few hundred distinct days in a file): converted once each. */
+  /**
+   * Date serials repeat a lot (a few hundred distinct days in a file): converted once each, and the same
+   * DateCell handed on for the same day (the validator remembers its verdict by identity). A direct-mapped
+   * cache (22 years of whole days without a collision) rather than a Map: a Map lookup per date cell was 2%
+   * of reading + validating.
+   */
   private date(serial: number): Cell {
-    let cell = this.dates.get(serial);
-    if (cell === undefined) {
-      cell = serialToDate(serial, this.context.date1904) ?? serial;
-      if (this.dates.size >= 100_000) this.dates.clear();
-      this.dates.set(serial, cell);
-    }
+    const slot = serial & (DATE_SLOTS - 1);
+    if (this.dateSerials[slot] === serial) return this.dateCells[slot]!;
+    const cell = serialToDate(serial, this.context.date1904) ?? serial;
+    this.dateSerials[slot] = serial;
+    this.dateCells[slot] = cell;
     return cell;
   }
 }

@@ -216,6 +216,28 @@ function plainItem(text: string, from: number, to: number, open: string, close: 
   return decodeXString(text.slice(a, b));
 }
 
+/** Set by quickItemEnd: the run holds `&` or `_` (entities, `_xHHHH_` escapes) and must be decoded. */
+let quickEscaped = false;
+
+/**
+ * Where a plain run's text that starts at `from` ends (its `<`), if it needs no trimming: -1 when it
+ * starts or ends with XML whitespace, or runs past MAX_ROW_CHARS or the text (the general path decides).
+ */
+function quickItemEnd(text: string, from: number): number {
+  const stop = Math.min(text.length, from + MAX_ROW_CHARS);
+  let escaped = false;
+  let i = from;
+  for (; i < stop; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 60) break;
+    if (c === 38 || c === 95) escaped = true;
+  }
+  if (i >= stop) return -1;
+  if (i > from && (isXmlSpace(text.charCodeAt(from)) || isXmlSpace(text.charCodeAt(i - 1)))) return -1;
+  quickEscaped = escaped;
+  return i;
+}
+
 /**
  * The shared strings table, parsed as it inflates: only complete `<si>` items are taken from each chunk,
  * the unfinished tail waits for the next one.
@@ -246,7 +268,24 @@ export async function readSharedStrings(
     const close = `</${prefix}si>`;
     const plainOpen = `<${prefix}t>`;
     const plainClose = `</${prefix}t>`;
+    const quickOpen = `${open}>${plainOpen}`;
     for (;;) {
+      // Nearly every item is `<si><t>text</t></si>` right after the previous one: read in one loop.
+      if (text.startsWith(quickOpen, pos)) {
+        const from = pos + quickOpen.length;
+        const end = quickItemEnd(text, from);
+        if (end !== -1 && text.startsWith(plainClose, end) && text.startsWith(close, end + plainClose.length)) {
+          if (strings.length >= limits.maxSharedStrings) throw tooManyStrings(limits);
+          let item = text.slice(from, end);
+          if (quickEscaped) item = decodeXString(item);
+          if (item.length > MAX_CELL_CHARS) throw cellTooLong();
+          chars += item.length;
+          if (chars > limits.maxSharedStringChars) throw tooMuchText(limits.maxSharedStringChars);
+          strings.push(item);
+          pos = end + plainClose.length + close.length;
+          continue;
+        }
+      }
       const start = text.indexOf(open, pos);
       if (start === -1) return pos + outside(Math.max(0, text.length - open.length - pos));
       outside(start - pos);

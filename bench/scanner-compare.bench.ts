@@ -9,7 +9,7 @@ import { serialToDate } from '../src/core/dates.js';
 import { readSpreadsheet } from '../src/core/read/index.js';
 import { SheetBytes } from '../src/core/read/xlsx/bytes.js';
 import { SheetScanner } from '../src/core/read/xlsx/sheet.js';
-import { readSharedStrings } from '../src/core/read/xlsx/workbook.js';
+import { readSharedStrings } from '../src/core/read/xlsx/shared-strings.js';
 import { readLimits } from '../src/core/read/limits.js';
 import { ReadControl } from '../src/core/read/control.js';
 import { InflateBudget, XmlTextDecoder, ZipArchive } from '../src/core/read/zip.js';

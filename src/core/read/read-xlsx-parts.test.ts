@@ -212,6 +212,73 @@ describe('readSpreadsheet on hand-written xlsx parts: packages', () => {
   }
 });
 
+describe('readSpreadsheet on hand-written xlsx parts: shared strings as Excel writes them', () => {
+  for (const [backend, native] of [
+    ['native DecompressionStream', undefined],
+    ['fflate', false],
+  ] as const) {
+    it(`reads every <si><t>…</t></si> item across many chunks (${backend}): accents, CJK, emoji, escapes, surrounding spaces, rich text, a damaged byte`, async () => {
+      useNativeInflate(native);
+      try {
+        await excelStrings();
+      } finally {
+        useNativeInflate(undefined);
+      }
+    });
+  }
+});
+
+/**
+ * Items the way Excel writes them (`<si><t>text</t></si>`, which the reader cuts out of each chunk's
+ * decoded text by offsets), mixed with every other form, 40,000 of them so that they span many chunks,
+ * and one byte that is not UTF-8 (U+FFFD, as a decoder gives it) in the middle.
+ */
+async function excelStrings(): Promise<void> {
+  const forms: ((i: number) => [xml: string, text: string])[] = [
+    (i) => [`<t>plain ascii ${i}</t>`, `plain ascii ${i}`],
+    (i) => [`<t>Größe naïve ${i}</t>`, `Größe naïve ${i}`],
+    (i) => [`<t>東京都 ${i}</t>`, `東京都 ${i}`],
+    (i) => [`<t>😀 smile 𝄞 ${i}</t>`, `😀 smile 𝄞 ${i}`],
+    (i) => [`<t>R&amp;D &lt;x&gt; ${i}</t>`, `R&D <x> ${i}`],
+    (i) => [`<t>line_x000D_break ${i}</t>`, `line\rbreak ${i}`],
+    (i) => [`<t>  padded ${i}  </t>`, `padded ${i}`],
+    (i) => [`<t xml:space="preserve">  kept ${i}  </t>`, `  kept ${i}  `],
+    (i) => [`<r><t>rich ${i} </t></r><r><rPr><b/></rPr><t>téxt</t></r>`, `rich ${i}téxt`],
+    () => ['<t></t>', ''],
+    (i) => [`<t>Åsa_ ${i}</t>`, `Åsa_ ${i}`],
+  ];
+  const count = 40_000;
+  const texts: string[] = [];
+  const items: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const [xml, text] = forms[i % forms.length]!(i);
+    items.push(`<si>${xml}</si>`);
+    texts.push(text);
+  }
+  const head = strToU8(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}">`);
+  const half = strToU8(items.slice(0, count / 2).join(''));
+  const damaged = strToU8('<si><t>bad \uFFFF byte</t></si>');
+  // A lone continuation byte where the U+FFFF was (a decoder writes U+FFFD for it).
+  const bad = damaged.indexOf(0xef);
+  const damagedBytes = new Uint8Array([...damaged.subarray(0, bad), 0x80, ...damaged.subarray(bad + 3)]);
+  const rest = strToU8(items.slice(count / 2).join('') + '</sst>');
+  const sst = new Uint8Array(head.length + half.length + damagedBytes.length + rest.length);
+  sst.set(head);
+  sst.set(half, head.length);
+  sst.set(damagedBytes, head.length + half.length);
+  sst.set(rest, head.length + half.length + damagedBytes.length);
+  texts.splice(count / 2, 0, 'bad \uFFFD byte');
+  let xml = '';
+  for (let i = 0; i <= count; i += 1) xml += `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c><c r="B${i + 1}"><v>${i}</v></c></row>`;
+  const data = xlsxFromParts({ sheets: [{ name: 'Records', xml }], extra: { 'xl/sharedStrings.xml': sst } });
+  const { rows } = await readAll(data);
+  expect(rows).to.have.length(count + 1);
+  rows.forEach((r, i) => {
+    const expected = texts[i] === '' ? [null, i] : [texts[i], i];
+    if (r.cells[0] !== expected[0] || r.cells[1] !== i) expect(r.cells, `row ${i + 1}`).to.deep.equal(expected);
+  });
+}
+
 async function longSheet(): Promise<void> {
   const count = 30_000;
   const words = ['Größe', 'Benoît', '東京', 'Åsa', 'naïve 😀'];

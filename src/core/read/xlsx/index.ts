@@ -11,7 +11,8 @@ import type { RowSink, SheetStart } from '../types.js';
 import { type InflateBudget, type Pacer, type ZipArchive, type ZipEntry } from '../zip.js';
 import { SheetBytes } from './bytes.js';
 import { SheetScanner, type RowHandler, type SheetContext } from './sheet.js';
-import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './workbook.js';
+import { readSharedStrings } from './shared-strings.js';
+import { readDateStyles, readWorkbook, type SheetInfo, type WorkbookInfo } from './workbook.js';
 
 /** How often (in rows) the signal is checked inside one inflated chunk. */
 const ROWS_PER_CHECK = 4096;

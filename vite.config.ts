@@ -89,6 +89,12 @@ export function wizardChunks() {
   const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|step-no-access|step-template|upload-summary)\//;
   // What only the elements use (their public events, the work kept in the browser) goes with the shell too.
   const elementsOnly = /\/src\/(events\/|session\/(saved-work|persistence|page-lifecycle)\.ts$)/;
+  // The later steps' English words (i18n/later-words.ts, ui-later.en.ts) and the English issue messages: chunks
+  // of their own, without lit, that import no other chunk (a lazily loaded chunk that imports the chunk that
+  // loads it made a host's bundler split its first chunk in two, +1 kB gzip). The later steps, the public
+  // DropZone/IssuesTable and loadLocalizer() load them; issue-message.ts (the session, the worker client) too.
+  const laterWords = /\/src\/i18n\/(later-words|ui-later\.en)\.ts$/;
+  const issuesEn = /\/src\/i18n\/issues\.en\.ts$/;
   // Modules that define tags stay where they are: the registration modules in register.js (the one file
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
   const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step)|upload-summary\/upload-summary)\.ts$/;
@@ -97,6 +103,8 @@ export function wizardChunks() {
       if (id.includes('.test.') || defines.test(id)) return null;
       // The confirmation dialog (in the shell) words the plan with records-ready.ts: it goes with the shell.
       if (shell.test(id) || elementsOnly.test(id) || id.endsWith('/records-preview/records-ready.ts')) return 'wizard';
+      if (laterWords.test(id)) return 'later-words';
+      if (issuesEn.test(id)) return 'issues-en';
       if (later.test(id)) return 'later-steps';
       if (choose.test(id)) return 'choose-step';
       return null;

@@ -2,7 +2,9 @@
 // row's note, Excel's validation prompts) and the issues report. Core writes them; it has none of its own.
 import type { ErrorReportTexts } from '../core/error-report.js';
 import type { TemplateTexts } from '../core/template/texts.js';
-import { DATE_PATTERNS_EN } from './issues.en.js';
+
+/** How a date typed as text is written in each order (issues.en.ts's messages say the same). */
+export const DATE_PATTERNS_EN = { DMY: 'DD/MM/YYYY', MDY: 'MM/DD/YYYY', YMD: 'YYYY-MM-DD' } as const;
 
 const eg = (example: string | undefined) => (example ? `, e.g. ${example}` : '');
 

@@ -33,9 +33,11 @@ const FORMATS: Readonly<Record<string, string>> = {
   archive: 'a compressed archive, not a spreadsheet',
   binary: 'not a spreadsheet we can read',
 };
-/** How a date typed as text is written in each order (the template's words use the same). */
-export const DATE_PATTERNS_EN = { DMY: 'DD/MM/YYYY', MDY: 'MM/DD/YYYY', YMD: 'YYYY-MM-DD' } as const;
-const PATTERNS: Readonly<Record<string, string>> = DATE_PATTERNS_EN;
+/**
+ * How a date typed as text is written in each order: the template's words (files.en.ts DATE_PATTERNS_EN)
+ * say the same; written here too so the issue messages load without the first screens' modules.
+ */
+const PATTERNS: Readonly<Record<string, string>> = { DMY: 'DD/MM/YYYY', MDY: 'MM/DD/YYYY', YMD: 'YYYY-MM-DD' };
 
 export const issueMessagesEn: IssueMessages = {
   'file-unsupported-format': (p) =>

@@ -5,8 +5,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../components/upload-summary/upload-summary.js';
 import type { UploadSummaryElement } from '../components/upload-summary/upload-summary.component.js';
 import type { UploadSummary } from '../core/summary.js';
-import { Localizer, loadTranslation, translationFor, translationPending } from './localize.js';
-import { uiMessagesEn } from './ui.en.js';
+import { Localizer, loadTranslation, translationFor, translationPending, useLaterWords } from './localize.js';
+import { laterWordsEn } from './later-words.js';
+import { uiFirstEn } from './ui-first.en.js';
+import { uiLaterEn } from './ui-later.en.js';
 
 const summary: UploadSummary = {
   records: 12,
@@ -27,7 +29,20 @@ describe('lazy locales', () => {
     expect(translationPending('ar-EG')).to.equal('ar');
     expect(translationPending('en')).to.equal(undefined);
     expect(translationPending('de')).to.equal(undefined);
-    expect(translationFor('fr').ui).to.equal(uiMessagesEn);
+    expect(translationFor('fr').ui).to.deep.equal(uiFirstEn);
+  });
+
+  it('starts with the first screens’ English words only: the later steps’ words come with them', () => {
+    const before = new Localizer('en');
+    expect(before.t('templateHeading')).to.equal(uiFirstEn.templateHeading);
+    expect(before.t('dropHere')).to.equal('');
+    expect(before.issue({ code: 'user-not-found', params: { value: 'x@example.com' }, message: 'core words' })).to.equal('core words');
+    expect(new Localizer('de').t('dropHere')).to.equal('');
+    useLaterWords(laterWordsEn);
+    // In place: a Localizer made before the later steps loaded has their words too.
+    expect(before.t('dropHere')).to.equal(uiLaterEn.dropHere);
+    expect(before.issue({ code: 'user-not-found', params: { value: 'x@example.com' }, message: 'core words' })).to.contain('No user with this identifier');
+    expect(Object.keys(translationFor('en').ui).sort()).to.deep.equal(Object.keys({ ...uiFirstEn, ...uiLaterEn }).sort());
   });
 
   it('loads a language by its region tag, once, then Localizers speak it', async () => {

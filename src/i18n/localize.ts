@@ -1,16 +1,18 @@
 // The small localize helper the elements use: picks the message table for a locale, applies a host's
 // overrides, fills `{name}` parameters, chooses plural forms and formats numbers, sizes and dates with Intl.
-// English is built in; the other languages are separate chunks, loaded when a `lang`/`locale` asks for them.
+// English is built in — the first screens' words on the first load, the later steps' words with the later
+// steps (later-words.ts); the other languages are separate chunks, loaded when a `lang`/`locale` asks for them.
 import type { ErrorReportTexts } from '../core/error-report.js';
 import type { Issue, IssueCode, IssueParams } from '../core/issues.js';
 import type { DateOrder } from '../core/read/types.js';
 import type { DryRunLabel } from '../core/records.js';
 import type { TemplateTexts } from '../core/template/texts.js';
 import { errorReportTextsEn, templateTextsEn } from './files.en.js';
-import { isolateParams } from './issue-message.js';
-import { issueMessagesEn, type IssueMessages } from './issues.en.js';
+import { isolateParams } from './isolate.js';
+import type { IssueMessages } from './issues.en.js';
 import type { FailureParams, Notice, SessionFailure } from '../session/failures.js';
-import { uiMessagesEn, type Message, type PluralMessage, type UiMessages } from './ui.en.js';
+import { uiFirstEn } from './ui-first.en.js';
+import type { Message, PluralMessage, UiMessages } from './ui.en.js';
 
 export interface Translation {
   readonly ui: UiMessages;
@@ -55,7 +57,37 @@ function currentOverrides(overrides: MessageOverrides): MessageOverrides {
   return { ...overrides, ...Object.fromEntries(renamed.map(([old, key]) => [key, overrides[old as keyof typeof RENAMED_KEYS]])) };
 }
 
-const english: Translation = { ui: uiMessagesEn, issues: issueMessagesEn, template: templateTextsEn, report: errorReportTextsEn };
+/**
+ * English as loaded so far: the first screens' words, completed in place by `useLaterWords` when the
+ * later steps load (so every Localizer already made has them too). Until then a later step's key has no
+ * words (`t` gives '' and says so on the console) and an issue reads in the core's English message.
+ */
+const englishUi: Partial<UiMessages> = { ...uiFirstEn };
+const englishIssues: Partial<IssueMessages> = {};
+const english: Translation = { ui: englishUi as UiMessages, issues: englishIssues as IssueMessages, template: templateTextsEn, report: errorReportTextsEn };
+let englishComplete = false;
+
+/** The later steps' English words (later-words.ts): the rest of the UI table and the issue messages. */
+export interface LaterWords {
+  readonly ui: Omit<UiMessages, keyof typeof uiFirstEn>;
+  readonly issues: IssueMessages;
+}
+
+/**
+ * @internal Adds the later steps' English words to the built-in table, in place (every Localizer already
+ * made has them too). The modules that show them call it with `laterWordsEn`, so the words travel in their
+ * chunk: `useLaterWords(laterWordsEn)`. Once; later calls do nothing.
+ */
+export function useLaterWords(words: LaterWords): void {
+  if (englishComplete) return;
+  englishComplete = true;
+  Object.assign(englishUi, words.ui);
+  Object.assign(englishIssues, words.issues);
+}
+
+/** Keys asked for before their words were loaded, said once each (a first-screen module naming a later key). */
+const missing = new Set<string>();
+
 const translations = new Map<string, Translation>([['en', english]]);
 
 /** The languages shipped as chunks of their own: imported the first time a locale asks for them. */
@@ -118,9 +150,12 @@ export function onTranslation(listener: (tag: string) => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** A Localizer for `locale` once its table is loaded (what a headless caller uses for files' words). */
+/**
+ * A Localizer for `locale` once its table is loaded, with every English word too (the later steps' part):
+ * what a headless caller uses for files' words and messages.
+ */
 export async function loadLocalizer(locale?: string, overrides: MessageOverrides = {}): Promise<Localizer> {
-  await loadTranslation(canonicalLocale(locale));
+  await Promise.all([loadTranslation(canonicalLocale(locale)), englishComplete ? undefined : import('./later-words.js').then((m) => useLaterWords(m.laterWordsEn))]);
   return new Localizer(locale, overrides);
 }
 
@@ -169,7 +204,12 @@ export class Localizer {
 
   /** The message `key` with `params` filled in; a plural message picks its form by `params.count`. */
   t(key: MessageKey, params: MessageParams = {}): string {
-    const message: Message = (this.overrides[key] as Message | undefined) ?? this.ui[key];
+    const message = (this.overrides[key] as Message | undefined) ?? (this.ui[key] as Message | undefined);
+    if (message === undefined) {
+      if (!missing.has(key)) console.warn(`offline-upload: the words of "${key}" are not loaded yet (they come with the later steps)`);
+      missing.add(key);
+      return '';
+    }
     // `templateFor`'s {identifierKind} was {identifier} before 2.0: a host's older override still fills.
     const filled = key === 'templateFor' && 'identifierKind' in params ? { identifier: params['identifierKind'], ...params } : params;
     return this.fill(this.pick(message, filled['count']), filled);

@@ -134,6 +134,8 @@ async function drive(browser: Browser, app: AppName, dist: string, dir: string):
   const errors: string[] = [];
   const workers: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Our own warnings (a word asked for before its part of the English table loaded) count as errors.
+  page.on('console', (m) => m.type() === 'warning' && m.text().startsWith('offline-upload:') && errors.push(m.text()));
   page.on('worker', (w) => workers.push(w.url()));
   const wizard = page.locator('offline-upload-wizard');
   const heading = (name: string | RegExp) => wizard.getByRole('heading', { level: 2, name });

@@ -2,7 +2,8 @@
 // dragging is a convenience and the keyboard path is the plain button. Internal part.
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Localizer } from '../../i18n/localize.js';
+import { laterWordsEn } from '../../i18n/later-words.js';
+import { Localizer, useLaterWords } from '../../i18n/localize.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { styles } from './drop-zone.styles.js';
 import { AnnounceEvent, FileSelectEvent } from '../shared/internal-events.js';
@@ -28,6 +29,12 @@ export class DropZoneElement extends LitElement {
 
   /** Strings in the wizard's locale. */
   @property({ attribute: false }) localizer: Localizer = new Localizer('en');
+
+  constructor() {
+    super();
+    // A public element a host may define on its own: its words are not on the first load (later-words.ts).
+    useLaterWords(laterWordsEn);
+  }
 
   /** Passed to the file input. */
   @property() accept = SPREADSHEET_ACCEPT;

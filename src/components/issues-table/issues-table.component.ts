@@ -3,7 +3,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Issue, IssueCode } from '../../core/issues.js';
-import { Localizer } from '../../i18n/localize.js';
+import { laterWordsEn } from '../../i18n/later-words.js';
+import { Localizer, useLaterWords } from '../../i18n/localize.js';
 import { heading } from '../shared/heading.js';
 import { tableStyles } from '../shared/table.styles.js';
 import { base, tokens } from '../shared/tokens.styles.js';
@@ -45,6 +46,12 @@ export class IssuesTableElement extends LitElement {
 
   /** Strings, numbers and issue messages in the wizard's locale. */
   @property({ attribute: false }) localizer: Localizer = new Localizer('en');
+
+  constructor() {
+    super();
+    // A public element a host may define on its own: its words are not on the first load (later-words.ts).
+    useLaterWords(laterWordsEn);
+  }
 
   /** The uploaded file's name, for the caption. */
   @property({ attribute: 'file-name' }) fileName = '';

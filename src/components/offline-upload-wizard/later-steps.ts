@@ -3,6 +3,8 @@
 // them (lazy-steps.ts), so a host's first load carries only the shell and the first screens. A function,
 // not top-level defines: package.json's sideEffects names dist/register.js only, and a bundler may drop
 // the top-level statements of any other module.
+import { laterWordsEn } from '../../i18n/later-words.js';
+import { useLaterWords } from '../../i18n/localize.js';
 import { DropZoneElement } from '../drop-zone/drop-zone.component.js';
 import { IssuesTableElement } from '../issues-table/issues-table.component.js';
 import { BulkFixElement } from '../problem-grid/bulk-fix.component.js';
@@ -17,6 +19,8 @@ import { StepUploadElement } from '../step-upload/step-upload.component.js';
 
 /** @internal Defines the later steps' tags (once; a second call does nothing). */
 export function defineLaterSteps(): void {
+  // Their words come with them (not on the first load): in the English table before any of them renders.
+  useLaterWords(laterWordsEn);
   // One literal define per tag (not a loop), so that the manifest analyzer sees every tag name.
   if (!customElements.get('offline-upload-drop-zone')) customElements.define('offline-upload-drop-zone', DropZoneElement);
   if (!customElements.get('offline-upload-issues-table')) customElements.define('offline-upload-issues-table', IssuesTableElement);

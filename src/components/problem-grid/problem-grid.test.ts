@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { CellEdit } from '../../core/edit/table.js';
-import { Localizer, loadTranslation } from '../../i18n/localize.js';
+import { laterWordsEn } from '../../i18n/later-words.js';
+import { Localizer, loadTranslation, useLaterWords } from '../../i18n/localize.js';
 import { gridKeyAction } from './grid-keys.js';
 import { indexOfRow, renderedIndexes } from './grid-window.js';
 import { ProblemCardsElement } from './problem-cards.component.js';
@@ -51,6 +52,8 @@ const focused = (el: ProblemGridElement) => root(el).activeElement as HTMLElemen
 describe('<offline-upload-problem-grid>', () => {
   // French is a chunk of its own, loaded on demand; a Localizer made by hand needs it loaded first.
   before(() => loadTranslation('fr'));
+  // Defined here on its own, not by the later steps' chunk that brings their English words.
+  before(() => useLaterWords(laterWordsEn));
 
   afterEach(() => setViewport({ width: 1280, height: 800 }));
 

@@ -5,14 +5,13 @@
 // Int32Array hash table 20 and 240 ms (cache misses on a table larger than the cache); logging and sorting
 // afterwards 2 and 70 ms.
 import type { Cell } from '../cells.js';
+import { finishHash, FNV_OFFSET, FNV_PRIME } from './hash.js';
 
 /** FNV-1a over UTF-16 code units, then a final mix so that every bit depends on every character. */
 export function identifierHash(id: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 12)) >>> 0;
+  let h = FNV_OFFSET;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), FNV_PRIME);
+  return finishHash(h);
 }
 
 /** Rows that share one identifier, in row order (two or more). */
@@ -40,14 +39,17 @@ export class IdentifierLog {
     return this.count;
   }
 
-  /** Logs a row's identifier; rows must come in increasing row order. */
-  add(id: string, row: number, cell: Cell): void {
+  /**
+   * Logs a row's identifier; rows must come in increasing row order. `known`: identifierHash(id) when the
+   * caller has it already (plainEmail computes it); used only by a log that hashes with identifierHash.
+   */
+  add(id: string, row: number, cell: Cell, known?: number): void {
     if (this.count === this.hashes.length) {
       const grown = new Uint32Array(this.hashes.length * 2);
       grown.set(this.hashes);
       this.hashes = grown;
     }
-    this.hashes[this.count++] = this.hash(id) >>> 0;
+    this.hashes[this.count++] = (known !== undefined && this.hash === identifierHash ? known : this.hash(id)) >>> 0;
     this.ids.push(id);
     this.rows.push(row);
     this.cells.push(cell);

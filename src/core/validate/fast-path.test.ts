@@ -4,7 +4,8 @@ import type { Cell } from '../cells.js';
 import type { SheetStart } from '../read/types.js';
 import { TemplateSpec, type TemplateColumn } from '../spec.js';
 import { completionDateColumn, sampleValues } from '../template/columns.js';
-import { dateText, EMAIL_CAPITALS, EMAIL_LOWER, EMAIL_UNSURE, isAsciiEmail, plainEmail } from './convert.js';
+import { dateText, EMAIL_CAPITALS, EMAIL_LOWER, EMAIL_UNSURE, isAsciiEmail, plainEmail, plainEmailHash } from './convert.js';
+import { identifierHash } from './duplicates.js';
 import { parseDateText } from '../dates.js';
 import { columnValueCheck, columnValueSchema } from './schema.js';
 import { createReferenceValidator, createValidator, type ValidatorOptions } from './validator.js';
@@ -205,10 +206,15 @@ describe('fast path: the e-mail character loop says what the regular expression 
     let accepted = 0;
     for (const text of texts) {
       const plain = plainEmail(text);
-      if (plain === EMAIL_UNSURE) continue;
+      if (plain === EMAIL_UNSURE) {
+        expect(plainEmailHash, text).to.equal(undefined);
+        continue;
+      }
       accepted++;
       expect(isAsciiEmail(text), text).to.equal(true);
       expect(plain, text).to.equal(/[A-Z]/.test(text) ? EMAIL_CAPITALS : EMAIL_LOWER);
+      // The hash computed on the way is the one duplicate detection would compute for the kept address.
+      expect(plainEmailHash, text).to.equal(identifierHash(text.toLowerCase()));
     }
     // The loop must also take the common addresses, or it saves nothing.
     expect(plainEmail('amelie.martin@example.org')).to.equal(EMAIL_LOWER);

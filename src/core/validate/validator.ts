@@ -19,7 +19,7 @@ import {
   isRefusal,
   type Refusal,
 } from './convert.js';
-import { fastReader, SLOW, type FastRead } from './fast.js';
+import { fastReader, SLOW, type FastRead, type HashedIdentifier } from './fast.js';
 import { IdentifierLog } from './duplicates.js';
 import { codeOfZodIssue, columnValueCheck, columnValueSchema } from './schema.js';
 import type { z } from 'zod';
@@ -266,6 +266,8 @@ class SpecValidator implements Validator {
   private readonly rowsWithIssues = new Set<number>();
   /** Every checked row's identifier, for "the same user twice" (found in finish()). */
   private readonly identifiers = new IdentifierLog();
+  /** The identifier the fast path last hashed while checking it (fast.ts), for the log above. */
+  private readonly hashed: HashedIdentifier = { id: undefined, hash: 0 };
   /** The issues and rows of duplicates, once found. */
   private duplicates: { issues: Issue[]; rows: Set<number> } | null = null;
   private stopped: Issue | null = null;
@@ -516,6 +518,7 @@ class SpecValidator implements Validator {
     const check = constrained ? this.checks.get(column.key)! : null;
     const order = this.dateOrders[column.key] ?? this.order;
     let fast = fastReader(column, this.spec, {
+      ...(column.type === 'identifier' ? { hashed: this.hashed } : {}),
       required,
       order,
       date1904: this.info?.date1904 ?? false,
@@ -709,7 +712,7 @@ class SpecValidator implements Validator {
 
     const idBound = this.identifier;
     const id = idBound ? values[idBound.key] : null;
-    if (idBound && typeof id === 'string') this.identifiers.add(id, row, cells[idBound.index] ?? null);
+    if (idBound && typeof id === 'string') this.identifiers.add(id, row, cells[idBound.index] ?? null, this.hashed.id === id ? this.hashed.hash : undefined);
 
     // A row found to be a duplicate in finish() leaves the records then.
     if (issues.length > before) this.rowsWithIssues.add(row);

@@ -257,6 +257,8 @@ class SpecValidator implements Validator {
   private completion: Bound | undefined;
   private expiry: Bound[] = [];
   private sample: Map<string, string | number> | null = null;
+  /** The sample's identifier (compared on every row; a Map lookup per row otherwise). */
+  private sampleId: string | number | undefined;
   /** ValidationStats.topRows, as they come. */
   private readonly topRows: TopRow[] = [];
 
@@ -508,6 +510,7 @@ class SpecValidator implements Validator {
     this.completion = this.bound.find((b) => b.column === completion);
     this.expiry = this.bound.filter((b) => isExpiryColumn(b.column, this.spec));
     this.sample = this.sampleOf();
+    this.sampleId = this.sample?.get(this.identifier!.key);
   }
 
   private bind(column: TemplateColumn, index: number, header: string): Bound {
@@ -761,7 +764,7 @@ class SpecValidator implements Validator {
 
   private isSample(values: Record<string, string | number | null>): boolean {
     const sample = this.sample;
-    if (!sample || values[this.identifier!.key] !== sample.get(this.identifier!.key)) return false;
+    if (!sample || values[this.identifier!.key] !== this.sampleId) return false;
     for (const b of this.bound) {
       const v = values[b.key];
       if (v !== null && v !== sample.get(b.column.key)) return false;

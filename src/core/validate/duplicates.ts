@@ -27,10 +27,12 @@ const SHORT_RUN = 8;
 
 export class IdentifierLog {
   private hashes = new Uint32Array(1024);
+  /** Each entry's row, grown with `hashes`. */
+  private rowOf = new Float64Array(1024);
   private count = 0;
   private readonly ids: string[] = [];
-  private readonly rows: number[] = [];
-  private readonly cells: Cell[] = [];
+  /** The cells that are not their identifier as it is (trimmed, lower-cased…), by entry: most are. */
+  private readonly cells = new Map<number, Cell>();
 
   /** @param hash replaceable for tests (to force collisions); identifierHash otherwise. */
   constructor(private readonly hash: (id: string) => number = identifierHash) {}
@@ -48,11 +50,20 @@ export class IdentifierLog {
       const grown = new Uint32Array(this.hashes.length * 2);
       grown.set(this.hashes);
       this.hashes = grown;
+      const rows = new Float64Array(grown.length);
+      rows.set(this.rowOf);
+      this.rowOf = rows;
     }
-    this.hashes[this.count++] = (known !== undefined && this.hash === identifierHash ? known : this.hash(id)) >>> 0;
+    const entry = this.count++;
+    this.hashes[entry] = (known !== undefined && this.hash === identifierHash ? known : this.hash(id)) >>> 0;
+    this.rowOf[entry] = row;
     this.ids.push(id);
-    this.rows.push(row);
-    this.cells.push(cell);
+    if (cell !== id) this.cells.set(entry, cell);
+  }
+
+  private cellOf(entry: number): Cell {
+    const cell = this.cells.get(entry);
+    return cell === undefined ? this.ids[entry]! : cell;
   }
 
   /** Every identifier logged more than once, with its rows. */
@@ -98,7 +109,7 @@ export class IdentifierLog {
       }
     }
     for (const [id, same] of byId) {
-      if (same.length > 1) groups.push({ id, rows: same.map((e) => this.rows[e]!), cells: same.map((e) => this.cells[e]!) });
+      if (same.length > 1) groups.push({ id, rows: same.map((e) => this.rowOf[e]!), cells: same.map((e) => this.cellOf(e)) });
     }
   }
 }

@@ -132,6 +132,17 @@ export class SheetBytes {
 
   /** The tail followed by `input`. */
   next(input: Uint8Array): Uint8Array {
+    const utf8 = this.utf8(input);
+    return this.tail.length === 0 ? utf8 : this.join(utf8, utf8.length);
+  }
+
+  /** What the last chunk left unread. */
+  get unread(): Uint8Array {
+    return this.tail;
+  }
+
+  /** A chunk as UTF-8 (the first one tells whether the part is UTF-16). */
+  utf8(input: Uint8Array): Uint8Array {
     if (!this.started) {
       this.started = true;
       const le = input[0] === 0xff && input[1] === 0xfe;
@@ -141,13 +152,16 @@ export class SheetBytes {
         input = input.subarray(2);
       }
     }
-    if (this.utf16) input = this.encoder.encode(this.utf16.decode(input, { stream: true }));
+    return this.utf16 ? this.encoder.encode(this.utf16.decode(input, { stream: true })) : input;
+  }
+
+  /** The tail followed by the first `n` bytes of `utf8` (a chunk utf8() gave), in the reused buffer. */
+  join(utf8: Uint8Array, n: number): Uint8Array {
     const tail = this.tail;
-    if (tail.length === 0) return input;
-    const length = tail.length + input.length;
+    const length = tail.length + n;
     if (this.joined.length < length) this.joined = new Uint8Array(Math.max(length, 2 * this.joined.length));
     this.joined.set(tail);
-    this.joined.set(input, tail.length);
+    this.joined.set(n === utf8.length ? utf8 : utf8.subarray(0, n), tail.length);
     return this.joined.subarray(0, length);
   }
 

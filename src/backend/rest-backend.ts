@@ -4,6 +4,7 @@
 // The network is not trusted: every answer is read as a stream up to a size cap of its operation, no
 // request follows a redirect to another origin (nothing — headers, idempotency key, body — is ever sent
 // there), writes follow no redirect at all, and a 413 on a dry-run chunk is retried in smaller parts.
+// The write half (stage, dry run, commit, request bodies: rest-writes.ts) loads with the first write.
 import type { TemplateSpec } from '../core/spec.js';
 import { ANSWERS, AnswerProblem, plainProblem, type CheckedOperation } from './answers.js';
 import {
@@ -20,6 +21,8 @@ import {
 } from './errors.js';
 import type { Problem } from './schemas.js';
 import type * as WireRead from './wire-read.js';
+import type * as Writes from './rest-writes.js';
+import type { Body, UploadState } from './rest-writes.js';
 import type {
   ActivityPage,
   ActivityQuery,
@@ -164,19 +167,14 @@ const MAX_REDIRECTS = 5;
 /** A `Retry-After` longer than this (seconds) is taken as this: one hour. */
 export const MAX_RETRY_AFTER_S = 3600;
 
-/** How many times a dry-run chunk refused with 413 is halved before the failure is reported. */
-const MAX_HALVINGS = 6;
-
 /** The most records per dry-run chunk RestBackend takes from an LMS's capabilities. */
 export const MAX_CHUNK_SIZE = 10_000;
 
 /** How long getPermissions waits for the capabilities asked with it, once the permissions are in. */
 const CAPABILITIES_GRACE_MS = 2_000;
 
-/** Bodies smaller than this are not worth compressing. */
-const GZIP_MIN_BYTES = 1024;
-
-interface CallSpec {
+/** @internal How a call is made (rest-writes.ts makes its calls through RestTransport). */
+export interface CallSpec {
   readonly pathParams?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly body?: unknown;
@@ -190,20 +188,16 @@ interface CallSpec {
   readonly keepalive?: boolean;
 }
 
-/** A request body as it goes on the wire. */
-interface Body {
-  readonly bytes: Uint8Array<ArrayBuffer>;
-  readonly gzip: boolean;
-}
-
-/** What RestBackend remembers of an upload it staged: to split a dry-run chunk the LMS found too large. */
-interface UploadState {
-  /** Records per request since a 413; undefined until then. */
-  maxRecords?: number;
-  /** Wire chunk indexes of the second and later parts of a split chunk, by `${chunkIndex}:${part}`. */
-  readonly partIndex: Map<string, number>;
-  /** The next free wire index for a part: above every index the session itself can use. */
-  nextIndex: number;
+/** @internal What rest-writes.ts uses of a RestBackend: its calls, its checks and the uploads it staged. */
+export interface RestTransport {
+  call<T>(operation: BackendOperation, read: Reader<T>, spec: CallSpec): Promise<T>;
+  mismatch(operation: BackendOperation, field: string, problem: string): never;
+  endpoint(operation: BackendOperation): string;
+  /** A size as the messages write it (`840 KB`, `1.5 MB`). */
+  bytes(n: number): string;
+  gzipWanted(): boolean;
+  maxRequestBytes(): number | undefined;
+  readonly uploads: Map<string, UploadState>;
 }
 
 export class RestBackend implements LmsBackend {
@@ -214,6 +208,17 @@ export class RestBackend implements LmsBackend {
   #capabilitiesAsked: Promise<Capabilities> | undefined;
   /** Set when the LMS refused a gzip body with 415: bodies go plain from then on. */
   #gzipRefused = false;
+  /** The write half, once a write loaded it. */
+  #writesModule: typeof Writes | undefined;
+  readonly #transport: RestTransport = {
+    call: (operation, read, spec) => this.#call(operation, read, spec),
+    mismatch: (operation, field, problem) => this.#mismatch(operation, field, problem),
+    endpoint: (operation) => this.endpoint(operation),
+    bytes,
+    gzipWanted: () => this.#gzipWanted(),
+    maxRequestBytes: () => this.#capabilities?.maxRequestBytes,
+    uploads: this.#uploads,
+  };
 
   constructor(options: RestBackendOptions) {
     if (!options || options.baseUrl === undefined || String(options.baseUrl).trim() === '') {
@@ -303,80 +308,20 @@ export class RestBackend implements LmsBackend {
   }
 
   async stageUpload(request: StageRequest, options?: CallOptions): Promise<StagedUpload> {
-    const { activityId, domainId, identifierKind, templateVersion, totalRecords } = request;
-    const { readStagedUpload } = await this.#wire('stageUpload');
-    const staged = await this.#call('stageUpload', readStagedUpload, {
-      body: { activityId, domainId, identifierKind, templateVersion, totalRecords },
-      signal: options?.signal,
-    });
-    // The session numbers its chunks from 0 and never has more chunks than records: parts of a split
-    // chunk get indexes from totalRecords up, so they never replace another chunk.
-    this.#uploads.set(staged.uploadId, { partIndex: new Map(), nextIndex: Math.max(1, totalRecords) });
-    return staged;
+    return (await this.#writes('stageUpload')).stageUpload(this.#transport, request, options);
   }
 
   /**
    * Sends one chunk and returns the LMS's verdict on it. When the LMS answers 413 (too large), the chunk is
-   * sent again in halves (then quarters…, at most MAX_HALVINGS times) and the answers are joined; later
-   * chunks of the same upload are sent in parts of that size straight away.
+   * sent again in halves (then quarters…) and the answers are joined; later chunks of the same upload are
+   * sent in parts of that size straight away.
    */
   async dryRunChunk(uploadId: string, chunk: DryRunChunk, options?: CallOptions): Promise<DryRunResult> {
-    const state = this.#uploadState(uploadId);
-    const { readDryRunResult } = await this.#wire('dryRunChunk');
-    let result: DryRunResult | undefined;
-    for (let halvings = 0; result === undefined; ) {
-      const size = Math.max(1, Math.min(chunk.records.length, state.maxRecords ?? chunk.records.length));
-      try {
-        const rows: DryRunResult['rows'][number][] = [];
-        const issues: DryRunResult['issues'][number][] = [];
-        // At least one request, even for an empty chunk: the LMS is the one to refuse it.
-        for (let part = 0, start = 0; part === 0 || start < chunk.records.length; part++, start += size) {
-          const records = chunk.records.slice(start, start + size);
-          const answer = await this.#call('dryRunChunk', readDryRunResult, {
-            pathParams: { uploadId },
-            body: { chunkIndex: this.#wireIndex(state, chunk.chunkIndex, part), records },
-            signal: options?.signal,
-            records: records.length,
-            attempts: options?.attempts,
-          });
-          rows.push(...answer.rows);
-          issues.push(...answer.issues);
-        }
-        result = { rows, issues };
-      } catch (error) {
-        if (!(error instanceof TooLargeError)) throw error;
-        if (size <= 1 || halvings >= MAX_HALVINGS) {
-          throw new TooLargeError(error.message, error.operation, error.status, size, { cause: error });
-        }
-        halvings += 1;
-        state.maxRecords = Math.ceil(size / 2);
-      }
-    }
-    // Every verdict must point at a row we sent, or issues could not be shown against the file.
-    const sent = new Set(chunk.records.map((r) => r.row));
-    const labelled = new Set(result.rows.map((r) => r.row));
-    if (result.rows.length !== chunk.records.length || [...sent].some((row) => !labelled.has(row))) {
-      this.#mismatch('dryRunChunk', 'rows', `expected one label for each of the ${chunk.records.length} records sent, got ${result.rows.length}`);
-    }
-    const stray = result.issues.findIndex((issue) => !sent.has(issue.row));
-    if (stray !== -1) this.#mismatch('dryRunChunk', `issues.${stray}.row`, `row ${result.issues[stray]?.row} was not part of this chunk`);
-    return result;
+    return (await this.#writes('dryRunChunk')).dryRunChunk(this.#transport, uploadId, chunk, options);
   }
 
   async commitUpload(uploadId: string, request: CommitRequest, options?: CallOptions): Promise<CommitResult> {
-    const { idempotencyKey, recordCount, checksum } = request;
-    const { readCommitResult } = await this.#wire('commitUpload');
-    const result = await this.#call('commitUpload', readCommitResult, {
-      pathParams: { uploadId },
-      body: { idempotencyKey, recordCount, checksum },
-      headers: { 'Idempotency-Key': idempotencyKey },
-      signal: options?.signal,
-      records: recordCount,
-      attempts: options?.attempts,
-    });
-    if (result.uploadId !== uploadId) this.#mismatch('commitUpload', 'uploadId', `expected upload ${uploadId}, got ${result.uploadId}`);
-    this.#uploads.delete(uploadId);
-    return result;
+    return (await this.#writes('commitUpload')).commitUpload(this.#transport, uploadId, request, options);
   }
 
   /**
@@ -398,28 +343,6 @@ export class RestBackend implements LmsBackend {
   /** `GET /activities`: the method and the path template, as messages name an endpoint. */
   endpoint(operation: BackendOperation): string {
     return `${REST_ROUTES[operation].method} ${this.#options.paths?.[operation] ?? REST_ROUTES[operation].path}`;
-  }
-
-  #uploadState(uploadId: string): UploadState {
-    let state = this.#uploads.get(uploadId);
-    if (!state) {
-      // Staged by someone else (another RestBackend, the host): no total known, so parts start high.
-      state = { partIndex: new Map(), nextIndex: 1_000_000 };
-      this.#uploads.set(uploadId, state);
-    }
-    return state;
-  }
-
-  /** The first part keeps the chunk's own index; the others get fixed indexes of their own, reused on resend. */
-  #wireIndex(state: UploadState, chunkIndex: number, part: number): number {
-    if (part === 0) return chunkIndex;
-    const key = `${chunkIndex}:${part}`;
-    let index = state.partIndex.get(key);
-    if (index === undefined) {
-      index = state.nextIndex++;
-      state.partIndex.set(key, index);
-    }
-    return index;
   }
 
   async #call<T = void>(operation: BackendOperation, read: Reader<T> | null, spec: CallSpec): Promise<T> {
@@ -477,26 +400,18 @@ export class RestBackend implements LmsBackend {
     }
   }
 
-  /**
-   * The request body as sent: JSON, gzip-compressed when the LMS accepts it. Over the LMS's
-   * `maxRequestBytes` → TooLargeError before anything is sent (a dry-run chunk is then split).
-   */
+  /** The request body as sent (rest-writes.ts: JSON, gzip when the LMS takes it, within its maxRequestBytes). */
   async #encode(operation: BackendOperation, value: unknown): Promise<Body> {
-    const json = JSON.stringify(value);
-    const plain = new TextEncoder().encode(json);
-    let body: Body = { bytes: plain, gzip: false };
-    if (this.#gzipWanted() && plain.byteLength >= GZIP_MIN_BYTES) {
-      body = { bytes: await gzip(plain), gzip: true };
+    return (await this.#writes(operation)).encode(this.#transport, operation, value);
+  }
+
+  /** The write half, loaded on the first write (an internal failure when it does not load). */
+  async #writes(operation: BackendOperation): Promise<typeof Writes> {
+    try {
+      return (this.#writesModule ??= await import('./rest-writes.js'));
+    } catch (error) {
+      throw this.#internal(operation, error);
     }
-    const max = this.#capabilities?.maxRequestBytes;
-    if (max !== undefined && body.bytes.byteLength > max) {
-      throw new TooLargeError(
-        `${this.endpoint(operation)} would carry ${bytes(body.bytes.byteLength)}, more than the ${bytes(max)} the LMS accepts in one request. ${TOO_LARGE[operation]}`,
-        operation,
-        undefined,
-      );
-    }
-    return body;
   }
 
   #gzipWanted(): boolean {
@@ -769,7 +684,7 @@ export class RestBackend implements LmsBackend {
     if (status === 404) return new NotFoundError(detail ?? NOT_FOUND[operation], operation, status);
     if (status === 413) {
       return new TooLargeError(
-        `The LMS refused ${endpoint} as too large${detail ? ` (${detail})` : ''}. ${TOO_LARGE[operation]}`,
+        `The LMS refused ${endpoint} as too large${detail ? ` (${detail})` : ''}. ${this.#writesModule?.TOO_LARGE_WRITE[operation] ?? TOO_LARGE_READ}`,
         operation,
         status,
       );
@@ -831,20 +746,8 @@ const NOT_FOUND: { readonly [K in BackendOperation]: string } = {
   discardUpload: 'The upload is already gone.',
 };
 
+/** What to do when the LMS finds a read too large (the writes' words: rest-writes.ts TOO_LARGE_WRITE). */
 const TOO_LARGE_READ = 'This page and the LMS disagree on the contract; contact your LMS support.';
-const TOO_LARGE: { readonly [K in BackendOperation]: string } = {
-  getCapabilities: TOO_LARGE_READ,
-  getPermissions: TOO_LARGE_READ,
-  listCategories: TOO_LARGE_READ,
-  searchActivities: TOO_LARGE_READ,
-  getActivity: TOO_LARGE_READ,
-  listDomains: TOO_LARGE_READ,
-  getTemplateSpec: TOO_LARGE_READ,
-  stageUpload: 'The file has more records than the LMS accepts in one upload. Split it into smaller files; nothing was created.',
-  dryRunChunk: 'It was sent again in smaller parts, and the LMS refused even those. Nothing was created; contact your LMS support.',
-  commitUpload: 'Nothing was created. Contact your LMS support.',
-  discardUpload: TOO_LARGE_READ,
-};
 
 /**
  * Reads a body as it arrives, up to `cap` bytes: the text (decoded once, at the end), or undefined when
@@ -878,11 +781,6 @@ async function readCapped(response: Response, cap: number): Promise<string | und
     at += part.byteLength;
   }
   return new TextDecoder().decode(all);
-}
-
-async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 function pageOrigin(): string | undefined {

@@ -395,6 +395,14 @@ export class UploadSession extends EventTarget {
     return this.#work ? this.#work.deletedRowsFile(options) : Promise.reject(new SessionError(makeFailure('spec-not-ready')));
   }
 
+  /**
+   * @internal Whether the file was refused as a whole (WizardFlow.fileRefused, isFileRefused): only a
+   * file the session's file part read can be, so the rule loads with that part.
+   */
+  get fileRefused(): boolean {
+    return this.#work?.fileRefused ?? false;
+  }
+
   /** The current file's rows that passed the checks, as records (the review's all-rows view shows them). */
   get records(): readonly UploadRecord[] {
     return this.#work?.records ?? [];

@@ -1,9 +1,8 @@
 // WizardFlow: which step of the wizard shows, headless. It follows an UploadSession and owns the flow
 // rules the elements used to work out themselves: the step shown and where Back leads, the preset skip
 // of the choose step, the presets shown fixed, the create handshake (`before-create` + proceed()), the
-// "was the file refused as a whole" decision and the upload's activity. No DOM; tested in Node.
+// "was the file refused as a whole" decision (file-refused.ts) and the upload's activity. No DOM; tested in Node.
 import type { ActivitySummary } from '../backend/types.js';
-import { ISSUE_CODES, type Issue } from '../core/issues.js';
 import type { UploadSummary } from '../core/summary.js';
 import { clampStep, isComplete, isReachable, previousStep, stepForTransition, stepsFor, type WizardStep } from './steps.js';
 import type { Preset, SessionEventMap, SessionState } from './types.js';
@@ -37,15 +36,6 @@ export interface FlowEventMap {
   change: CustomEvent<void>;
   /** Cancelable: the admin asked to create the records. preventDefault() vetoes the flow's confirmation. */
   'before-create': CustomEvent<CreateRequest>;
-}
-
-/** Whether the file was refused as a whole: every issue points at the file itself (ISSUE_CODES scope). */
-export function isFileRefused(state: Pick<SessionState, 'status' | 'issues'>): boolean {
-  return state.status === 'has-issues' && state.issues.length > 0 && state.issues.every((issue) => scopeOf(issue) === 'file');
-}
-
-function scopeOf(issue: Issue): string | undefined {
-  return (ISSUE_CODES as Record<string, { scope: string } | undefined>)[issue.code]?.scope;
 }
 
 const ALL_FIELDS: readonly PresetField[] = ['category', 'activity', 'domain', 'identifierKind'];
@@ -223,7 +213,9 @@ export class WizardFlow extends EventTarget {
 
   /** Whether the file was refused as a whole (no table, no report: another file is needed). */
   get fileRefused(): boolean {
-    return isFileRefused(this.state);
+    // The rule (file-refused.ts, with the table of issue codes) loads with the session's file part: a
+    // file refused as a whole was read by it.
+    return this.session.fileRefused;
   }
 
   /**

@@ -25,6 +25,7 @@ import { commitProgress, dryRunProgress, readProgress } from '../progress.js';
 import { FileMatching, MatchMemory, type ColumnMapping } from '../matching.js';
 import { mapDryRunIssues, mapServerIssue, mergeIssues, type IssueContext } from '../server-issues.js';
 import { forEachSliced } from '../slicing.js';
+import { isFileRefused } from '../file-refused.js';
 import {
   DEFAULT_CHUNK_SIZE,
   DEFAULT_MAX_FILE_SIZE,
@@ -124,6 +125,11 @@ export class FileWork {
   /** Starts the validation worker ahead of the first file (unless the session reads on the page's thread). */
   prewarm(): void {
     if (this.#options.useWorker !== false) prewarmValidationWorker();
+  }
+
+  /** See UploadSession.fileRefused. */
+  get fileRefused(): boolean {
+    return isFileRefused(this.#state);
   }
 
   /** A commit is in flight: nothing may interrupt it. */

@@ -88,7 +88,7 @@ export function wizardChunks() {
   const choose = /\/src\/components\/(step-choose|activity-combobox)\//;
   const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|step-no-access|step-template|upload-summary)\//;
   // What only the elements use (their public events, the work kept in the browser) goes with the shell too.
-  const elementsOnly = /\/src\/(events\/|session\/(saved-work|persistence|page-lifecycle)\.ts$)/;
+  const elementsOnly = /\/src\/(events\/|session\/(saved-work|persistence|page-lifecycle|plan)\.ts$)/;
   // The later steps' English words (i18n/later-words.ts, ui-later.en.ts) and the English issue messages: chunks
   // of their own, without lit, that import no other chunk (a lazily loaded chunk that imports the chunk that
   // loads it made a host's bundler split its first chunk in two, +1 kB gzip). The later steps, the public

@@ -66,8 +66,9 @@ export interface FileWordsOptions {
   readonly signal?: AbortSignal;
 }
 
+/** The words of a downloaded file: the Localizer given, else `locale`'s (later/words.ts, loaded with the first download). */
 export async function wordsFor(options: FileWordsOptions): Promise<Localizer> {
   if (options.localizer) return options.localizer;
-  const { loadLocalizer } = await import('../i18n/localize.js');
-  return loadLocalizer(options.locale);
+  const { localizerFor } = await import('./later/words.js');
+  return localizerFor(options.locale);
 }

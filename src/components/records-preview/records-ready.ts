@@ -3,7 +3,7 @@
 // lines the confirmation repeats, so the admin confirms exactly what they looked at.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Localizer } from '../../i18n/localize.js';
-import { createPlan, type CreatePlan } from '../../session/preview.js';
+import { createPlan, type CreatePlan } from '../../session/plan.js';
 import type { UploadSession } from '../../session/upload-session.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 

@@ -8,7 +8,7 @@ import { buildErrorReport } from '../core/error-report.js';
 import type { Issue } from '../core/issues.js';
 import { validateSpreadsheet } from '../core/pipeline.js';
 import { buildTemplate } from '../core/template/build.js';
-import { Localizer, loadTranslation } from './localize.js';
+import { Localizer, loadLocalizer } from './localize.js';
 
 async function load(data: Uint8Array): Promise<Workbook> {
   const { default: ExcelJS } = await import('exceljs');
@@ -34,7 +34,8 @@ const issues: Issue[] = [
 ];
 
 describe('files in the admin’s language', () => {
-  before(() => Promise.all([loadTranslation('fr'), loadTranslation('ar')]));
+  // As a headless caller gets them: every word of the language, the later steps' too.
+  before(() => Promise.all([loadLocalizer('fr'), loadLocalizer('ar')]));
 
   it('French template: sheet names, Instructions, column help, sample note, prompts and JJ/MM/AAAA', async () => {
     const l = new Localizer('fr-FR');

@@ -225,7 +225,7 @@ describe('Localizer', () => {
   });
 
   it('falls back from region to language to English, and from malformed tags to English', () => {
-    expect(translationFor('fr-CA').ui).to.equal(uiMessagesFr);
+    expect(translationFor('fr-CA').ui).to.deep.equal(uiMessagesFr);
     expect(translationFor('de').ui).to.deep.equal(uiMessagesEn);
     expect(canonicalLocale('not a locale!')).to.equal('en');
     expect(canonicalLocale('FR-ca')).to.equal('fr-CA');

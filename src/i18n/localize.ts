@@ -67,7 +67,14 @@ const englishIssues: Partial<IssueMessages> = {};
 const english: Translation = { ui: englishUi as UiMessages, issues: englishIssues as IssueMessages, template: templateTextsEn, report: errorReportTextsEn };
 let englishComplete = false;
 
-/** The later steps' English words (later-words.ts): the rest of the UI table and the issue messages. */
+/** A shipped language's first chunk (locales/fr.ts): the first screens' words and the files' words. */
+export interface FirstWords {
+  readonly ui: Pick<UiMessages, keyof typeof uiFirstEn>;
+  readonly template?: TemplateTexts;
+  readonly report?: ErrorReportTexts;
+}
+
+/** The later steps' words of a language (later-words.ts, locales/fr-later.ts): the rest of the UI table and the issue messages. */
 export interface LaterWords {
   readonly ui: Omit<UiMessages, keyof typeof uiFirstEn>;
   readonly issues: IssueMessages;
@@ -83,6 +90,9 @@ export function useLaterWords(words: LaterWords): void {
   englishComplete = true;
   Object.assign(englishUi, words.ui);
   Object.assign(englishIssues, words.issues);
+  // The later steps are here: a shipped language already loaded gets its later words too (an element in
+  // that language waits for them: translationPending).
+  for (const tag of firstOnly) void loadTranslation(tag);
 }
 
 /** Keys asked for before their words were loaded, said once each (a first-screen module naming a later key). */
@@ -90,17 +100,24 @@ const missing = new Set<string>();
 
 const translations = new Map<string, Translation>([['en', english]]);
 
-/** The languages shipped as chunks of their own: imported the first time a locale asks for them. */
-const loaders: Readonly<Record<string, () => Promise<{ translation: Translation }>>> = {
-  fr: () => import('./locales/fr.js'),
-  ar: () => import('./locales/ar.js'),
+/**
+ * The languages shipped as chunks of their own, each in two: the first screens' words, imported the first
+ * time a locale asks for them, and the later steps' words, imported once the later steps are wanted (the
+ * English ones are in use) — at once when they already are.
+ */
+const loaders: Readonly<Record<string, { first: () => Promise<{ translation: FirstWords }>; later: () => Promise<{ later: LaterWords }> }>> = {
+  fr: { first: () => import('./locales/fr.js'), later: () => import('./locales/fr-later.js') },
+  ar: { first: () => import('./locales/ar.js'), later: () => import('./locales/ar-later.js') },
 };
+/** Shipped languages whose table holds the first screens' words only, so far. */
+const firstOnly = new Set<string>();
 const loading = new Map<string, Promise<void>>();
 const listeners = new Set<(tag: string) => void>();
 
 /** Adds (or replaces) a language, e.g. `registerTranslation('de', { ui, issues })`. Keys are lower-case tags. */
 export function registerTranslation(tag: string, translation: Translation): void {
   const key = tag.toLowerCase();
+  firstOnly.delete(key);
   translations.set(key, translation);
   listeners.forEach((listener) => listener(key));
 }
@@ -126,22 +143,43 @@ function tagFor(locale: string): string | undefined {
 export function loadTranslation(locale: string): Promise<void> {
   const pending = translationPending(locale);
   if (!pending) return Promise.resolve();
-  let load = loading.get(pending);
+  const part = translations.has(pending) ? 'later' : 'first';
+  const key = `${pending}:${part}`;
+  let load = loading.get(key);
   if (!load) {
-    load = loaders[pending]!()
-      .then((module) => registerTranslation(pending, module.translation))
+    const loader = loaders[pending]!;
+    load = (part === 'first' ? loader.first().then((module) => addFirst(pending, module.translation)) : loader.later().then((module) => addLater(pending, module.later)))
+      // The first part's arrival may call for the later one (the later steps are already wanted).
+      .then(() => loadTranslation(pending))
       .catch(() => {
-        loading.delete(pending);
+        loading.delete(key);
       });
-    loading.set(pending, load);
+    loading.set(key, load);
   }
   return load;
 }
 
-/** The tag still to load for `locale` (its table is shipped but not here yet), or undefined. */
+function addFirst(tag: string, words: FirstWords): void {
+  if (translations.has(tag)) return;
+  firstOnly.add(tag);
+  translations.set(tag, { ui: words.ui as UiMessages, issues: {} as IssueMessages, ...(words.template ? { template: words.template } : {}), ...(words.report ? { report: words.report } : {}) });
+  listeners.forEach((listener) => listener(tag));
+}
+
+function addLater(tag: string, words: LaterWords): void {
+  const table = translations.get(tag);
+  if (!table || !firstOnly.has(tag)) return;
+  registerTranslation(tag, { ...table, ui: { ...table.ui, ...words.ui }, issues: words.issues });
+}
+
+/**
+ * The tag still to load for `locale` (its table is shipped but not here yet, or holds only the first
+ * screens' words while the later steps are in use), or undefined.
+ */
 export function translationPending(locale: string): string | undefined {
   const tag = tagFor(locale);
-  return tag !== undefined && !translations.has(tag) ? tag : undefined;
+  if (tag === undefined) return undefined;
+  return !translations.has(tag) || (englishComplete && firstOnly.has(tag)) ? tag : undefined;
 }
 
 /** Calls `listener` with each tag registered from now on (a lazily loaded language arriving). */
@@ -155,7 +193,9 @@ export function onTranslation(listener: (tag: string) => void): () => void {
  * what a headless caller uses for files' words and messages.
  */
 export async function loadLocalizer(locale?: string, overrides: MessageOverrides = {}): Promise<Localizer> {
-  await Promise.all([loadTranslation(canonicalLocale(locale)), englishComplete ? undefined : import('./later-words.js').then((m) => useLaterWords(m.laterWordsEn))]);
+  // English's later words first: then the language's later words are wanted too, and loaded with it.
+  if (!englishComplete) useLaterWords((await import('./later-words.js')).laterWordsEn);
+  await loadTranslation(canonicalLocale(locale));
   return new Localizer(locale, overrides);
 }
 
@@ -204,7 +244,8 @@ export class Localizer {
 
   /** The message `key` with `params` filled in; a plural message picks its form by `params.count`. */
   t(key: MessageKey, params: MessageParams = {}): string {
-    const message = (this.overrides[key] as Message | undefined) ?? (this.ui[key] as Message | undefined);
+    // A language's later words still on their way: English's, when they are here, for that moment.
+    const message = (this.overrides[key] as Message | undefined) ?? (this.ui[key] as Message | undefined) ?? (englishUi[key] as Message | undefined);
     if (message === undefined) {
       if (!missing.has(key)) console.warn(`offline-upload: the words of "${key}" are not loaded yet (they come with the later steps)`);
       missing.add(key);

@@ -1,8 +1,7 @@
-// Arabic (right to left), loaded on demand (a chunk of its own): the elements' words, the issue messages
-// and the files' words.
+// Arabic (right to left), loaded on demand (a chunk of its own): the first screens' words and the files'
+// words. The later steps' words and the issue messages are another chunk (ar-later.ts), loaded with the later steps.
 import { errorReportTextsAr, templateTextsAr } from '../files.ar.js';
-import { issueMessagesAr } from '../issues.ar.js';
-import type { Translation } from '../localize.js';
-import { uiMessagesAr } from '../ui.ar.js';
+import type { FirstWords } from '../localize.js';
+import { uiFirstAr } from '../ui-first.ar.js';
 
-export const translation: Translation = { ui: uiMessagesAr, issues: issueMessagesAr, template: templateTextsAr, report: errorReportTextsAr };
+export const translation: FirstWords = { ui: uiFirstAr, template: templateTextsAr, report: errorReportTextsAr };

@@ -1,7 +1,7 @@
-// French, loaded on demand (a chunk of its own): the elements' words, the issue messages and the files' words.
+// French, loaded on demand (a chunk of its own): the first screens' words and the files' words. The later
+// steps' words and the issue messages are another chunk (fr-later.ts), loaded with the later steps.
 import { errorReportTextsFr, templateTextsFr } from '../files.fr.js';
-import { issueMessagesFr } from '../issues.fr.js';
-import type { Translation } from '../localize.js';
-import { uiMessagesFr } from '../ui.fr.js';
+import type { FirstWords } from '../localize.js';
+import { uiFirstFr } from '../ui-first.fr.js';
 
-export const translation: Translation = { ui: uiMessagesFr, issues: issueMessagesFr, template: templateTextsFr, report: errorReportTextsFr };
+export const translation: FirstWords = { ui: uiFirstFr, template: templateTextsFr, report: errorReportTextsFr };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { SavedWorkStore, type SavedWork } from './saved-work.js';
+import { anySavedWork, SavedWorkStore, type SavedWork } from './saved-work.js';
 
 const work = (name = 'March.xlsx'): SavedWork => ({
   selection: { categoryId: 'cat-hse', activityId: 'act-fire-101', domainId: 'dom-employees', identifierKind: 'email' },
@@ -11,6 +11,14 @@ const work = (name = 'March.xlsx'): SavedWork => ({
 
 describe('SavedWorkStore', () => {
   afterEach(() => SavedWorkStore.clearAll());
+
+  it('anySavedWork() says whether any wizard kept work on the origin (a page loads the storage only then)', async () => {
+    expect(await anySavedWork()).to.equal(false);
+    await new SavedWorkStore({ slot: 'a' }).save(work());
+    expect(await anySavedWork()).to.equal(true);
+    await new SavedWorkStore({ slot: 'a' }).clear();
+    expect(await anySavedWork()).to.equal(false);
+  });
 
   it('brings back the same work after a reload (a new store on the same slot)', async () => {
     expect(await new SavedWorkStore({ slot: 'a' }).save(work())).to.be.true;

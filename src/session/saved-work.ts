@@ -10,7 +10,6 @@
 // This module is in a page's first load, so it holds only the types, a probe (is anything saved on the
 // origin at all?) and SavedWorkStore's face; the storage itself (later/saved-work-store.ts) loads on the
 // first call that needs it.
-import { createStore, keys, type UseStore } from 'idb-keyval';
 import type * as StorageModule from './later/saved-work-store.js';
 import type { CellEdit } from '../core/edit/table.js';
 import type { DateOrder } from '../core/read/types.js';
@@ -67,22 +66,41 @@ export interface SavedWorkOptions {
   readonly now?: () => number;
 }
 
-let store: UseStore | undefined;
-/** @internal One database for the package on the origin; created on first use, never at import. */
-export function db(): UseStore {
-  return (store ??= createStore('offline-upload', 'saved-work'));
-}
+/** The package's database on the origin and its store (idb-keyval's layout, later/saved-work-store.ts). */
+export const DB_NAME = 'offline-upload';
+export const STORE_NAME = 'saved-work';
 
 /**
- * Whether any wizard kept work on this origin (a cheap look at the keys, no record read): when none did,
- * a page need not load the storage to find nothing. False where IndexedDB is unavailable.
+ * Whether any wizard kept work on this origin: a look at the store's count, without idb-keyval and
+ * without creating the database when there is none (indexedDB.databases()). When none did, a page need
+ * not load the storage to find nothing. Where the browser cannot tell without creating the database, the
+ * answer is yes (the storage then looks itself); false where IndexedDB is unavailable.
  */
 export async function anySavedWork(): Promise<boolean> {
   try {
-    return (await keys(db())).length > 0;
+    if (typeof indexedDB === 'undefined') return false;
+    if (typeof indexedDB.databases !== 'function') return true;
+    if (!(await indexedDB.databases()).some((d) => d.name === DB_NAME)) return false;
+    const open = indexedDB.open(DB_NAME);
+    // Gone since databases() answered: the probe never creates it (idb-keyval would then find no store).
+    open.onupgradeneeded = () => open.transaction?.abort();
+    const db = await request(open);
+    try {
+      if (!db.objectStoreNames.contains(STORE_NAME)) return false;
+      return (await request(db.transaction(STORE_NAME, 'readonly').objectStore(STORE_NAME).count())) > 0;
+    } finally {
+      db.close();
+    }
   } catch {
     return false;
   }
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
 }
 
 type Impl = typeof StorageModule;

@@ -1,9 +1,15 @@
 // The saved work's storage in IndexedDB (see session/saved-work.ts for what is kept and the layout):
 // loaded only when there is saved work on the origin or work to save, not with a page's first screens.
-import { clear, delMany, getMany, keys, set, setMany } from 'idb-keyval';
-import { db, DEFAULT_KEEP_MS, type LoadedWork, type SavedWork, type SavedWorkOptions } from '../saved-work.js';
+import { clear, createStore, delMany, getMany, keys, set, setMany, type UseStore } from 'idb-keyval';
+import { DB_NAME, DEFAULT_KEEP_MS, STORE_NAME, type LoadedWork, type SavedWork, type SavedWorkOptions } from '../saved-work.js';
 
 const FORMAT = 2;
+
+let store: UseStore | undefined;
+/** One database for the package on the origin; created on first use, never at import. */
+function db(): UseStore {
+  return (store ??= createStore(DB_NAME, STORE_NAME));
+}
 
 interface Envelope {
   readonly format: number;

@@ -90,6 +90,7 @@ function ownerOf(source: string, line: number, column: number): string {
     if (original?.source) return ownerOf(resolve(original.source), 0, 0);
     return relative(root, source);
   }
+  if (source.startsWith(app + '/')) return `(the app's own ${relative(app, source)})`;
   if (source.includes('/node_modules/')) return packageOf(source);
   return relative(root, source);
 }
@@ -106,12 +107,12 @@ interface Chunk {
   readonly parts: Part[];
 }
 
-/** The chunk's bytes by owning module: each mapping segment owns the code up to the next one. */
+/** The chunk's bytes by owning module (shares of 1): each mapping segment owns the code up to the next one. */
 function chunkParts(file: string): Chunk['parts'] {
   const code = readFileSync(file, 'utf8');
   const mapFile = `${file}.map`;
   const size = Buffer.byteLength(code);
-  if (!existsSync(mapFile)) return [{ module: '(no source map)', bytes: size, gzip: 0 }];
+  if (!existsSync(mapFile)) return [{ module: '(no source map)', bytes: size, gzip: 1 }];
   const map = new TraceMap(readFileSync(mapFile, 'utf8'), mapFile);
   const lines = code.split('\n');
   const owned = new Map<string, number>();
@@ -132,7 +133,7 @@ function chunkParts(file: string): Chunk['parts'] {
     mapped += 1;
   });
   if (previous) give(previous.owner, span(previous, { line: lines.length, column: lines[lines.length - 1]!.length }));
-  if (mapped === 0) return [{ module: '(no mappings)', bytes: size, gzip: 0 }];
+  if (mapped === 0) return [{ module: '(no mappings)', bytes: size, gzip: 1 }];
   const total = [...owned.values()].reduce((a, b) => a + b, 0);
   return [...owned].map(([module, bytes]) => ({ module, bytes, gzip: 0 })).map((p) => ({ ...p, gzip: p.bytes / total }));
 }

@@ -2,7 +2,7 @@
 // review with the confirmed mapping and the date order chosen for a column — not on the matching screen
 // again — whether or not this browser still remembers the mapping for the activity (MatchMemory).
 import { expect } from '@open-wc/testing';
-import { startDemoLms, type DemoLmsControls } from '../../demo/mocks/browser.js';
+import { demoLms } from '../../test/backend/demo-lms.js';
 import { DEMO } from '../../demo/mocks/data.js';
 import { csv, until } from '../../test/session/helpers.js';
 import { RestBackend } from '../backend/rest-backend.js';
@@ -11,14 +11,6 @@ import { WorkKeeper } from './persistence.js';
 import { SavedWorkStore } from './saved-work.js';
 import { UploadSession } from './upload-session.js';
 import { WizardFlow } from './wizard-flow.js';
-
-let started: Promise<DemoLmsControls> | undefined;
-async function demoLms(): Promise<DemoLmsControls> {
-  started ??= startDemoLms({ presets: false });
-  const controls = await started;
-  controls.reset();
-  return controls;
-}
 
 /** localStorage's shape in memory, so that each test says what the browser remembers. */
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {

@@ -2,7 +2,7 @@
 // session on the same key (what a reload makes) offers them back and lands on the same review — against
 // the demo LMS behind msw. Created records, start over and a host's clear forget the work.
 import { expect } from '@open-wc/testing';
-import { startDemoLms, type DemoLmsControls } from '../../demo/mocks/browser.js';
+import { demoLms } from '../../test/backend/demo-lms.js';
 import { DEMO } from '../../demo/mocks/data.js';
 import { CLASSROOM_HEADER, csv, until } from '../../test/session/helpers.js';
 import { RestBackend } from '../backend/rest-backend.js';
@@ -10,14 +10,6 @@ import { WorkKeeper } from './persistence.js';
 import { SavedWorkStore } from './saved-work.js';
 import { UploadSession } from './upload-session.js';
 import { WizardFlow } from './wizard-flow.js';
-
-let started: Promise<DemoLmsControls> | undefined;
-async function demoLms(): Promise<DemoLmsControls> {
-  started ??= startDemoLms({ presets: false });
-  const controls = await started;
-  controls.reset();
-  return controls;
-}
 
 const ACTIVITY = DEMO.activities.classroom;
 const PRESET = { activityId: ACTIVITY, domainId: DEMO.domains.employees, identifierKind: 'email' };

@@ -2,20 +2,13 @@
 // files made from the downloaded template by exceljs, as an admin would fill them in Excel.
 import { expect } from '@open-wc/testing';
 import ExcelJS from 'exceljs';
-import { startDemoLms, type DemoLmsControls } from '../../demo/mocks/browser.js';
+import type { DemoLmsControls } from '../../demo/mocks/browser.js';
+import { demoLms } from '../backend/demo-lms.js';
 import { DEMO, SKIPPED_RECORD } from '../../demo/mocks/data.js';
 import { RestBackend } from '../../src/backend/rest-backend.js';
 import type { TemplateSpec } from '../../src/core/spec.js';
 import { UploadSession } from '../../src/session/upload-session.js';
 import { eventually, record, until } from './helpers.js';
-
-let started: Promise<DemoLmsControls> | undefined;
-async function demoLms(): Promise<DemoLmsControls> {
-  started ??= startDemoLms({ presets: false });
-  const controls = await started;
-  controls.reset();
-  return controls;
-}
 
 const ACTIVITY = DEMO.activities.classroom;
 type Row = { identifier: string; completionDate: string; status: string; trainer?: string };

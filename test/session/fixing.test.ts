@@ -2,19 +2,11 @@
 // from a spreadsheet would be, LMS problems come back on the edited rows, undo takes a fix back, and what
 // is created is exactly the edited file — against the demo LMS behind msw.
 import { expect } from '@open-wc/testing';
-import { startDemoLms, type DemoLmsControls } from '../../demo/mocks/browser.js';
+import { demoLms } from '../backend/demo-lms.js';
 import { DEMO } from '../../demo/mocks/data.js';
 import { RestBackend } from '../../src/backend/rest-backend.js';
 import { UploadSession } from '../../src/session/upload-session.js';
 import { CLASSROOM_HEADER, csv, record, until } from './helpers.js';
-
-let started: Promise<DemoLmsControls> | undefined;
-async function demoLms(): Promise<DemoLmsControls> {
-  started ??= startDemoLms({ presets: false });
-  const controls = await started;
-  controls.reset();
-  return controls;
-}
 
 const ACTIVITY = DEMO.activities.classroom;
 

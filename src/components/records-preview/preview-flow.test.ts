@@ -2,21 +2,13 @@
 // them, a skip-policy activity's row already recorded shown as left unchanged, "Create records" straight
 // to the confirmation that states exactly those counts, and a done screen and created event saying them.
 import { expect, fixture, html } from '@open-wc/testing';
-import { startDemoLms, type DemoLmsControls } from '../../../demo/mocks/browser.js';
+import { demoLms } from '../../../test/backend/demo-lms.js';
 import { DEMO, SKIPPED_RECORD } from '../../../demo/mocks/data.js';
 import '../../register.js';
 import { $, $$, atStep, button, drop, text, untilStatus, waitFor } from '../../../test/components/helpers.js';
 import type { OfflineUploadWizardElement } from '../offline-upload-wizard/offline-upload-wizard.component.js';
 import type { CreatedEvent } from '../../events/created.js';
 import type { RecordsPreviewElement } from './records-preview.component.js';
-
-let started: Promise<DemoLmsControls> | undefined;
-async function demoLms(): Promise<DemoLmsControls> {
-  started ??= startDemoLms({ presets: false });
-  const controls = await started;
-  controls.reset();
-  return controls;
-}
 
 describe('records preview in the wizard (demo LMS)', () => {
   it('a skip-policy activity: learners named, one row left unchanged, confirmed and created as previewed', async () => {

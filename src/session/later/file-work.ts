@@ -171,19 +171,25 @@ export class FileWork {
 
   // ── files made from the upload ──────────────────────────────────────────────────────────────────
 
-  /** See UploadSession.annotatedFile. */
-  async annotatedFile(options: FileWordsOptions & { csvAs?: 'xlsx' | 'csv' } = {}): Promise<{ blob: Blob; fileName: string }> {
+  /**
+   * What a file made from the upload starts from: the annotating code (its own chunk), the words, the
+   * uploaded bytes and where the table sits in them.
+   */
+  async #fileSource(options: FileWordsOptions) {
     const blob = this.#blob;
     const file = this.#file;
     if (!blob || !file) throw new SessionError(makeFailure('spec-not-ready'));
-    const [{ annotateUpload }, l, bytes] = await Promise.all([import('../../core/annotate.js'), wordsFor(options), blob.arrayBuffer()]);
+    const [annotate, l, bytes] = await Promise.all([import('../../core/annotate.js'), wordsFor(options), blob.arrayBuffer()]);
     options.signal?.throwIfAborted();
     const { sheetName, headerRow, headers } = file.result.stats;
-    const out = await annotateUpload(bytes, this.#state.issues, {
-      sheetName,
-      headerRow: headerRow ?? 1,
-      headers,
-      fileName: this.#state.file?.name ?? 'upload',
+    return { annotate, l, bytes, source: { sheetName, headerRow: headerRow ?? 1, headers, fileName: this.#state.file?.name ?? 'upload' } };
+  }
+
+  /** See UploadSession.annotatedFile. */
+  async annotatedFile(options: FileWordsOptions & { csvAs?: 'xlsx' | 'csv' } = {}): Promise<{ blob: Blob; fileName: string }> {
+    const { annotate, l, bytes, source } = await this.#fileSource(options);
+    const out = await annotate.annotateUpload(bytes, this.#state.issues, {
+      ...source,
       ...(options.csvAs ? { csvAs: options.csvAs } : {}),
       describe: (issue) => l.issue(issue),
       texts: {
@@ -200,17 +206,9 @@ export class FileWork {
 
   /** See UploadSession.deletedRowsFile. */
   async deletedRowsFile(options: FileWordsOptions = {}): Promise<{ blob: Blob; fileName: string }> {
-    const blob = this.#blob;
-    const file = this.#file;
-    if (!blob || !file) throw new SessionError(makeFailure('spec-not-ready'));
-    const [{ deletedRowsFile }, l, bytes] = await Promise.all([import('../../core/annotate.js'), wordsFor(options), blob.arrayBuffer()]);
-    options.signal?.throwIfAborted();
-    const { sheetName, headerRow, headers } = file.result.stats;
-    const out = await deletedRowsFile(bytes, {
-      sheetName,
-      headerRow: headerRow ?? 1,
-      headers,
-      fileName: this.#state.file?.name ?? 'upload',
+    const { annotate, l, bytes, source } = await this.#fileSource(options);
+    const out = await annotate.deletedRowsFile(bytes, {
+      ...source,
       fileSuffix: l.t('deletedFileSuffix'),
       changes: this.#changes(),
     });

@@ -54,7 +54,10 @@ function isXmlSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-/** findRoot (xml.ts) on bytes: the root element, the prolog skipped as it arrives. */
+/**
+ * The part's root element, the prolog (whitespace, XML declaration, comments, doctype) skipped as it
+ * arrives, so that megabytes of whitespace before the root are dropped chunk by chunk, never held.
+ */
 export function findRootBytes(buf: Uint8Array): RootSearch {
   const n = buf.length;
   let pos = 0;

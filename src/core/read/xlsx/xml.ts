@@ -125,32 +125,6 @@ export type RootSearch =
   /** Not there yet: the first `skip` characters were prolog and can be dropped. */
   | { readonly skip: number };
 
-/**
- * The part's root element, the prolog (whitespace, XML declaration, comments, doctype) skipped as it
- * arrives, so that megabytes of whitespace before the root are dropped chunk by chunk, never held.
- */
-export function findRoot(buf: string): RootSearch {
-  let pos = 0;
-  for (;;) {
-    const lt = buf.indexOf('<', pos);
-    if (lt === -1) return { skip: buf.length };
-    if (lt + 1 >= buf.length) return { skip: lt };
-    const c1 = buf.charCodeAt(lt + 1);
-    if (c1 === 63 || c1 === 33) {
-      const end = markupEnd(buf, lt);
-      if (end === -1) return { skip: carryFrom(buf, lt) };
-      pos = end;
-      continue;
-    }
-    let i = lt + 1;
-    while (i < buf.length && !isXmlSpace(buf.charCodeAt(i)) && buf.charCodeAt(i) !== 62 && buf.charCodeAt(i) !== 47) i += 1;
-    if (i >= buf.length) return { skip: carryFrom(buf, lt) };
-    const name = buf.slice(lt + 1, i);
-    const colon = name.indexOf(':');
-    return { prefix: colon === -1 ? '' : name.slice(0, colon + 1), local: colon === -1 ? name : name.slice(colon + 1), at: lt };
-  }
-}
-
 /** What TagScanner hands on: local names (prefix dropped), and for start tags their whole text. */
 export interface TagHandler {
   open(local: string, tag: string): void;

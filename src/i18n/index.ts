@@ -17,6 +17,8 @@ export {
   type MessageKey,
   type MessageOverrides,
   type MessageParams,
+  loadFileWords,
+  type FileWords,
   type Translation,
 } from './localize.js';
 export { issueMessage } from './issue-message.js';

@@ -1,13 +1,13 @@
 // The small localize helper the elements use: picks the message table for a locale, applies a host's
 // overrides, fills `{name}` parameters, chooses plural forms and formats numbers, sizes and dates with Intl.
 // English is built in — the first screens' words on the first load, the later steps' words with the later
-// steps (later-words.ts); the other languages are separate chunks, loaded when a `lang`/`locale` asks for them.
+// steps (later-words.ts), the downloaded files' words with the first download (loadFileWords); the other
+// languages are separate chunks, loaded when a `lang`/`locale` asks for them.
 import type { ErrorReportTexts } from '../core/error-report.js';
 import type { Issue, IssueCode, IssueParams } from '../core/issues.js';
 import type { DateOrder } from '../core/read/types.js';
 import type { DryRunLabel } from '../core/records.js';
 import type { TemplateTexts } from '../core/template/texts.js';
-import { errorReportTextsEn, templateTextsEn } from './files.en.js';
 import { isolateParams } from './isolate.js';
 import type { IssueMessages } from './issues.en.js';
 import type { FailureParams, Notice, SessionFailure } from '../session/failures.js';
@@ -64,8 +64,20 @@ function currentOverrides(overrides: MessageOverrides): MessageOverrides {
  */
 const englishUi: Partial<UiMessages> = { ...uiFirstEn };
 const englishIssues: Partial<IssueMessages> = {};
-const english: Translation = { ui: englishUi as UiMessages, issues: englishIssues as IssueMessages, template: templateTextsEn, report: errorReportTextsEn };
+const english: Translation = { ui: englishUi as UiMessages, issues: englishIssues as IssueMessages };
 let englishComplete = false;
+
+/** A language's words of the downloaded files: the template's and the issues report's. */
+export interface FileWords {
+  readonly template: TemplateTexts;
+  readonly report: ErrorReportTexts;
+}
+
+/** English's files' words (files.en.ts), once loadFileWords() loaded them: no page needs them before a download. */
+let englishFiles: FileWords | undefined;
+
+/** The tables made from a shipped language's chunks (not a host's registerTranslation): their files' words come apart. */
+const shipped = new WeakSet<Translation>();
 
 /** A shipped language's first chunk (locales/fr.ts): the first screens' words and the files' words. */
 export interface FirstWords {
@@ -105,9 +117,19 @@ const translations = new Map<string, Translation>([['en', english]]);
  * time a locale asks for them, and the later steps' words, imported once the later steps are wanted (the
  * English ones are in use) — at once when they already are.
  */
-const loaders: Readonly<Record<string, { first: () => Promise<{ translation: FirstWords }>; later: () => Promise<{ later: LaterWords }> }>> = {
-  fr: { first: () => import('./locales/fr.js'), later: () => import('./locales/fr-later.js') },
-  ar: { first: () => import('./locales/ar.js'), later: () => import('./locales/ar-later.js') },
+const loaders: Readonly<
+  Record<string, { first: () => Promise<{ translation: FirstWords }>; later: () => Promise<{ later: LaterWords }>; files: () => Promise<FileWords> }>
+> = {
+  fr: {
+    first: () => import('./locales/fr.js'),
+    later: () => import('./locales/fr-later.js'),
+    files: () => import('./files.fr.js').then((m) => ({ template: m.templateTextsFr, report: m.errorReportTextsFr })),
+  },
+  ar: {
+    first: () => import('./locales/ar.js'),
+    later: () => import('./locales/ar-later.js'),
+    files: () => import('./files.ar.js').then((m) => ({ template: m.templateTextsAr, report: m.errorReportTextsAr })),
+  },
 };
 /** Shipped languages whose table holds the first screens' words only, so far. */
 const firstOnly = new Set<string>();
@@ -162,14 +184,56 @@ export function loadTranslation(locale: string): Promise<void> {
 function addFirst(tag: string, words: FirstWords): void {
   if (translations.has(tag)) return;
   firstOnly.add(tag);
-  translations.set(tag, { ui: words.ui as UiMessages, issues: {} as IssueMessages, ...(words.template ? { template: words.template } : {}), ...(words.report ? { report: words.report } : {}) });
+  const table: Translation = { ui: words.ui as UiMessages, issues: {} as IssueMessages, ...(words.template ? { template: words.template } : {}), ...(words.report ? { report: words.report } : {}) };
+  shipped.add(table);
+  translations.set(tag, table);
   listeners.forEach((listener) => listener(tag));
 }
 
 function addLater(tag: string, words: LaterWords): void {
   const table = translations.get(tag);
   if (!table || !firstOnly.has(tag)) return;
-  registerTranslation(tag, { ...table, ui: { ...table.ui, ...words.ui }, issues: words.issues });
+  const next: Translation = { ...table, ui: { ...table.ui, ...words.ui }, issues: words.issues };
+  shipped.add(next);
+  registerTranslation(tag, next);
+}
+
+/**
+ * Loads the words of the downloaded files (the template's, the issues report's) in English and, for a
+ * shipped language, in `locale`'s: what `Localizer.templateTexts` / `reportTexts` give. The wizard's
+ * downloads and `loadLocalizer()` call it; a page that downloads nothing never loads them. Rejects when
+ * a chunk fails to load (the download then fails, and may be tried again).
+ */
+export async function loadFileWords(locale?: string): Promise<void> {
+  if (!englishFiles) {
+    const { templateTextsEn, errorReportTextsEn } = await import('./files.en.js');
+    englishFiles = { template: templateTextsEn, report: errorReportTextsEn };
+  }
+  const tag = tagFor(canonicalLocale(locale));
+  const loader = tag === undefined ? undefined : loaders[tag];
+  if (tag === undefined || !loader) return;
+  await loadTranslation(tag);
+  if (!filesPending(translations.get(tag))) return;
+  const files = await loader.files();
+  const table = translations.get(tag);
+  if (!table || !filesPending(table)) return;
+  const next: Translation = { ...table, ...files };
+  shipped.add(next);
+  translations.set(tag, next);
+}
+
+/** A shipped language's table whose files' words are not loaded yet. */
+function filesPending(table: Translation | undefined): boolean {
+  return table !== undefined && shipped.has(table) && table.template === undefined;
+}
+
+/** The files' words for `locale` as loaded: English's under the language's own; throws when a download's words are not loaded yet. */
+function filesFor(locale: string): { template: Partial<TemplateTexts>; report: Partial<ErrorReportTexts>; english: FileWords } {
+  const table = translationFor(locale);
+  if (!englishFiles || filesPending(table)) {
+    throw new Error(`offline-upload: the words of the downloaded files (${locale}) are not loaded yet: await loadFileWords('${locale}') or loadLocalizer('${locale}') first`);
+  }
+  return { template: table.template ?? {}, report: table.report ?? {}, english: englishFiles };
 }
 
 /**
@@ -196,6 +260,7 @@ export async function loadLocalizer(locale?: string, overrides: MessageOverrides
   // English's later words first: then the language's later words are wanted too, and loaded with it.
   if (!englishComplete) useLaterWords((await import('./later-words.js')).laterWordsEn);
   await loadTranslation(canonicalLocale(locale));
+  await loadFileWords(locale);
   return new Localizer(locale, overrides);
 }
 
@@ -216,6 +281,7 @@ export function translationFor(locale: string): Translation {
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+const DATE_PATTERN_KEYS = { DMY: 'datePatternDMY', MDY: 'datePatternMDY', YMD: 'datePatternYMD' } as const;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export class Localizer {
@@ -290,19 +356,27 @@ export class Localizer {
     return render(isolateParams(this.issueParams(issue.params ?? {})));
   }
 
-  /** The template's words in this locale (English for a language that has none), with the host's overrides. */
+  /**
+   * The template's words in this locale (English for a language that has none), with the host's overrides.
+   * They load with the first download: after `loadFileWords(locale)` or `loadLocalizer()` (else this throws).
+   */
   get templateTexts(): TemplateTexts {
-    return { ...templateTextsEn, ...this.table.template, ...this.overrides.template, rtl: this.dir === 'rtl' };
+    const files = filesFor(this.locale);
+    return { ...files.english.template, ...files.template, ...this.overrides.template, rtl: this.dir === 'rtl' };
   }
 
-  /** The issues report's words in this locale, with the host's overrides. */
+  /** The issues report's words in this locale, with the host's overrides (loaded as `templateTexts` are). */
   get reportTexts(): ErrorReportTexts {
-    return { ...errorReportTextsEn, ...this.table.report, ...this.overrides.report, rtl: this.dir === 'rtl' };
+    const files = filesFor(this.locale);
+    return { ...files.english.report, ...files.report, ...this.overrides.report, rtl: this.dir === 'rtl' };
   }
 
-  /** How a date typed as text is written in `order`, in this language's letters (`DD/MM/YYYY`, `JJ/MM/AAAA`). */
+  /**
+   * How a date typed as text is written in `order`, in this language's letters (`DD/MM/YYYY`, `JJ/MM/AAAA`):
+   * the template's patterns as the host overrides them, else the screens' own (the same; files.test.ts).
+   */
   datePattern(order: DateOrder): string {
-    return this.templateTexts.datePatterns[order];
+    return this.overrides.template?.datePatterns?.[order] ?? this.table.template?.datePatterns[order] ?? this.t(DATE_PATTERN_KEYS[order]);
   }
 
   number(value: number): string {

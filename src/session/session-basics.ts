@@ -66,9 +66,11 @@ export interface FileWordsOptions {
   readonly signal?: AbortSignal;
 }
 
-/** The words of a downloaded file: the Localizer given, else `locale`'s (later/words.ts, loaded with the first download). */
+/**
+ * The words of a downloaded file: the Localizer given, else `locale`'s, with the files' words loaded
+ * (later/words.ts, loaded with the first download).
+ */
 export async function wordsFor(options: FileWordsOptions): Promise<Localizer> {
-  if (options.localizer) return options.localizer;
   const { localizerFor } = await import('./later/words.js');
-  return localizerFor(options.locale);
+  return localizerFor(options);
 }

@@ -1,8 +1,11 @@
-// A locale's words for a downloaded file when the host gives no Localizer (session-basics.ts wordsFor).
+// A locale's words for a downloaded file (session-basics.ts wordsFor), loaded with the first download:
+// the files' words (template, issues report) and, when the host gives no Localizer, the locale's table.
 // Its own small lazy module: the dynamic import of the i18n module itself, which the first screens import
 // statically, made the bundler build a namespace object (and load its runtime helper) in the first load.
-import { loadLocalizer, type Localizer } from '../../i18n/localize.js';
+import { loadFileWords, loadLocalizer, type Localizer } from '../../i18n/localize.js';
 
-export function localizerFor(locale: string | undefined): Promise<Localizer> {
-  return loadLocalizer(locale);
+export async function localizerFor(options: { readonly locale?: string | undefined; readonly localizer?: Localizer | undefined }): Promise<Localizer> {
+  if (!options.localizer) return loadLocalizer(options.locale);
+  await loadFileWords(options.localizer.locale);
+  return options.localizer;
 }

@@ -1,13 +1,18 @@
 // One measurement in its own process (so that its peak memory is its own), driven by read-validate.bench.ts:
 //   node --import tsx bench/measure.ts time <file> <runs>     → medians of unzip / read / read + validate
 //   node --import tsx bench/measure.ts memory:<read|validate> <file> → one run's peak RSS and heap
+//   node --import tsx bench/measure.ts hash <file>             → SHA-1 of every row read and of validateSpreadsheet's
+//     result, with fflate and with the native inflater (different chunk boundaries): equal before and after a
+//     change to the reader or validator means the same rows, records, issues and stats
 // Prints one JSON line on stdout.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Cell } from '../src/core/cells.js';
 import { readSpreadsheet } from '../src/core/read/index.js';
+import { useNativeInflate } from '../src/core/read/zip.js';
 import type { ReadOptions, RowSink } from '../src/core/read/types.js';
 import type { TemplateSpec } from '../src/core/spec.js';
 
@@ -57,6 +62,19 @@ async function main(): Promise<void> {
   const isXlsx = file.endsWith('.xlsx');
   const validate = await loadValidate();
   const spec = await loadSpec();
+
+  if (mode === 'hash') {
+    const out: Record<string, string> = {};
+    for (const native of [false, true]) {
+      useNativeInflate(native);
+      const rowsHash = createHash('sha1');
+      await readSpreadsheet(bytes, { start: (info) => void rowsHash.update(JSON.stringify(info)), row: (row, cells) => void rowsHash.update(`${row}${JSON.stringify(cells)}\n`) }, options(rows));
+      out[`read${native ? ' native' : ''}`] = rowsHash.digest('hex');
+      if (validate) out[`validate${native ? ' native' : ''}`] = createHash('sha1').update(JSON.stringify(await validate(bytes, spec, options(rows)))).digest('hex');
+    }
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    return;
+  }
 
   if (mode === 'time') {
     // Interleaved rounds (unzip, read, read + validate, unzip, …) so that a busy machine slows all alike;

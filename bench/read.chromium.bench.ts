@@ -1,7 +1,11 @@
 // The same comparison in Chromium, where the product runs: raw unzip (fflate unzipSync) against
 // readSpreadsheet with the native inflater (DecompressionStream) and with fflate, and read + validate
-// (validateSpreadsheet), runs interleaved so that a busy machine slows all alike. Needs the files
-// `npm run bench` writes into bench/.data/:
+// (validateSpreadsheet), runs interleaved so that a busy machine slows all alike. Each round runs the four
+// in a rotated order (round i starts with the i-th, mod 4): a run leaves garbage that the next one's
+// collector pays for, and in a fixed order read + validate always came right after the fflate read (the
+// most garbage) and was billed for it: ~25 ms of its ~260 (266 → 237, 259 → 235 ms; docs/reading.md). Over
+// 12 rounds every measurement follows every other one equally often. Needs the files `npm run bench`
+// writes into bench/.data/:
 //   npx web-test-runner bench/read.chromium.bench.ts
 import { expect } from '@open-wc/testing';
 import { unzipSync } from 'fflate';
@@ -11,7 +15,7 @@ import { validateSpreadsheet } from '../src/core/pipeline.js';
 import { realWorldSpec } from '../test/fixtures/specs.js';
 
 const SIZES = [10_000, 100_000, 500_000];
-const RUNS = 9;
+const RUNS = 12; // a multiple of the 4 measurements: each comes in each place of the order equally often
 
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[values.length >> 1]!;
@@ -48,12 +52,15 @@ describe('read in Chromium', () => {
         },
       };
       const times: Record<string, number[]> = { unzip: [], native: [], fflate: [], validate: [] };
-      const count = rows > 100_000 ? 3 : RUNS;
-      for (let i = 0; i <= count; i += 1) {
-        for (const [name, run] of Object.entries(runs)) {
+      const count = rows > 100_000 ? 4 : RUNS;
+      const order = Object.entries(runs);
+      for (const [, run] of order) await run(); // a round that warms up (JIT, lazy module parts), not counted
+      for (let i = 0; i < count; i += 1) {
+        const at = i % order.length;
+        for (const [name, run] of [...order.slice(at), ...order.slice(0, at)]) {
           const t0 = performance.now();
           await run();
-          if (i > 0) times[name]!.push(performance.now() - t0); // the first round warms up
+          times[name]!.push(performance.now() - t0);
         }
       }
       useNativeInflate(undefined);
@@ -64,6 +71,6 @@ describe('read in Chromium', () => {
         `| ${rows.toLocaleString('en')} | ${u.toFixed(0)} ms | ${n.toFixed(0)} ms | ${(n / u).toFixed(2)}× | ${f.toFixed(0)} ms | ${(f / u).toFixed(2)}× | ${v.toFixed(0)} ms | ${(v / u).toFixed(2)}× |`,
       );
     }
-    console.log(`\nChromium ${navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}, medians of interleaved runs\n${lines.join('\n')}\n`);
+    console.log(`\nChromium ${navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}, medians of ${RUNS} interleaved rounds, the order rotated each round\n${lines.join('\n')}\n`);
   });
 });

@@ -56,7 +56,6 @@ export const styles = css`
   .filters {
     margin-block: 0 0.75rem;
   }
-  }
   tbody th {
     font-variant-numeric: tabular-nums;
     white-space: nowrap;

@@ -44,7 +44,6 @@ export const styles = css`
   .chip strong {
     font-variant-numeric: tabular-nums;
   }
-  }
   tbody th,
   .date,
   .score {

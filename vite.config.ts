@@ -2,6 +2,7 @@
 // `npm run build` builds the library (unbundled-ish ESM of src/ for hosts) and, `--mode cdn`, the
 // self-contained dist/cdn/; `--mode demo` builds the demo.
 import { resolve } from 'node:path';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const root = import.meta.dirname;
@@ -17,6 +18,30 @@ export function keepRegistrations(): Plugin {
     transform(code, id) {
       if (!id.startsWith(resolve(root, 'src')) || !code.includes('customElements.define(')) return null;
       return { code, map: null, moduleSideEffects: true };
+    },
+  };
+}
+
+/**
+ * The components' html`` and css`` literals minified in dist/ (and dist/cdn/), as Lit's docs advise for
+ * production: indentation, line breaks and comments go, the CSS is minified. `minify-literals` (the maintained
+ * successor of minify-html-literals; 1.x, the last line that supports Node 20) parses each module after the
+ * TypeScript transform, while the tags are still named `html`/`css`. Whitespace between words and inline
+ * elements is collapsed to one space, never removed (`conservativeCollapse`), and empty attributes stay:
+ * what renders is the same, only the bytes differ. Source maps follow the edits.
+ */
+export function minifyLiterals(): Plugin {
+  const components = resolve(root, 'src/components');
+  return {
+    name: 'offline-upload:minify-literals',
+    apply: 'build',
+    async transform(code, id) {
+      if (!id.startsWith(components) || id.includes('.test.') || !/\b(html|css)`/.test(code)) return null;
+      const out = await minifyHTMLLiterals(code, {
+        fileName: id,
+        minifyOptions: { conservativeCollapse: true, removeEmptyAttributes: false },
+      });
+      return out ? { code: out.code, map: out.map ? { ...out.map, version: 3 } : null } : null;
     },
   };
 }
@@ -152,7 +177,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
       root: resolve(root, 'demo'),
       publicDir: resolve(root, 'public'),
       // The demo imports the sources: keep their registrations (package.json's sideEffects names dist/ only).
-      plugins: [keepRegistrations()],
+      // Its build (the e2e suite's) minifies the templates as dist/ does (`npm start` serves them as written).
+      plugins: [keepRegistrations(), minifyLiterals()],
       server: {
         port: 5173,
         strictPort: false,
@@ -183,7 +209,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
     return {
       base: './',
       publicDir: false,
-      plugins: [selfContainedWorker(), keepRegistrations()],
+      plugins: [selfContainedWorker(), keepRegistrations(), minifyLiterals()],
       build: {
         outDir: resolve(root, 'dist/cdn'),
         emptyOutDir: true,
@@ -198,7 +224,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
     // Relative asset URLs: the validation worker must load from beside the library, not the host's root.
     base: './',
     publicDir: false,
-    plugins: [selfContainedWorker(), keepRegistrations(), checkChunkGraph()],
+    plugins: [selfContainedWorker(), keepRegistrations(), minifyLiterals(), checkChunkGraph()],
     build: {
       outDir: resolve(root, 'dist'),
       emptyOutDir: true,

@@ -5,4 +5,5 @@ export * from './errors.js';
 export * from './schemas.js';
 export * from './checksum.js';
 export * from './rest-backend.js';
+export { MAX_RETRY_AFTER_S, parseRetryAfter } from './rest-failures.js';
 export * from './contact.js';

@@ -4,23 +4,12 @@
 // The network is not trusted: every answer is read as a stream up to a size cap of its operation, no
 // request follows a redirect to another origin (nothing — headers, idempotency key, body — is ever sent
 // there), writes follow no redirect at all, and a 413 on a dry-run chunk is retried in smaller parts.
-// The write half (stage, dry run, commit, request bodies: rest-writes.ts) loads with the first write.
+// The write half (stage, dry run, commit, request bodies: rest-writes.ts) loads with the first write; what
+// is done with a refusal or a redirect (rest-failures.ts) loads with the first one, or with the first write.
 import type { TemplateSpec } from '../core/spec.js';
-import { ANSWERS, AnswerProblem, plainProblem, type CheckedOperation } from './answers.js';
-import {
-  BackendError,
-  ContractError,
-  InternalBackendError,
-  NoAccessError,
-  NotFoundError,
-  RejectedError,
-  SessionEndedError,
-  TooLargeError,
-  UnavailableError,
-  isAbort,
-} from './errors.js';
-import type { Problem } from './schemas.js';
-import type * as WireRead from './wire-read.js';
+import { ANSWERS, AnswerProblem, type CheckedOperation } from './answers.js';
+import { BackendError, ContractError, InternalBackendError, NotFoundError, SessionEndedError, UnavailableError, isAbort } from './errors.js';
+import type * as Failures from './rest-failures.js';
 import type * as Writes from './rest-writes.js';
 import type { Body, UploadState } from './rest-writes.js';
 import type {
@@ -161,12 +150,6 @@ export const RESPONSE_BYTES_PER_RECORD: { readonly dryRunChunk: number; readonly
 /** A failed answer other than 409/422 is read up to this size; the rest is left unread (it is not needed). */
 const ERROR_BODY_BYTES = 64 * KiB;
 
-/** Same-origin redirects a read follows before giving up. */
-const MAX_REDIRECTS = 5;
-
-/** A `Retry-After` longer than this (seconds) is taken as this: one hour. */
-export const MAX_RETRY_AFTER_S = 3600;
-
 /** The most records per dry-run chunk RestBackend takes from an LMS's capabilities. */
 export const MAX_CHUNK_SIZE = 10_000;
 
@@ -210,6 +193,8 @@ export class RestBackend implements LmsBackend {
   #gzipRefused = false;
   /** The write half, once a write loaded it. */
   #writesModule: typeof Writes | undefined;
+  /** Refusals and redirects (rest-failures.ts), once one came or a write loaded it. */
+  #failuresLoad: Promise<typeof Failures> | undefined;
   readonly #transport: RestTransport = {
     call: (operation, read, spec) => this.#call(operation, read, spec),
     mismatch: (operation, field, problem) => this.#mismatch(operation, field, problem),
@@ -388,27 +373,32 @@ export class RestBackend implements LmsBackend {
     );
   }
 
-  /**
-   * The zod readers of the upload's own answers (stage, dry run, commit) and of problem documents with
-   * issues, loaded on demand: the first screens never need zod (answers.ts checks their answers).
-   */
-  async #wire(operation: BackendOperation): Promise<typeof WireRead> {
-    try {
-      return await import('./wire-read.js');
-    } catch (error) {
-      throw this.#internal(operation, error);
-    }
-  }
-
   /** The request body as sent (rest-writes.ts: JSON, gzip when the LMS takes it, within its maxRequestBytes). */
   async #encode(operation: BackendOperation, value: unknown): Promise<Body> {
     return (await this.#writes(operation)).encode(this.#transport, operation, value);
   }
 
-  /** The write half, loaded on the first write (an internal failure when it does not load). */
+  /**
+   * The write half, loaded on the first write (an internal failure when it does not load). What is done
+   * with refusals loads with it: a refusal of the upload's own calls then needs nothing more from the network.
+   */
   async #writes(operation: BackendOperation): Promise<typeof Writes> {
+    void this.#failures(operation).catch(() => undefined);
     try {
       return (this.#writesModule ??= await import('./rest-writes.js'));
+    } catch (error) {
+      throw this.#internal(operation, error);
+    }
+  }
+
+  /** Refusals and redirects (rest-failures.ts), loaded once (an internal failure when it does not load; tried again next time). */
+  async #failures(operation: BackendOperation): Promise<typeof Failures> {
+    this.#failuresLoad ??= import('./rest-failures.js').catch((error: unknown) => {
+      this.#failuresLoad = undefined;
+      throw error;
+    });
+    try {
+      return await this.#failuresLoad;
     } catch (error) {
       throw this.#internal(operation, error);
     }
@@ -477,7 +467,10 @@ export class RestBackend implements LmsBackend {
         );
       }
       if (redirected && looksLikeHtml(response, text)) throw this.#sessionEnded(operation, 'it was sent to a web page instead');
-      if (!response.ok) throw await this.#failure(operation, response, text);
+      if (!response.ok) {
+        const refused = { operation, endpoint: this.endpoint(operation), tooLargeWrite: this.#writesModule?.TOO_LARGE_WRITE[operation], snippet };
+        throw await (await this.#failures(operation)).refusal(refused, response, text);
+      }
       if (read === null) return undefined;
       return this.#parse(operation, response, text, read);
     } finally {
@@ -518,58 +511,28 @@ export class RestBackend implements LmsBackend {
   }
 
   /**
-   * fetch without trusting redirects. Writes follow none. Reads follow same-origin ones only, by hand where
-   * the runtime shows the target (Node), else — in a browser, which hides it — by asking again in fetch's
-   * `same-origin` mode, which fails before sending anything to another origin. A redirect elsewhere is the
-   * LMS sending the admin to sign in: a SessionEndedError.
+   * fetch without trusting redirects: fetch itself follows none (`redirect: 'manual'`); a redirect is
+   * followed, or refused, by rest-failures.ts followRedirects — reads within the page's origin only, writes
+   * never — so nothing reaches another origin. A redirect elsewhere is the LMS sending the admin to sign in.
    */
   async #fetch(operation: BackendOperation, url: URL, init: RequestInit): Promise<{ response: Response; redirected: boolean }> {
     const fetchImpl = this.#options.fetch ?? globalThis.fetch;
-    const read = REST_ROUTES[operation].method === 'GET';
-    let current = url;
-    for (let hop = 0; ; hop++) {
-      const response = await fetchImpl.call(globalThis, current.href, init);
-      if (response.type === 'opaqueredirect') {
-        if (!read) throw this.#sessionEnded(operation, 'the LMS redirected it, most likely to a sign-in page');
-        const page = pageOrigin();
-        if (page === undefined || current.origin !== page) throw this.#sessionEnded(operation, 'the LMS redirected it to another address');
-        let followed: Response;
-        try {
-          followed = await fetchImpl.call(globalThis, current.href, { ...init, mode: 'same-origin', redirect: 'follow' });
-        } catch (error) {
-          if (init.signal?.aborted) throw error;
-          throw this.#sessionEnded(operation, 'the LMS redirected it to another site, most likely a sign-in page');
-        }
-        return { response: followed, redirected: true };
-      }
-      if (!REDIRECT_STATUSES.has(response.status)) return { response, redirected: hop > 0 };
-      await response.body?.cancel().catch(() => undefined);
-      const location = response.headers.get('Location');
-      let target: URL | undefined;
-      try {
-        target = location ? new URL(location, current) : undefined;
-      } catch {
-        target = undefined;
-      }
-      if (target && target.origin !== current.origin) {
-        throw this.#sessionEnded(operation, `the LMS redirected it to ${target.origin}, most likely a sign-in page`);
-      }
-      if (!read || !target || hop >= MAX_REDIRECTS) {
-        const why = !read
-          ? 'a request that changes data is never redirected'
-          : !target
-            ? 'the redirect names no valid address'
-            : `more than ${MAX_REDIRECTS} redirects`;
-        throw new ContractError(
-          `${this.endpoint(operation)} was redirected (HTTP ${response.status}) and was not followed: ${why}. Check the widget's API address; contact your LMS support if it is right.`,
-          operation,
-          response.status,
-          undefined,
-          { code: 'redirect-refused' },
-        );
-      }
-      current = target;
-    }
+    const response = await fetchImpl.call(globalThis, url.href, init);
+    if (response.type !== 'opaqueredirect' && !REDIRECT_STATUSES.has(response.status)) return { response, redirected: false };
+    const failures = await this.#failures(operation);
+    return failures.followRedirects(
+      {
+        operation,
+        endpoint: this.endpoint(operation),
+        read: REST_ROUTES[operation].method === 'GET',
+        fetch: fetchImpl,
+        init,
+        statuses: REDIRECT_STATUSES,
+        sessionEnded: (how) => this.#sessionEnded(operation, how),
+      },
+      url,
+      response,
+    );
   }
 
   #sessionEnded(operation: BackendOperation, how: string): SessionEndedError {
@@ -654,100 +617,12 @@ export class RestBackend implements LmsBackend {
     }
   }
 
-  /**
-   * A refusal's problem document (RFC 9457), or undefined when the answer is not one. One that carries
-   * issues is read with the zod schemas (loaded then); the rest without.
-   */
-  async #problem(operation: BackendOperation, text: string): Promise<Problem | undefined> {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-    if (typeof json !== 'object' || json === null || (json as { issues?: unknown }).issues === undefined) return plainProblem(json);
-    return (await this.#wire(operation)).problemOf(json);
-  }
-
-  async #failure(operation: BackendOperation, response: Response, text: string): Promise<BackendError> {
-    const status = response.status;
-    const problem = await this.#problem(operation, text);
-    const detail = problem?.detail;
-    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-    const endpoint = this.endpoint(operation);
-    if (status === 401) {
-      return new SessionEndedError(detail ?? 'You are not signed in to the LMS, or your session has ended. Sign in again, then reload this page.', operation, status);
-    }
-    if (status === 403) {
-      return new NoAccessError(detail ?? 'Your LMS account is not allowed to upload offline activity records. Ask your LMS administrator for this permission.', operation, status);
-    }
-    if (status === 404) return new NotFoundError(detail ?? NOT_FOUND[operation], operation, status);
-    if (status === 413) {
-      return new TooLargeError(
-        `The LMS refused ${endpoint} as too large${detail ? ` (${detail})` : ''}. ${this.#writesModule?.TOO_LARGE_WRITE[operation] ?? TOO_LARGE_READ}`,
-        operation,
-        status,
-      );
-    }
-    if (status === 409 || status === 422) {
-      if (!problem) {
-        return new ContractError(
-          `${endpoint} answered ${status} without a problem document (application/problem+json) saying what was refused: "${snippet(text)}"`,
-          operation,
-          status,
-        );
-      }
-      const issues = problem.issues ?? [];
-      const rows = new Set(issues.map((i) => i.row)).size;
-      const message =
-        detail ??
-        (issues.length > 0
-          ? `The LMS refused ${rows} ${rows === 1 ? 'row' : 'rows'} of this upload. Nothing was created.`
-          : `The LMS refused this request (${problem.title}). Nothing was created.`);
-      return new RejectedError(message, operation, status, issues);
-    }
-    if (status === 429) {
-      return new UnavailableError(`The LMS is busy right now. ${tryAgain(retryAfter)}`, operation, status, retryAfter, { code: 'busy' });
-    }
-    if (status >= 500) {
-      const reason = problem?.title ?? response.statusText;
-      return new UnavailableError(
-        `The LMS could not answer ${endpoint} (HTTP ${status}${reason ? ` ${snippet(reason)}` : ''}). ${tryAgain(retryAfter)}`,
-        operation,
-        status,
-        retryAfter,
-      );
-    }
-    return new ContractError(
-      `The LMS refused ${endpoint} as malformed (HTTP ${status}${detail ? `: ${detail}` : ''}). This page and the LMS disagree on the contract; contact your LMS support.`,
-      operation,
-      status,
-    );
-  }
-
   #mismatch(operation: BackendOperation, field: string, problem: string): never {
     throw new ContractError(`${this.endpoint(operation)} answered something unexpected: ${field} — ${problem}`, operation, 200, field);
   }
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-
-const NOT_FOUND: { readonly [K in BackendOperation]: string } = {
-  getCapabilities: 'The LMS declares no capabilities at this address.',
-  getPermissions: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',
-  listCategories: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',
-  searchActivities: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',
-  listDomains: 'The LMS has no offline-upload service at this address. Check the widget\'s API address.',
-  getActivity: 'This activity no longer exists in the LMS, or it is not an offline activity. Choose another activity.',
-  getTemplateSpec: 'There is no template for this choice: the activity, domain or identifier no longer exists in the LMS. Choose again.',
-  stageUpload: 'The activity or domain no longer exists in the LMS. Choose again; nothing was created.',
-  dryRunChunk: 'The LMS no longer holds this upload (it expired or was discarded). Upload the file again; nothing was created.',
-  commitUpload: 'The LMS no longer holds this upload (it expired, or the activity was removed). Nothing was created; upload the file again.',
-  discardUpload: 'The upload is already gone.',
-};
-
-/** What to do when the LMS finds a read too large (the writes' words: rest-writes.ts TOO_LARGE_WRITE). */
-const TOO_LARGE_READ = 'This page and the LMS disagree on the contract; contact your LMS support.';
 
 /**
  * Reads a body as it arrives, up to `cap` bytes: the text (decoded once, at the end), or undefined when
@@ -781,30 +656,6 @@ async function readCapped(response: Response, cap: number): Promise<string | und
     at += part.byteLength;
   }
   return new TextDecoder().decode(all);
-}
-
-function pageOrigin(): string | undefined {
-  const origin = globalThis.location?.origin;
-  return origin && origin !== 'null' ? origin : undefined;
-}
-
-/** Retry-After as seconds, at most MAX_RETRY_AFTER_S (RFC 9110: delay-seconds or an HTTP date); garbage → undefined. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Math.min(MAX_RETRY_AFTER_S, Number(text));
-  // An HTTP date starts with a day name (IMF-fixdate, RFC 850 or asctime); Date.parse alone takes nearly anything.
-  if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i.test(text) || text.length > 64) return undefined;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.min(MAX_RETRY_AFTER_S, Math.max(0, Math.ceil((at - now) / 1000)));
-}
-
-function tryAgain(retryAfter: number | undefined): string {
-  if (retryAfter === undefined || retryAfter <= 1) return 'Try again in a moment.';
-  if (retryAfter < 90) return `Try again in ${retryAfter} seconds.`;
-  if (retryAfter >= MAX_RETRY_AFTER_S) return 'Try again in an hour.';
-  const minutes = Math.ceil(retryAfter / 60);
-  return `Try again in ${minutes} minutes.`;
 }
 
 /** Exponential back-off with equal jitter: half the delay fixed, half random, so retries spread out. */

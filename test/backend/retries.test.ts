@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { recordsChecksum } from '../../src/backend/checksum.js';
 import { UnavailableError } from '../../src/backend/errors.js';
-import { parseRetryAfter } from '../../src/backend/rest-backend.js';
+import { parseRetryAfter } from '../../src/backend/rest-failures.js';
 import { CLASSROOM, backend, callsOf, classroomRecords, demoLms, stageAndDryRun } from './demo-lms.js';
 
 describe('RestBackend × demo LMS: retries', () => {

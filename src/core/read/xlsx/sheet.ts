@@ -112,6 +112,9 @@ export class SheetScanner {
    * length is set to the row's width when the row is handed on.
    */
   private width = 0;
+  /** The cell plainCell() read last. */
+  private plainColumn = 0;
+  private plainValue: Cell = null;
   private readonly dateSerials = new Float64Array(DATE_SLOTS).fill(NaN);
   private readonly dateCells: Cell[] = new Array<Cell>(DATE_SLOTS).fill(null);
 
@@ -282,6 +285,24 @@ export class SheetScanner {
         i = SheetScanner.skipTag(buf, i, to);
         continue;
       }
+      if (plen === 0) {
+        const end = this.plainCell(buf, k + 1);
+        if (end !== -1) {
+          const column = this.plainColumn;
+          lastColumn = column;
+          i = end;
+          const value = this.plainValue;
+          if (value === null) continue;
+          let width = this.width;
+          if (column >= width) {
+            while (width < column) cells[width++] = null;
+            this.width = column + 1;
+          }
+          cells[column] = value;
+          if (!hasValue && !isBlank(value)) hasValue = true;
+          continue;
+        }
+      }
       // <c r="B7" s="3" t="s">: other attributes (cm, vm, ph…) are not needed.
       let column = -1;
       let style = 0;
@@ -392,6 +413,75 @@ export class SheetScanner {
       if (!hasValue && !isBlank(value)) hasValue = true;
     }
     return -1;
+  }
+
+  /**
+   * The commonest cell, `<c r="B7"[ s="3"][ t="s"]><v>123</v></c>` (a shared string, a number or a date, as
+   * Excel and exceljs write them), read by a fixed pattern from `i`, the byte after `<c`: returns the index
+   * after `</c>` with the cell in `plainColumn` and `plainValue`, or -1 for anything else (other attributes
+   * or order, lower-case references, a formula, an inline string, a value that is not plain digits, a shared
+   * string that does not exist, the bytes ending), which the general loop in readRow then reads from the
+   * start. Reads past the end of `buf` give undefined, which matches no byte: only the end is checked.
+   */
+  private plainCell(buf: Uint8Array, i: number): number {
+    if (buf[i] !== 32 || buf[i + 1] !== 114 /* r */ || buf[i + 2] !== 61 || buf[i + 3] !== 34) return -1;
+    i += 4;
+    let c = buf[i]!;
+    let column = 0;
+    const letters = i;
+    while (c >= 65 && c <= 90) {
+      column = column * 26 + (c - 64);
+      c = buf[++i]!;
+    }
+    if (i === letters || i - letters > 3 || column > MAX_COLUMN + 1) return -1;
+    while (c >= 48 && c <= 57) c = buf[++i]!;
+    if (c !== 34) return -1;
+    c = buf[++i]!;
+    let style = 0;
+    if (c === 32 && buf[i + 1] === 115 /* s */ && buf[i + 2] === 61 && buf[i + 3] === 34) {
+      i += 4;
+      const start = i;
+      c = buf[i]!;
+      while (c >= 48 && c <= 57) {
+        style = style * 10 + (c - 48);
+        c = buf[++i]!;
+      }
+      if (i === start || c !== 34) return -1;
+      c = buf[++i]!;
+    }
+    let shared = false;
+    if (c === 32 && buf[i + 1] === 116 /* t */ && buf[i + 2] === 61 && buf[i + 3] === 34) {
+      if (buf[i + 4] !== 115 || buf[i + 5] !== 34) return -1; // only t="s"
+      shared = true;
+      i += 6;
+      c = buf[i]!;
+    }
+    // ><v>
+    if (c !== 62 || buf[i + 1] !== 60 || buf[i + 2] !== 118 || buf[i + 3] !== 62) return -1;
+    i += 4;
+    const start = i;
+    let n = 0;
+    c = buf[i]!;
+    while (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      c = buf[++i]!;
+    }
+    if (i === start || i - start > 15) return -1;
+    // </v></c>
+    if (c !== 60 || buf[i + 1] !== 47 || buf[i + 2] !== 118 || buf[i + 3] !== 62 || buf[i + 4] !== 60 || buf[i + 5] !== 47 || buf[i + 6] !== 99 || buf[i + 7] !== 62) return -1;
+    i += 8;
+    if (i > buf.length) return -1;
+    let value: Cell;
+    if (shared) {
+      const text = this.context.sharedStrings[n];
+      if (text === undefined) return -1;
+      value = text === '' ? null : text;
+    } else {
+      value = this.context.dateStyles[style] === 1 ? this.date(n) : n;
+    }
+    this.plainColumn = column - 1;
+    this.plainValue = value;
+    return i;
   }
 
   /** Hands on a finished row unless it is blank; trailing empty cells are trimmed. */

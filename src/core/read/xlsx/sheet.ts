@@ -30,6 +30,12 @@ type CellType = (typeof CellType)[keyof typeof CellType];
 /** Slots of the scanner's date cache (a power of two). */
 const DATE_SLOTS = 8192;
 
+/**
+ * The most bytes plainCell reads from its start: ` r="` 4, column 3, row 7, `"` 1, ` s="` 4, style 5, `"` 1,
+ * ` t="s"` 6, `><v>` 4, value 15, `</v></c>` 8 (58), rounded up.
+ */
+const PLAIN_CELL_BYTES = 64;
+
 /** Excel's last column, XFD (zero-based). */
 const MAX_COLUMN = MAX_COLUMNS - 1;
 
@@ -420,21 +426,24 @@ export class SheetScanner {
    * Excel and exceljs write them), read by a fixed pattern from `i`, the byte after `<c`: returns the index
    * after `</c>` with the cell in `plainColumn` and `plainValue`, or -1 for anything else (other attributes
    * or order, lower-case references, a formula, an inline string, a value that is not plain digits, a shared
-   * string that does not exist, the bytes ending), which the general loop in readRow then reads from the
-   * start. Reads past the end of `buf` give undefined, which matches no byte: only the end is checked.
+   * string that does not exist, a cell within PLAIN_CELL_BYTES of the end), which the general loop in
+   * readRow then reads from the start. Every loop is bounded, so no read goes past the end: a typed-array
+   * read out of bounds, once seen, makes V8 compile every read of the function for it.
    */
   private plainCell(buf: Uint8Array, i: number): number {
+    if (i + PLAIN_CELL_BYTES > buf.length) return -1;
     if (buf[i] !== 32 || buf[i + 1] !== 114 /* r */ || buf[i + 2] !== 61 || buf[i + 3] !== 34) return -1;
     i += 4;
     let c = buf[i]!;
     let column = 0;
     const letters = i;
-    while (c >= 65 && c <= 90) {
+    while (c >= 65 && c <= 90 && i - letters < 3) {
       column = column * 26 + (c - 64);
       c = buf[++i]!;
     }
-    if (i === letters || i - letters > 3 || column > MAX_COLUMN + 1) return -1;
-    while (c >= 48 && c <= 57) c = buf[++i]!;
+    if (i === letters || column > MAX_COLUMN + 1) return -1;
+    const rowDigits = i;
+    while (c >= 48 && c <= 57 && i - rowDigits < 7) c = buf[++i]!;
     if (c !== 34) return -1;
     c = buf[++i]!;
     let style = 0;
@@ -442,7 +451,7 @@ export class SheetScanner {
       i += 4;
       const start = i;
       c = buf[i]!;
-      while (c >= 48 && c <= 57) {
+      while (c >= 48 && c <= 57 && i - start < 5) {
         style = style * 10 + (c - 48);
         c = buf[++i]!;
       }
@@ -462,22 +471,22 @@ export class SheetScanner {
     const start = i;
     let n = 0;
     c = buf[i]!;
-    while (c >= 48 && c <= 57) {
+    while (c >= 48 && c <= 57 && i - start < 15) {
       n = n * 10 + (c - 48);
       c = buf[++i]!;
     }
-    if (i === start || i - start > 15) return -1;
+    if (i === start) return -1;
     // </v></c>
     if (c !== 60 || buf[i + 1] !== 47 || buf[i + 2] !== 118 || buf[i + 3] !== 62 || buf[i + 4] !== 60 || buf[i + 5] !== 47 || buf[i + 6] !== 99 || buf[i + 7] !== 62) return -1;
     i += 8;
-    if (i > buf.length) return -1;
     let value: Cell;
     if (shared) {
       const text = this.context.sharedStrings[n];
       if (text === undefined) return -1;
       value = text === '' ? null : text;
     } else {
-      value = this.context.dateStyles[style] === 1 ? this.date(n) : n;
+      const dateStyles = this.context.dateStyles;
+      value = style < dateStyles.length && dateStyles[style] === 1 ? this.date(n) : n;
     }
     this.plainColumn = column - 1;
     this.plainValue = value;

@@ -7,6 +7,8 @@ import type { UploadSummaryElement } from '../components/upload-summary/upload-s
 import type { UploadSummary } from '../core/summary.js';
 import { Localizer, loadTranslation, translationFor, translationPending, useLaterWords } from './localize.js';
 import { laterWordsEn } from './later-words.js';
+import { defineChooseStep } from '../components/offline-upload-wizard/choose-step.js';
+import { uiChooseEn } from './ui-choose.en.js';
 import { uiFirstEn } from './ui-first.en.js';
 import { uiLaterEn } from './ui-later.en.js';
 
@@ -73,5 +75,15 @@ describe('lazy locales', () => {
     } finally {
       document.documentElement.lang = '';
     }
+  });
+
+  it('the choose step’s English words come with its chunk, into Localizers already made', () => {
+    const before = new Localizer('en');
+    expect(before.t('categoryLabel')).to.equal('');
+    expect(before.t('activityResults', { count: 2 })).to.equal('');
+    defineChooseStep();
+    expect(before.t('categoryLabel')).to.equal(uiChooseEn.categoryLabel);
+    expect(before.t('activityResults', { count: 2 })).to.equal('2 activities found');
+    expect(new Localizer('fr').t('categoryLabel')).to.equal('Catégorie');
   });
 });

@@ -11,7 +11,8 @@ import type { TemplateTexts } from '../core/template/texts.js';
 import { isolateParams } from './isolate.js';
 import type { IssueMessages } from './issues.en.js';
 import type { FailureParams, Notice, SessionFailure } from '../session/failures.js';
-import { uiFirstEn } from './ui-first.en.js';
+import type { ChooseScreenKey } from './ui-choose.en.js';
+import { uiFirstEn, type FirstScreenKey } from './ui-first.en.js';
 import type { Message, PluralMessage, UiMessages } from './ui.en.js';
 
 export interface Translation {
@@ -79,16 +80,16 @@ let englishFiles: FileWords | undefined;
 /** The tables made from a shipped language's chunks (not a host's registerTranslation): their files' words come apart. */
 const shipped = new WeakSet<Translation>();
 
-/** A shipped language's first chunk (locales/fr.ts): the first screens' words and the files' words. */
+/** A shipped language's first chunk (locales/fr.ts): the first screens' words, the choose step's included. */
 export interface FirstWords {
-  readonly ui: Pick<UiMessages, keyof typeof uiFirstEn>;
+  readonly ui: Pick<UiMessages, FirstScreenKey>;
   readonly template?: TemplateTexts;
   readonly report?: ErrorReportTexts;
 }
 
 /** The later steps' words of a language (later-words.ts, locales/fr-later.ts): the rest of the UI table and the issue messages. */
 export interface LaterWords {
-  readonly ui: Omit<UiMessages, keyof typeof uiFirstEn>;
+  readonly ui: Omit<UiMessages, FirstScreenKey>;
   readonly issues: IssueMessages;
 }
 
@@ -105,6 +106,14 @@ export function useLaterWords(words: LaterWords): void {
   // The later steps are here: a shipped language already loaded gets its later words too (an element in
   // that language waits for them: translationPending).
   for (const tag of firstOnly) void loadTranslation(tag);
+}
+
+/**
+ * @internal Adds the choose step's English words to the built-in table, in place, as useLaterWords does:
+ * the choose step's elements call it with `uiChooseEn` (ui-choose.en.ts), so the words travel in their chunk.
+ */
+export function useChooseWords(words: Pick<UiMessages, ChooseScreenKey>): void {
+  if (!('categoryLabel' in englishUi)) Object.assign(englishUi, words);
 }
 
 /** Keys asked for before their words were loaded, said once each (a first-screen module naming a later key). */
@@ -259,6 +268,7 @@ export function onTranslation(listener: (tag: string) => void): () => void {
 export async function loadLocalizer(locale?: string, overrides: MessageOverrides = {}): Promise<Localizer> {
   // English's later words first: then the language's later words are wanted too, and loaded with it.
   if (!englishComplete) useLaterWords((await import('./later-words.js')).laterWordsEn);
+  useChooseWords((await import('./ui-choose.en.js')).uiChooseEn);
   await loadTranslation(canonicalLocale(locale));
   await loadFileWords(locale);
   return new Localizer(locale, overrides);
@@ -313,7 +323,7 @@ export class Localizer {
     // A language's later words still on their way: English's, when they are here, for that moment.
     const message = (this.overrides[key] as Message | undefined) ?? (this.ui[key] as Message | undefined) ?? (englishUi[key] as Message | undefined);
     if (message === undefined) {
-      if (!missing.has(key)) console.warn(`offline-upload: the words of "${key}" are not loaded yet (they come with the later steps)`);
+      if (!missing.has(key)) console.warn(`offline-upload: the words of "${key}" are not loaded yet (they come with the step that shows them)`);
       missing.add(key);
       return '';
     }

@@ -1,7 +1,9 @@
 // The English words of the first screens — the shell (steps, failures, notices, live region, restore
-// offer, create confirmation), access, no access, choose, template — and of <upload-summary>: built into
-// the first load. The later steps' words (ui-later.en.ts) arrive with the later steps' chunk.
+// offer, create confirmation), access, no access, template — and of <upload-summary>: built into the
+// first load. The choose step's words (ui-choose.en.ts) arrive with the choose step's chunk, the later
+// steps' words (ui-later.en.ts) with the later steps' chunk.
 // A key used by a first-screen module must be here (test/node/first-words.node.test.ts checks it).
+import type { ChooseScreenKey } from './ui-choose.en.js';
 import type { UiMessages } from './ui.en.js';
 
 export const uiFirstEn = {
@@ -39,31 +41,9 @@ export const uiFirstEn = {
   accessErrorHeading: 'We could not check your access',
 
   chooseHeading: 'Choose the activity',
-  chooseGuidance: 'Pick the offline activity the records belong to, and how your spreadsheet identifies each learner.',
-  categoryLabel: 'Category',
-  categoryAll: 'All categories',
   listLoading: 'Loading…',
-  activityLabel: 'Offline activity',
-  activityHint: 'Type part of the name or code. Only existing offline activities are listed.',
-  activityPlaceholder: 'Search activities',
-  activitySearching: 'Searching…',
-  activityNoMatch: 'No offline activity matches “{text}”.',
-  activityNone: 'No offline activity in this category.',
-  activitySearchError: 'The activities could not be loaded.',
-  activityMore: 'Show more results ({shown} of {total})',
-  activityResults: { one: '{count} activity found', other: '{count} activities found' },
-  activityFrom: 'from {start}',
-  activityPeriod: '{start} – {end}',
-  domainLabel: 'User domain',
-  domainPlaceholder: 'Choose a domain',
-  identifierKindLabel: 'User unique identifier',
-  identifierKindHint: 'The first column of the template: how each learner is found in the LMS.',
-  identifierKindNone: 'Choose a domain first.',
+
   change: 'Change',
-  changeField: 'Change {field}',
-  specLoading: 'Preparing the template…',
-  chooseIncomplete: 'Choose an activity, a domain and an identifier to continue.',
-  chooseWaiting: 'Preparing the template: the next step opens as soon as it is ready.',
 
   templateHeading: 'Download the template',
   templateGuidance: 'Fill in one row per learner who completed the activity, save the file, then upload it in the next step.',
@@ -118,9 +98,6 @@ export const uiFirstEn = {
   resumeContinue: 'Continue where I left off',
   resumeStartOver: 'Start over',
   announceRestored: 'Your work is back: “{file}”, as you left it.',
-  discardHeading: 'Put away the checked file?',
-  discardBody: 'Changing this choice puts away “{file}” and the changes you made to it. Nothing has been created. Cancel keeps everything as it is.',
-  discardConfirm: 'Change and put the file away',
   reviewReadyHeading: 'Check the records',
 
   summaryLabel: 'Summary',
@@ -266,5 +243,8 @@ export const uiFirstEn = {
   },
 } satisfies Partial<UiMessages>;
 
-/** The keys whose English words are on the first load. */
-export type FirstScreenKey = keyof typeof uiFirstEn;
+/**
+ * The keys of the first screens: the English words on the first load and the choose step's (with its
+ * chunk). Another language's first part (ui-first.fr.ts) holds both.
+ */
+export type FirstScreenKey = keyof typeof uiFirstEn | ChooseScreenKey;

@@ -3,6 +3,7 @@
 import type { IssueCode } from '../core/issues.js';
 import type { DryRunLabel } from '../core/records.js';
 import type { FailureCode, NoticeCode } from '../session/failures.js';
+import { uiChooseEn } from './ui-choose.en.js';
 import { uiFirstEn } from './ui-first.en.js';
 import { uiLaterEn } from './ui-later.en.js';
 
@@ -365,4 +366,4 @@ export interface UiMessages {
 export { uiLaterEn };
 
 /** Every English word of the elements: the first screens' and the later steps'. */
-export const uiMessagesEn: UiMessages = { ...uiFirstEn, ...uiLaterEn };
+export const uiMessagesEn: UiMessages = { ...uiFirstEn, ...uiChooseEn, ...uiLaterEn };

@@ -122,10 +122,13 @@ export function wizardChunks() {
   const issuesEn = /\/src\/i18n\/issues\.en\.ts$/;
   // Modules that define tags stay where they are: the registration modules in register.js (the one file
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
+  const summaryView = /\/src\/components\/upload-summary\/upload-summary\.(view|styles)\.ts$/;
   const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step)|upload-summary\/upload-summary)\.ts$/;
   return {
     name(id: string): string | null {
       if (id.includes('.test.') || defines.test(id)) return null;
+      // <upload-summary>'s template and styles load on its first connection (the element stays in the shell).
+      if (summaryView.test(id)) return 'upload-summary-view';
       // The confirmation dialog (in the shell) words the plan with records-ready.ts: it goes with the shell.
       if (shell.test(id) || elementsOnly.test(id) || id.endsWith('/records-preview/records-ready.ts')) return 'wizard';
       if (laterWords.test(id)) return 'later-words';

@@ -16,11 +16,14 @@ import { StepDoneElement } from '../step-done/step-done.component.js';
 import { StepMatchElement } from '../step-match/step-match.component.js';
 import { StepReviewElement } from '../step-review/step-review.component.js';
 import { StepUploadElement } from '../step-upload/step-upload.component.js';
+import { loadSummaryView } from '../upload-summary/upload-summary.component.js';
 
 /** @internal Defines the later steps' tags (once; a second call does nothing). */
 export function defineLaterSteps(): void {
   // Their words come with them (not on the first load): in the English table before any of them renders.
   useLaterWords(laterWordsEn);
+  // <upload-summary>'s view too, so that the review and create steps never show it empty while it loads.
+  void loadSummaryView();
   // One literal define per tag (not a loop), so that the manifest analyzer sees every tag name.
   if (!customElements.get('offline-upload-drop-zone')) customElements.define('offline-upload-drop-zone', DropZoneElement);
   if (!customElements.get('offline-upload-issues-table')) customElements.define('offline-upload-issues-table', IssuesTableElement);

@@ -1,20 +1,33 @@
 // <upload-summary>: renders an UploadSummary (records ready, learners, date range, breakdowns). Used by
-// the wizard's review step and usable on its own in a host page.
-import { html, nothing, type TemplateResult } from 'lit';
+// the wizard's review step and usable on its own in a host page. The element and its properties are here
+// (defined by the registration modules, so a host can set them at once); its template and its styles
+// (upload-summary.view.ts) load on the first connection: the first screens do not show a summary.
+// Until they arrive it renders nothing, and `updateComplete` waits for them.
+import { adoptStyles, css, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
-import type { IssueCode } from '../../core/issues.js';
-import type { DryRunLabel } from '../../core/records.js';
 import type { UploadSummary } from '../../core/summary.js';
-import type { Localizer, MessageOverrides } from '../../i18n/localize.js';
+import type { MessageOverrides } from '../../i18n/localize.js';
 import { OfflineUploadElement } from '../shared/base-element.js';
-import { heading } from '../shared/heading.js';
-import { styles } from './upload-summary.styles.js';
+import type * as ViewModule from './upload-summary.view.js';
 
-/** A bar's length as a custom property set from script: a strict CSP forbids style attributes. */
-const share = (percent: number) => ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--_share', String(percent)));
+type View = typeof ViewModule;
+let view: View | undefined;
+let loading: Promise<View | undefined> | undefined;
 
-const LABEL_ORDER: readonly DryRunLabel[] = ['create', 'already-recorded', 'conflict'];
+/**
+ * @internal The view, loaded once for every summary on the page (tried again on the next connection if it
+ * failed); the wizard's later steps ask for it as they load.
+ */
+export function loadSummaryView(): Promise<View | undefined> {
+  loading ??= import('./upload-summary.view.js').then(
+    (m) => (view = m),
+    () => {
+      loading = undefined;
+      return undefined;
+    },
+  );
+  return loading;
+}
 
 /**
  * A summary of an upload: the records ready to create, distinct learners, the range of completion
@@ -43,7 +56,14 @@ const LABEL_ORDER: readonly DryRunLabel[] = ['create', 'already-recorded', 'conf
  * @cssprop --upload-summary-radius - Corner radius.
  */
 export class UploadSummaryElement extends OfflineUploadElement {
-  static override styles = styles;
+  // Until the view's styles are adopted: a block, as they make it.
+  static override styles = css`
+    :host {
+      display: block;
+    }
+  `;
+
+  #styled = false;
 
   /** The summary to show (from `UploadSession.state.summary` or `summarise()`); property only. */
   @property({ attribute: false }) summary?: UploadSummary;
@@ -60,77 +80,24 @@ export class UploadSummaryElement extends OfflineUploadElement {
   /** Host overrides of any string (see MessageOverrides). */
   @property({ attribute: false }) override messages?: MessageOverrides;
 
-  override render(): TemplateResult {
-    const l = this.l;
-    const s = this.summary;
-    if (!s) {
-      return html`<div part="base" class="base"><p class="empty">${l.t('summaryEmpty')}</p></div>`;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!view) void loadSummaryView().then((loaded) => loaded && this.requestUpdate());
+  }
+
+  /** Complete once the view has loaded and rendered the summary. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    if (!view && this.isConnected) await loadSummaryView();
+    return super.getUpdateComplete();
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    if (!view) return nothing;
+    // Adopted in the same update that first renders the summary: never shown unstyled.
+    if (!this.#styled && this.renderRoot instanceof ShadowRoot) {
+      adoptStyles(this.renderRoot, [...(this.constructor as typeof UploadSummaryElement).elementStyles, view.styles]);
+      this.#styled = true;
     }
-    const full = this.layout !== 'compact';
-    return html`
-      <div part="base" class="base" role="group" aria-label=${l.t('summaryLabel')}>
-        <p part="headline" class="headline ${s.records === 0 ? 'none' : ''}">${this.renderHeadline(l, s.records)}</p>
-        <dl part="figures">
-          ${full ? this.figure(l.t('summaryRows'), l.number(s.rows)) : nothing}
-          ${this.figure(l.t('summaryUsers'), l.number(s.distinctUsers))}
-          ${this.figure(l.t('summaryDates'), this.dateRange(l, s))}
-          ${this.figure(l.t('summaryIssues'), s.issues === 0 ? l.t('summaryNoIssues') : l.number(s.issues), s.issues > 0 ? 'issues' : '')}
-        </dl>
-        ${full ? this.renderBreakdowns(l, s) : nothing}
-      </div>
-    `;
-  }
-
-  /** The count in large type, the rest of the sentence around it, from one plural message. */
-  private renderHeadline(l: Localizer, records: number): TemplateResult {
-    const count = l.number(records);
-    const text = l.t('summaryRecordsReady', { count: records });
-    const at = text.indexOf(count);
-    if (at < 0) return html`${text}`;
-    return html`${text.slice(0, at)}<strong>${count}</strong>${text.slice(at + count.length)}`;
-  }
-
-  private figure(term: string, value: string, cls = ''): TemplateResult {
-    return html`<div part="figure" class="figure"><dt>${term}</dt><dd class=${cls}>${value}</dd></div>`;
-  }
-
-  private dateRange(l: Localizer, s: UploadSummary): string {
-    if (!s.dateRange) return l.t('summaryNoDates');
-    if (s.dateRange.from === s.dateRange.to) return l.date(s.dateRange.from);
-    return l.t('summaryDateRange', { from: l.date(s.dateRange.from), to: l.date(s.dateRange.to) });
-  }
-
-  private renderBreakdowns(l: Localizer, s: UploadSummary): TemplateResult | typeof nothing {
-    const status = Object.entries(s.byStatus);
-    const labels = LABEL_ORDER.filter((label) => (s.byLabel[label] ?? 0) > 0).map((label) => [l.label(label), s.byLabel[label] ?? 0] as const);
-    const kinds = (Object.entries(s.issuesByCode) as [IssueCode, number][])
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => b[1] - a[1])
-      .map(([code, n]) => [l.kind(code), n] as const);
-    if (status.length === 0 && labels.length === 0 && kinds.length === 0) return nothing;
-    return html`
-      <div part="breakdowns" class="breakdowns">
-        ${status.length > 0 ? this.breakdown(l, l.t('summaryByStatus', { column: s.statusColumn ?? '' }), status, s.records) : nothing}
-        ${labels.length > 0 ? this.breakdown(l, l.t('summaryByLabel'), labels, s.rows) : nothing}
-        ${kinds.length > 0 ? this.breakdown(l, l.t('summaryIssuesByKind'), kinds, s.issues, true) : nothing}
-      </div>
-    `;
-  }
-
-  /** One breakdown; a name may be the LMS's own word (a status value), so its direction is its own. */
-  private breakdown(l: Localizer, title: string, entries: readonly (readonly [string, number])[], total: number, issue = false): TemplateResult {
-    return html`
-      <section part="breakdown">
-        ${heading(this.headingLevel, title, { class: 'breakdown-heading' })}
-        <ul>
-          ${entries.map(
-            ([name, n]) => html`<li>
-              <span dir="auto">${name}</span> <span class="count">${l.number(n)}</span>
-              <span class="bar ${issue ? 'issue' : ''}" aria-hidden="true"><span ${share(total > 0 ? Math.min(100, (n / total) * 100) : 0)}></span></span>
-            </li>`,
-          )}
-        </ul>
-      </section>
-    `;
+    return view.renderSummary(this, this.l);
   }
 }

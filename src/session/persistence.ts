@@ -42,6 +42,11 @@ export interface WorkKeeperOptions {
   readonly debounceMs?: number;
   /** The clock, for tests. */
   readonly now?: () => number;
+  /**
+   * A file was picked on this flow before the keeper was made (the wizard loads its keeper on first need):
+   * taken as if its `reading` had been seen, while the file is still on hand.
+   */
+  readonly began?: boolean;
 }
 
 export interface KeeperEventMap {
@@ -91,6 +96,10 @@ export class WorkKeeper extends EventTarget {
     this.#enabled = options.keepMs > 0 && Number.isFinite(options.keepMs);
     if (this.#enabled) {
       flow.session.addEventListener('statechange', this.#onState);
+      if (options.began && WORK_STATUSES.has(flow.session.state.status)) {
+        this.#began = true;
+        void this.#start();
+      }
       // Nothing kept on the origin (the usual case): nothing more loads until the admin picks a file.
       this.ready = anySavedWork().then(async (any) => {
         if (any) await (await this.#start())?.ready;

@@ -24,7 +24,7 @@ import { LazyStepsController, stepDefined } from './lazy-steps.js';
 import { LandmarkController } from './landmark.js';
 import { LiveRegionController } from './live-region.js';
 import { styles } from './offline-upload-wizard.styles.js';
-import { PersistenceController } from './persistence-controller.js';
+import { LazyPersistence } from './persistence-front.js';
 import { bridgeEvents } from './public-events.js';
 import { SessionController } from './session-controller.js';
 import { renderStep } from './step-outlet.js';
@@ -164,7 +164,7 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
   private readonly strayDrop = new StrayDropController(this);
   private readonly focusing = new FocusController(this);
   private readonly lazySteps = new LazyStepsController(this);
-  private readonly persistence = new PersistenceController(this, {
+  private readonly persistence = new LazyPersistence(this, {
     localizer: () => this.l,
     say: (message) => this.live.say(message),
     declined: () => this.focusing.toHeading(),

@@ -49,10 +49,10 @@ export class PersistenceController {
     private readonly hooks: PersistenceHooks,
   ) {}
 
-  /** Follows `flow` (a new keeper); returns what stops it. */
-  attach(flow: WizardFlow): () => void {
+  /** Follows `flow` (a new keeper; `began`: a file was picked before it); returns what stops it. */
+  attach(flow: WizardFlow, began = false): () => void {
     this.detach();
-    const keeper = new WorkKeeper(flow, { slot: workSlot(this.host), keepMs: keepMs(this.host) });
+    const keeper = new WorkKeeper(flow, { slot: workSlot(this.host), keepMs: keepMs(this.host), began });
     this.keeper = keeper;
     let offered = false;
     const onChange = (): void => {

@@ -4,7 +4,7 @@
 // only. (No import of localize.ts here: its loadLocalizer imports this module on demand.)
 import type { LaterWords } from './localize.js';
 import { issueMessagesEn } from './issues.en.js';
-import { uiLaterEn } from './ui-later.en.js';
+import { laterFailuresEn, uiLaterEn } from './ui-later.en.js';
 
 /** @internal */
-export const laterWordsEn: LaterWords = { ui: uiLaterEn, issues: issueMessagesEn };
+export const laterWordsEn: LaterWords = { ui: uiLaterEn, issues: issueMessagesEn, failures: laterFailuresEn };

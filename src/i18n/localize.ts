@@ -63,7 +63,7 @@ function currentOverrides(overrides: MessageOverrides): MessageOverrides {
  * later steps load (so every Localizer already made has them too). Until then a later step's key has no
  * words (`t` gives '' and says so on the console) and an issue reads in the core's English message.
  */
-const englishUi: Partial<UiMessages> = { ...uiFirstEn };
+const englishUi: { -readonly [K in keyof UiMessages]?: K extends 'failures' ? Partial<UiMessages[K]> : UiMessages[K] } = { ...uiFirstEn };
 const englishIssues: Partial<IssueMessages> = {};
 const english: Translation = { ui: englishUi as UiMessages, issues: englishIssues as IssueMessages };
 let englishComplete = false;
@@ -91,6 +91,8 @@ export interface FirstWords {
 export interface LaterWords {
   readonly ui: Omit<UiMessages, FirstScreenKey>;
   readonly issues: IssueMessages;
+  /** Failures not worded in the first part (English: those only the session's file part reports). */
+  readonly failures?: Partial<UiMessages['failures']>;
 }
 
 /**
@@ -103,9 +105,18 @@ export function useLaterWords(words: LaterWords): void {
   englishComplete = true;
   Object.assign(englishUi, words.ui);
   Object.assign(englishIssues, words.issues);
+  if (words.failures) useFailureWords(words.failures);
   // The later steps are here: a shipped language already loaded gets its later words too (an element in
   // that language waits for them: translationPending).
   for (const tag of firstOnly) void loadTranslation(tag);
+}
+
+/**
+ * @internal Adds English words of failures to the built-in table, in place: the session's file part adds
+ * those only it reports (ui-later.en.ts) before it can report one, so they are never on the first load.
+ */
+export function useFailureWords(failures: Partial<UiMessages['failures']>): void {
+  englishUi.failures = { ...englishUi.failures, ...failures };
 }
 
 /**
@@ -344,7 +355,13 @@ export class Localizer {
 
   /** A failure in words: what happened, whether anything was created, what to do (from its code and params). */
   failure(failure: Pick<SessionFailure, 'code'> & { readonly params?: FailureParams }): string {
-    const message: Message = this.overrides.failures?.[failure.code] ?? this.ui.failures[failure.code] ?? this.ui.failures.unexpected;
+    let message: Message | undefined = this.overrides.failures?.[failure.code] ?? this.ui.failures[failure.code] ?? englishUi.failures?.[failure.code];
+    if (message === undefined) {
+      // Worded with the session's file part, which reports it: not loaded, so not reported by it.
+      if (!missing.has(failure.code)) console.warn(`offline-upload: the words of failure "${failure.code}" are not loaded yet (they come with the session's file part)`);
+      missing.add(failure.code);
+      message = this.overrides.failures?.unexpected ?? this.ui.failures.unexpected;
+    }
     const params = failure.params ?? {};
     return this.fill(this.pick(message, params['count']), params);
   }

@@ -2,7 +2,8 @@
 // offer, create confirmation), access, no access, template — and of <upload-summary>: built into the
 // first load. The choose step's words (ui-choose.en.ts) arrive with the choose step's chunk, the later
 // steps' words (ui-later.en.ts) with the later steps' chunk.
-// A key used by a first-screen module must be here (test/node/first-words.node.test.ts checks it).
+// A key used by a first-screen module must be here (test/node/first-words.node.test.ts checks it). The
+// failures only the session's file part reports are worded in ui-later.en.ts, which comes with it.
 import type { ChooseScreenKey } from './ui-choose.en.js';
 import type { UiMessages } from './ui.en.js';
 
@@ -155,25 +156,8 @@ export const uiFirstEn = {
     'spec-failed': 'The template for this choice could not be prepared. Nothing was created. Try again in a moment.',
     'spec-mismatch': 'The LMS sent a template made for another choice. Nothing was created. Choose the activity again, or contact your LMS support.',
     'spec-not-ready': 'Choose the activity, the user domain and the identifier first: the template is made for that choice.',
-    'file-unreadable': 'The file could not be read. Nothing was created. Save it again as .xlsx or .csv and upload it again.',
-    'read-internal': 'The file could not be checked because of a problem in the uploader, not in your file. Nothing was created. Upload it again; if this keeps happening, contact your LMS support.',
     'validator-unavailable': 'Part of the upload tool could not be loaded. Your file is not the problem and nothing was created. Reload the page and upload the file again; contact your LMS support if this keeps happening.',
     'upload-while-creating': 'The records are being created. Wait for the result before uploading another file.',
-    'dry-run-unavailable': 'The LMS could not check the records just now. Nothing was created. Try again in a moment.',
-    'dry-run-refused': 'The LMS refused this upload. Nothing was created. Put right what the LMS says, then upload the file again.',
-    'dry-run-not-found': 'The activity is no longer available in the LMS, or the upload expired while it was being checked. Nothing was created. Choose the activity again and upload the file again.',
-    'dry-run-contract': 'The LMS answered the check in an unexpected way. Nothing was created. Contact your LMS support if this keeps happening.',
-    'dry-run-session-ended': 'Your LMS sign-in ended while the records were being checked. Nothing was created. Sign in to the LMS again in another tab, then come back and choose Try again: your file is kept.',
-    'dry-run-too-large': 'The LMS refused the records as too large, even when sent in small parts. Nothing was created. Split the file into smaller files and upload them one by one; contact your LMS support if this keeps happening.',
-    'dry-run-internal': 'The records could not be sent to the LMS because of a problem in the uploader, not in your file. Nothing was created. Try again; if this keeps happening, reload the page and contact your LMS support.',
-    'commit-rejected': {
-      one: 'The LMS refused 1 row at the final check, so nothing was created. Fix the row shown and upload the file again.',
-      other: 'The LMS refused {count} rows at the final check, so nothing was created. Fix the rows shown and upload the file again.',
-    },
-    'commit-refused': 'The LMS refused to create the records. Nothing was created by this attempt. Upload the file again to have it checked anew.',
-    'commit-not-found': 'The upload expired or the activity was removed; nothing was created. Upload the file again.',
-    'commit-unavailable': 'The LMS did not confirm that the records were created. Nothing was created unless the LMS finished just as the connection failed; Try again is safe either way — the same upload can never create its records twice.',
-    'commit-contract': 'The LMS answered in an unexpected way when asked to create the records. Try again to ask again: the same upload can never create its records twice. Contact your LMS support if this keeps happening.',
     unexpected: 'Something went wrong. Nothing was created. Try again; contact your LMS support if this keeps happening.',
     'not-configured': 'This uploader is not connected to an LMS: set its api-base attribute or its backend property. Nothing can be created until it is.',
     'connect-failed': 'The connection to the LMS could not be set up. Nothing was created. Try again, or reload the page.',
@@ -241,7 +225,7 @@ export const uiFirstEn = {
     'already-recorded': 'Already recorded',
     conflict: 'Conflicts',
   },
-} satisfies Partial<UiMessages>;
+} satisfies { readonly [K in keyof UiMessages]?: K extends 'failures' ? Partial<UiMessages[K]> : UiMessages[K] };
 
 /**
  * The keys of the first screens: the English words on the first load and the choose step's (with its

@@ -159,3 +159,34 @@ export const uiLaterEn: Omit<UiMessages, FirstScreenKey> = {
   announceFailed: '{message}',
   checkFailedKept: 'Your file {name} is kept: Try again does not need it picked again.',
 };
+
+/**
+ * The English words of the failures only the session's file part reports (reading the file, the LMS's
+ * check, the commit): they come with that part — session/later/file-work.ts adds them before it can report
+ * one (localize.ts useFailureWords) — and with the later steps' words (later-words.ts), not on the first
+ * load. Every other failure is worded in ui-first.en.ts; other languages keep all of them in their first
+ * part. test/node/first-words.node.test.ts checks that no first-screen module names these codes.
+ * (Here, not in a module of their own: this module is a chunk of its own in dist/, vite.config.ts.)
+ */
+export const laterFailuresEn = {
+  'file-unreadable': 'The file could not be read. Nothing was created. Save it again as .xlsx or .csv and upload it again.',
+  'read-internal': 'The file could not be checked because of a problem in the uploader, not in your file. Nothing was created. Upload it again; if this keeps happening, contact your LMS support.',
+  'dry-run-unavailable': 'The LMS could not check the records just now. Nothing was created. Try again in a moment.',
+  'dry-run-refused': 'The LMS refused this upload. Nothing was created. Put right what the LMS says, then upload the file again.',
+  'dry-run-not-found': 'The activity is no longer available in the LMS, or the upload expired while it was being checked. Nothing was created. Choose the activity again and upload the file again.',
+  'dry-run-contract': 'The LMS answered the check in an unexpected way. Nothing was created. Contact your LMS support if this keeps happening.',
+  'dry-run-session-ended': 'Your LMS sign-in ended while the records were being checked. Nothing was created. Sign in to the LMS again in another tab, then come back and choose Try again: your file is kept.',
+  'dry-run-too-large': 'The LMS refused the records as too large, even when sent in small parts. Nothing was created. Split the file into smaller files and upload them one by one; contact your LMS support if this keeps happening.',
+  'dry-run-internal': 'The records could not be sent to the LMS because of a problem in the uploader, not in your file. Nothing was created. Try again; if this keeps happening, reload the page and contact your LMS support.',
+  'commit-rejected': {
+    one: 'The LMS refused 1 row at the final check, so nothing was created. Fix the row shown and upload the file again.',
+    other: 'The LMS refused {count} rows at the final check, so nothing was created. Fix the rows shown and upload the file again.',
+  },
+  'commit-refused': 'The LMS refused to create the records. Nothing was created by this attempt. Upload the file again to have it checked anew.',
+  'commit-not-found': 'The upload expired or the activity was removed; nothing was created. Upload the file again.',
+  'commit-unavailable': 'The LMS did not confirm that the records were created. Nothing was created unless the LMS finished just as the connection failed; Try again is safe either way — the same upload can never create its records twice.',
+  'commit-contract': 'The LMS answered in an unexpected way when asked to create the records. Try again to ask again: the same upload can never create its records twice. Contact your LMS support if this keeps happening.',
+} satisfies Partial<UiMessages['failures']>;
+
+/** The failures worded with the session's file part (English). */
+export type LaterFailureCode = keyof typeof laterFailuresEn;

@@ -5,7 +5,7 @@ import type { DryRunLabel } from '../core/records.js';
 import type { FailureCode, NoticeCode } from '../session/failures.js';
 import { uiChooseEn } from './ui-choose.en.js';
 import { uiFirstEn } from './ui-first.en.js';
-import { uiLaterEn } from './ui-later.en.js';
+import { laterFailuresEn, uiLaterEn } from './ui-later.en.js';
 
 /** A message whose form depends on `count` (Intl.PluralRules categories; `other` is required). */
 export type PluralMessage = { readonly [K in Intl.LDMLPluralRule]?: string } & { readonly other: string };
@@ -366,4 +366,4 @@ export interface UiMessages {
 export { uiLaterEn };
 
 /** Every English word of the elements: the first screens' and the later steps'. */
-export const uiMessagesEn: UiMessages = { ...uiFirstEn, ...uiChooseEn, ...uiLaterEn };
+export const uiMessagesEn: UiMessages = { ...uiFirstEn, ...uiChooseEn, ...uiLaterEn, failures: { ...uiFirstEn.failures, ...laterFailuresEn } };

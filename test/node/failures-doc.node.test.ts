@@ -21,7 +21,7 @@ describe('docs/failures.md', () => {
       const message = uiMessagesEn.failures[code];
       const words = typeof message === 'string' ? message : message.other;
       const row = rows.get(code)!;
-      assert.equal(row.words, words, `docs/failures.md: the words of ${code} differ from src/i18n/ui-first.en.ts`);
+      assert.equal(row.words, words, `docs/failures.md: the words of ${code} differ from src/i18n/ui-first.en.ts / ui-later.en.ts`);
       assert.match(row.retry, /^(yes|no)\b/, code);
       assert.ok(row.host.length > 8, `docs/failures.md: say what a host can do about ${code}`);
     }

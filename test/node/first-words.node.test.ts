@@ -8,8 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { uiChooseEn } from '../../src/i18n/ui-choose.en.js';
+import { FAILURE_CODES } from '../../src/session/failures.js';
 import { uiFirstEn } from '../../src/i18n/ui-first.en.js';
-import { uiLaterEn } from '../../src/i18n/ui-later.en.js';
+import { laterFailuresEn, uiLaterEn } from '../../src/i18n/ui-later.en.js';
 import { uiMessagesEn } from '../../src/i18n/ui.en.js';
 
 /** The folders vite.config.ts's wizardChunks() puts in the shell's and the choose step's chunks. */
@@ -51,6 +52,23 @@ describe('first-screen words', () => {
     assert.ok(chooseFiles.length >= 2, `only ${chooseFiles.length} choose-step files found`);
     // The chunk that defines the choose step's elements adds their words before they render.
     assert.match(readFileSync('src/components/offline-upload-wizard/choose-step.ts', 'utf8'), /useChooseWords\(uiChooseEn\)/);
+  });
+
+  it('words on the first load every failure a first-screen module or the session’s first part may report', () => {
+    const later = Object.keys(laterFailuresEn);
+    const first = Object.keys(uiFirstEn.failures);
+    assert.deepEqual([...first, ...later].sort(), [...FAILURE_CODES].sort(), 'every failure code worded once, in the first or the later part');
+    // The session's modules outside later/ (the file part, which adds the later failures' words as it loads).
+    const session = readdirSync('src/session')
+      .filter((f) => f.endsWith('.ts') && !f.includes('.test.') && f !== 'failures.ts')
+      .map((f) => join('src/session', f));
+    const found: string[] = [];
+    for (const file of [...files, ...session]) {
+      const text = readFileSync(file, 'utf8');
+      for (const code of later) if (text.includes(`'${code}'`) || text.includes(`"${code}"`)) found.push(`${file}: ${code}`);
+    }
+    assert.deepEqual(found, [], 'move these failures from src/i18n/ui-later.en.ts to ui-first.en.ts');
+    assert.match(readFileSync('src/session/later/file-work.ts', 'utf8'), /useFailureWords\(laterFailuresEn\)/);
   });
 
   it('splits the English table in three parts that together are every key, each once', () => {

@@ -16,7 +16,9 @@ import type { CellEdit, UploadChanges } from '../../core/edit/table.js';
 import type { RowTexts } from '../../core/validate/validator.js';
 import { RecordTally, type UploadSummary } from '../../core/summary.js';
 import { PROBLEMS_HEADERS } from '../../i18n/problems-headers.js';
+import { laterFailuresEn } from '../../i18n/ui-later.en.js';
 import { issueMessage } from '../../i18n/issue-message.js';
+import { useFailureWords } from '../../i18n/localize.js';
 import { prewarmValidationWorker, validateInWorker, ValidatorUnavailableError } from '../../worker/client.js';
 import { makeFailure } from '../failures.js';
 import { attemptsOf, resolvePolicy, withRetries, type RetryStatus } from '../retry.js';
@@ -100,6 +102,9 @@ export class FileWork {
 
   constructor(host: FileHost) {
     this.#host = host;
+    // The words of the failures only this part reports come with it (not on the first load): in the English
+    // table before it can report one, so the wizard's message and the `failed` event's are never missing.
+    useFailureWords(laterFailuresEn);
   }
 
   get #state(): SessionState {

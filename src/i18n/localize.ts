@@ -345,12 +345,13 @@ export class Localizer {
 
   /** Short name of a kind of issue. */
   kind(code: IssueCode): string {
-    return this.overrides.kinds?.[code] ?? this.ui.kinds[code] ?? code;
+    // The kinds come with the later words (the code that names them loads them): English's meanwhile.
+    return this.overrides.kinds?.[code] ?? this.ui.kinds?.[code] ?? englishUi.kinds?.[code] ?? code;
   }
 
   /** Name of a dry-run verdict. */
   label(label: DryRunLabel): string {
-    return this.overrides.labels?.[label] ?? this.ui.labels[label] ?? label;
+    return this.overrides.labels?.[label] ?? this.ui.labels?.[label] ?? englishUi.labels?.[label] ?? label;
   }
 
   /** A failure in words: what happened, whether anything was created, what to do (from its code and params). */

@@ -1,7 +1,8 @@
-// The English words of the first screens — the shell (steps, failures, notices, live region, restore
-// offer, create confirmation), access, no access, template — and of <upload-summary>: built into the
-// first load. The choose step's words (ui-choose.en.ts) arrive with the choose step's chunk, the later
-// steps' words (ui-later.en.ts) with the later steps' chunk.
+// The English words of the first screens — the shell (steps, failures, notices, live region, create
+// confirmation), access, no access, template: built into the first load. The choose step's words
+// (ui-choose.en.ts) arrive with the choose step's chunk; the later steps' words (ui-later.en.ts) with the
+// later steps' chunk, and with the chunks that show them earlier: <upload-summary>'s view and the
+// restore offer (the persistence controller) call useLaterWords too.
 // A key used by a first-screen module must be here (test/node/first-words.node.test.ts checks it). The
 // failures only the session's file part reports are worded in ui-later.en.ts, which comes with it.
 import type { ChooseScreenKey } from './ui-choose.en.js';
@@ -90,30 +91,7 @@ export const uiFirstEn = {
   // Column matching (the matching screen) and how the file was read (the review's notes) — [matching]
   stepMatch: 'Columns',
   matchHeading: 'Check the columns of your file',
-  // Work never lost (persist)
-  resumeHeading: 'Continue where you left off?',
-  resumeBody: 'You were checking “{file}” for {activity}. Your work was saved on {time}.',
-  resumeBodyFile: 'You were checking “{file}”. Your work was saved on {time}.',
-  resumeChanges: { one: 'The change you made in the browser is kept.', other: 'The {count} changes you made in the browser are kept.' },
-  resumeCommitting: 'The records were being created when the page closed. Continue to finish: they can never be created twice.',
-  resumeContinue: 'Continue where I left off',
-  resumeStartOver: 'Start over',
-  announceRestored: 'Your work is back: “{file}”, as you left it.',
   reviewReadyHeading: 'Check the records',
-
-  summaryLabel: 'Summary',
-  summaryRecordsReady: { one: '{count} record ready to create', other: '{count} records ready to create' },
-  summaryRows: 'Rows read',
-  summaryUsers: 'Learners',
-  summaryDates: 'Completion dates',
-  summaryDateRange: '{from} – {to}',
-  summaryNoDates: 'No dates',
-  summaryByStatus: 'By {column}',
-  summaryByLabel: 'LMS check',
-  summaryIssues: 'Issues',
-  summaryNoIssues: 'None',
-  summaryIssuesByKind: 'Issues by kind',
-  summaryEmpty: 'No summary yet.',
 
   createHeading: 'Create the records',
   confirmHeading: { one: 'Create {count} record?', other: 'Create {count} records?' },
@@ -173,57 +151,6 @@ export const uiFirstEn = {
     'preset-activity-failed': 'The activity chosen for you could not be loaded just now. Choose an activity, or try again later.',
     'preset-domain-missing': 'The user domain chosen for you was not found. Choose a user domain.',
     'preset-identifier-kind-missing': 'The identifier chosen for you is not offered by this user domain; its first identifier was chosen instead.',
-  },
-  kinds: {
-    'file-unsupported-format': 'Unsupported file',
-    'file-encrypted': 'Password-protected file',
-    'file-corrupt': 'Damaged file',
-    'file-too-large': 'File too large',
-    'file-inflates-too-large': 'File too large when unpacked',
-    'file-too-many-rows': 'Too many records',
-    'file-too-many-blank-rows': 'Too many rows',
-    'file-row-too-large': 'Row too large',
-    'file-cell-too-long': 'Cell too long',
-    'file-too-many-columns': 'Too many columns',
-    'file-too-much-text': 'Too much text',
-    'file-more-issues': 'More problems not listed',
-    'file-empty': 'No records',
-    'file-no-header': 'No header row',
-    'file-template-mismatch': 'Template for another choice',
-    'file-template-outdated': 'Outdated template',
-    'column-missing': 'Missing column',
-    'column-unknown': 'Unknown column',
-    'column-duplicate': 'Duplicate column',
-    'row-sample-left-in': 'Sample row left in',
-    'row-duplicate-user': 'Learner listed twice',
-    'cell-required': 'Required value missing',
-    'cell-identifier-format': 'Invalid identifier',
-    'cell-date-invalid': 'Invalid date',
-    'cell-date-ambiguous': 'Ambiguous date',
-    'cell-date-future': 'Date in the future',
-    'cell-date-before-start': 'Date before the activity',
-    'cell-date-after-end': 'Date after the activity',
-    'cell-date-not-after-completion': 'Date before the completion date',
-    'cell-number-invalid': 'Not a number',
-    'cell-integer-invalid': 'Not a whole number',
-    'cell-number-too-small': 'Number too small',
-    'cell-number-too-large': 'Number too large',
-    'cell-choice-invalid': 'Value not allowed',
-    'cell-text-too-long': 'Text too long',
-    'cell-formula-no-result': 'Formula without result',
-    'cell-formula-error': 'Formula error',
-    'user-not-found': 'Unknown learner',
-    'user-inactive': 'Inactive learner',
-    'user-outside-domain': 'Learner outside the domain',
-    'record-exists': 'Already recorded',
-    'record-conflict': 'Conflict in the LMS',
-    'date-outside-activity': 'Date refused by the LMS',
-    'value-rejected': 'Value refused by the LMS',
-  },
-  labels: {
-    create: 'New records',
-    'already-recorded': 'Already recorded',
-    conflict: 'Conflicts',
   },
 } satisfies { readonly [K in keyof UiMessages]?: K extends 'failures' ? Partial<UiMessages[K]> : UiMessages[K] };
 

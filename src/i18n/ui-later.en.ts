@@ -3,9 +3,9 @@ import type { FirstScreenKey } from './ui-first.en.js';
 import type { UiMessages } from './ui.en.js';
 
 /**
- * The English words of the steps after the template (upload, match, review, create, done) and their parts:
- * loaded with those steps (i18n/later-words.ts), not on the first load. The first screens' words are in
- * ui-first.en.ts.
+ * The English words of the steps after the template (upload, match, review, create, done) and their parts,
+ * of <upload-summary> and of the restore offer: loaded with the code that shows them (i18n/later-words.ts),
+ * not on the first load. The first screens' words are in ui-first.en.ts.
  */
 export const uiLaterEn: Omit<UiMessages, FirstScreenKey> = {
   uploadGuidance: 'Drop the filled-in template here, or choose it from your computer. It is checked before anything is created.',
@@ -158,6 +158,81 @@ export const uiLaterEn: Omit<UiMessages, FirstScreenKey> = {
   markedCellProblem: '{column}: {message}',
   announceFailed: '{message}',
   checkFailedKept: 'Your file {name} is kept: Try again does not need it picked again.',
+  // The restore offer (the persistence controller's chunk), <upload-summary>'s view and the kinds and
+  // labels it and the later steps name: with the later words, not on the first load.
+  resumeHeading: 'Continue where you left off?',
+  resumeBody: 'You were checking “{file}” for {activity}. Your work was saved on {time}.',
+  resumeBodyFile: 'You were checking “{file}”. Your work was saved on {time}.',
+  resumeChanges: { one: 'The change you made in the browser is kept.', other: 'The {count} changes you made in the browser are kept.' },
+  resumeCommitting: 'The records were being created when the page closed. Continue to finish: they can never be created twice.',
+  resumeContinue: 'Continue where I left off',
+  resumeStartOver: 'Start over',
+  announceRestored: 'Your work is back: “{file}”, as you left it.',
+  summaryLabel: 'Summary',
+  summaryRecordsReady: { one: '{count} record ready to create', other: '{count} records ready to create' },
+  summaryRows: 'Rows read',
+  summaryUsers: 'Learners',
+  summaryDates: 'Completion dates',
+  summaryDateRange: '{from} – {to}',
+  summaryNoDates: 'No dates',
+  summaryByStatus: 'By {column}',
+  summaryByLabel: 'LMS check',
+  summaryIssues: 'Issues',
+  summaryNoIssues: 'None',
+  summaryIssuesByKind: 'Issues by kind',
+  summaryEmpty: 'No summary yet.',
+
+  kinds: {
+    'file-unsupported-format': 'Unsupported file',
+    'file-encrypted': 'Password-protected file',
+    'file-corrupt': 'Damaged file',
+    'file-too-large': 'File too large',
+    'file-inflates-too-large': 'File too large when unpacked',
+    'file-too-many-rows': 'Too many records',
+    'file-too-many-blank-rows': 'Too many rows',
+    'file-row-too-large': 'Row too large',
+    'file-cell-too-long': 'Cell too long',
+    'file-too-many-columns': 'Too many columns',
+    'file-too-much-text': 'Too much text',
+    'file-more-issues': 'More problems not listed',
+    'file-empty': 'No records',
+    'file-no-header': 'No header row',
+    'file-template-mismatch': 'Template for another choice',
+    'file-template-outdated': 'Outdated template',
+    'column-missing': 'Missing column',
+    'column-unknown': 'Unknown column',
+    'column-duplicate': 'Duplicate column',
+    'row-sample-left-in': 'Sample row left in',
+    'row-duplicate-user': 'Learner listed twice',
+    'cell-required': 'Required value missing',
+    'cell-identifier-format': 'Invalid identifier',
+    'cell-date-invalid': 'Invalid date',
+    'cell-date-ambiguous': 'Ambiguous date',
+    'cell-date-future': 'Date in the future',
+    'cell-date-before-start': 'Date before the activity',
+    'cell-date-after-end': 'Date after the activity',
+    'cell-date-not-after-completion': 'Date before the completion date',
+    'cell-number-invalid': 'Not a number',
+    'cell-integer-invalid': 'Not a whole number',
+    'cell-number-too-small': 'Number too small',
+    'cell-number-too-large': 'Number too large',
+    'cell-choice-invalid': 'Value not allowed',
+    'cell-text-too-long': 'Text too long',
+    'cell-formula-no-result': 'Formula without result',
+    'cell-formula-error': 'Formula error',
+    'user-not-found': 'Unknown learner',
+    'user-inactive': 'Inactive learner',
+    'user-outside-domain': 'Learner outside the domain',
+    'record-exists': 'Already recorded',
+    'record-conflict': 'Conflict in the LMS',
+    'date-outside-activity': 'Date refused by the LMS',
+    'value-rejected': 'Value refused by the LMS',
+  },
+  labels: {
+    create: 'New records',
+    'already-recorded': 'Already recorded',
+    conflict: 'Conflicts',
+  },
 };
 
 /**

@@ -4,7 +4,8 @@
 // above the step.
 import { html, nothing, type TemplateResult } from 'lit';
 import { RestoredEvent } from '../../events/restored.js';
-import type { Localizer } from '../../i18n/localize.js';
+import { laterWordsEn } from '../../i18n/later-words.js';
+import { useLaterWords, type Localizer } from '../../i18n/localize.js';
 import { DEFAULT_KEEP_HOURS, defaultSlot, WorkKeeper, type KeeperEventMap } from '../../session/persistence.js';
 import { SavedWorkStore } from '../../session/saved-work.js';
 import type { WizardFlow } from '../../session/wizard-flow.js';
@@ -47,7 +48,10 @@ export class PersistenceController {
   constructor(
     private readonly host: PersistenceHost,
     private readonly hooks: PersistenceHooks,
-  ) {}
+  ) {
+    // The restore offer's words come with this chunk (they are not on the first load: i18n/ui-later.en.ts).
+    useLaterWords(laterWordsEn);
+  }
 
   /** Follows `flow` (a new keeper; `began`: a file was picked before it); returns what stops it. */
   attach(flow: WizardFlow, began = false): () => void {

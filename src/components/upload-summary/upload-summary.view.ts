@@ -5,7 +5,8 @@ import { ref } from 'lit/directives/ref.js';
 import type { IssueCode } from '../../core/issues.js';
 import type { DryRunLabel } from '../../core/records.js';
 import type { UploadSummary } from '../../core/summary.js';
-import type { Localizer } from '../../i18n/localize.js';
+import { laterWordsEn } from '../../i18n/later-words.js';
+import { useLaterWords, type Localizer } from '../../i18n/localize.js';
 import { heading } from '../shared/heading.js';
 
 export { styles } from './upload-summary.styles.js';
@@ -24,6 +25,8 @@ const LABEL_ORDER: readonly DryRunLabel[] = ['create', 'already-recorded', 'conf
 
 /** The summary of `el` in the words of `l`. */
 export function renderSummary(el: SummaryProps, l: Localizer): TemplateResult {
+  // The summary's words come with this chunk (they are not on the first load: i18n/ui-later.en.ts).
+  useLaterWords(laterWordsEn);
   const s = el.summary;
   if (!s) {
     return html`<div part="base" class="base"><p class="empty">${l.t('summaryEmpty')}</p></div>`;

@@ -113,7 +113,7 @@ export function wizardChunks() {
   const choose = /\/src\/components\/(step-choose|activity-combobox)\//;
   const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|step-no-access|step-template|upload-summary)\//;
   // What only the elements use (their public events, the work kept in the browser) goes with the shell too.
-  const elementsOnly = /\/src\/(events\/|session\/(saved-work|page-lifecycle|plan)\.ts$)/;
+  const elementsOnly = /\/src\/(events\/|session\/(saved-work|page-lifecycle)\.ts$)/;
   // The later steps' English words (i18n/later-words.ts, ui-later.en.ts) and the English issue messages: chunks
   // of their own, without lit, that import no other chunk (a lazily loaded chunk that imports the chunk that
   // loads it made a host's bundler split its first chunk in two, +1 kB gzip). The later steps, the public
@@ -122,6 +122,7 @@ export function wizardChunks() {
   const issuesEn = /\/src\/i18n\/issues\.en\.ts$/;
   // Modules that define tags stay where they are: the registration modules in register.js (the one file
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
+  const laterShared = /\/src\/(session\/plan\.ts$|components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task)|records-preview\/records-ready)\.ts$)/;
   const persistence = /\/src\/(components\/offline-upload-wizard\/persistence-controller|session\/persistence)\.ts$/;
   const summaryView = /\/src\/components\/upload-summary\/upload-summary\.(view|styles)\.ts$/;
   const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step)|upload-summary\/upload-summary)\.ts$/;
@@ -132,8 +133,11 @@ export function wizardChunks() {
       if (summaryView.test(id)) return 'upload-summary-view';
       // The wizard's keeping of work loads when there is work to keep or offer (persistence-front.ts).
       if (persistence.test(id)) return 'persistence';
-      // The confirmation dialog (in the shell) words the plan with records-ready.ts: it goes with the shell.
-      if (shell.test(id) || elementsOnly.test(id) || id.endsWith('/records-preview/records-ready.ts')) return 'wizard';
+      // What only the later steps show, though it sits in shared/: with them (the template step's download
+      // loads download-task.ts on the first click; records-ready.ts words the shell's confirmation through
+      // usePlanWords, set as the later steps load).
+      if (laterShared.test(id)) return 'later-steps';
+      if (shell.test(id) || elementsOnly.test(id)) return 'wizard';
       if (laterWords.test(id)) return 'later-words';
       if (issuesEn.test(id)) return 'issues-en';
       if (later.test(id)) return 'later-steps';

@@ -1,10 +1,19 @@
 // The wizard's confirmation before creating: how many records for which activity, and what the preview
 // showed besides (rows left unchanged, rows deleted in the browser), Cancel first. Opened and closed by
-// its controller from the flow's `confirming`.
+// its controller from the flow's `confirming`. The plan's lines come from the later steps' chunk (records-ready.ts,
+// through usePlanWords): a creation is confirmed from the review or create step only, so they are there by then.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Localizer } from '../../i18n/localize.js';
 import type { WizardFlow } from '../../session/wizard-flow.js';
-import { planLines, planOf } from '../records-preview/records-ready.js';
+
+/** What "Create records" will do, in words (the first line: the new records). */
+type PlanWords = (l: Localizer, flow: WizardFlow) => string[];
+let planWords: PlanWords | undefined;
+
+/** @internal Set by the later steps as they load (later-steps.ts). */
+export function usePlanWords(words: PlanWords): void {
+  planWords = words;
+}
 
 type DialogHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
 
@@ -28,9 +37,8 @@ export class ConfirmDialogController implements ReactiveController {
 export function renderConfirmDialog(l: Localizer, flow: WizardFlow | undefined, cancel: () => void): TemplateResult {
   const count = flow?.state.summary?.records ?? 0;
   const activity = flow?.activity?.name ?? '';
-  const plan = flow ? planOf(flow.session) : undefined;
   // The first line (new records) is the body's own sentence; the others are said only when they apply.
-  const more = plan ? planLines(l, plan).slice(1) : [];
+  const more = flow && planWords ? planWords(l, flow).slice(1) : [];
   const onCancel = (event: Event): void => {
     // Esc: the flow closes the dialog (the shell follows `confirming`), and focus returns to "Create records".
     event.preventDefault();

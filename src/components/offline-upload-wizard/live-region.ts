@@ -5,7 +5,7 @@ import { html, type ReactiveController, type ReactiveControllerHost, type Templa
 import type { Localizer } from '../../i18n/localize.js';
 import type { SessionState } from '../../session/types.js';
 import { ANNOUNCE_EVENT, type AnnounceEvent } from '../shared/internal-events.js';
-import { phaseName } from '../shared/progress.js';
+import { phaseName } from '../shared/phase.js';
 
 type LiveHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
 

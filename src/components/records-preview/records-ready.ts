@@ -3,8 +3,9 @@
 // lines the confirmation repeats, so the admin confirms exactly what they looked at.
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Localizer } from '../../i18n/localize.js';
-import { createPlan, type CreatePlan } from '../../session/plan.js';
+import { createPlan, type CreatePlan } from '../../session/preview.js';
 import type { UploadSession } from '../../session/upload-session.js';
+import type { WizardFlow } from '../../session/wizard-flow.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 
 /** The plan of the current clean upload (undefined before the dry run has labelled every row). */
@@ -20,6 +21,12 @@ export function planLines(l: Localizer, plan: CreatePlan): string[] {
     ...(plan.unchanged > 0 ? [l.t('planUnchanged', { count: plan.unchanged })] : []),
     ...(plan.deleted > 0 ? [l.t('planDeleted', { count: plan.deleted })] : []),
   ];
+}
+
+/** The plan of `flow`'s upload in words, none before the dry run has labelled every row (the confirmation's lines). */
+export function planWords(l: Localizer, flow: WizardFlow): string[] {
+  const plan = planOf(flow.session);
+  return plan ? planLines(l, plan) : [];
 }
 
 export function renderRecordsReady(ctx: WizardContext): TemplateResult {

@@ -1,20 +1,10 @@
 // The progress block of the upload and create steps: phase, bar (role=progressbar) with the stretch the
-// request in flight will fill, which part of the LMS's check is under way, file, Cancel.
+// request in flight will fill, which part of the LMS's check is under way, file, Cancel. With the later steps
+// (upload, create), not on the first load; its look is step-progress.styles.ts, which those steps add.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import type { MessageKey } from '../../i18n/localize.js';
+import { phaseName } from './phase.js';
 import type { WizardContext } from './wizard-context.js';
-
-const PHASES: Record<string, MessageKey> = {
-  reading: 'phaseReading',
-  validating: 'phaseValidating',
-  'dry-run': 'phaseDryRun',
-  committing: 'phaseCommitting',
-};
-
-export function phaseName(ctx: Pick<WizardContext, 'localizer'>, phase: string | undefined): string {
-  return ctx.localizer.t(PHASES[phase ?? 'reading'] ?? 'phaseReading');
-}
 
 /** `onCancel`: shows Cancel (reading and dry run); absent while creating, which cannot be interrupted. */
 export function renderProgress(ctx: WizardContext, onCancel?: () => void): TemplateResult {

@@ -59,4 +59,10 @@ export const stepNoticeStyles = css`
   .file-refused li + li {
     margin-block-start: 0.5rem;
   }
+  /* The upload reference in a failure's "Details for support". */
+  .upload-reference {
+    white-space: nowrap;
+    user-select: all;
+    font-weight: 600;
+  }
 `;

@@ -1,5 +1,6 @@
 // Progress of reading, checking and creating: the block, its bar (with the striped stretch the request in
-// flight will fill, and the indeterminate slide), reduced motion, and the file line under it.
+// flight will fill, and the indeterminate slide), reduced motion, and the file line under it. Added by the
+// steps that show them (upload, create) after StepElement's styles, so not on the first load.
 import { css } from 'lit';
 
 export const stepProgressStyles = css`
@@ -86,11 +87,6 @@ export const stepProgressStyles = css`
   }
   .progress .button {
     justify-self: start;
-  }
-  .upload-reference {
-    white-space: nowrap;
-    user-select: all;
-    font-weight: 600;
   }
   .file {
     margin: 0;

@@ -1,9 +1,9 @@
 // Look of the wizard's steps, by concern: layout (heading, guidance, actions, narrow columns), notices
-// (alerts, refused files), the choose and template forms, and progress. Logical properties throughout
-// (right-to-left works). The shell's own look (card, stepper, dialog) is in offline-upload-wizard.styles.ts.
+// (alerts, refused files), the choose and template forms. Logical properties throughout (right-to-left
+// works). Progress (step-progress.styles.ts) is added by the steps that show it (upload, create).
+// The shell's own look (card, stepper, dialog) is in offline-upload-wizard.styles.ts.
 import { stepFormStyles } from './step-forms.styles.js';
 import { stepLayoutStyles } from './step-layout.styles.js';
 import { stepNoticeStyles } from './step-notices.styles.js';
-import { stepProgressStyles } from './step-progress.styles.js';
 
-export const stepStyles = [stepLayoutStyles, stepNoticeStyles, stepFormStyles, stepProgressStyles];
+export const stepStyles = [stepLayoutStyles, stepNoticeStyles, stepFormStyles];

@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { recordsReadyStyles, renderRecordsReady } from '../records-preview/records-ready.js';
 import { renderProgress } from '../shared/progress.js';
 import { StepElement } from '../shared/step-element.js';
+import { stepProgressStyles } from '../shared/step-progress.styles.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 
 /**
@@ -12,7 +13,7 @@ import type { WizardContext } from '../shared/wizard-context.js';
  * @summary Creates the records, all or none.
  */
 export class StepCreateElement extends StepElement {
-  static override styles = [...StepElement.styles, recordsReadyStyles];
+  static override styles = [...StepElement.styles, stepProgressStyles, recordsReadyStyles];
 
   /** Focuses "Create records" (the shell calls it when its confirmation is cancelled). */
   focusCreate(): Promise<void> {

@@ -2,7 +2,7 @@
 // (.xlsx, .csv) made for the admin's choice, in their locale.
 import { html, nothing, type TemplateResult } from 'lit';
 import { withLmsWords } from '../shared/bidi.js';
-import { DownloadTask } from '../shared/download-task.js';
+import { LazyDownloadTask } from '../shared/lazy-download.js';
 import { StepElement } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 import { describeColumn, describeRules } from './template-columns.js';
@@ -12,7 +12,7 @@ import { describeColumn, describeRules } from './template-columns.js';
  * @summary Describes the template's columns and downloads it.
  */
 export class StepTemplateElement extends StepElement {
-  private readonly downloads = new DownloadTask(
+  private readonly downloads = new LazyDownloadTask(
     this,
     // The template follows the admin's locale: its dates, and for a decimal-comma locale a `;` CSV that
     // their Excel splits into columns (the reader takes either back).

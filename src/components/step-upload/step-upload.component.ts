@@ -6,6 +6,7 @@ import { uploadSelected } from '../shared/file-select.js';
 import type { FileSelectEvent } from '../shared/internal-events.js';
 import { renderProgress } from '../shared/progress.js';
 import { StepElement } from '../shared/step-element.js';
+import { stepProgressStyles } from '../shared/step-progress.styles.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 
 /**
@@ -13,6 +14,8 @@ import type { WizardContext } from '../shared/wizard-context.js';
  * @summary Takes the filled-in spreadsheet and shows its progress.
  */
 export class StepUploadElement extends StepElement {
+  static override styles = [...StepElement.styles, stepProgressStyles];
+
   private cancel(): void {
     const ctx = this.ctx!;
     ctx.session.cancel();

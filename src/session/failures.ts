@@ -2,7 +2,7 @@
 // sentence. i18n turns each code into the admin's words; the technical detail (the LMS's own text, the
 // operation and status) travels beside it for the "Details for support" disclosure and the `failed` event.
 import { BackendError, type BackendErrorCode, type BackendErrorKind } from '../backend/errors.js';
-import { ReadFailedError } from '../core/read/types.js';
+import type { ReadFailedError } from '../core/read/types.js';
 
 /** Every failure the session (and the wizard around it) can report; i18n words each one. */
 export const FAILURE_CODES = [
@@ -93,10 +93,17 @@ export interface Notice {
   readonly params: FailureParams;
 }
 
+/**
+ * A core/read ReadFailedError, known by its name and detail rather than by `instanceof`: importing the
+ * class would put the reader's types module in every page's first load for this one check.
+ */
+function isReadFailure(error: unknown): error is ReadFailedError {
+  return error instanceof Error && error.name === 'ReadFailedError' && typeof (error as { detail?: unknown }).detail === 'string';
+}
+
 /** The technical detail of an error, for support. */
 export function detailOf(error: unknown): FailureDetail {
-  const message =
-    error instanceof ReadFailedError ? error.detail : error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
+  const message = isReadFailure(error) ? error.detail : error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
   return {
     ...(message ? { message } : {}),
     ...(error instanceof BackendError

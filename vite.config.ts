@@ -122,6 +122,7 @@ export function wizardChunks() {
   const issuesEn = /\/src\/i18n\/issues\.en\.ts$/;
   // Modules that define tags stay where they are: the registration modules in register.js (the one file
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
+  const leaves = /\/src\/(core\/spec-rules|core\/read\/types|backend\/errors|backend\/contact)\.ts$/;
   const laterShared = /\/src\/(session\/plan\.ts$|components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task)|records-preview\/records-ready)\.ts$)/;
   const persistence = /\/src\/(components\/offline-upload-wizard\/persistence-controller|session\/persistence)\.ts$/;
   const summaryView = /\/src\/components\/upload-summary\/upload-summary\.(view|styles)\.ts$/;
@@ -129,6 +130,9 @@ export function wizardChunks() {
   return {
     name(id: string): string | null {
       if (id.includes('.test.') || defines.test(id)) return null;
+      // Leaf modules (no imports) that the headless entries, the session, the REST client and the shell all
+      // use: one chunk without lit, not four tiny ones that each compress worse alone.
+      if (leaves.test(id)) return 'basics';
       // <upload-summary>'s template and styles load on its first connection (the element stays in the shell).
       if (summaryView.test(id)) return 'upload-summary-view';
       // The wizard's keeping of work loads when there is work to keep or offer (persistence-front.ts).

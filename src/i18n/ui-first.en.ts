@@ -81,13 +81,10 @@ export const uiFirstEn = {
   templateNext: 'Next: upload the file',
 
   uploadHeading: 'Upload your spreadsheet',
-  fileInfo: '{name} ({size})',
   phaseReading: 'Reading the file…',
   phaseValidating: 'Checking the records…',
   phaseDryRun: 'Checking the records with the LMS…',
   phaseCommitting: 'Creating the records…',
-  cancelUpload: 'Cancel',
-
   // Column matching (the matching screen) and how the file was read (the review's notes) — [matching]
   stepMatch: 'Columns',
   matchHeading: 'Check the columns of your file',
@@ -101,22 +98,10 @@ export const uiFirstEn = {
   },
   confirmCreate: { one: 'Create {count} record', other: 'Create {count} records' },
   creating: { one: 'Creating {count} record…', other: 'Creating {count} records…' },
-  planCreate: { one: '{count} new record will be created.', other: '{count} new records will be created.' },
-  planUnchanged: {
-    one: '{count} row the LMS already has will be left unchanged.',
-    other: '{count} rows the LMS already has will be left unchanged.',
-  },
-  planDeleted: {
-    one: '{count} row deleted in the browser will not be created.',
-    other: '{count} rows deleted in the browser will not be created.',
-  },
   doneUnchanged: {
     one: '{count} record the LMS already had was left unchanged.',
     other: '{count} records the LMS already had were left unchanged.',
   },
-  progressPart: 'Part {chunk} of {chunks} · {done} of {total} records checked',
-  progressCommit: 'All at once, all or none: the bar fills when the LMS answers.',
-
   doneHeading: 'Records created',
   startOver: 'Start over',
 
@@ -142,7 +127,6 @@ export const uiFirstEn = {
     'download-failed': 'The download failed. Nothing was created. Try again in a moment.',
   },
   // Failures: automatic retries, the check asked again, the reference to quote ([failures])
-  retryingNow: 'The LMS did not answer. Trying again ({attempt} of {attempts})…',
   retriesEnded: { one: 'Tried once, then stopped.', other: 'Tried {count} times, then stopped.' },
   supportQuote: 'If you contact your LMS support, give them this upload reference: {id}',
   notices: {

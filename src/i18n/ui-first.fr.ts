@@ -98,13 +98,10 @@ export const uiFirstFr: Pick<UiMessages, FirstScreenKey> = {
   templateNext: 'Suivant\u00a0: importer le fichier',
 
   uploadHeading: 'Importez votre fichier',
-  fileInfo: '{name} ({size})',
   phaseReading: 'Lecture du fichier…',
   phaseValidating: 'Vérification des enregistrements…',
   phaseDryRun: 'Vérification des enregistrements par le LMS…',
   phaseCommitting: 'Création des enregistrements…',
-  cancelUpload: 'Annuler',
-
   // Correspondance des colonnes (écran de correspondance) et lecture du fichier (notes de la vérification) — [matching]
   stepMatch: 'Colonnes',
   matchHeading: 'Vérifiez les colonnes de votre fichier',
@@ -121,22 +118,10 @@ export const uiFirstFr: Pick<UiMessages, FirstScreenKey> = {
   },
   confirmCreate: { one: 'Créer {count} enregistrement', other: 'Créer {count} enregistrements' },
   creating: { one: 'Création de {count} enregistrement…', other: 'Création de {count} enregistrements…' },
-  planCreate: { one: '{count} nouvel enregistrement sera créé.', other: '{count} nouveaux enregistrements seront créés.' },
-  planUnchanged: {
-    one: '{count} ligne que le LMS possède déjà sera laissée telle quelle.',
-    other: '{count} lignes que le LMS possède déjà seront laissées telles quelles.',
-  },
-  planDeleted: {
-    one: '{count} ligne supprimée dans le navigateur ne sera pas créée.',
-    other: '{count} lignes supprimées dans le navigateur ne seront pas créées.',
-  },
   doneUnchanged: {
     one: '{count} enregistrement que le LMS possédait déjà a été laissé tel quel.',
     other: '{count} enregistrements que le LMS possédait déjà ont été laissés tels quels.',
   },
-  progressPart: 'Partie {chunk} sur {chunks} · {done} enregistrements vérifiés sur {total}',
-  progressCommit: 'En une fois, tout ou rien\u00a0: la barre se remplit quand le LMS répond.',
-
   doneHeading: 'Enregistrements créés',
   startOver: 'Recommencer',
 
@@ -182,7 +167,6 @@ export const uiFirstFr: Pick<UiMessages, FirstScreenKey> = {
     'download-failed': 'Le téléchargement a échoué. Rien n’a été créé. Réessayez dans un instant.',
   },
   // Échecs : nouvelles tentatives automatiques, vérification redemandée, référence à donner ([failures])
-  retryingNow: 'Le LMS n’a pas répondu. Nouvelle tentative ({attempt} sur {attempts})…',
   retriesEnded: { one: 'Une tentative, puis arrêt.', other: '{count} tentatives, puis arrêt.' },
   supportQuote: 'Si vous contactez le support de votre LMS, donnez-lui cette référence d’import : {id}',
   notices: {

@@ -290,4 +290,36 @@ export const uiLaterAr: Omit<UiMessages, FirstScreenKey> = {
     'already-recorded': 'مسجّلة من قبل',
     conflict: 'تعارضات',
   },
+  // The progress block and the create plan (shared/progress.ts, records-ready.ts: in the later steps' chunk).
+  fileInfo: '{name} ({size})',
+  cancelUpload: 'إلغاء',
+
+  planCreate: {
+    zero: 'لن يُنشأ أي سجل جديد.',
+    one: 'سيُنشأ سجل جديد واحد.',
+    two: 'سيُنشأ سجلان جديدان.',
+    few: 'ستُنشأ {count} سجلات جديدة.',
+    many: 'سيُنشأ {count} سجلًا جديدًا.',
+    other: 'سيُنشأ {count} سجل جديد.',
+  },
+  planUnchanged: {
+    zero: 'لا صفوف موجودة مسبقًا في نظام إدارة التعلّم.',
+    one: 'صف واحد موجود مسبقًا في نظام إدارة التعلّم سيبقى دون تغيير.',
+    two: 'صفّان موجودان مسبقًا في نظام إدارة التعلّم سيبقيان دون تغيير.',
+    few: '{count} صفوف موجودة مسبقًا في نظام إدارة التعلّم ستبقى دون تغيير.',
+    many: '{count} صفًا موجودًا مسبقًا في نظام إدارة التعلّم سيبقى دون تغيير.',
+    other: '{count} صف موجود مسبقًا في نظام إدارة التعلّم سيبقى دون تغيير.',
+  },
+  planDeleted: {
+    zero: 'لم يُحذف أي صف في المتصفح.',
+    one: 'صف واحد حُذف في المتصفح لن يُنشأ.',
+    two: 'صفّان حُذفا في المتصفح لن يُنشآ.',
+    few: '{count} صفوف حُذفت في المتصفح لن تُنشأ.',
+    many: '{count} صفًا حُذف في المتصفح لن يُنشأ.',
+    other: '{count} صف حُذف في المتصفح لن يُنشأ.',
+  },
+  progressPart: 'الجزء {chunk} من {chunks} · فُحص {done} من أصل {total} سجل',
+  progressCommit: 'دفعة واحدة، كلها أو لا شيء: يمتلئ الشريط عندما يجيب نظام إدارة التعلّم.',
+
+  retryingNow: 'لم يُجب نظام إدارة التعلّم. تجري إعادة المحاولة ({attempt} من {attempts})…',
 };

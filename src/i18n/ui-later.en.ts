@@ -233,6 +233,23 @@ export const uiLaterEn: Omit<UiMessages, FirstScreenKey> = {
     'already-recorded': 'Already recorded',
     conflict: 'Conflicts',
   },
+  // The progress block and the create plan (shared/progress.ts, records-ready.ts: in the later steps' chunk).
+  fileInfo: '{name} ({size})',
+  cancelUpload: 'Cancel',
+
+  planCreate: { one: '{count} new record will be created.', other: '{count} new records will be created.' },
+  planUnchanged: {
+    one: '{count} row the LMS already has will be left unchanged.',
+    other: '{count} rows the LMS already has will be left unchanged.',
+  },
+  planDeleted: {
+    one: '{count} row deleted in the browser will not be created.',
+    other: '{count} rows deleted in the browser will not be created.',
+  },
+  progressPart: 'Part {chunk} of {chunks} · {done} of {total} records checked',
+  progressCommit: 'All at once, all or none: the bar fills when the LMS answers.',
+
+  retryingNow: 'The LMS did not answer. Trying again ({attempt} of {attempts})…',
 };
 
 /**

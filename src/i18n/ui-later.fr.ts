@@ -229,4 +229,21 @@ export const uiLaterFr: Omit<UiMessages, FirstScreenKey> = {
     'already-recorded': 'Déjà enregistrés',
     conflict: 'Conflits',
   },
+  // The progress block and the create plan (shared/progress.ts, records-ready.ts: in the later steps' chunk).
+  fileInfo: '{name} ({size})',
+  cancelUpload: 'Annuler',
+
+  planCreate: { one: '{count} nouvel enregistrement sera créé.', other: '{count} nouveaux enregistrements seront créés.' },
+  planUnchanged: {
+    one: '{count} ligne que le LMS possède déjà sera laissée telle quelle.',
+    other: '{count} lignes que le LMS possède déjà seront laissées telles quelles.',
+  },
+  planDeleted: {
+    one: '{count} ligne supprimée dans le navigateur ne sera pas créée.',
+    other: '{count} lignes supprimées dans le navigateur ne seront pas créées.',
+  },
+  progressPart: 'Partie {chunk} sur {chunks} · {done} enregistrements vérifiés sur {total}',
+  progressCommit: 'En une fois, tout ou rien\u00a0: la barre se remplit quand le LMS répond.',
+
+  retryingNow: 'Le LMS n’a pas répondu. Nouvelle tentative ({attempt} sur {attempts})…',
 };

@@ -14,7 +14,7 @@ import { makeFailure, type Notice } from './failures.js';
 import type { RecordsPreview } from './preview.js';
 import type { ColumnMapping } from './matching.js';
 import type { FileHost, FileWork } from './later/file-work.js';
-import { FILE_STATUSES, fileCleared, readingStarted, SessionError, wordsFor, type FileWordsOptions, type StatePatch } from './session-basics.js';
+import { FILE_STATUSES, fileCleared, readingStarted, SessionError, type FileWordsOptions, type StatePatch } from './session-basics.js';
 import type { Preset, ResumeWork, Selection, SessionEventMap, SessionFailure, SessionOptions, SessionState } from './types.js';
 
 export type { Preset } from './types.js';
@@ -355,27 +355,14 @@ export class UploadSession extends EventTarget {
   async downloadTemplate(format: 'xlsx' | 'csv' = 'xlsx', options: FileWordsOptions = {}): Promise<{ blob: Blob; fileName: string }> {
     const spec = await this.#readySpec();
     options.signal?.throwIfAborted();
-    const [{ buildTemplate }, l] = await Promise.all([import('../core/template/index.js'), wordsFor(options)]);
-    options.signal?.throwIfAborted();
-    const { dateOrder, maxRows } = this.#options;
-    const out = await buildTemplate(spec, {
-      format,
-      texts: l.templateTexts,
-      locale: l.locale,
-      ...(dateOrder ? { dateOrder } : {}),
-      ...(maxRows !== undefined ? { maxRows } : {}),
-    });
-    return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
+    return (await import('./later/downloads.js')).templateFile(spec, format, options, this.#options);
   }
 
   /** The issues as a spreadsheet, every word (headers, problems) in `locale` or the `localizer`'s language. */
   async errorReport(format: 'xlsx' | 'csv' = 'xlsx', options: FileWordsOptions = {}): Promise<{ blob: Blob; fileName: string }> {
     const spec = this.#work?.spec ?? (await this.#readySpec());
     options.signal?.throwIfAborted();
-    const [{ buildErrorReport }, l] = await Promise.all([import('../core/error-report.js'), wordsFor(options)]);
-    options.signal?.throwIfAborted();
-    const out = await buildErrorReport(this.#state.issues, spec, { format, texts: l.reportTexts, describe: (issue) => l.issue(issue) });
-    return { blob: new Blob([out.data as BlobPart], { type: out.mimeType }), fileName: out.fileName };
+    return (await import('./later/downloads.js')).issuesReport(this.#state.issues, spec, format, options);
   }
 
   /**

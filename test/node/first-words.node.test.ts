@@ -5,13 +5,14 @@
 // nor the choose part: on that screen it would render blank until the later steps loaded.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { uiChooseEn } from '../../src/i18n/ui-choose.en.js';
 import { FAILURE_CODES } from '../../src/session/failures.js';
 import { uiFirstEn } from '../../src/i18n/ui-first.en.js';
 import { laterFailuresEn, uiLaterEn } from '../../src/i18n/ui-later.en.js';
 import { uiMessagesEn } from '../../src/i18n/ui.en.js';
+import { wizardChunks } from '../../vite.config.js';
 
 /** The folders vite.config.ts's wizardChunks() puts in the shell's and the choose step's chunks. */
 const FIRST_SCREENS = ['offline-upload-wizard', 'shared', 'step-access', 'step-no-access', 'step-template', 'upload-summary'];
@@ -20,32 +21,23 @@ const CHOOSE_SCREEN = ['step-choose', 'activity-combobox'];
 const inFolders = (folders: readonly string[]) =>
   folders.flatMap((folder) =>
     readdirSync(join('src/components', folder))
-      .filter((f) => f.endsWith('.ts') && !f.includes('.test.') && f !== 'later-steps.ts')
+      .filter((f) => f.endsWith('.ts') && !f.includes('.test.'))
       .map((f) => join('src/components', folder, f)),
   );
 
-/** Every non-test module of src/ and the modules it imports for their values (`import type` left out). */
-const sources = (function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.includes('.test.') ? [join(dir, e.name)] : [],
-  );
-})('src');
-const staticImports = new Set(
-  sources.flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/^(?:import|export) (?!type )[^;]*?from '(\.[^']+)'/gms)].map((m) => resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts'))),
-  ),
-);
 /**
- * A module of these folders loaded only by import() (a chunk of its own: <upload-summary>'s view, the
- * persistence controller) that adds the later words itself before it shows them: not a first-screen module.
+ * The chunk vite.config.ts's wizardChunks() gives a module: 'wizard' is the shell's, on the first load
+ * (null: a registration module, which stays in its entry). The lazily loaded chunks of these folders
+ * ('later-steps', 'upload-summary-view', 'persistence') add the later words themselves before they show any.
  */
-const bringsLaterWords = (file: string) =>
-  !staticImports.has(resolve(file)) && /useLaterWords\(laterWordsEn\)/.test(readFileSync(file, 'utf8'));
-const files = [
-  ...inFolders(FIRST_SCREENS).filter((f) => !bringsLaterWords(f)),
-  // The create confirmation (in the shell) words its plan with it.
-  'src/components/records-preview/records-ready.ts',
-];
+const chunks = wizardChunks();
+const chunkOf = (file: string) => chunks.name(resolve(file));
+const lazyDefines = /offline-upload-wizard\/(later-steps|choose-step)\.ts$/;
+const onFirstLoad = (file: string) => chunkOf(file) === 'wizard' || (chunkOf(file) === null && !lazyDefines.test(file));
+const files = inFolders(FIRST_SCREENS).filter(onFirstLoad);
+const lazyWithWords = inFolders(FIRST_SCREENS)
+  .filter((f) => !onFirstLoad(f) && /useLaterWords\(laterWordsEn\)/.test(readFileSync(f, 'utf8')))
+  .sort();
 const chooseFiles = inFolders(CHOOSE_SCREEN);
 
 /**
@@ -104,10 +96,14 @@ describe('first-screen words', () => {
     assert.deepEqual(all.filter((k, i) => all.indexOf(k) !== i), []);
     assert.deepEqual([...all].sort(), Object.keys(uiMessagesEn).sort());
     assert.ok(files.length > 20, `only ${files.length} first-screen files found`);
-    // The lazily loaded modules that bring the later words themselves, and only those.
-    assert.deepEqual(inFolders(FIRST_SCREENS).filter(bringsLaterWords).sort(), [
+    // Each lazily loaded chunk of these folders adds the later words as it loads.
+    assert.deepEqual(lazyWithWords, [
+      'src/components/offline-upload-wizard/later-steps.ts',
       'src/components/offline-upload-wizard/persistence-controller.ts',
       'src/components/upload-summary/upload-summary.view.ts',
     ]);
+    for (const f of inFolders(FIRST_SCREENS).filter((f) => !onFirstLoad(f))) {
+      assert.ok(['later-steps', 'upload-summary-view', 'persistence', null].includes(chunkOf(f)), `${f}: in chunk ${chunkOf(f)}, which adds no words`);
+    }
   });
 });

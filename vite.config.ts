@@ -111,7 +111,8 @@ export function selfContainedWorker(fileName = 'validate.worker.js'): Plugin {
 export function wizardChunks() {
   const later = /\/src\/components\/(step-upload|step-match|step-review|step-create|step-done|drop-zone|issues-table|problem-grid|records-preview)\//;
   const choose = /\/src\/components\/(step-choose|activity-combobox)\//;
-  const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|step-no-access|step-template|upload-summary)\//;
+  const noAccess = /\/src\/components\/step-no-access\//;
+  const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|step-template|upload-summary)\//;
   // What only the elements use (their public events, the work kept in the browser) goes with the shell too.
   const elementsOnly = /\/src\/(events\/|session\/(saved-work|page-lifecycle)\.ts$)/;
   // The later steps' English words (i18n/later-words.ts, ui-later.en.ts) and the English issue messages: chunks
@@ -126,7 +127,7 @@ export function wizardChunks() {
   const laterShared = /\/src\/(session\/plan\.ts$|components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task)|records-preview\/records-ready)\.ts$)/;
   const persistence = /\/src\/(components\/offline-upload-wizard\/persistence-controller|session\/persistence)\.ts$/;
   const summaryView = /\/src\/components\/upload-summary\/upload-summary\.(view|styles)\.ts$/;
-  const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step)|upload-summary\/upload-summary)\.ts$/;
+  const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step|no-access-step)|upload-summary\/upload-summary)\.ts$/;
   return {
     name(id: string): string | null {
       if (id.includes('.test.') || defines.test(id)) return null;
@@ -146,6 +147,7 @@ export function wizardChunks() {
       if (issuesEn.test(id)) return 'issues-en';
       if (later.test(id)) return 'later-steps';
       if (choose.test(id)) return 'choose-step';
+      if (noAccess.test(id)) return 'no-access-step';
       return null;
     },
   };

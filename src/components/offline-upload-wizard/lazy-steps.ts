@@ -1,5 +1,6 @@
 // Step elements in chunks of their own, so a host's first load carries the shell and the first screen
-// only (issue 10): the choose step (choose-step.ts) when the flow first shows it, the steps after the
+// only (issue 10): the choose step (choose-step.ts) when the flow first shows it, the no-access panel
+// (no-access-step.ts) when the LMS refuses the admin, the steps after the
 // template (later-steps.ts) at the admin's first pointer, key or drop in the wizard or when the flow
 // reaches one. The shell renders a step's tag at once; it upgrades when its chunk has defined it.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -7,10 +8,13 @@ import type { Localizer, MessageKey } from '../../i18n/localize.js';
 import { makeFailure, type SessionFailure } from '../../session/failures.js';
 import type { WizardStep } from '../../session/steps.js';
 
-type Group = 'choose' | 'later';
+type Group = 'choose' | 'no-access' | 'later';
+/** A step, or the no-access panel (a status of its own, shown in place of the steps). */
+type Shown = WizardStep | 'no-access';
 
-const GROUP_OF: Partial<Record<WizardStep, Group>> = {
+const GROUP_OF: Partial<Record<Shown, Group>> = {
   choose: 'choose',
+  'no-access': 'no-access',
   upload: 'later',
   match: 'later',
   review: 'later',
@@ -20,12 +24,14 @@ const GROUP_OF: Partial<Record<WizardStep, Group>> = {
 
 const LOADERS: Record<Group, () => Promise<void>> = {
   choose: () => import('./choose-step.js').then((m) => m.defineChooseStep()),
+  'no-access': () => import('./no-access-step.js').then((m) => m.defineNoAccessStep()),
   later: () => import('./later-steps.js').then((m) => m.defineLaterSteps()),
 };
 
 /** Each lazy step's own heading, kept above the failure when its chunk does not load. */
-const HEADINGS: Partial<Record<WizardStep, MessageKey>> = {
+const HEADINGS: Partial<Record<Shown, MessageKey>> = {
   choose: 'chooseHeading',
+  'no-access': 'noAccessHeading',
   upload: 'uploadHeading',
   match: 'matchHeading',
   review: 'reviewReadyHeading',
@@ -64,7 +70,7 @@ export interface StepLoadFailure {
  * the step gives way by itself in a moment (the choose step of a fully preset wizard while its template
  * spec loads), so its chunk is not loaded for it.
  */
-export function ensureStep(step: WizardStep, l: Localizer, host: ReactiveControllerHost, passing = false): StepLoadFailure | undefined {
+export function ensureStep(step: Shown, l: Localizer, host: ReactiveControllerHost, passing = false): StepLoadFailure | undefined {
   const group = GROUP_OF[step];
   if (!group || customElements.get(`offline-upload-step-${step}`) || (passing && !loading.has(group))) return undefined;
   if (failed.has(group)) {
@@ -91,7 +97,7 @@ export function ensureStep(step: WizardStep, l: Localizer, host: ReactiveControl
  */
 export async function stepDefined(root: ParentNode): Promise<boolean> {
   const shown = root.querySelector('[data-step]');
-  const group = shown && GROUP_OF[shown.localName.replace(/^offline-upload-step-/, '') as WizardStep];
+  const group = shown && GROUP_OF[shown.localName.replace(/^offline-upload-step-/, '') as Shown];
   const pending = group && !customElements.get(shown.localName) ? loading.get(group) : undefined;
   if (!pending) return false;
   await pending.catch(() => undefined);

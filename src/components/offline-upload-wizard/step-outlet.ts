@@ -28,6 +28,8 @@ export function renderStep(connection: SessionController, l: Localizer, host: HT
     return html`<offline-upload-step-access data-step exportparts=${STEP_PARTS} .connection=${{ localizer: l, failure, retry }}></offline-upload-step-access>`;
   }
   if (session.state.status === 'no-access') {
+    const failed = ensureStep('no-access', l, host);
+    if (failed) return html`<offline-upload-step-access data-step exportparts=${STEP_PARTS} .connection=${failed}></offline-upload-step-access>`;
     const custom = host.querySelector(':scope > [slot="no-access"]') !== null;
     return html`<offline-upload-step-no-access data-step exportparts=${STEP_PARTS} .customContact=${custom}>
       ${custom ? html`<slot name="no-access" slot="contact"></slot>` : nothing}

@@ -8,7 +8,8 @@ import { buildErrorReport } from '../core/error-report.js';
 import type { Issue } from '../core/issues.js';
 import { validateSpreadsheet } from '../core/pipeline.js';
 import { buildTemplate } from '../core/template/build.js';
-import { Localizer, loadLocalizer } from './localize.js';
+import { loadLocalizer } from './load-words.js';
+import { Localizer } from './localize.js';
 
 async function load(data: Uint8Array): Promise<Workbook> {
   const { default: ExcelJS } = await import('exceljs');

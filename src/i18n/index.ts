@@ -7,7 +7,6 @@ export {
   Localizer,
   availableLanguages,
   canonicalLocale,
-  loadLocalizer,
   loadTranslation,
   onTranslation,
   registerTranslation,
@@ -17,8 +16,8 @@ export {
   type MessageKey,
   type MessageOverrides,
   type MessageParams,
-  loadFileWords,
   type FileWords,
   type Translation,
 } from './localize.js';
 export { issueMessage } from './issue-message.js';
+export { loadFileWords, loadLocalizer } from './load-words.js';

@@ -1,7 +1,8 @@
 // A headless caller's Localizer (loadLocalizer) has every English word, the later steps' too, though the
 // built-in table starts with the first screens' words only. (A file of its own: a fresh page, nothing loaded.)
 import { expect } from '@open-wc/testing';
-import { Localizer, loadLocalizer } from './localize.js';
+import { loadLocalizer } from './load-words.js';
+import { Localizer } from './localize.js';
 import { uiLaterEn } from './ui-later.en.js';
 
 describe('loadLocalizer', () => {

@@ -137,19 +137,9 @@ const translations = new Map<string, Translation>([['en', english]]);
  * time a locale asks for them, and the later steps' words, imported once the later steps are wanted (the
  * English ones are in use) — at once when they already are.
  */
-const loaders: Readonly<
-  Record<string, { first: () => Promise<{ translation: FirstWords }>; later: () => Promise<{ later: LaterWords }>; files: () => Promise<FileWords> }>
-> = {
-  fr: {
-    first: () => import('./locales/fr.js'),
-    later: () => import('./locales/fr-later.js'),
-    files: () => import('./files.fr.js').then((m) => ({ template: m.templateTextsFr, report: m.errorReportTextsFr })),
-  },
-  ar: {
-    first: () => import('./locales/ar.js'),
-    later: () => import('./locales/ar-later.js'),
-    files: () => import('./files.ar.js').then((m) => ({ template: m.templateTextsAr, report: m.errorReportTextsAr })),
-  },
+const loaders: Readonly<Record<string, { first: () => Promise<{ translation: FirstWords }>; later: () => Promise<{ later: LaterWords }> }>> = {
+  fr: { first: () => import('./locales/fr.js'), later: () => import('./locales/fr-later.js') },
+  ar: { first: () => import('./locales/ar.js'), later: () => import('./locales/ar-later.js') },
 };
 /** Shipped languages whose table holds the first screens' words only, so far. */
 const firstOnly = new Set<string>();
@@ -219,27 +209,25 @@ function addLater(tag: string, words: LaterWords): void {
 }
 
 /**
- * Loads the words of the downloaded files (the template's, the issues report's) in English and, for a
- * shipped language, in `locale`'s: what `Localizer.templateTexts` / `reportTexts` give. The wizard's
- * downloads and `loadLocalizer()` call it; a page that downloads nothing never loads them. Rejects when
- * a chunk fails to load (the download then fails, and may be tried again).
+ * @internal The files' words as load-words.ts loadFileWords() loads them: English's (`tag` undefined), or
+ * a shipped language's, added to its table. Nothing for a table a host registered.
  */
-export async function loadFileWords(locale?: string): Promise<void> {
-  if (!englishFiles) {
-    const { templateTextsEn, errorReportTextsEn } = await import('./files.en.js');
-    englishFiles = { template: templateTextsEn, report: errorReportTextsEn };
+export function addFileWords(tag: string | undefined, files: FileWords): void {
+  if (tag === undefined) {
+    englishFiles = files;
+    return;
   }
-  const tag = tagFor(canonicalLocale(locale));
-  const loader = tag === undefined ? undefined : loaders[tag];
-  if (tag === undefined || !loader) return;
-  await loadTranslation(tag);
-  if (!filesPending(translations.get(tag))) return;
-  const files = await loader.files();
   const table = translations.get(tag);
   if (!table || !filesPending(table)) return;
   const next: Translation = { ...table, ...files };
   shipped.add(next);
   translations.set(tag, next);
+}
+
+/** @internal What loadFileWords() still has to load: English's files' words, and `locale`'s shipped language's. */
+export function fileWordsPending(locale: string): { readonly english: boolean; readonly tag?: string } {
+  const tag = tagFor(locale);
+  return { english: !englishFiles, ...(tag !== undefined && (!translations.has(tag) || filesPending(translations.get(tag))) && tag in loaders ? { tag } : {}) };
 }
 
 /** A shipped language's table whose files' words are not loaded yet. */
@@ -251,7 +239,7 @@ function filesPending(table: Translation | undefined): boolean {
 function filesFor(locale: string): { template: Partial<TemplateTexts>; report: Partial<ErrorReportTexts>; english: FileWords } {
   const table = translationFor(locale);
   if (!englishFiles || filesPending(table)) {
-    throw new Error(`offline-upload: the words of the downloaded files (${locale}) are not loaded yet: await loadFileWords('${locale}') or loadLocalizer('${locale}') first`);
+    throw new Error(`offline-upload: the files' words (${locale}) are not loaded yet: await loadFileWords('${locale}') first`);
   }
   return { template: table.template ?? {}, report: table.report ?? {}, english: englishFiles };
 }
@@ -270,19 +258,6 @@ export function translationPending(locale: string): string | undefined {
 export function onTranslation(listener: (tag: string) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-/**
- * A Localizer for `locale` once its table is loaded, with every English word too (the later steps' part):
- * what a headless caller uses for files' words and messages.
- */
-export async function loadLocalizer(locale?: string, overrides: MessageOverrides = {}): Promise<Localizer> {
-  // English's later words first: then the language's later words are wanted too, and loaded with it.
-  if (!englishComplete) useLaterWords((await import('./later-words.js')).laterWordsEn);
-  useChooseWords((await import('./ui-choose.en.js')).uiChooseEn);
-  await loadTranslation(canonicalLocale(locale));
-  await loadFileWords(locale);
-  return new Localizer(locale, overrides);
 }
 
 /** A valid BCP 47 tag for `locale`, or `en` when it is empty or malformed. */

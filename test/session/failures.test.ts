@@ -200,7 +200,7 @@ describe('Failures: the dry run\'s own codes', () => {
 
   it('every new code has its own words in English, French and Arabic, without HTTP or ids', async () => {
     for (const locale of ['en', 'fr', 'ar']) {
-      const l = locale === 'en' ? new Localizer('en') : await (await import('../../src/i18n/localize.js')).loadLocalizer(locale);
+      const l = locale === 'en' ? new Localizer('en') : await (await import('../../src/i18n/load-words.js')).loadLocalizer(locale);
       const general = l.failure({ code: 'unexpected' });
       for (const code of ['dry-run-session-ended', 'dry-run-too-large', 'dry-run-internal'] as const) {
         const text = l.failure({ code });

@@ -1,70 +1,13 @@
-// The forms and tables of the choose and template steps: the choice grid, radios, fixed (preset) values,
-// the template's column table with badges and rules.
+// The forms and tables of the steps on the first screens: fieldset legends and the template's column table
+// with badges and rules. The choose step's own form (step-choose/choose-form.styles.ts) comes with it.
 import { css } from 'lit';
 
 export const stepFormStyles = css`
-  /* Choose */
-  .form {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
-    gap: var(--_space);
-    align-items: start;
-  }
-  fieldset.identifier {
-    border: none;
-    margin: 0;
-    padding: 0;
-    min-inline-size: 0;
-  }
+  /* A legend, in any step's fieldset (the choose step's identifier kinds, the review's rows view) */
   fieldset legend {
     padding: 0;
     margin-block-end: 0.25rem;
   }
-  .radios {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-  }
-  .radio {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    min-block-size: 2rem;
-    cursor: pointer;
-  }
-  .radio input {
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-  .fixed {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    align-items: center;
-    column-gap: 0.5rem;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  .fixed .label {
-    grid-column: 1 / -1;
-    font-size: 0.8125em;
-    color: var(--_muted);
-  }
-  .fixed-value {
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-  .spec-status:empty {
-    display: none;
-  }
-  .spec-status p {
-    margin: 0;
-  }
-
 
   /* Template */
   .for {

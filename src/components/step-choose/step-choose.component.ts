@@ -9,6 +9,7 @@ import type { ActivitySearch } from '../activity-combobox/activity-combobox.comp
 import type { ACTIVITY_CHANGE_EVENT } from '../shared/internal-events.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { StepElement } from '../shared/step-element.js';
+import { chooseFormStyles } from './choose-form.styles.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 
 /** Where focus goes for each field (the first radio stands for the identifier kinds). */
@@ -26,6 +27,7 @@ const FIELD_TARGET: Record<PresetField, string> = {
 export class StepChooseElement extends StepElement {
   static override styles = [
     ...StepElement.styles,
+    chooseFormStyles,
     dialogStyles,
     css`
       dialog p {

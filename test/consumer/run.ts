@@ -44,9 +44,13 @@ const withCdn = !args.includes('--only') || (args[args.indexOf('--only') + 1] ??
  * 50.8 kB at 07:15 (`npm run size` lists what is in it): the session's file work, matching, persistence and
  * the plan loaded on first use; the English, French and Arabic words in two parts (the first screens' on
  * the first load, the later steps' with them); the REST client's write half with the first write.
+ * 39.7 kB at 10:45 (sixth session): the html``/css`` literals minified; <upload-summary>'s view, the
+ * persistence controller, the no-access panel, the progress block, downloads (@lit/task) and the choose
+ * form's styles loaded when needed; four leaf chunks in one (fl-shell); the words, the session and the
+ * REST client split further (fl-core): budget 52 -> 40.5 kB.
  * A guard against growth, lowered as the first load shrinks; each change is said in the issue's note.
  */
-const FIRST_LOAD_BUDGET = 52_000;
+const FIRST_LOAD_BUDGET = 40_500;
 
 let passed = 0;
 let failed = 0;

@@ -66,7 +66,10 @@ export const APPS: Record<AppName, AppTemplate> = {
 import type { OfflineUploadWizardElement } from 'offline-upload/register';
 
 const wizard: OfflineUploadWizardElement = document.createElement('offline-upload-wizard');
-const preset: Record<string, string> = { 'api-base': '/api/lms', 'activity-id': '${DEMO.activities.classroom}', 'domain-id': '${DEMO.domains.employees}', identifier: 'email' };
+// \`?choose\`: no preset, so the first screen is the choose step (the consumer suite measures both first loads).
+const preset: Record<string, string> = location.search.includes('choose')
+  ? { 'api-base': '/api/lms' }
+  : { 'api-base': '/api/lms', 'activity-id': '${DEMO.activities.classroom}', 'domain-id': '${DEMO.domains.employees}', identifier: 'email' };
 for (const [name, value] of Object.entries(preset)) wizard.setAttribute(name, value);
 wizard.maxRows = 500;
 wizard.addEventListener('offline-upload-created', (event) => console.log('created', event.detail.result.created));

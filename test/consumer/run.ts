@@ -51,6 +51,12 @@ const withCdn = !args.includes('--only') || (args[args.indexOf('--only') + 1] ??
  * A guard against growth, lowered as the first load shrinks; each change is said in the issue's note.
  */
 const FIRST_LOAD_BUDGET = 40_500;
+/**
+ * The same with no preset (`?choose`), where the first screen is the choose step: its chunk (the activity
+ * search, @lit/task) and its words come on top. Measured 47.4 kB on 2026-12-02 at 11:28; issue 10's 35 kB
+ * aims at this page too.
+ */
+const CHOOSE_FIRST_LOAD_BUDGET = 48_500;
 
 let passed = 0;
 let failed = 0;
@@ -154,20 +160,37 @@ async function drive(browser: Browser, app: AppName, dist: string, dir: string):
     });
     if (!opened) return;
     if (app === 'vanilla') {
-      await check(`${app}: first load ≤ ${FIRST_LOAD_BUDGET / 1000} kB gzip (the page's scripts loaded before any interaction, lit included)`, async () => {
-        await page.waitForLoadState('networkidle');
+      const measure = (from: number, label: string, budget: number) => {
         // The page's scripts; the validation worker (started once the template spec is known, on its own
         // thread) is reported beside them.
-        const loaded = [...new Set(server.requests.filter((r) => r.status === 200 && /\.m?js$/.test(r.path)).map((r) => r.path))];
+        const loaded = [...new Set(server.requests.slice(from).filter((r) => r.status === 200 && /\.m?js$/.test(r.path)).map((r) => r.path))];
         const scripts = loaded.filter((path) => !/validate\.worker/.test(path));
         const worker = loaded.find((path) => /validate\.worker/.test(path));
         if (worker) timings.push(`worker ${(gzipSync(readFileSync(join(dist, worker)), { level: 9 }).length / 1000).toFixed(1)} kB gzip`);
         const sizes = scripts.map((path) => ({ path, gzip: gzipSync(readFileSync(join(dist, path)), { level: 9 }).length }));
         const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
         const table = sizes.map((s) => `${s.path} ${(s.gzip / 1000).toFixed(1)} kB`).join(', ');
-        timings.push(`first load ${(total / 1000).toFixed(1)} kB gzip (${table})`);
-        console.log(`    first load: ${(total / 1000).toFixed(1)} kB gzip — ${table}`);
-        if (total > FIRST_LOAD_BUDGET) throw new Error(`the first screen loads ${(total / 1000).toFixed(1)} kB gzip of scripts, over the ${FIRST_LOAD_BUDGET / 1000} kB budget: ${table}`);
+        timings.push(`${label} ${(total / 1000).toFixed(1)} kB gzip (${table})`);
+        console.log(`    ${label}: ${(total / 1000).toFixed(1)} kB gzip — ${table}`);
+        if (total > budget) throw new Error(`${label}: ${(total / 1000).toFixed(1)} kB gzip of scripts, over the ${budget / 1000} kB budget: ${table}`);
+      };
+      await check(`${app}: first load ≤ ${FIRST_LOAD_BUDGET / 1000} kB gzip (the page's scripts loaded before any interaction, lit included)`, async () => {
+        await page.waitForLoadState('networkidle');
+        measure(0, 'first load', FIRST_LOAD_BUDGET);
+      });
+      await check(`${app}: first load with no preset (the choose step) ≤ ${CHOOSE_FIRST_LOAD_BUDGET / 1000} kB gzip`, async () => {
+        // A page of its own in a fresh context (nothing cached), counting only its requests.
+        const from = server.requests.length;
+        const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        try {
+          const choosePage = await fresh.newPage();
+          await choosePage.goto(`${server.origin}/?choose`);
+          await choosePage.locator('offline-upload-wizard').getByRole('combobox').first().waitFor({ timeout: 20_000 });
+          await choosePage.waitForLoadState('networkidle');
+          measure(from, 'first load, choose step', CHOOSE_FIRST_LOAD_BUDGET);
+        } finally {
+          await fresh.close();
+        }
       });
     }
     await check(`${app}: the template downloads (exceljs's lazy chunk loads from the host's build)`, async () => {

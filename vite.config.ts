@@ -124,7 +124,7 @@ export function wizardChunks() {
   // Modules that define tags stay where they are: the registration modules in register.js (the one file
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
   const leaves = /\/src\/(core\/spec-rules|core\/read\/types|backend\/errors|backend\/contact)\.ts$/;
-  const laterShared = /\/src\/(session\/plan\.ts$|components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task)|records-preview\/records-ready)\.ts$)/;
+  const laterShared = /\/src\/components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task)|records-preview\/records-ready)\.ts$/;
   const persistence = /\/src\/(components\/offline-upload-wizard\/persistence-controller|session\/persistence)\.ts$/;
   const summaryView = /\/src\/components\/upload-summary\/upload-summary\.(view|styles)\.ts$/;
   const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step|no-access-step)|upload-summary\/upload-summary)\.ts$/;

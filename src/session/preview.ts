@@ -5,8 +5,6 @@ import type { DryRunLabel, UploadRecord } from '../core/records.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { completionDateColumn, statusColumn } from '../core/template/columns.js';
 
-// The plan (what "Create records" will do) is plan.ts: the wizard's shell words it without this module.
-export { createPlan, type CreatePlan } from './plan.js';
 
 /** What a row of the preview says it will do at commit: `create` (a new record) or `already-recorded` (left unchanged). */
 export type PreviewLabel = Extract<DryRunLabel, 'create' | 'already-recorded'>;
@@ -120,4 +118,19 @@ export function buildPreview(input: PreviewInput): RecordsPreview {
     count: (label) => listOf(label).length,
     rows: (label, offset, limit) => listOf(label).slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit)).map(toRow),
   };
+}
+
+/** What the admin confirms: the counts the preview shows, and the rows deleted in the browser. */
+export interface CreatePlan {
+  /** Records the commit creates. */
+  readonly create: number;
+  /** Rows the LMS already has and leaves unchanged (existing-record policy `skip`). */
+  readonly unchanged: number;
+  /** Rows deleted in the browser on purpose: not created. */
+  readonly deleted: number;
+}
+
+/** What "Create records" will do, in the preview's own counts (plus the rows deleted in the browser). */
+export function createPlan(preview: Pick<RecordsPreview, 'counts'>, deleted = 0): CreatePlan {
+  return { create: preview.counts.create, unchanged: preview.counts['already-recorded'], deleted };
 }

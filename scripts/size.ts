@@ -5,7 +5,7 @@
 // first-load budget measures it): each chunk's gzip size and the modules inside it with their share.
 // A module's share: the bytes of the chunk its code fills (the app's source map back to dist/, dist's
 // source maps back to src/), applied to the chunk's gzip size — an estimate, exact for the chunk totals.
-// Run: npm run size [-- --no-build] [--all] [--json out.json]
+// Run: npm run size [-- --no-build] [--all] [--choose] [--json out.json]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -23,6 +23,8 @@ const app = join(root, 'node_modules/.cache/offline-upload-size');
 const dist = join(root, 'dist');
 /** Modules below this share of a chunk are summed as "(smaller modules)" unless --all. */
 const SMALL = args.includes('--all') ? 0 : 150;
+/** --choose: the page with no preset, whose first screen is the choose step (the consumer suite's second budget). */
+const CHOOSE = args.includes('--choose');
 
 const gzip = (bytes: Uint8Array): number => gzipSync(bytes, { level: 9 }).length;
 
@@ -57,8 +59,13 @@ async function firstLoad(out: string): Promise<{ scripts: string[]; worker?: str
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.origin}/`);
-    await page.locator('offline-upload-wizard').getByRole('heading', { level: 2, name: 'Download the template' }).waitFor({ timeout: 30_000 });
+    if (CHOOSE) {
+      await page.goto(`${server.origin}/?choose`);
+      await page.locator('offline-upload-wizard').getByRole('combobox').first().waitFor({ timeout: 30_000 });
+    } else {
+      await page.goto(`${server.origin}/`);
+      await page.locator('offline-upload-wizard').getByRole('heading', { level: 2, name: 'Download the template' }).waitFor({ timeout: 30_000 });
+    }
     await page.waitForLoadState('networkidle');
     const loaded = [...new Set(server.requests.filter((r) => r.status === 200 && /\.m?js$/.test(r.path)).map((r) => r.path))];
     return { scripts: loaded.filter((p) => !/validate\.worker/.test(p)), worker: loaded.find((p) => /validate\.worker/.test(p)) };
@@ -155,7 +162,7 @@ async function main(): Promise<void> {
   const { scripts, worker } = await firstLoad(out);
   const chunks = scripts.map((path) => describe(out, path)).sort((a, b) => b.gzip - a.gzip);
   const total = chunks.reduce((sum, c) => sum + c.gzip, 0);
-  console.log(`\nFirst load of the vanilla consumer app (register + the template step of a preset activity):`);
+  console.log(`\nFirst load of the vanilla consumer app (register + ${CHOOSE ? 'the choose step, no preset' : 'the template step of a preset activity'}):`);
   console.log(`${kB(total)} kB gzip in ${chunks.length} scripts${worker ? ` (+ the validation worker ${kB(gzip(readFileSync(join(out, worker)))).trim()} kB on its own thread)` : ''}\n`);
   for (const chunk of chunks) {
     console.log(`${kB(chunk.gzip)} kB  ${chunk.path}  (${kB(chunk.bytes).trim()} kB min)`);

@@ -69,8 +69,8 @@ export class SessionController implements ReactiveController {
     if (!backend && apiBase) {
       try {
         // Loaded on demand: a host that passes its own backend never downloads the REST client and zod.
-        const { RestBackend } = await import('../../backend/rest-backend.js');
-        backend = new RestBackend({ baseUrl: apiBase });
+        const { restBackend } = await import('./rest-client.js');
+        backend = restBackend(apiBase);
       } catch (error) {
         // A chunk that no longer loads (e.g. after a redeploy) or a base URL refused: said, with Try again,
         // instead of "checking your access" for ever.

@@ -210,6 +210,10 @@ describe('<offline-upload-wizard> in a narrow column', () => {
     expect(getComputedStyle(line).display).to.equal('block');
     expect(line.hasAttribute('aria-hidden')).to.equal(false);
     expect(line.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Step 2 of 7 · Choose');
+    // The bar below it: 2/7 of the track, set from script (no style attribute: a strict CSP forbids them).
+    const track = $(el, '.step-track');
+    const filled = track.querySelector('span')!;
+    expect(filled.getBoundingClientRect().width / track.getBoundingClientRect().width).to.be.closeTo(2 / 7, 0.01);
     await expect(el).to.be.accessible();
   });
 });

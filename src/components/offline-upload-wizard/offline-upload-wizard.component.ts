@@ -28,7 +28,7 @@ import { LazyPersistence } from './persistence-front.js';
 import { bridgeEvents } from './public-events.js';
 import { SessionController } from './session-controller.js';
 import { renderStep } from './step-outlet.js';
-import { renderStepper } from './stepper.js';
+import { renderStepper, updateStepTrack } from './stepper.js';
 import { StrayDropController } from './stray-drop.js';
 
 /**
@@ -232,6 +232,10 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
             options: { dateOrder, maxFileSize, maxRows, supportUrl, supportEmail, messages },
           }
         : undefined;
+  }
+
+  protected override updated(): void {
+    updateStepTrack(this.renderRoot);
   }
 
   /** Complete once the shell and the step it shows have rendered. */

@@ -1,7 +1,6 @@
 // The wizard's stepper: the steps (seven, eight with column matching), done / current / reachable, as a list in wide columns and as
 // "Step 3 of 7 · Template" with a bar in narrow ones.
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { Localizer, MessageKey } from '../../i18n/localize.js';
 import { WIZARD_STEPS, type WizardStep } from '../../session/steps.js';
 import type { WizardFlow } from '../../session/wizard-flow.js';
@@ -22,8 +21,6 @@ export function renderStepper(l: Localizer, flow: WizardFlow | undefined, label:
   // The matching step is listed only for an upload whose columns needed it.
   const steps = flow?.steps ?? WIZARD_STEPS;
   const index = steps.indexOf(currentStep);
-  // The bar's length as a custom property set from script: a strict CSP forbids style attributes.
-  const fraction = ref((el) => (el as HTMLElement | undefined)?.style.setProperty('--_step-fraction', String((index + 1) / steps.length)));
   return html`
     <nav part="stepper" class="stepper" aria-label=${label}>
       <ol>
@@ -46,7 +43,17 @@ export function renderStepper(l: Localizer, flow: WizardFlow | undefined, label:
       <p class="step-count">
         ${l.t('stepOf', { current: index + 1, total: steps.length })} · <strong>${l.t(STEP_NAMES[currentStep])}</strong>
       </p>
-      <div class="step-track" aria-hidden="true" ${fraction}><span></span></div>
+      <div class="step-track" aria-hidden="true" data-fraction=${(index + 1) / steps.length}><span></span></div>
     </nav>
   `;
+}
+
+/**
+ * Sets the narrow stepper's bar to its length after each render of the shell: a custom property set from
+ * script, as a strict CSP forbids style attributes (a plain function, not the `ref` directive, whose
+ * async-directive machinery the first load would carry for this one bar).
+ */
+export function updateStepTrack(root: ParentNode): void {
+  const track = root.querySelector<HTMLElement>('.step-track');
+  track?.style.setProperty('--_step-fraction', track.dataset['fraction'] ?? '0');
 }

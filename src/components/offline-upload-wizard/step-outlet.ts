@@ -2,23 +2,30 @@
 // is a session, the access step with what the connection says; the no-access panel alone, with the host's
 // own contact words when it slots them.
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import type { Localizer } from '../../i18n/localize.js';
 import type { WizardStep } from '../../session/steps.js';
 import { STEP_PARTS } from '../shared/step-element.js';
 import { ensureStep } from './lazy-steps.js';
 import type { SessionController } from './session-controller.js';
 
-const STEP_TAGS: Record<WizardStep, StaticValue> = {
-  access: literal`offline-upload-step-access`,
-  choose: literal`offline-upload-step-choose`,
-  template: literal`offline-upload-step-template`,
-  upload: literal`offline-upload-step-upload`,
-  match: literal`offline-upload-step-match`,
-  review: literal`offline-upload-step-review`,
-  create: literal`offline-upload-step-create`,
-  done: literal`offline-upload-step-done`,
-};
+/** Each wizard's step element, kept while the flow shows the same step (a new one for another step). */
+const shown = new WeakMap<HTMLElement, HTMLElement>();
+
+/**
+ * The element of `step`, made here rather than by lit's static html (whose module the first load would
+ * carry for this one tag): rendered as a node, it stays the same element while the step does.
+ */
+function stepElement(host: HTMLElement, step: WizardStep): HTMLElement {
+  const tag = `offline-upload-step-${step}`;
+  let element = shown.get(host);
+  if (element?.localName !== tag) {
+    element = document.createElement(tag);
+    element.toggleAttribute('data-step', true);
+    element.setAttribute('exportparts', STEP_PARTS);
+    shown.set(host, element);
+  }
+  return element;
+}
 
 /** @internal The current step's element (`data-step`), its parts re-exported as the wizard's. */
 export function renderStep(connection: SessionController, l: Localizer, host: HTMLElement & ReactiveControllerHost): TemplateResult {
@@ -40,6 +47,5 @@ export function renderStep(connection: SessionController, l: Localizer, host: HT
   // under the step's heading, with Try again.
   const unloaded = ensureStep(flow.step, l, host, flow.skippingChoose);
   if (unloaded) return html`<offline-upload-step-access data-step exportparts=${STEP_PARTS} .connection=${unloaded}></offline-upload-step-access>`;
-  const tag = STEP_TAGS[flow.step];
-  return staticHtml`<${tag} data-step exportparts=${STEP_PARTS}></${tag}>`;
+  return html`${stepElement(host, flow.step)}`;
 }

@@ -124,9 +124,9 @@ export function wizardChunks() {
   // Modules that define tags stay where they are: the registration modules in register.js (the one file
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
   const leaves = /\/src\/(core\/spec-rules|core\/read\/types|backend\/errors|backend\/contact)\.ts$/;
-  const laterShared = /\/src\/components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task)|records-preview\/records-ready)\.ts$/;
+  const laterShared = /\/src\/components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task|download|file-select)|records-preview\/records-ready)\.ts$/;
   const persistence = /\/src\/(components\/offline-upload-wizard\/persistence-controller|session\/persistence)\.ts$/;
-  const summaryView = /\/src\/components\/upload-summary\/upload-summary\.(view|styles)\.ts$/;
+  const summaryView = /\/src\/components\/(upload-summary\/upload-summary\.(view|styles)|shared\/heading)\.ts$/;
   const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step|no-access-step)|upload-summary\/upload-summary)\.ts$/;
   // The REST client's loader stays a chunk of its own (session-controller.ts imports it on demand).
   const restClient = /\/offline-upload-wizard\/rest-client\.ts$/;
@@ -136,12 +136,13 @@ export function wizardChunks() {
       // Leaf modules (no imports) that the headless entries, the session, the REST client and the shell all
       // use: one chunk without lit, not four tiny ones that each compress worse alone.
       if (leaves.test(id)) return 'basics';
-      // <upload-summary>'s template and styles load on its first connection (the element stays in the shell).
+      // <upload-summary>'s template and styles load on its first connection (the element stays in the shell),
+      // with heading.ts (and lit's static html), which the later steps' issues table also imports from there.
       if (summaryView.test(id)) return 'upload-summary-view';
       // The wizard's keeping of work loads when there is work to keep or offer (persistence-front.ts).
       if (persistence.test(id)) return 'persistence';
-      // What only the later steps show, though it sits in shared/: with them (the template step's download
-      // loads download-task.ts on the first click; records-ready.ts words the shell's confirmation through
+      // What only the later steps use, though it sits in shared/: with them (the template step's download
+      // loads download-task.ts, and its saveBlob, on the first click; records-ready.ts words the shell's confirmation through
       // usePlanWords, set as the later steps load).
       if (laterShared.test(id)) return 'later-steps';
       if (shell.test(id) || elementsOnly.test(id)) return 'wizard';

@@ -124,7 +124,7 @@ export function wizardChunks() {
   // Modules that define tags stay where they are: the registration modules in register.js (the one file
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
   const leaves = /\/src\/(core\/spec-rules|core\/read\/types|backend\/errors|backend\/contact)\.ts$/;
-  const laterShared = /\/src\/components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task|download|file-select)|records-preview\/records-ready)\.ts$/;
+  const laterShared = /\/src\/components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task|download|file-select)|records-preview\/records-ready|offline-upload-wizard\/confirm-dialog\.view)\.ts$/;
   const persistence = /\/src\/(components\/offline-upload-wizard\/persistence-controller|session\/persistence)\.ts$/;
   const summaryView = /\/src\/components\/(upload-summary\/upload-summary\.(view|styles)|shared\/heading)\.ts$/;
   const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step|no-access-step)|upload-summary\/upload-summary)\.ts$/;
@@ -141,9 +141,9 @@ export function wizardChunks() {
       if (summaryView.test(id)) return 'upload-summary-view';
       // The wizard's keeping of work loads when there is work to keep or offer (persistence-front.ts).
       if (persistence.test(id)) return 'persistence';
-      // What only the later steps use, though it sits in shared/: with them (the template step's download
-      // loads download-task.ts, and its saveBlob, on the first click; records-ready.ts words the shell's confirmation through
-      // usePlanWords, set as the later steps load).
+      // What only the later steps use, though it sits in shared/ or the shell's folder: with them (the template
+      // step's download loads download-task.ts, and its saveBlob, on the first click; the shell's confirmation,
+      // confirm-dialog.view.ts with records-ready.ts's words, is handed to the shell as the later steps load).
       if (laterShared.test(id)) return 'later-steps';
       if (shell.test(id) || elementsOnly.test(id)) return 'wizard';
       if (laterWords.test(id)) return 'later-words';

@@ -91,6 +91,9 @@ describe('<offline-upload-wizard> accessibility', () => {
     button(el, 'Create records').click();
     await el.updateComplete;
     expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(true);
+    // Its look came with the later steps (confirm-dialog.view.ts), adopted by the shell: the box, the row of buttons.
+    expect(getComputedStyle($(el, 'dialog')).borderTopLeftRadius).to.equal('8px');
+    expect(getComputedStyle($(el, 'dialog .actions')).display).to.equal('flex');
     await expect(el).to.be.accessible();
     backend.failAlways.set('commitUpload', new UnavailableError('The LMS timed out.', 'commitUpload', 504));
     button(el, 'Create 5 records').click();

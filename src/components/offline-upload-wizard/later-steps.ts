@@ -10,7 +10,6 @@ import { IssuesTableElement } from '../issues-table/issues-table.component.js';
 import { BulkFixElement } from '../problem-grid/bulk-fix.component.js';
 import { ProblemCardsElement } from '../problem-grid/problem-cards.component.js';
 import { ProblemGridElement } from '../problem-grid/problem-grid.component.js';
-import { planWords } from '../records-preview/records-ready.js';
 import { RecordsPreviewElement } from '../records-preview/records-preview.component.js';
 import { StepCreateElement } from '../step-create/step-create.component.js';
 import { StepDoneElement } from '../step-done/step-done.component.js';
@@ -18,7 +17,8 @@ import { StepMatchElement } from '../step-match/step-match.component.js';
 import { StepReviewElement } from '../step-review/step-review.component.js';
 import { StepUploadElement } from '../step-upload/step-upload.component.js';
 import { loadSummaryView } from '../upload-summary/upload-summary.component.js';
-import { usePlanWords } from './confirm-dialog.js';
+import { useConfirmDialog } from './confirm-dialog.js';
+import { confirmDialogView } from './confirm-dialog.view.js';
 
 /** @internal The template step's downloads, loaded with the later steps (shared/lazy-download.ts). */
 export { DownloadTask } from '../shared/download-task.js';
@@ -29,8 +29,8 @@ export function defineLaterSteps(): void {
   useLaterWords(laterWordsEn);
   // <upload-summary>'s view too, so that the review and create steps never show it empty while it loads.
   void loadSummaryView();
-  // The confirmation's lines (the shell's dialog) in the preview's own counts.
-  usePlanWords(planWords);
+  // The shell's confirmation before creating, which only these steps ask for.
+  useConfirmDialog(confirmDialogView);
   // One literal define per tag (not a loop), so that the manifest analyzer sees every tag name.
   if (!customElements.get('offline-upload-drop-zone')) customElements.define('offline-upload-drop-zone', DropZoneElement);
   if (!customElements.get('offline-upload-issues-table')) customElements.define('offline-upload-issues-table', IssuesTableElement);

@@ -18,7 +18,7 @@ import type { WizardFlow } from '../../session/wizard-flow.js';
 import { OfflineUploadElement } from '../shared/base-element.js';
 import { failureTime, type StepElement } from '../shared/step-element.js';
 import { wizardContext, type WizardContext } from '../shared/wizard-context.js';
-import { ConfirmDialogController, renderConfirmDialog } from './confirm-dialog.js';
+import { ConfirmDialogController } from './confirm-dialog.js';
 import { FocusController } from './focus-controller.js';
 import { LazyStepsController, stepDefined } from './lazy-steps.js';
 import { LandmarkController } from './landmark.js';
@@ -299,7 +299,7 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
         </div>
         ${this.live.render()}
       </section>
-      ${renderConfirmDialog(l, flow, cancel)}
+      ${this.dialog.render(l, cancel)}
     `;
   }
 }

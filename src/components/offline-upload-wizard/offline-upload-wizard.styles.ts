@@ -1,8 +1,8 @@
-// Look of the wizard shell: a card with a stepper on top, one step element at a time below, and the
-// confirmation dialog; logical properties throughout, a container query for narrow columns (down to 320 px).
+// Look of the wizard shell: a card with a stepper on top, one step element at a time below (the
+// confirmation dialog's look comes with it: confirm-dialog.view.ts); logical properties throughout, a
+// container query for narrow columns (down to 320 px).
 // The steps' own look is in shared/step.styles.ts.
 import { css } from 'lit';
-import { dialogStyles } from '../shared/dialog.styles.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 
 const wizard = css`
@@ -160,28 +160,6 @@ const wizard = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  /* Dialog */
-  /* (box, backdrop, heading and paragraph: shared/dialog.styles.ts) */
-  dialog {
-    font-family: var(--_font);
-  }
-  dialog .confirm-plan {
-    margin: calc(var(--_space) * -0.5) 0 var(--_space);
-    padding-inline-start: 1.25rem;
-  }
-  dialog .actions {
-    border: none;
-    padding: 0;
-  }
-  dialog .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  .spacer {
-    flex: 1 1 auto;
-  }
   /* Narrow columns: the stepper becomes "Step 3 of 7 · Template" with a bar. */
   @container (max-width: 38rem) {
     .stepper ol {
@@ -199,4 +177,4 @@ const wizard = css`
   }
 `;
 
-export const styles = [tokens, base, dialogStyles, wizard];
+export const styles = [tokens, base, wizard];

@@ -31,7 +31,7 @@ export function elementsOf(manifest) {
 
 /** The Markdown reference of one element, from its manifest declaration. */
 export function elementTables(d) {
-  const isPublic = (m) => !m.privacy && !m.static && !/@internal/.test(m.description ?? '');
+  const isPublic = (m) => (!m.privacy || m.privacy === 'public') && !m.static && !/@internal/.test(m.description ?? '');
   const fields = (d.members ?? []).filter((m) => m.kind === 'field' && isPublic(m));
   const fieldNames = new Set(fields.map((f) => f.name));
   const attrOnly = (d.attributes ?? []).filter((a) => !a.fieldName || !fieldNames.has(a.fieldName));

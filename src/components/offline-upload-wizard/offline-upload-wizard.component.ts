@@ -2,9 +2,8 @@
 // (SessionController), shares { session, flow, state, localizer } with one internal element per step
 // through @lit/context, and renders only the stepper, the live region, the confirmation dialog and focus;
 // each of those chores is a controller or a render function of its own in this folder.
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { LmsBackend } from '../../backend/types.js';
 import type { DateOrder } from '../../core/read/types.js';
 import { FailedEvent } from '../../events/failed.js';
@@ -17,7 +16,7 @@ import type { UploadSession } from '../../session/upload-session.js';
 import type { WizardFlow } from '../../session/wizard-flow.js';
 import { OfflineUploadElement } from '../shared/base-element.js';
 import { failureTime, type StepElement } from '../shared/step-element.js';
-import { wizardContext, type WizardContext } from '../shared/wizard-context.js';
+import { wizardContext } from '../shared/wizard-context.js';
 import { ConfirmDialogController } from './confirm-dialog.js';
 import { FocusController } from './focus-controller.js';
 import { LazyStepsController, stepDefined } from './lazy-steps.js';
@@ -91,64 +90,83 @@ import { StrayDropController } from './stray-drop.js';
 export class OfflineUploadWizardElement extends OfflineUploadElement {
   static override styles = styles;
 
+  // Declared here rather than with decorators: their code would be on every host's first load for this.
+  static override properties = {
+    apiBase: { attribute: 'api-base' },
+    backend: { attribute: false },
+    categoryId: { attribute: 'category-id' },
+    activityId: { attribute: 'activity-id' },
+    domainId: { attribute: 'domain-id' },
+    identifier: {},
+    locale: {},
+    dateOrder: { attribute: 'date-order' },
+    maxFileSize: { type: Number, attribute: 'max-file-size' },
+    maxRows: { type: Number, attribute: 'max-rows' },
+    supportUrl: { attribute: 'support-url' },
+    supportEmail: { attribute: 'support-email' },
+    keepWorkHours: { type: Number, attribute: 'keep-work-hours' },
+    workKey: { attribute: 'work-key' },
+    messages: { attribute: false },
+  };
+
   /** Base URL of the LMS's offline-upload REST API (e.g. `/api/lms`); used when no `backend` is set. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
 
   /** Any LmsBackend implementation; wins over `api-base`. Property only. */
-  @property({ attribute: false }) backend?: LmsBackend;
+  backend?: LmsBackend;
 
   /** Preset category: the choose step starts with it (shown as fixed text with a "Change" button). */
-  @property({ attribute: 'category-id' }) categoryId?: string;
+  categoryId?: string;
 
   /** Preset activity, e.g. when launched from an activity's page. */
-  @property({ attribute: 'activity-id' }) activityId?: string;
+  activityId?: string;
 
   /** Preset user domain. */
-  @property({ attribute: 'domain-id' }) domainId?: string;
+  domainId?: string;
 
   /**
    * Preset identifier kind: the `key` of one of the domain's identifier kinds (`identifierKind.key` in the
    * template spec, e.g. `email`, `employeeId`), not a learner's own identifier. With `activity-id` and
    * `domain-id` also set, the choose step is skipped.
    */
-  @property() identifier?: string;
+  identifier?: string;
 
   /** Locale for text, numbers and dates (e.g. `fr-CA`); wins over `lang`. */
-  @property() override locale?: string;
+  override locale?: string;
 
   /** How dates typed as text are read: `DMY` (default), `MDY` or `YMD`. ISO dates are always accepted. */
-  @property({ attribute: 'date-order' }) dateOrder?: DateOrder;
+  dateOrder?: DateOrder;
 
   /** Largest file accepted, in bytes (default 50 MiB). */
-  @property({ type: Number, attribute: 'max-file-size' }) maxFileSize?: number;
+  maxFileSize?: number;
 
   /** Most records accepted in one file (default 100,000). */
-  @property({ type: Number, attribute: 'max-rows' }) maxRows?: number;
+  maxRows?: number;
 
   /** Link of "Send us a message" on the no-access panel (wins over the LMS's contact URL). */
-  @property({ attribute: 'support-url' }) supportUrl?: string;
+  supportUrl?: string;
 
   /** E-mail shown on the no-access panel (wins over the LMS's contact e-mail). */
-  @property({ attribute: 'support-email' }) supportEmail?: string;
+  supportEmail?: string;
 
   /**
    * Hours the admin's work (the checked file, choices, fixes, staged upload) is kept in this browser so that
    * a reload comes back to it (default 24; `0` keeps nothing). Cleared when records are created, on start
    * over, and by `clearSavedWork()`.
    */
-  @property({ type: Number, attribute: 'keep-work-hours' }) keepWorkHours?: number;
+  keepWorkHours?: number;
 
   /**
    * The key this wizard's work is kept under on the site (default: the page's path and the element's id,
    * else its place among the wizards on the page). Give one per signed-in user when several share a browser.
    */
-  @property({ attribute: 'work-key' }) workKey?: string;
+  workKey?: string;
 
   /** Host overrides of any string: `{ next: 'Continue', kinds: {…}, issues: {…} }` (see MessageOverrides). */
-  @property({ attribute: false }) override messages?: MessageOverrides;
+  override messages?: MessageOverrides;
 
-  /** @internal What the steps share; a new value at every change. */
-  @provide({ context: wizardContext }) private ctx?: WizardContext;
+  /** What the steps share; a new value at every change. */
+  readonly #context = new ContextProvider(this, { context: wizardContext });
 
   private readonly connection = new SessionController(this, {
     options: () => this.sessionOptions,
@@ -221,7 +239,7 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
     if (session && (changed.has('dateOrder') || changed.has('maxFileSize') || changed.has('maxRows'))) session.setOptions(this.sessionOptions);
     const { session: s, flow: f } = this.connection;
     const { dateOrder, maxFileSize, maxRows, supportUrl, supportEmail, messages } = this;
-    this.ctx =
+    this.#context.setValue(
       s && f
         ? {
             session: s,
@@ -231,7 +249,8 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
             announce: (message, assertive) => this.live.say(message, assertive),
             options: { dateOrder, maxFileSize, maxRows, supportUrl, supportEmail, messages },
           }
-        : undefined;
+        : undefined,
+    );
   }
 
   protected override updated(): void {

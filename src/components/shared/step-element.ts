@@ -1,9 +1,8 @@
 // The base of the wizard's step elements: the context from the shell (session, flow, state, localizer),
 // and what every step renders the same way — its heading (focused on step change), its row of actions
 // with Back, and a failure with its "Details for support" disclosure.
-import { consume } from '@lit/context';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { SessionFailure } from '../../session/failures.js';
 import { tokens, base } from './tokens.styles.js';
 import { stepStyles } from './step.styles.js';
@@ -16,10 +15,17 @@ export const STEP_PARTS = 'heading, guidance, actions, progress, progress-bar, n
 export abstract class StepElement extends LitElement {
   static override styles = [tokens, base, stepStyles];
 
+  // Declared here rather than with decorators: their code would be on every host's first load for this.
+  static override properties: PropertyDeclarations = { ctx: { state: true } };
+
   /** @internal Provided by the shell; a new value at every change of the session or the flow. */
-  @consume({ context: wizardContext, subscribe: true })
-  @state()
   protected ctx?: WizardContext;
+
+  constructor() {
+    super();
+    // A controller of the element: it asks for the shell's context while connected.
+    new ContextConsumer(this, { context: wizardContext, subscribe: true, callback: (ctx) => (this.ctx = ctx) });
+  }
 
   /** Focuses the step's heading (the shell calls it when the step changes under the admin's hands). */
   async focusHeading(): Promise<void> {

@@ -1,7 +1,6 @@
 // The access step: "checking your access", or why it could not be checked (with Try again). Before a
 // session exists, the shell hands it the connection's own failure (no backend, no REST client).
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Localizer } from '../../i18n/localize.js';
 import type { SessionFailure } from '../../session/failures.js';
 import { renderFailure, StepElement } from '../shared/step-element.js';
@@ -12,11 +11,13 @@ import type { WizardContext } from '../shared/wizard-context.js';
  * @summary Checking access, or why it failed.
  */
 export class StepAccessElement extends StepElement {
+  static override properties = { connection: { attribute: false } };
+
   /**
    * @internal Set by the shell while there is no session (the connection failed or is not configured), or
    * in place of a step whose code did not load (`heading`: that step's own).
    */
-  @property({ attribute: false }) connection?: { readonly failure?: SessionFailure; readonly localizer: Localizer; readonly retry?: () => void; readonly heading?: string };
+  connection?: { readonly failure?: SessionFailure; readonly localizer: Localizer; readonly retry?: () => void; readonly heading?: string };
 
   protected override render(): TemplateResult | typeof nothing {
     const c = this.connection;

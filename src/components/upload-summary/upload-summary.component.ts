@@ -4,7 +4,6 @@
 // (upload-summary.view.ts) load on the first connection: the first screens do not show a summary.
 // Until they arrive it renders nothing, and `updateComplete` waits for them.
 import { adoptStyles, css, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { UploadSummary } from '../../core/summary.js';
 import type { MessageOverrides } from '../../i18n/localize.js';
 import { OfflineUploadElement } from '../shared/base-element.js';
@@ -63,22 +62,31 @@ export class UploadSummaryElement extends OfflineUploadElement {
     }
   `;
 
+  // Declared here rather than with decorators: their code would be on every host's first load for this.
+  static override properties = {
+    summary: { attribute: false },
+    layout: { reflect: true },
+    locale: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    messages: { attribute: false },
+  };
+
   #styled = false;
 
   /** The summary to show (from `UploadSession.state.summary` or `summarise()`); property only. */
-  @property({ attribute: false }) summary?: UploadSummary;
+  summary?: UploadSummary;
 
   /** `full` shows every breakdown; `compact` shows one line of key figures. */
-  @property({ reflect: true }) layout: 'compact' | 'full' = 'full';
+  layout: 'compact' | 'full' = 'full';
 
   /** Locale for numbers, dates and text, e.g. `fr-CA`; wins over `lang`. */
-  @property() override locale?: string;
+  override locale?: string;
 
   /** Level of the breakdown headings (2–6), to fit the host page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
 
   /** Host overrides of any string (see MessageOverrides). */
-  @property({ attribute: false }) override messages?: MessageOverrides;
+  override messages?: MessageOverrides;
 
   override connectedCallback(): void {
     super.connectedCallback();

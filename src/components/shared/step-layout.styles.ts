@@ -1,5 +1,5 @@
-// Layout of every step: host column, heading, guidance, the row of actions (and the review's action and
-// chip rows), with the narrow-column rules (the wizard is the container). Logical properties throughout.
+// Layout of every step: host column, heading, guidance, the row of actions (and the template's downloads
+// row; the review's rows are in step-review.styles.ts), with the narrow-column rules (the wizard is the container). Logical properties throughout.
 import { css } from 'lit';
 
 export const stepLayoutStyles = css`
@@ -47,25 +47,11 @@ export const stepLayoutStyles = css`
     display: inline-block;
     transform: scaleX(-1);
   }
-  .downloads,
-  .review-actions {
+  .downloads {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
     align-items: center;
-  }
-
-  /* Review: the count line and its chips. */
-  .issue-count {
-    margin: 0;
-  }
-  .issue-count strong {
-    color: var(--_danger);
-  }
-  .counts-chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.375rem;
   }
 
   /* Narrow columns (the wizard is the container). */

@@ -1,5 +1,5 @@
-// Notices in a step: alerts (info, error, success) with their detail and "Details for support", and the
-// list of reasons a file was refused as a whole.
+// Notices in a step: alerts (info, error, success) with their detail and "Details for support" (the
+// review's list of reasons a file was refused as a whole is in step-review.styles.ts).
 import { css } from 'lit';
 
 export const stepNoticeStyles = css`
@@ -45,19 +45,6 @@ export const stepNoticeStyles = css`
   }
   .alert .reason {
     font-style: italic;
-  }
-
-  /* A file refused as a whole: one line per reason. */
-  .file-refused {
-    margin: 0;
-    padding-block: 0.75rem;
-    padding-inline: 2rem 1rem;
-    border-inline-start: 4px solid var(--_danger);
-    background: var(--_danger-soft);
-    border-radius: var(--_radius, 6px);
-  }
-  .file-refused li + li {
-    margin-block-start: 0.5rem;
   }
   /* The upload reference in a failure's "Details for support". */
   .upload-reference {

@@ -1,7 +1,32 @@
-// The review step's own look: the "fix it here" section above the issues list.
+// The review step's own look: its rows of actions, the count of issues, a file refused as a whole (once
+// among every step's styles: only this step shows them), and the "fix it here" section above the issues list.
 import { css } from 'lit';
 
 export const reviewStyles = css`
+  .review-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .issue-count {
+    margin: 0;
+  }
+  .issue-count strong {
+    color: var(--_danger);
+  }
+  /* A file refused as a whole: one line per reason. */
+  .file-refused {
+    margin: 0;
+    padding-block: 0.75rem;
+    padding-inline: 2rem 1rem;
+    border-inline-start: 4px solid var(--_danger);
+    background: var(--_danger-soft);
+    border-radius: var(--_radius, 6px);
+  }
+  .file-refused li + li {
+    margin-block-start: 0.5rem;
+  }
   .fixing {
     display: grid;
     /* One column no wider than the step: the grid's own minimum width must not widen the page on a phone

@@ -5,6 +5,7 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import type { Localizer } from '../../i18n/localize.js';
 import type { WizardStep } from '../../session/steps.js';
 import { STEP_PARTS } from '../shared/step-element.js';
+import type { StepAccessElement } from '../step-access/step-access.component.js';
 import { ensureStep } from './lazy-steps.js';
 import type { SessionController } from './session-controller.js';
 
@@ -27,16 +28,21 @@ function stepElement(host: HTMLElement, step: WizardStep): HTMLElement {
   return element;
 }
 
+/** The access step with what it says in place of a step: the connection's failure, or a step's chunk's. */
+function accessStep(connection: StepAccessElement['connection']): TemplateResult {
+  return html`<offline-upload-step-access data-step exportparts=${STEP_PARTS} .connection=${connection}></offline-upload-step-access>`;
+}
+
 /** @internal The current step's element (`data-step`), its parts re-exported as the wizard's. */
 export function renderStep(connection: SessionController, l: Localizer, host: HTMLElement & ReactiveControllerHost): TemplateResult {
   const { session, flow, failure } = connection;
   if (!session || !flow) {
     const retry = failure?.code === 'connect-failed' ? () => void connection.connect(true) : undefined;
-    return html`<offline-upload-step-access data-step exportparts=${STEP_PARTS} .connection=${{ localizer: l, failure, retry }}></offline-upload-step-access>`;
+    return accessStep({ localizer: l, failure, retry });
   }
   if (session.state.status === 'no-access') {
     const failed = ensureStep('no-access', l, host);
-    if (failed) return html`<offline-upload-step-access data-step exportparts=${STEP_PARTS} .connection=${failed}></offline-upload-step-access>`;
+    if (failed) return accessStep(failed);
     const custom = host.querySelector(':scope > [slot="no-access"]') !== null;
     return html`<offline-upload-step-no-access data-step exportparts=${STEP_PARTS} .customContact=${custom}>
       ${custom ? html`<slot name="no-access" slot="contact"></slot>` : nothing}
@@ -46,6 +52,6 @@ export function renderStep(connection: SessionController, l: Localizer, host: HT
   // preset wizard passes through is not loaded for it); if its chunk did not load, the access step says so
   // under the step's heading, with Try again.
   const unloaded = ensureStep(flow.step, l, host, flow.skippingChoose);
-  if (unloaded) return html`<offline-upload-step-access data-step exportparts=${STEP_PARTS} .connection=${unloaded}></offline-upload-step-access>`;
+  if (unloaded) return accessStep(unloaded);
   return html`${stepElement(host, flow.step)}`;
 }

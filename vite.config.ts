@@ -133,6 +133,9 @@ export function wizardChunks() {
   return {
     name(id: string): string | null {
       if (id.includes('.test.') || defines.test(id) || restClient.test(id)) return null;
+      // TypeScript's decorator helper, which only the lazy elements use now: a chunk of its own, or the bundler
+      // may put it in an entry that those chunks then import (a cycle, seen with the template step made lazy).
+      if (id.endsWith('/helpers/esm/decorate.js')) return 'decorate';
       // Leaf modules (no imports) that the headless entries, the session, the REST client and the shell all
       // use: one chunk without lit, not four tiny ones that each compress worse alone.
       if (leaves.test(id)) return 'basics';

@@ -8,7 +8,7 @@
 // RestBackend loads them only for the upload's own calls (stage, dry run, commit, refusals with issues).
 import { templateSpecProblems } from '../core/spec-rules.js';
 import type { TemplateSpec } from '../core/spec.js';
-import { plainEmail } from './contact.js';
+import { plainEmail } from './plain-email.js';
 import type { ActivityPage, ActivitySummary, Capabilities, Category, Domain, Permissions } from './types.js';
 
 /** The first thing wrong with an answer: a dotted field path and what is wrong, as describeZodIssue words it. */

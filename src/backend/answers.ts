@@ -8,7 +8,7 @@
 // RestBackend loads them only for the upload's own calls (stage, dry run, commit, refusals with issues).
 import { templateSpecProblems } from '../core/spec-rules.js';
 import type { TemplateSpec } from '../core/spec.js';
-import { plainEmail } from './contact.js';
+import { plainEmail } from './plain-email.js';
 import type { ActivityPage, ActivitySummary, Capabilities, Category, Domain, Permissions } from './types.js';
 
 /** The first thing wrong with an answer: a dotted field path and what is wrong, as describeZodIssue words it. */
@@ -48,7 +48,7 @@ interface StringRules {
   readonly message?: string;
 }
 
-const string =
+export const string =
   ({ min, max, pattern, message }: StringRules = {}): Check<string> =>
   (value, path) => {
     if (typeof value !== 'string') return expect(path, 'string', value);
@@ -67,7 +67,7 @@ interface NumberRules {
   readonly max?: number;
 }
 
-const number =
+export const number =
   ({ int, min, above, max }: NumberRules = {}): Check<number> =>
   (value, path) => {
     if (typeof value !== 'number' || !Number.isFinite(value)) return expect(path, 'number', value);
@@ -102,14 +102,14 @@ interface Optional<T> {
   readonly optional: Check<T>;
   readonly fallback?: () => T;
 }
-const optional = <T>(check: Check<T>): Optional<T | undefined> => ({ optional: check });
-const withDefault = <T>(check: Check<T>, fallback: () => T): Optional<T> => ({ optional: check, fallback });
+export const optional = <T>(check: Check<T>): Optional<T | undefined> => ({ optional: check });
+export const withDefault = <T>(check: Check<T>, fallback: () => T): Optional<T> => ({ optional: check, fallback });
 
 type Shape = Record<string, Check<unknown> | Optional<unknown>>;
 type Out<S extends Shape> = { [K in keyof S]: S[K] extends Check<infer T> ? T : S[K] extends Optional<infer T> ? T : never };
 
 /** An object: its own fields checked in order, keys it does not name dropped (as zod's z.object does). */
-function object<S extends Shape>(shape: S): Check<Out<S>> {
+export function object<S extends Shape>(shape: S): Check<Out<S>> {
   const fields = Object.entries(shape);
   return (value, path) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return expect(path, 'object', value);
@@ -238,20 +238,3 @@ export const ANSWERS = {
 } as const;
 export type CheckedOperation = keyof typeof ANSWERS;
 
-/**
- * A problem document's fields the client reads from a refusal without issues: what ProblemSchema accepts
- * when `issues` is absent (`type` defaulting to about:blank; extension members are not read), else undefined.
- */
-export function plainProblem(json: unknown): { type: string; title: string; status: number; detail?: string; instance?: string } | undefined {
-  try {
-    return object({
-      type: withDefault(string(), () => 'about:blank'),
-      title: string(),
-      status: number({ int: true, min: 400, max: 599 }),
-      detail: optional(string()),
-      instance: optional(string()),
-    })(json, []) as { type: string; title: string; status: number; detail?: string; instance?: string };
-  } catch {
-    return undefined;
-  }
-}

@@ -2,19 +2,9 @@
 // to say who grants the permission, not to write the link: a `contactEmail` of
 // `someone@lms.example?bcc=attacker@evil.example` would copy the admin's message elsewhere, and a
 // `contactUrl` of `javascript:…` would run script. The UI builds its links with these helpers only.
+import { plainEmail } from './plain-email.js';
 
-/**
- * A plain address: one `local@domain`, ASCII letters, digits and the usual `.!#$%&'*+/=^_`{|}~-` in the
- * local part (no quoting), a dotted host name. No `mailto:`, no `?`, no spaces, no second `@`.
- */
-const PLAIN_EMAIL = /^[A-Za-z0-9.!#$&'*+/=^_`{|}~-]{1,64}@(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-
-/** The address trimmed when it is one plain address, else undefined (a `mailto:…?bcc=…` is refused). */
-export function plainEmail(value: string | undefined | null): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  return text.length <= 254 && PLAIN_EMAIL.test(text) ? text : undefined;
-}
+export { plainEmail };
 
 /** `mailto:` link for one plain address (each part percent-encoded), or undefined when it is not one. */
 export function mailtoHref(email: string | undefined | null, subject?: string): string | undefined {

@@ -2,16 +2,16 @@
 // timeouts and retries are the host's to configure; every answer is parsed with the wire schemas and
 // every failure becomes a typed BackendError with a stable code.
 // The network is not trusted: every answer is read as a stream up to a size cap of its operation, no
-// request follows a redirect to another origin (nothing — headers, idempotency key, body — is ever sent
-// there), writes follow no redirect at all, and a 413 on a dry-run chunk is retried in smaller parts.
-// The write half (stage, dry run, commit, request bodies: rest-writes.ts) loads with the first write; what
-// is done with a refusal or a redirect (rest-failures.ts) loads with the first one, or with the first write.
+// request follows a redirect to another origin, writes follow none (rest-transport.ts, rest-failures.ts).
+// This module is what the first screens load. Their reads go by a lean path: one GET, and a 2xx answer
+// read under its cap and checked (answers.ts). Anything else — a network failure or the timeout, a
+// refusal, a redirect, an answer too large or not the one expected — is handed, where it stopped, to the
+// full transport (rest-transport.ts, loaded then), which ends that attempt as it always did and retries
+// by its policy: nothing is asked twice. Writes and discards load the full transport first.
 import type { TemplateSpec } from '../core/spec.js';
 import { ANSWERS, AnswerProblem, type CheckedOperation } from './answers.js';
-import { BackendError, ContractError, InternalBackendError, NotFoundError, SessionEndedError, UnavailableError, isAbort } from './errors.js';
-import type * as Failures from './rest-failures.js';
-import type * as Writes from './rest-writes.js';
-import type { Body, UploadState } from './rest-writes.js';
+import { InternalBackendError, NotFoundError } from './errors.js';
+import type { FullTransport } from './rest-transport.js';
 import type {
   ActivityPage,
   ActivityQuery,
@@ -31,8 +31,8 @@ import type {
   TemplateQuery,
 } from './types.js';
 
-/** Reads an answer's JSON as the contract says it is, or throws an AnswerProblem. */
-type Reader<T> = (json: unknown) => T;
+/** @internal Reads an answer's JSON as the contract says it is, or throws an AnswerProblem. */
+export type Reader<T> = (json: unknown) => T;
 
 /** The zod-free check of a first-screen answer (answers.ts). */
 const checked =
@@ -118,8 +118,6 @@ export interface RestBackendOptions {
   readonly maxResponseBytes?: Partial<Record<BackendOperation, number>>;
 }
 
-const DEFAULTS = { timeoutMs: 30_000, attempts: 3, baseDelayMs: 300, maxDelayMs: 8_000, chunkSize: 500 } as const;
-
 const KiB = 1024;
 const MiB = 1024 * KiB;
 
@@ -147,9 +145,6 @@ export const RESPONSE_BYTES_PER_RECORD: { readonly dryRunChunk: number; readonly
   commitUpload: 512,
 };
 
-/** A failed answer other than 409/422 is read up to this size; the rest is left unread (it is not needed). */
-const ERROR_BODY_BYTES = 64 * KiB;
-
 /** The most records per dry-run chunk RestBackend takes from an LMS's capabilities. */
 export const MAX_CHUNK_SIZE = 10_000;
 
@@ -171,39 +166,27 @@ export interface CallSpec {
   readonly keepalive?: boolean;
 }
 
-/** @internal What rest-writes.ts uses of a RestBackend: its calls, its checks and the uploads it staged. */
-export interface RestTransport {
-  call<T>(operation: BackendOperation, read: Reader<T>, spec: CallSpec): Promise<T>;
-  mismatch(operation: BackendOperation, field: string, problem: string): never;
-  endpoint(operation: BackendOperation): string;
-  /** A size as the messages write it (`840 KB`, `1.5 MB`). */
-  bytes(n: number): string;
-  gzipWanted(): boolean;
-  maxRequestBytes(): number | undefined;
-  readonly uploads: Map<string, UploadState>;
+/**
+ * @internal Where a read's lean first attempt stopped, for the full transport to end it under the same
+ * clock: the settings made no request (no `init`: nothing was sent); fetching or reading threw (`failed`);
+ * or an answer came (`response`) — not read when it is not a 2xx, else read (`read`: its text, not JSON or
+ * not the answer expected; undefined when over the cap).
+ */
+export interface Handover {
+  readonly clock: Clock;
+  readonly init?: RequestInit;
+  readonly failed?: { readonly error: unknown };
+  readonly response?: Response;
+  readonly read?: { readonly text: string | undefined };
 }
 
 export class RestBackend implements LmsBackend {
   readonly #options: RestBackendOptions;
-  readonly #uploads = new Map<string, UploadState>();
   /** What the LMS declared, once asked (getCapabilities, or the first getPermissions). */
   #capabilities: Capabilities | undefined;
   #capabilitiesAsked: Promise<Capabilities> | undefined;
-  /** Set when the LMS refused a gzip body with 415: bodies go plain from then on. */
-  #gzipRefused = false;
-  /** The write half, once a write loaded it. */
-  #writesModule: typeof Writes | undefined;
-  /** Refusals and redirects (rest-failures.ts), once one came or a write loaded it. */
-  #failuresLoad: Promise<typeof Failures> | undefined;
-  readonly #transport: RestTransport = {
-    call: (operation, read, spec) => this.#call(operation, read, spec),
-    mismatch: (operation, field, problem) => this.#mismatch(operation, field, problem),
-    endpoint: (operation) => this.endpoint(operation),
-    bytes,
-    gzipWanted: () => this.#gzipWanted(),
-    maxRequestBytes: () => this.#capabilities?.maxRequestBytes,
-    uploads: this.#uploads,
-  };
+  /** The full transport (rest-transport.ts), once a write or a read that needs it loaded it. */
+  #full: Promise<FullTransport> | undefined;
 
   constructor(options: RestBackendOptions) {
     if (!options || options.baseUrl === undefined || String(options.baseUrl).trim() === '') {
@@ -220,14 +203,14 @@ export class RestBackend implements LmsBackend {
     const own = this.#options.chunkSize;
     if (own !== undefined && Number.isFinite(own) && own > 0) return own;
     const advertised = this.#capabilities?.chunkSize;
-    return advertised !== undefined ? Math.min(MAX_CHUNK_SIZE, advertised) : DEFAULTS.chunkSize;
+    return advertised !== undefined ? Math.min(MAX_CHUNK_SIZE, advertised) : 500;
   }
 
   /** What the LMS declares (404: nothing, `{}`). RestBackend follows its chunk size, request size and gzip. */
   async getCapabilities(options?: CallOptions): Promise<Capabilities> {
     let capabilities: Capabilities;
     try {
-      capabilities = await this.#call('getCapabilities', checked('getCapabilities'), { signal: options?.signal });
+      capabilities = await this.#get('getCapabilities', checked('getCapabilities'), { signal: options?.signal });
     } catch (error) {
       // An LMS built to an older contract has no capabilities to declare: its limits are learned when it refuses.
       if (!(error instanceof NotFoundError)) throw error;
@@ -248,7 +231,7 @@ export class RestBackend implements LmsBackend {
       this.#capabilitiesAsked.catch(() => (this.#capabilitiesAsked = undefined));
     }
     const capabilities = this.#capabilitiesAsked.catch(() => undefined);
-    const permissions = await this.#call('getPermissions', checked('getPermissions'), { signal: options?.signal });
+    const permissions = await this.#get('getPermissions', checked('getPermissions'), { signal: options?.signal });
     // A slow capabilities answer holds the permissions back a little at most; it still counts when it comes.
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([capabilities, new Promise((resolve) => (timer = setTimeout(resolve, CAPABILITIES_GRACE_MS)))]);
@@ -257,43 +240,57 @@ export class RestBackend implements LmsBackend {
   }
 
   async listCategories(options?: CallOptions): Promise<readonly Category[]> {
-    return (await this.#call('listCategories', checked('listCategories'), { signal: options?.signal })).items;
+    return (await this.#get('listCategories', checked('listCategories'), { signal: options?.signal })).items;
   }
 
   searchActivities(query: ActivityQuery, options?: CallOptions): Promise<ActivityPage> {
     const q = query.text?.trim();
-    return this.#call('searchActivities', checked('searchActivities'), {
+    return this.#get('searchActivities', checked('searchActivities'), {
       query: { categoryId: query.categoryId, q: q === '' ? undefined : q, offset: query.offset, limit: query.limit },
       signal: options?.signal,
     });
   }
 
-  async getActivity(activityId: string, options?: CallOptions): Promise<ActivitySummary> {
-    const activity = await this.#call('getActivity', checked('getActivity'), { pathParams: { activityId }, signal: options?.signal });
-    if (activity.id !== activityId) this.#mismatch('getActivity', 'id', `expected activity ${activityId}, got ${activity.id}`);
-    return activity;
+  getActivity(activityId: string, options?: CallOptions): Promise<ActivitySummary> {
+    const read = checked('getActivity');
+    return this.#get(
+      'getActivity',
+      (json) => {
+        const activity = read(json);
+        if (activity.id !== activityId) throw new AnswerProblem('id', `expected activity ${activityId}, got ${activity.id}`);
+        return activity;
+      },
+      { pathParams: { activityId }, signal: options?.signal },
+    );
   }
 
   async listDomains(options?: CallOptions): Promise<readonly Domain[]> {
-    return (await this.#call('listDomains', checked('listDomains'), { signal: options?.signal })).items;
+    return (await this.#get('listDomains', checked('listDomains'), { signal: options?.signal })).items;
   }
 
-  async getTemplateSpec(query: TemplateQuery, options?: CallOptions): Promise<TemplateSpec> {
-    const spec = await this.#call('getTemplateSpec', checked('getTemplateSpec'), {
-      query: { activityId: query.activityId, domainId: query.domainId, identifierKind: query.identifierKind },
-      signal: options?.signal,
-    });
-    // A template for another choice would validate the file against the wrong columns.
-    if (spec.activity.id !== query.activityId) this.#mismatch('getTemplateSpec', 'activity.id', `expected activity ${query.activityId}, got ${spec.activity.id}`);
-    if (spec.domain.id !== query.domainId) this.#mismatch('getTemplateSpec', 'domain.id', `expected domain ${query.domainId}, got ${spec.domain.id}`);
-    if (spec.identifierKind.key !== query.identifierKind) {
-      this.#mismatch('getTemplateSpec', 'identifierKind.key', `expected identifier kind ${query.identifierKind}, got ${spec.identifierKind.key}`);
-    }
-    return spec;
+  getTemplateSpec(query: TemplateQuery, options?: CallOptions): Promise<TemplateSpec> {
+    const read = checked('getTemplateSpec');
+    return this.#get(
+      'getTemplateSpec',
+      (json) => {
+        const spec = read(json);
+        // A template for another choice would validate the file against the wrong columns.
+        const asked: [string, string, string, string][] = [
+          ['activity.id', 'activity', query.activityId, spec.activity.id],
+          ['domain.id', 'domain', query.domainId, spec.domain.id],
+          ['identifierKind.key', 'identifier kind', query.identifierKind, spec.identifierKind.key],
+        ];
+        for (const [field, what, expected, got] of asked) {
+          if (got !== expected) throw new AnswerProblem(field, `expected ${what} ${expected}, got ${got}`);
+        }
+        return spec;
+      },
+      { query: { activityId: query.activityId, domainId: query.domainId, identifierKind: query.identifierKind }, signal: options?.signal },
+    );
   }
 
   async stageUpload(request: StageRequest, options?: CallOptions): Promise<StagedUpload> {
-    return (await this.#writes('stageUpload')).stageUpload(this.#transport, request, options);
+    return (await this.#transport('stageUpload')).stageUpload(request, options);
   }
 
   /**
@@ -302,333 +299,206 @@ export class RestBackend implements LmsBackend {
    * sent in parts of that size straight away.
    */
   async dryRunChunk(uploadId: string, chunk: DryRunChunk, options?: CallOptions): Promise<DryRunResult> {
-    return (await this.#writes('dryRunChunk')).dryRunChunk(this.#transport, uploadId, chunk, options);
+    return (await this.#transport('dryRunChunk')).dryRunChunk(uploadId, chunk, options);
   }
 
   async commitUpload(uploadId: string, request: CommitRequest, options?: CallOptions): Promise<CommitResult> {
-    return (await this.#writes('commitUpload')).commitUpload(this.#transport, uploadId, request, options);
+    return (await this.#transport('commitUpload')).commitUpload(uploadId, request, options);
   }
 
   /**
    * Discards a staged upload. With `keepalive` (the page is going away) the DELETE is sent with fetch's
    * `keepalive`, so the browser delivers it after the page is gone; `navigator.sendBeacon` cannot be used,
-   * as it only POSTs and the contract's discard is `DELETE /uploads/{uploadId}`.
+   * as it only POSTs and the contract's discard is `DELETE /uploads/{uploadId}`. An upload this page
+   * staged loaded the full transport with it, so leaving the page loads nothing.
    */
   async discardUpload(uploadId: string, options?: CallOptions): Promise<void> {
-    this.#uploads.delete(uploadId);
-    try {
-      await this.#call('discardUpload', null, { pathParams: { uploadId }, signal: options?.signal, keepalive: options?.keepalive === true });
-    } catch (error) {
-      // Discarding is about leaving nothing staged: an upload that is already gone is just that.
-      if (error instanceof NotFoundError) return;
-      throw error;
-    }
+    return (await this.#transport('discardUpload')).discardUpload(uploadId, options);
   }
 
   /** `GET /activities`: the method and the path template, as messages name an endpoint. */
   endpoint(operation: BackendOperation): string {
-    return `${REST_ROUTES[operation].method} ${this.#options.paths?.[operation] ?? REST_ROUTES[operation].path}`;
-  }
-
-  async #call<T = void>(operation: BackendOperation, read: Reader<T> | null, spec: CallSpec): Promise<T> {
-    const route = REST_ROUTES[operation];
-    const attempts = route.retry === 'never' ? 1 : positive(spec.attempts ?? this.#options.retries?.attempts, DEFAULTS.attempts);
-    const baseDelay = nonNegative(this.#options.retries?.baseDelayMs, DEFAULTS.baseDelayMs);
-    const maxDelay = nonNegative(this.#options.retries?.maxDelayMs, DEFAULTS.maxDelayMs);
-    try {
-      const url = this.#url(operation, spec);
-      let body = spec.body === undefined ? undefined : await this.#encode(operation, spec.body);
-      for (let attempt = 1; ; attempt++) {
-        throwIfAborted(spec.signal);
-        try {
-          return (await this.#attempt(operation, url, read, spec, body)) as T;
-        } catch (error) {
-          if (body?.gzip && error instanceof BackendError && error.status === 415) {
-            // The LMS said it takes gzip, then refused it: plain bodies from now on, this one sent again.
-            this.#gzipRefused = true;
-            body = await this.#encode(operation, spec.body);
-            attempt -= 1;
-            continue;
-          }
-          if (!(error instanceof UnavailableError) || attempt >= attempts) throw error;
-          const wait =
-            error.retryAfter !== undefined ? error.retryAfter * 1000 : backoff(attempt, baseDelay, maxDelay);
-          if (wait > maxDelay) throw error;
-          await sleep(wait, spec.signal);
-        }
-      }
-    } catch (error) {
-      throw this.#internal(operation, error);
-    }
-  }
-
-  /** A BackendError or an abort as it is; anything else (our own bug, a chunk that did not load) an InternalBackendError. */
-  #internal(operation: BackendOperation, error: unknown): unknown {
-    if (error instanceof BackendError || isAbort(error)) return error;
-    // Never an engine's message ("Invalid array length", "Failed to construct 'URL'") for the admin.
-    return new InternalBackendError(
-      `Something went wrong in this page while calling ${this.endpoint(operation)} (${errorText(error)}). Try again; if it keeps happening, contact your LMS support.`,
-      operation,
-      { cause: error },
-    );
-  }
-
-  /** The request body as sent (rest-writes.ts: JSON, gzip when the LMS takes it, within its maxRequestBytes). */
-  async #encode(operation: BackendOperation, value: unknown): Promise<Body> {
-    return (await this.#writes(operation)).encode(this.#transport, operation, value);
+    return endpointOf(this.#options, operation);
   }
 
   /**
-   * The write half, loaded on the first write (an internal failure when it does not load). What is done
-   * with refusals loads with it: a refusal of the upload's own calls then needs nothing more from the network.
+   * A read: its first attempt by the lean path, handed to the full transport unless it ends in a checked
+   * answer or the caller's abort. Settings that make no request (a bad API address, a headers function
+   * that throws) are handed over before anything is sent, for the full transport to say what is wrong.
    */
-  async #writes(operation: BackendOperation): Promise<typeof Writes> {
-    void this.#failures(operation).catch(() => undefined);
+  async #get<T>(operation: BackendOperation, read: Reader<T>, spec: CallSpec): Promise<T> {
+    throwIfAborted(spec.signal);
+    const options = this.#options;
+    const clock = new Clock(options.timeoutMs, spec.signal);
+    let handover: Handover | undefined;
     try {
-      return (this.#writesModule ??= await import('./rest-writes.js'));
-    } catch (error) {
-      throw this.#internal(operation, error);
-    }
-  }
-
-  /** Refusals and redirects (rest-failures.ts), loaded once (an internal failure when it does not load; tried again next time). */
-  async #failures(operation: BackendOperation): Promise<typeof Failures> {
-    this.#failuresLoad ??= import('./rest-failures.js').catch((error: unknown) => {
-      this.#failuresLoad = undefined;
-      throw error;
-    });
-    try {
-      return await this.#failuresLoad;
-    } catch (error) {
-      throw this.#internal(operation, error);
-    }
-  }
-
-  #gzipWanted(): boolean {
-    if (this.#gzipRefused || this.#options.compressRequests === false || typeof CompressionStream !== 'function') return false;
-    return this.#options.compressRequests === true || this.#capabilities?.acceptsGzip === true;
-  }
-
-  async #attempt(operation: BackendOperation, url: URL, read: Reader<unknown> | null, spec: CallSpec, body: Body | undefined): Promise<unknown> {
-    const timeoutMs = positive(this.#options.timeoutMs, DEFAULTS.timeoutMs);
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException(`timed out after ${seconds(timeoutMs)}`, 'TimeoutError'));
-    }, timeoutMs);
-    const onAbort = () => controller.abort(spec.signal?.reason);
-    spec.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const init = await this.#init(operation, spec, body, controller.signal);
-      let response: Response;
-      let redirected: boolean;
-      let text: string;
+      let url: URL | undefined;
+      let init: RequestInit | undefined;
       try {
-        ({ response, redirected } = await this.#fetch(operation, url, init));
-        // The body is read under the same timeout (an LMS may send headers and then stall) and up to the
-        // operation's cap (an LMS may send without end).
-        const cap = response.ok || response.status === 409 || response.status === 422 ? this.#cap(operation, spec) : ERROR_BODY_BYTES;
-        const body = await readCapped(response, cap);
-        if (body === undefined) {
-          if (!response.ok && cap === ERROR_BODY_BYTES) {
-            text = '';
-          } else {
-            throw new ContractError(
-              `${this.endpoint(operation)} answered more than ${bytes(cap)}, far more than this call ever needs; the rest of the answer was not read. Contact your LMS support.`,
-              operation,
-              response.status,
-              undefined,
-              { code: 'response-too-large' },
-            );
-          }
-        } else {
-          text = body;
-        }
-      } catch (error) {
-        if (error instanceof BackendError) throw error;
-        if (spec.signal?.aborted) throw abortError(spec.signal);
-        if (timedOut) {
-          throw new UnavailableError(
-            `The LMS did not answer in time: ${this.endpoint(operation)} timed out after ${seconds(timeoutMs)}. Try again in a moment.`,
-            operation,
-            undefined,
-            undefined,
-            { cause: error, code: 'timeout' },
-          );
-        }
-        if (isAbort(error)) throw error;
-        throw new UnavailableError(
-          `The LMS could not be reached (${this.endpoint(operation)} failed: ${errorText(error)}). Check the network connection and try again.`,
-          operation,
-          undefined,
-          undefined,
-          { cause: error, code: 'offline' },
-        );
+        url = requestUrl(options, operation, spec);
+        if (isHttp(url)) init = await requestInit(options, operation, clock.signal);
+      } catch {
+        // Said by the full transport.
       }
-      if (redirected && looksLikeHtml(response, text)) throw this.#sessionEnded(operation, 'it was sent to a web page instead');
-      if (!response.ok) {
-        const refused = { operation, endpoint: this.endpoint(operation), tooLargeWrite: this.#writesModule?.TOO_LARGE_WRITE[operation], snippet };
-        throw await (await this.#failures(operation)).refusal(refused, response, text);
-      }
-      if (read === null) return undefined;
-      return this.#parse(operation, response, text, read);
-    } finally {
-      clearTimeout(timer);
-      spec.signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  #cap(operation: BackendOperation, spec: CallSpec): number {
-    const configured = this.#options.maxResponseBytes?.[operation];
-    if (configured !== undefined && Number.isFinite(configured) && configured > 0) return configured;
-    const perRecord = operation === 'dryRunChunk' || operation === 'commitUpload' ? RESPONSE_BYTES_PER_RECORD[operation] : 0;
-    return RESPONSE_LIMITS[operation] + (spec.records ?? 0) * perRecord;
-  }
-
-  async #init(operation: BackendOperation, spec: CallSpec, body: Body | undefined, signal: AbortSignal): Promise<RequestInit> {
-    let headers: Headers;
-    try {
-      headers = await this.#headers(spec);
-      if (body?.gzip) headers.set('Content-Encoding', 'gzip');
-    } catch (error) {
-      throw new InternalBackendError(
-        `The page could not prepare the headers for ${this.endpoint(operation)} (${errorText(error)}). Check the widget's backend settings (the headers option).`,
-        operation,
-        { cause: error, code: 'configuration' },
-      );
-    }
-    return {
-      method: REST_ROUTES[operation].method,
-      headers,
-      signal,
-      // Never followed by fetch itself: #fetch decides, so nothing reaches another origin.
-      redirect: 'manual',
-      ...(body ? { body: body.bytes } : {}),
-      ...(spec.keepalive ? { keepalive: true } : {}),
-      ...(this.#options.credentials ? { credentials: this.#options.credentials } : {}),
-    };
-  }
-
-  /**
-   * fetch without trusting redirects: fetch itself follows none (`redirect: 'manual'`); a redirect is
-   * followed, or refused, by rest-failures.ts followRedirects — reads within the page's origin only, writes
-   * never — so nothing reaches another origin. A redirect elsewhere is the LMS sending the admin to sign in.
-   */
-  async #fetch(operation: BackendOperation, url: URL, init: RequestInit): Promise<{ response: Response; redirected: boolean }> {
-    const fetchImpl = this.#options.fetch ?? globalThis.fetch;
-    const response = await fetchImpl.call(globalThis, url.href, init);
-    if (response.type !== 'opaqueredirect' && !REDIRECT_STATUSES.has(response.status)) return { response, redirected: false };
-    const failures = await this.#failures(operation);
-    return failures.followRedirects(
-      {
-        operation,
-        endpoint: this.endpoint(operation),
-        read: REST_ROUTES[operation].method === 'GET',
-        fetch: fetchImpl,
-        init,
-        statuses: REDIRECT_STATUSES,
-        sessionEnded: (how) => this.#sessionEnded(operation, how),
-      },
-      url,
-      response,
-    );
-  }
-
-  #sessionEnded(operation: BackendOperation, how: string): SessionEndedError {
-    return new SessionEndedError(
-      `Your LMS session has ended: ${this.endpoint(operation)} was not answered (${how}). Sign in to the LMS again, then reload this page. Nothing was sent elsewhere.`,
-      operation,
-    );
-  }
-
-  async #headers(spec: CallSpec): Promise<Headers> {
-    const headers = new Headers({ Accept: 'application/json, application/problem+json' });
-    if (spec.body !== undefined) headers.set('Content-Type', 'application/json');
-    const host = this.#options.headers;
-    const extra = typeof host === 'function' ? await host() : host;
-    if (extra) new Headers(extra).forEach((value, name) => headers.set(name, value));
-    for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, value);
-    return headers;
-  }
-
-  #url(operation: BackendOperation, spec: CallSpec): URL {
-    const route = REST_ROUTES[operation];
-    const template = this.#options.paths?.[operation] ?? route.path;
-    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-      const value = spec.pathParams?.[name];
-      if (value === undefined || value === '') {
-        throw new InternalBackendError(`${this.endpoint(operation)} needs a ${name}; none was given.`, operation, { code: 'internal' });
-      }
-      return encodeURIComponent(value);
-    });
-    let url: URL;
-    try {
-      if (/^[a-z][a-z\d+.-]*:/i.test(path)) {
-        url = new URL(path);
+      if (!url || !init) {
+        handover = { clock };
       } else {
-        const base = new URL(String(this.#options.baseUrl), globalThis.location?.href);
-        url = new URL(`${base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`, base);
+        try {
+          const response = await (options.fetch ?? globalThis.fetch).call(globalThis, url.href, init);
+          if (!response.ok) {
+            handover = { clock, init, response };
+          } else {
+            const text = await readCapped(response, answerCap(options, operation, spec));
+            try {
+              if (text !== undefined) return read(JSON.parse(text));
+            } catch {
+              // Not JSON, or not the answer expected: said by the full transport.
+            }
+            handover = { clock, init, response, read: { text } };
+          }
+        } catch (error) {
+          if (spec.signal?.aborted) throw abortError(spec.signal);
+          handover = { clock, init, failed: { error } };
+        }
       }
+    } finally {
+      if (!handover) clock.end();
+    }
+    let full: FullTransport;
+    try {
+      full = await this.#transport(operation);
     } catch (error) {
-      throw new InternalBackendError(
-        `The widget's LMS address is not a valid URL (api-base "${snippet(String(this.#options.baseUrl))}", path "${snippet(template)}"). Check the widget's settings.`,
-        operation,
-        { cause: error, code: 'configuration' },
-      );
+      handover.clock.end();
+      throw error;
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new InternalBackendError(
-        `The widget's LMS address must be an http(s) address, not "${snippet(url.protocol)}" (api-base "${snippet(String(this.#options.baseUrl))}"). Check the widget's settings.`,
-        operation,
-        { code: 'configuration' },
-      );
-    }
-    for (const [name, value] of Object.entries(spec.query ?? {})) {
-      if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
-    }
-    return url;
+    return full.call(operation, read, spec, handover);
   }
 
-  #parse(operation: BackendOperation, response: Response, text: string, read: Reader<unknown>): unknown {
-    let json: unknown;
+  /** The full transport, loaded once (an internal failure when it does not load; tried again next time). */
+  async #transport(operation: BackendOperation): Promise<FullTransport> {
+    this.#full ??= import('./rest-transport.js').then(
+      ({ FullTransport }) => new FullTransport(this.#options, () => this.#capabilities),
+      (error: unknown) => {
+        this.#full = undefined;
+        throw error;
+      },
+    );
     try {
-      json = JSON.parse(text);
+      return await this.#full;
     } catch (error) {
-      throw new ContractError(
-        `${this.endpoint(operation)} answered something that is not JSON${htmlHint(response, text)}: "${snippet(text)}"`,
-        operation,
-        response.status,
-        undefined,
-        { cause: error },
-      );
+      throw internalError(this.#options, operation, error);
     }
-    try {
-      return read(json);
-    } catch (error) {
-      if (!(error instanceof AnswerProblem)) throw error;
-      throw new ContractError(
-        `${this.endpoint(operation)} answered something unexpected: ${error.field || 'the answer'} — ${error.problem}`,
-        operation,
-        response.status,
-        error.field || undefined,
-        { cause: error },
-      );
-    }
-  }
-
-  #mismatch(operation: BackendOperation, field: string, problem: string): never {
-    throw new ContractError(`${this.endpoint(operation)} answered something unexpected: ${field} — ${problem}`, operation, 200, field);
   }
 }
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** @internal RestBackend's endpoint(), for the full transport too. */
+export function endpointOf(options: RestBackendOptions, operation: BackendOperation): string {
+  return `${REST_ROUTES[operation].method} ${options.paths?.[operation] ?? REST_ROUTES[operation].path}`;
+}
+
+/** @internal Something in this page went wrong (our own bug, a chunk that did not load): never an engine's message for the admin. */
+export function internalError(options: RestBackendOptions, operation: BackendOperation, error: unknown): InternalBackendError {
+  return new InternalBackendError(
+    `Something went wrong in this page while calling ${endpointOf(options, operation)} (${errorText(error)}). Try again; if it keeps happening, contact your LMS support.`,
+    operation,
+    { cause: error },
+  );
+}
 
 /**
- * Reads a body as it arrives, up to `cap` bytes: the text (decoded once, at the end), or undefined when
- * the body is larger (announced by Content-Length, or counted) — then the rest is not read.
+ * @internal The URL of a call: the host's base URL and paths, the path and query parameters. Throws what
+ * `new URL` throws; the full transport words it, and refuses a URL that is not http(s) (isHttp).
  */
-async function readCapped(response: Response, cap: number): Promise<string | undefined> {
+export function requestUrl(options: RestBackendOptions, operation: BackendOperation, spec: CallSpec): URL {
+  const path = (options.paths?.[operation] ?? REST_ROUTES[operation].path).replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = spec.pathParams?.[name];
+    if (value === undefined || value === '') {
+      throw new InternalBackendError(`${endpointOf(options, operation)} needs a ${name}; none was given.`, operation, { code: 'internal' });
+    }
+    return encodeURIComponent(value);
+  });
+  let url: URL;
+  if (/^[a-z][a-z\d+.-]*:/i.test(path)) {
+    url = new URL(path);
+  } else {
+    const base = new URL(String(options.baseUrl), globalThis.location?.href);
+    url = new URL(`${base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`, base);
+  }
+  for (const [name, value] of Object.entries(spec.query ?? {})) {
+    if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+  }
+  return url;
+}
+
+/** @internal The only URLs RestBackend sends anything to. */
+export function isHttp(url: URL): boolean {
+  return url.protocol === 'http:' || url.protocol === 'https:';
+}
+
+/**
+ * @internal A read's request: the host's headers (asked anew for every attempt) and credentials, under
+ * `signal`; a write's adds its body (rest-transport.ts). Throws what the host's headers option throws.
+ */
+export async function requestInit(options: RestBackendOptions, operation: BackendOperation, signal: AbortSignal): Promise<RequestInit & { headers: Headers }> {
+  const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+  const host = options.headers;
+  const extra = typeof host === 'function' ? await host() : host;
+  if (extra) new Headers(extra).forEach((value, name) => headers.set(name, value));
+  return {
+    method: REST_ROUTES[operation].method,
+    headers,
+    signal,
+    // Never followed by fetch itself: the full transport decides, so nothing reaches another origin.
+    redirect: 'manual',
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  };
+}
+
+/** @internal The size cap of an answer to `operation` (a dry-run chunk's and a commit's grow with their records). */
+export function answerCap(options: RestBackendOptions, operation: BackendOperation, spec: CallSpec): number {
+  const configured = options.maxResponseBytes?.[operation];
+  if (configured !== undefined && Number.isFinite(configured) && configured > 0) return configured;
+  const perRecord = operation === 'dryRunChunk' || operation === 'commitUpload' ? RESPONSE_BYTES_PER_RECORD[operation] : 0;
+  return RESPONSE_LIMITS[operation] + (spec.records ?? 0) * perRecord;
+}
+
+/**
+ * @internal One attempt's deadline: `signal` aborts after the host's `timeoutMs` (default 30 s; the body
+ * is read under it too, as an LMS may send headers and then stall), or as soon as the caller's does.
+ */
+export class Clock {
+  readonly ms: number;
+  timedOut = false;
+  readonly #controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #caller: AbortSignal | undefined;
+  readonly #onAbort = (): void => this.#controller.abort(this.#caller?.reason);
+
+  constructor(timeoutMs: number | undefined, caller: AbortSignal | undefined) {
+    this.ms = timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 30_000;
+    this.#caller = caller;
+    this.#timer = setTimeout(() => {
+      this.timedOut = true;
+      this.#controller.abort(new DOMException(`timed out after ${seconds(this.ms)}`, 'TimeoutError'));
+    }, this.ms);
+    caller?.addEventListener('abort', this.#onAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  end(): void {
+    clearTimeout(this.#timer);
+    this.#caller?.removeEventListener('abort', this.#onAbort);
+  }
+}
+
+/**
+ * @internal Reads a body as it arrives, up to `cap` bytes: the text (decoded once, at the end), or
+ * undefined when the body is larger (announced by Content-Length, or counted) — then the rest is not read.
+ */
+export async function readCapped(response: Response, cap: number): Promise<string | undefined> {
   const announced = Number(response.headers.get('Content-Length') ?? NaN);
   // Content-Length counts the encoded bytes; a gzip answer may still grow: the count below decides.
   if (Number.isFinite(announced) && announced > cap && !response.headers.has('Content-Encoding')) {
@@ -658,68 +528,31 @@ async function readCapped(response: Response, cap: number): Promise<string | und
   return new TextDecoder().decode(all);
 }
 
-/** Exponential back-off with equal jitter: half the delay fixed, half random, so retries spread out. */
-function backoff(attempt: number, baseDelayMs: number, maxDelayMs: number): number {
-  const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-  return delay / 2 + Math.random() * (delay / 2);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function throwIfAborted(signal?: AbortSignal): void {
+/** @internal Throws the caller's abort as an AbortError when its signal is aborted. */
+export function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw abortError(signal);
 }
 
-/** Always an AbortError DOMException, whatever reason the caller aborted with. */
-function abortError(signal: AbortSignal): DOMException {
+/** @internal Always an AbortError DOMException, whatever reason the caller aborted with. */
+export function abortError(signal: AbortSignal): DOMException {
   const reason: unknown = signal.reason;
   if (reason instanceof DOMException && reason.name === 'AbortError') return reason;
   return new DOMException(typeof reason === 'string' ? reason : 'The LMS call was cancelled.', 'AbortError');
 }
 
-function looksLikeHtml(response: Response, text: string): boolean {
-  return (response.headers.get('Content-Type') ?? '').includes('html') || /^\s*</.test(text);
-}
-
-function htmlHint(response: Response, text: string): string {
-  return looksLikeHtml(response, text) ? ' (an HTML page: check the API address, or sign in to the LMS again)' : '';
-}
-
-function snippet(text: string): string {
+/** @internal A text shortened for a message. */
+export function snippet(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
-function errorText(error: unknown): string {
+/** @internal An error's message for a message, never more than a snippet. */
+export function errorText(error: unknown): string {
   return error instanceof Error && error.message ? snippet(error.message) : 'network error';
 }
 
-function seconds(ms: number): string {
+/** @internal `30 s`, `1.5 s`. */
+export function seconds(ms: number): string {
   const s = ms / 1000;
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
-}
-
-function bytes(n: number): string {
-  return n >= MiB ? `${+(n / MiB).toFixed(1)} MB` : `${Math.round(n / KiB)} KB`;
-}
-
-function positive(value: number | undefined, fallback: number): number {
-  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-function nonNegative(value: number | undefined, fallback: number): number {
-  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 }

@@ -3,7 +3,7 @@
 // origin — loaded the first time the LMS answers one (or with the first write): the first screens'
 // happy path never carries it. rest-backend.ts passes what it needs (the endpoint's name, the write
 // half's words, how to say the session ended); this module imports nothing of it at run time.
-import { plainProblem } from './answers.js';
+import { number, object, optional, string, withDefault } from './answers.js';
 import { ContractError, NoAccessError, NotFoundError, RejectedError, SessionEndedError, TooLargeError, UnavailableError, type BackendError } from './errors.js';
 import type { BackendOperation } from './rest-backend.js';
 import type { Problem } from './schemas.js';
@@ -50,6 +50,25 @@ function tryAgain(retryAfter: number | undefined): string {
   if (retryAfter >= MAX_RETRY_AFTER_S) return 'Try again in an hour.';
   const minutes = Math.ceil(retryAfter / 60);
   return `Try again in ${minutes} minutes.`;
+}
+
+/**
+ * A problem document's fields the client reads from a refusal without issues: what ProblemSchema accepts
+ * when `issues` is absent (`type` defaulting to about:blank; extension members are not read), else undefined.
+ * Checked as the first screens' answers are (answers.ts), without zod.
+ */
+export function plainProblem(json: unknown): { type: string; title: string; status: number; detail?: string; instance?: string } | undefined {
+  try {
+    return object({
+      type: withDefault(string(), () => 'about:blank'),
+      title: string(),
+      status: number({ int: true, min: 400, max: 599 }),
+      detail: optional(string()),
+      instance: optional(string()),
+    })(json, []) as { type: string; title: string; status: number; detail?: string; instance?: string };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -6,7 +6,8 @@
 import { TooLargeError } from './errors.js';
 import { readCommitResult, readDryRunResult, readStagedUpload } from './wire-read.js';
 import type { CallOptions, CommitRequest, CommitResult, DryRunChunk, DryRunResult, StageRequest, StagedUpload } from './types.js';
-import type { BackendOperation, RestTransport } from './rest-backend.js';
+import type { BackendOperation } from './rest-backend.js';
+import type { RestTransport } from './rest-transport.js';
 
 /** A request body as it goes on the wire. */
 export interface Body {

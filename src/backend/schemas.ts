@@ -2,7 +2,7 @@
 // checks every request with them, and openapi.json's `components.schemas` are generated from them.
 import { z } from 'zod';
 import { isIssueCode } from '../core/issues.js';
-import { plainEmail } from './contact.js';
+import { plainEmail } from './plain-email.js';
 import { IdentifierKind, IsoDate, TemplateSpec } from '../core/spec.js';
 
 const Id = z.string().min(1, 'expected a non-empty id');

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { z } from 'zod';
 import { Lms } from '../../demo/mocks/lms.js';
-import { ANSWERS, AnswerProblem, plainProblem, type CheckedOperation } from '../../src/backend/answers.js';
+import { ANSWERS, AnswerProblem, type CheckedOperation } from '../../src/backend/answers.js';
+import { plainProblem } from '../../src/backend/rest-failures.js';
 import {
   ActivityPageSchema,
   ActivitySummarySchema,

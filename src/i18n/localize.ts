@@ -105,18 +105,10 @@ export function useLaterWords(words: LaterWords): void {
   englishComplete = true;
   Object.assign(englishUi, words.ui);
   Object.assign(englishIssues, words.issues);
-  if (words.failures) useFailureWords(words.failures);
+  if (words.failures) englishUi.failures = { ...englishUi.failures, ...words.failures };
   // The later steps are here: a shipped language already loaded gets its later words too (an element in
   // that language waits for them: translationPending).
   for (const tag of firstOnly) void loadTranslation(tag);
-}
-
-/**
- * @internal Adds English words of failures to the built-in table, in place: the session's file part adds
- * those only it reports (ui-later.en.ts) before it can report one, so they are never on the first load.
- */
-export function useFailureWords(failures: Partial<UiMessages['failures']>): void {
-  englishUi.failures = { ...englishUi.failures, ...failures };
 }
 
 /**

@@ -3,8 +3,9 @@
 // (ui-choose.en.ts) arrive with the choose step's chunk; the later steps' words (ui-later.en.ts) with the
 // later steps' chunk, and with the chunks that show them earlier: <upload-summary>'s view and the
 // restore offer (the persistence controller) call useLaterWords too.
-// A key used by a first-screen module must be here (test/node/first-words.node.test.ts checks it). The
-// failures only the session's file part reports are worded in ui-later.en.ts, which comes with it.
+// A key used by a first-screen module must be here (test/node/first-words.node.test.ts checks it), unless the
+// shell shows it only once the session's file part is here: those words, and the failures only that part
+// reports, are in ui-later.en.ts, which comes with it (uiFileEn, laterFailuresEn).
 import type { ChooseScreenKey } from './ui-choose.en.js';
 import type { UiMessages } from './ui.en.js';
 
@@ -25,7 +26,6 @@ export const uiFirstEn = {
   retry: 'Try again',
   cancel: 'Cancel',
   supportDetails: 'Details for support',
-  supportReference: 'Upload reference: {id}',
   supportTime: 'Time: {time}',
   supportCode: 'Code: {code}',
   supportDetail: 'Detail: {detail}',
@@ -86,7 +86,6 @@ export const uiFirstEn = {
   phaseDryRun: 'Checking the records with the LMS…',
   phaseCommitting: 'Creating the records…',
   // Column matching (the matching screen) and how the file was read (the review's notes) — [matching]
-  stepMatch: 'Columns',
   matchHeading: 'Check the columns of your file',
   reviewReadyHeading: 'Check the records',
 
@@ -97,18 +96,9 @@ export const uiFirstEn = {
     other: '{count} records will be created for “{activity}”. They will appear in the learners’ histories.',
   },
   confirmCreate: { one: 'Create {count} record', other: 'Create {count} records' },
-  creating: { one: 'Creating {count} record…', other: 'Creating {count} records…' },
-  doneUnchanged: {
-    one: '{count} record the LMS already had was left unchanged.',
-    other: '{count} records the LMS already had were left unchanged.',
-  },
   doneHeading: 'Records created',
-  startOver: 'Start over',
 
   announceProgress: '{phase} {percent}',
-  announceIssues: { one: '{count} issue found. Nothing was created.', other: '{count} issues found. Nothing was created.' },
-  announceReady: { one: 'No issues: {count} record ready to create.', other: 'No issues: {count} records ready to create.' },
-  announceCreated: { one: '{count} record created.', other: '{count} records created.' },
 
   failures: {
     'access-check-failed': 'Your permission to upload offline records could not be checked: the LMS did not answer. Nothing was created. Try again in a moment.',
@@ -120,15 +110,11 @@ export const uiFirstEn = {
     'spec-mismatch': 'The LMS sent a template made for another choice. Nothing was created. Choose the activity again, or contact your LMS support.',
     'spec-not-ready': 'Choose the activity, the user domain and the identifier first: the template is made for that choice.',
     'validator-unavailable': 'Part of the upload tool could not be loaded. Your file is not the problem and nothing was created. Reload the page and upload the file again; contact your LMS support if this keeps happening.',
-    'upload-while-creating': 'The records are being created. Wait for the result before uploading another file.',
     unexpected: 'Something went wrong. Nothing was created. Try again; contact your LMS support if this keeps happening.',
     'not-configured': 'This uploader is not connected to an LMS: set its api-base attribute or its backend property. Nothing can be created until it is.',
     'connect-failed': 'The connection to the LMS could not be set up. Nothing was created. Try again, or reload the page.',
     'download-failed': 'The download failed. Nothing was created. Try again in a moment.',
   },
-  // Failures: automatic retries, the check asked again, the reference to quote ([failures])
-  retriesEnded: { one: 'Tried once, then stopped.', other: 'Tried {count} times, then stopped.' },
-  supportQuote: 'If you contact your LMS support, give them this upload reference: {id}',
   notices: {
     'preset-category-missing': 'The category chosen for you was not found. Choose a category.',
     'preset-activity-missing': 'The activity chosen for you was not found among the offline activities. Choose an activity.',

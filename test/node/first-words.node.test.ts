@@ -2,7 +2,8 @@
 // step's words (ui-choose.en.ts) come with the choose step's chunk, the later steps' words with theirs.
 // This fails when a module of the first screens (the shell, access, no access, template, <upload-summary>)
 // names a key whose words are not in the first part, or the choose step one that is in neither the first
-// nor the choose part: on that screen it would render blank until the later steps loaded.
+// nor the choose part: on that screen it would render blank until the later steps loaded. The one exception:
+// the shell's words it shows only once the session's file part is here (ui-later.en.ts uiFileEn).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,7 +11,7 @@ import { describe, it } from 'node:test';
 import { uiChooseEn } from '../../src/i18n/ui-choose.en.js';
 import { FAILURE_CODES } from '../../src/session/failures.js';
 import { uiFirstEn } from '../../src/i18n/ui-first.en.js';
-import { laterFailuresEn, uiLaterEn } from '../../src/i18n/ui-later.en.js';
+import { laterFailuresEn, uiFileEn, uiLaterEn } from '../../src/i18n/ui-later.en.js';
 import { uiMessagesEn } from '../../src/i18n/ui.en.js';
 import { wizardChunks } from '../../vite.config.js';
 
@@ -54,7 +55,9 @@ function names(text: string, key: string): boolean {
 
 describe('first-screen words', () => {
   it('every key a first-screen module names has its English words on the first load', () => {
-    const notFirst = [...Object.keys(uiLaterEn), ...Object.keys(uiChooseEn)];
+    // Save the shell's words shown only once the session's file part (which adds them) is here: next test.
+    const withFile = Object.keys(uiFileEn);
+    const notFirst = [...Object.keys(uiLaterEn).filter((key) => !withFile.includes(key)), ...Object.keys(uiChooseEn)];
     const found: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
@@ -76,6 +79,19 @@ describe('first-screen words', () => {
     assert.match(readFileSync('src/components/offline-upload-wizard/choose-step.ts', 'utf8'), /useChooseWords\(uiChooseEn\)/);
   });
 
+  it('the shell’s words for a file come with the session’s file part, and the shell names each', () => {
+    const later = Object.keys(uiLaterEn);
+    for (const key of Object.keys(uiFileEn)) {
+      assert.ok(later.includes(key), `${key}: in uiFileEn but not in uiLaterEn`);
+      assert.ok(
+        files.some((file) => names(readFileSync(file, 'utf8'), key)),
+        `${key}: no first-screen module names it, so it is a later step's word: move it out of uiFileEn`,
+      );
+    }
+    // The file part adds every later word as it loads, before the session can hold a file.
+    assert.match(readFileSync('src/session/later/file-work.ts', 'utf8'), /useLaterWords\(laterWordsEn\)/);
+  });
+
   it('words on the first load every failure a first-screen module or the session’s first part may report', () => {
     const later = Object.keys(laterFailuresEn);
     const first = Object.keys(uiFirstEn.failures);
@@ -90,7 +106,7 @@ describe('first-screen words', () => {
       for (const code of later) if (text.includes(`'${code}'`) || text.includes(`"${code}"`)) found.push(`${file}: ${code}`);
     }
     assert.deepEqual(found, [], 'move these failures from src/i18n/ui-later.en.ts to ui-first.en.ts');
-    assert.match(readFileSync('src/session/later/file-work.ts', 'utf8'), /useFailureWords\(laterFailuresEn\)/);
+    assert.match(readFileSync('src/session/later/file-work.ts', 'utf8'), /useLaterWords\(laterWordsEn\)/);
   });
 
   it('splits the English table in three parts that together are every key, each once', () => {

@@ -37,8 +37,9 @@ export async function loadFileWords(locale?: string): Promise<void> {
  */
 export async function loadLocalizer(locale?: string, overrides: MessageOverrides = {}): Promise<Localizer> {
   // English's later words first: then the language's later words are wanted too, and loaded with it.
-  useLaterWords((await import('./later-words.js')).laterWordsEn);
-  useChooseWords((await import('./ui-choose.en.js')).uiChooseEn);
+  const { laterWordsEn, uiChooseEn } = await import('./all-words.js');
+  useLaterWords(laterWordsEn);
+  useChooseWords(uiChooseEn);
   await loadTranslation(canonicalLocale(locale));
   await loadFileWords(locale);
   return new Localizer(locale, overrides);

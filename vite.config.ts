@@ -121,6 +121,8 @@ export function wizardChunks() {
   // DropZone/IssuesTable and loadLocalizer() load them; issue-message.ts (the session, the worker client) too.
   const laterWords = /\/src\/i18n\/(later-words|ui-later\.en)\.ts$/;
   const issuesEn = /\/src\/i18n\/issues\.en\.ts$/;
+  // The no-access panel's English words: a chunk without lit (ui.en.ts joins them in the headless entry).
+  const noAccessWords = /\/src\/i18n\/ui-no-access\.en\.ts$/;
   // Modules that define tags stay where they are: the registration modules in register.js (the one file
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
   const leaves = /\/src\/(core\/spec-rules|core\/read\/types|backend\/errors|backend\/contact)\.ts$/;
@@ -145,6 +147,7 @@ export function wizardChunks() {
       if (shell.test(id) || elementsOnly.test(id)) return 'wizard';
       if (laterWords.test(id)) return 'later-words';
       if (issuesEn.test(id)) return 'issues-en';
+      if (noAccessWords.test(id)) return 'no-access-words';
       if (later.test(id)) return 'later-steps';
       if (choose.test(id)) return 'choose-step';
       if (noAccess.test(id)) return 'no-access-step';

@@ -112,12 +112,16 @@ export function useLaterWords(words: LaterWords): void {
 }
 
 /**
- * @internal Adds the choose step's English words to the built-in table, in place, as useLaterWords does:
- * the choose step's elements call it with `uiChooseEn` (ui-choose.en.ts), so the words travel in their chunk.
+ * @internal Adds a lazily defined screen's English words to the built-in table, in place, as useLaterWords
+ * does: its define function calls it before the screen renders (the no-access panel's with `uiNoAccessEn`),
+ * so the words travel in its chunk.
  */
-export function useChooseWords(words: Pick<UiMessages, ChooseScreenKey>): void {
-  if (!('categoryLabel' in englishUi)) Object.assign(englishUi, words);
+export function useScreenWords(words: Partial<UiMessages>): void {
+  Object.assign(englishUi, words);
 }
+
+/** @internal The choose step's words (`uiChooseEn`, ui-choose.en.ts), added as useScreenWords does. */
+export const useChooseWords: (words: Pick<UiMessages, ChooseScreenKey>) => void = useScreenWords;
 
 /** Keys asked for before their words were loaded, said once each (a first-screen module naming a later key). */
 const missing = new Set<string>();

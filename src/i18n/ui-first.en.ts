@@ -1,12 +1,13 @@
 // The English words of the first screens — the shell (steps, failures, notices, live region, create
-// confirmation), access, no access, template: built into the first load. The choose step's words
-// (ui-choose.en.ts) arrive with the choose step's chunk; the later steps' words (ui-later.en.ts) with the
-// later steps' chunk, and with the chunks that show them earlier: <upload-summary>'s view and the
-// restore offer (the persistence controller) call useLaterWords too.
+// confirmation), access, the no-access panel's heading, template: built into the first load. The choose
+// step's words (ui-choose.en.ts) and the no-access panel's (ui-no-access.en.ts) arrive with their chunks;
+// the later steps' words (ui-later.en.ts) with the later steps' chunk, and with the chunks that show them
+// earlier: <upload-summary>'s view and the restore offer (the persistence controller) call useLaterWords too.
 // A key used by a first-screen module must be here (test/node/first-words.node.test.ts checks it), unless the
 // shell shows it only once the session's file part is here: those words, and the failures only that part
 // reports, are in ui-later.en.ts, which comes with it (uiFileEn, laterFailuresEn).
 import type { ChooseScreenKey } from './ui-choose.en.js';
+import type { NoAccessScreenKey } from './ui-no-access.en.js';
 import type { UiMessages } from './ui.en.js';
 
 export const uiFirstEn = {
@@ -34,12 +35,6 @@ export const uiFirstEn = {
   accessHeading: 'Checking your access',
   accessGuidance: 'One moment while we check that you may upload offline records.',
   noAccessHeading: 'You can’t upload offline records',
-  noAccessGuidance: 'Your account lacks the permission to upload offline activity records.',
-  noAccessHowTo: 'Ask for the “Upload offline records” permission, then reload this page.',
-  noAccessReason: 'The LMS says: {reason}',
-  noAccessContact: 'Need the permission? Contact us:',
-  contactLink: 'Send us a message',
-  contactEmail: 'E-mail {email}',
   accessErrorHeading: 'We could not check your access',
 
   chooseHeading: 'Choose the activity',
@@ -125,7 +120,7 @@ export const uiFirstEn = {
 } satisfies { readonly [K in keyof UiMessages]?: K extends 'failures' ? Partial<UiMessages[K]> : UiMessages[K] };
 
 /**
- * The keys of the first screens: the English words on the first load and the choose step's (with its
- * chunk). Another language's first part (ui-first.fr.ts) holds both.
+ * The keys of the first screens: the English words on the first load, the choose step's and the no-access
+ * panel's (with their chunks). Another language's first part (ui-first.fr.ts) holds all three.
  */
-export type FirstScreenKey = keyof typeof uiFirstEn | ChooseScreenKey;
+export type FirstScreenKey = keyof typeof uiFirstEn | ChooseScreenKey | NoAccessScreenKey;

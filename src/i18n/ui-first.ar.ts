@@ -109,6 +109,7 @@ export const uiFirstAr: Pick<UiMessages, FirstScreenKey> = {
   phaseDryRun: 'جارٍ فحص السجلات مع نظام إدارة التعلّم…',
   phaseCommitting: 'جارٍ إنشاء السجلات…',
   // مطابقة الأعمدة (شاشة المطابقة) وكيفية قراءة الملف (ملاحظات المراجعة) — [matching]
+  stepMatch: 'الأعمدة',
   matchHeading: 'تحقّق من أعمدة ملفك',
   discardHeading: 'هل تريد تنحية الملف الذي تم التحقق منه؟',
   discardBody: 'تغيير هذا الاختيار ينحّي «{file}» والتغييرات التي أجريتها عليه. لم يُنشأ أي شيء. زر الإلغاء يُبقي كل شيء كما هو.',

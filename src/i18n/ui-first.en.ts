@@ -81,6 +81,7 @@ export const uiFirstEn = {
   phaseDryRun: 'Checking the records with the LMS…',
   phaseCommitting: 'Creating the records…',
   // Column matching (the matching screen) and how the file was read (the review's notes) — [matching]
+  stepMatch: 'Columns',
   matchHeading: 'Check the columns of your file',
   reviewReadyHeading: 'Check the records',
 

@@ -102,6 +102,7 @@ export const uiFirstFr: Pick<UiMessages, FirstScreenKey> = {
   phaseDryRun: 'Vérification des enregistrements par le LMS…',
   phaseCommitting: 'Création des enregistrements…',
   // Correspondance des colonnes (écran de correspondance) et lecture du fichier (notes de la vérification) — [matching]
+  stepMatch: 'Colonnes',
   matchHeading: 'Vérifiez les colonnes de votre fichier',
   discardHeading: 'Mettre de côté le fichier vérifié\u00a0?',
   discardBody: 'Changer ce choix met de côté «\u00a0{file}\u00a0» et les modifications que vous y avez faites. Rien n’a été créé. Annuler garde tout tel quel.',

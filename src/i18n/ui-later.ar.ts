@@ -324,7 +324,6 @@ export const uiLaterAr: Omit<UiMessages, FirstScreenKey> = {
   retryingNow: 'لم يُجب نظام إدارة التعلّم. تجري إعادة المحاولة ({attempt} من {attempts})…',
   // The shell's words once the session's file part is here (ui-later.en.ts uiFileEn), and the later steps'.
   supportReference: 'مرجع عملية الرفع: {id}',
-  stepMatch: 'الأعمدة',
   creating: {
     zero: 'جارٍ إنشاء {count} سجل…',
     one: 'جارٍ إنشاء سجل واحد…',

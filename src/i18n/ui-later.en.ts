@@ -4,13 +4,12 @@ import type { UiMessages } from './ui.en.js';
 
 /**
  * The English words the shell (on the first load) shows only once the session's file part is here: the
- * matching step's name (the stepper lists it for a file whose columns were matched), the announcements of a
- * file checked or created, and a failure's attempts and upload reference (only the file part reports them).
+ * announcements of a file checked or created, and a failure's attempts and upload reference (only the file
+ * part reports them).
  * That part adds the later words as it loads (session/later/file-work.ts: useLaterWords), before the session
  * holds a file; test/node/first-words.node.test.ts lets the shell's modules name these keys, and only these.
  */
 export const uiFileEn = {
-  stepMatch: 'Columns',
   announceIssues: { one: '{count} issue found. Nothing was created.', other: '{count} issues found. Nothing was created.' },
   announceReady: { one: 'No issues: {count} record ready to create.', other: 'No issues: {count} records ready to create.' },
   announceCreated: { one: '{count} record created.', other: '{count} records created.' },

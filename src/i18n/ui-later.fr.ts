@@ -248,7 +248,6 @@ export const uiLaterFr: Omit<UiMessages, FirstScreenKey> = {
   retryingNow: 'Le LMS n’a pas répondu. Nouvelle tentative ({attempt} sur {attempts})…',
   // The shell's words once the session's file part is here (ui-later.en.ts uiFileEn), and the later steps'.
   supportReference: 'Référence de l’import\u00a0: {id}',
-  stepMatch: 'Colonnes',
   creating: { one: 'Création de {count} enregistrement…', other: 'Création de {count} enregistrements…' },
   doneUnchanged: {
     one: '{count} enregistrement que le LMS possédait déjà a été laissé tel quel.',

@@ -121,6 +121,13 @@ export function wizardChunks() {
   // DropZone/IssuesTable and loadLocalizer() load them; issue-message.ts (the session, the worker client) too.
   const laterWords = /\/src\/i18n\/(later-words|ui-later\.en)\.ts$/;
   const issuesEn = /\/src\/i18n\/issues\.en\.ts$/;
+  // The no-access panel's English words: a chunk without lit (ui.en.ts joins them in the headless entry).
+  const noAccessWords = /\/src\/i18n\/ui-no-access\.en\.ts$/;
+  // What the session's file part and its downloads use that the package entry exports too: chunks of their
+  // own, so that those lazy chunks do not import the entry (index.js), nor a host's build list its chunks
+  // among the ones to preload with them in the first load.
+  const fileWork = /\/src\/(session\/file-refused|i18n\/issue-message|backend\/checksum|worker\/(client|shared|create-worker(\.lib)?|trusted-url))\.ts$/;
+  const loadWords = /\/src\/i18n\/load-words\.ts$/;
   // Modules that define tags stay where they are: the registration modules in register.js (the one file
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
   const leaves = /\/src\/(core\/spec-rules|core\/read\/types|backend\/errors|backend\/plain-email)\.ts$/;
@@ -151,6 +158,9 @@ export function wizardChunks() {
       if (shell.test(id) || elementsOnly.test(id)) return 'wizard';
       if (laterWords.test(id)) return 'later-words';
       if (issuesEn.test(id)) return 'issues-en';
+      if (noAccessWords.test(id)) return 'no-access-words';
+      if (fileWork.test(id)) return 'file-work-deps';
+      if (loadWords.test(id)) return 'load-words';
       if (later.test(id)) return 'later-steps';
       if (choose.test(id)) return 'choose-step';
       if (noAccess.test(id)) return 'no-access-step';

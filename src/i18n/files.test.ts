@@ -9,7 +9,8 @@ import type { Issue } from '../core/issues.js';
 import { validateSpreadsheet } from '../core/pipeline.js';
 import { buildTemplate } from '../core/template/build.js';
 import { loadLocalizer } from './load-words.js';
-import { Localizer } from './localize.js';
+import { Localizer, translationFor } from './localize.js';
+import { uiMessagesEn } from './ui.en.js';
 
 async function load(data: Uint8Array): Promise<Workbook> {
   const { default: ExcelJS } = await import('exceljs');
@@ -37,6 +38,10 @@ const issues: Issue[] = [
 describe('files in the admin’s language', () => {
   // As a headless caller gets them: every word of the language, the later steps' too.
   before(() => Promise.all([loadLocalizer('fr'), loadLocalizer('ar')]));
+
+  it('a headless caller’s Localizer has every English word (the lazily loaded screens’ too)', () => {
+    expect(translationFor('en').ui).to.deep.equal(uiMessagesEn);
+  });
 
   it('French template: sheet names, Instructions, column help, sample note, prompts and JJ/MM/AAAA', async () => {
     const l = new Localizer('fr-FR');

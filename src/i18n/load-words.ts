@@ -2,7 +2,7 @@
 // the issues report's) and a Localizer with every word. Its own module, loaded with the first download
 // (session/later/words.ts) or from the package entry: a page that only shows the first screens never
 // carries it. The tables and the Localizer are localize.ts's.
-import { addFileWords, canonicalLocale, fileWordsPending, loadTranslation, Localizer, useChooseWords, useLaterWords, type FileWords, type MessageOverrides } from './localize.js';
+import { addFileWords, canonicalLocale, fileWordsPending, loadTranslation, Localizer, useChooseWords, useLaterWords, useScreenWords, type FileWords, type MessageOverrides } from './localize.js';
 
 /** The shipped languages' files' words, by tag (English's: files.en.ts). */
 const FILE_WORDS: Readonly<Record<string, () => Promise<FileWords>>> = {
@@ -32,13 +32,15 @@ export async function loadFileWords(locale?: string): Promise<void> {
 }
 
 /**
- * A Localizer for `locale` once its table is loaded, with every English word too (the choose and later
- * steps' parts) and the files' words: what a headless caller uses for files' words and messages.
+ * A Localizer for `locale` once its table is loaded, with every English word too (the choose step's, the
+ * no-access panel's and the later steps' parts) and the files' words: what a headless caller uses for files' words and messages.
  */
 export async function loadLocalizer(locale?: string, overrides: MessageOverrides = {}): Promise<Localizer> {
   // English's later words first: then the language's later words are wanted too, and loaded with it.
-  useLaterWords((await import('./later-words.js')).laterWordsEn);
-  useChooseWords((await import('./ui-choose.en.js')).uiChooseEn);
+  const { laterWordsEn, uiChooseEn, uiNoAccessEn } = await import('./all-words.js');
+  useLaterWords(laterWordsEn);
+  useChooseWords(uiChooseEn);
+  useScreenWords(uiNoAccessEn);
   await loadTranslation(canonicalLocale(locale));
   await loadFileWords(locale);
   return new Localizer(locale, overrides);

@@ -8,16 +8,19 @@ import { errorReportTextsAr, templateTextsAr } from './files.ar.js';
 import { issueMessagesEn } from './issues.en.js';
 import { issueMessagesAr } from './issues.ar.js';
 import { laterWordsEn } from './later-words.js';
-import { Localizer, availableLanguages, canonicalLocale, loadTranslation, registerTranslation, textDirection, translationFor, useChooseWords, useLaterWords } from './localize.js';
+import { Localizer, availableLanguages, canonicalLocale, loadTranslation, registerTranslation, textDirection, translationFor, useChooseWords, useLaterWords, useScreenWords } from './localize.js';
 import { uiChooseEn } from './ui-choose.en.js';
+import { uiNoAccessEn } from './ui-no-access.en.js';
 import { loadFileWords } from './load-words.js';
 import { uiMessagesAr } from './ui.ar.js';
 import { uiMessagesEn } from './ui.en.js';
 import { uiMessagesFr } from './ui.fr.js';
 
-// Every English word, as when the choose and later steps have loaded (lazy-locale.test.ts covers the first load).
+// Every English word, as when the choose and later steps and the no-access panel have loaded (lazy-locale.test.ts
+// covers the first load).
 useLaterWords(laterWordsEn);
 useChooseWords(uiChooseEn);
+useScreenWords(uiNoAccessEn);
 const codes = Object.keys(ISSUE_CODES) as IssueCode[];
 const english = { ui: uiMessagesEn, issues: issueMessagesEn, template: templateTextsEn, report: errorReportTextsEn };
 

@@ -105,27 +105,23 @@ export function useLaterWords(words: LaterWords): void {
   englishComplete = true;
   Object.assign(englishUi, words.ui);
   Object.assign(englishIssues, words.issues);
-  if (words.failures) useFailureWords(words.failures);
+  if (words.failures) englishUi.failures = { ...englishUi.failures, ...words.failures };
   // The later steps are here: a shipped language already loaded gets its later words too (an element in
   // that language waits for them: translationPending).
   for (const tag of firstOnly) void loadTranslation(tag);
 }
 
 /**
- * @internal Adds English words of failures to the built-in table, in place: the session's file part adds
- * those only it reports (ui-later.en.ts) before it can report one, so they are never on the first load.
+ * @internal Adds a lazily defined screen's English words to the built-in table, in place, as useLaterWords
+ * does: its define function calls it before the screen renders (the no-access panel's with `uiNoAccessEn`),
+ * so the words travel in its chunk.
  */
-export function useFailureWords(failures: Partial<UiMessages['failures']>): void {
-  englishUi.failures = { ...englishUi.failures, ...failures };
+export function useScreenWords(words: Partial<UiMessages>): void {
+  Object.assign(englishUi, words);
 }
 
-/**
- * @internal Adds the choose step's English words to the built-in table, in place, as useLaterWords does:
- * the choose step's elements call it with `uiChooseEn` (ui-choose.en.ts), so the words travel in their chunk.
- */
-export function useChooseWords(words: Pick<UiMessages, ChooseScreenKey>): void {
-  if (!('categoryLabel' in englishUi)) Object.assign(englishUi, words);
-}
+/** @internal The choose step's words (`uiChooseEn`, ui-choose.en.ts), added as useScreenWords does. */
+export const useChooseWords: (words: Pick<UiMessages, ChooseScreenKey>) => void = useScreenWords;
 
 /** Keys asked for before their words were loaded, said once each (a first-screen module naming a later key). */
 const missing = new Set<string>();
@@ -133,14 +129,12 @@ const missing = new Set<string>();
 const translations = new Map<string, Translation>([['en', english]]);
 
 /**
- * The languages shipped as chunks of their own, each in two: the first screens' words, imported the first
- * time a locale asks for them, and the later steps' words, imported once the later steps are wanted (the
- * English ones are in use) — at once when they already are.
+ * The languages shipped as chunks of their own (French, Arabic), each in two: the first screens' words and
+ * the later steps' words (load-translation.ts loads them).
  */
-const loaders: Readonly<Record<string, { first: () => Promise<{ translation: FirstWords }>; later: () => Promise<{ later: LaterWords }> }>> = {
-  fr: { first: () => import('./locales/fr.js'), later: () => import('./locales/fr-later.js') },
-  ar: { first: () => import('./locales/ar.js'), later: () => import('./locales/ar-later.js') },
-};
+const SHIPPED_LANGUAGES = ['fr', 'ar'] as const;
+export type ShippedLanguage = (typeof SHIPPED_LANGUAGES)[number];
+const isShipped = (tag: string): tag is ShippedLanguage => (SHIPPED_LANGUAGES as readonly string[]).includes(tag);
 /** Shipped languages whose table holds the first screens' words only, so far. */
 const firstOnly = new Set<string>();
 const loading = new Map<string, Promise<void>>();
@@ -156,31 +150,32 @@ export function registerTranslation(tag: string, translation: Translation): void
 
 /** The languages with a complete table, registered or shipped (`en`, `fr`, `ar`, …). */
 export function availableLanguages(): string[] {
-  return [...new Set([...translations.keys(), ...Object.keys(loaders)])];
+  return [...new Set([...translations.keys(), ...SHIPPED_LANGUAGES])];
 }
 
 /** The tag whose table serves `locale`: exact tag, then its language (`fr-CA` → `fr`); undefined for none. */
 function tagFor(locale: string): string | undefined {
   const tag = locale.toLowerCase();
   const language = tag.split('-')[0] ?? '';
-  for (const t of [tag, language]) if (translations.has(t) || t in loaders) return t;
+  for (const t of [tag, language]) if (translations.has(t) || isShipped(t)) return t;
   return undefined;
 }
 
 /**
  * Loads the table for `locale` when it is shipped but not loaded yet, and resolves once it is registered
  * (at once for English, a registered language, or one we do not have). Never rejects: a chunk that fails
- * to load leaves the interface in English.
+ * to load leaves the interface in English. The loading itself is a chunk of its own (load-translation.ts):
+ * an English page never needs it.
  */
 export function loadTranslation(locale: string): Promise<void> {
   const pending = translationPending(locale);
-  if (!pending) return Promise.resolve();
+  if (!pending || !isShipped(pending)) return Promise.resolve();
   const part = translations.has(pending) ? 'later' : 'first';
   const key = `${pending}:${part}`;
   let load = loading.get(key);
   if (!load) {
-    const loader = loaders[pending]!;
-    load = (part === 'first' ? loader.first().then((module) => addFirst(pending, module.translation)) : loader.later().then((module) => addLater(pending, module.later)))
+    load = import('./load-translation.js')
+      .then((loader) => loader.loadShipped(pending, part))
       // The first part's arrival may call for the later one (the later steps are already wanted).
       .then(() => loadTranslation(pending))
       .catch(() => {
@@ -191,7 +186,8 @@ export function loadTranslation(locale: string): Promise<void> {
   return load;
 }
 
-function addFirst(tag: string, words: FirstWords): void {
+/** @internal A shipped language's first screens' words, as load-translation.ts loaded them. */
+export function addFirst(tag: string, words: FirstWords): void {
   if (translations.has(tag)) return;
   firstOnly.add(tag);
   const table: Translation = { ui: words.ui as UiMessages, issues: {} as IssueMessages, ...(words.template ? { template: words.template } : {}), ...(words.report ? { report: words.report } : {}) };
@@ -200,7 +196,8 @@ function addFirst(tag: string, words: FirstWords): void {
   listeners.forEach((listener) => listener(tag));
 }
 
-function addLater(tag: string, words: LaterWords): void {
+/** @internal A shipped language's later steps' words, as load-translation.ts loaded them. */
+export function addLater(tag: string, words: LaterWords): void {
   const table = translations.get(tag);
   if (!table || !firstOnly.has(tag)) return;
   const next: Translation = { ...table, ui: { ...table.ui, ...words.ui }, issues: words.issues };
@@ -227,7 +224,7 @@ export function addFileWords(tag: string | undefined, files: FileWords): void {
 /** @internal What loadFileWords() still has to load: English's files' words, and `locale`'s shipped language's. */
 export function fileWordsPending(locale: string): { readonly english: boolean; readonly tag?: string } {
   const tag = tagFor(locale);
-  return { english: !englishFiles, ...(tag !== undefined && (!translations.has(tag) || filesPending(translations.get(tag))) && tag in loaders ? { tag } : {}) };
+  return { english: !englishFiles, ...(tag !== undefined && (!translations.has(tag) || filesPending(translations.get(tag))) && isShipped(tag) ? { tag } : {}) };
 }
 
 /** A shipped language's table whose files' words are not loaded yet. */

@@ -1,11 +1,13 @@
 // The English words of the first screens — the shell (steps, failures, notices, live region, create
-// confirmation), access, no access, template: built into the first load. The choose step's words
-// (ui-choose.en.ts) arrive with the choose step's chunk; the later steps' words (ui-later.en.ts) with the
-// later steps' chunk, and with the chunks that show them earlier: <upload-summary>'s view and the
-// restore offer (the persistence controller) call useLaterWords too.
-// A key used by a first-screen module must be here (test/node/first-words.node.test.ts checks it). The
-// failures only the session's file part reports are worded in ui-later.en.ts, which comes with it.
+// confirmation), access, the no-access panel's heading, template: built into the first load. The choose
+// step's words (ui-choose.en.ts) and the no-access panel's (ui-no-access.en.ts) arrive with their chunks;
+// the later steps' words (ui-later.en.ts) with the later steps' chunk, and with the chunks that show them
+// earlier: <upload-summary>'s view and the restore offer (the persistence controller) call useLaterWords too.
+// A key used by a first-screen module must be here (test/node/first-words.node.test.ts checks it), unless the
+// shell shows it only once the session's file part is here: those words, and the failures only that part
+// reports, are in ui-later.en.ts, which comes with it (uiFileEn, laterFailuresEn).
 import type { ChooseScreenKey } from './ui-choose.en.js';
+import type { NoAccessScreenKey } from './ui-no-access.en.js';
 import type { UiMessages } from './ui.en.js';
 
 export const uiFirstEn = {
@@ -25,7 +27,6 @@ export const uiFirstEn = {
   retry: 'Try again',
   cancel: 'Cancel',
   supportDetails: 'Details for support',
-  supportReference: 'Upload reference: {id}',
   supportTime: 'Time: {time}',
   supportCode: 'Code: {code}',
   supportDetail: 'Detail: {detail}',
@@ -34,12 +35,6 @@ export const uiFirstEn = {
   accessHeading: 'Checking your access',
   accessGuidance: 'One moment while we check that you may upload offline records.',
   noAccessHeading: 'You can’t upload offline records',
-  noAccessGuidance: 'Your account lacks the permission to upload offline activity records.',
-  noAccessHowTo: 'Ask for the “Upload offline records” permission, then reload this page.',
-  noAccessReason: 'The LMS says: {reason}',
-  noAccessContact: 'Need the permission? Contact us:',
-  contactLink: 'Send us a message',
-  contactEmail: 'E-mail {email}',
   accessErrorHeading: 'We could not check your access',
 
   chooseHeading: 'Choose the activity',
@@ -97,18 +92,9 @@ export const uiFirstEn = {
     other: '{count} records will be created for “{activity}”. They will appear in the learners’ histories.',
   },
   confirmCreate: { one: 'Create {count} record', other: 'Create {count} records' },
-  creating: { one: 'Creating {count} record…', other: 'Creating {count} records…' },
-  doneUnchanged: {
-    one: '{count} record the LMS already had was left unchanged.',
-    other: '{count} records the LMS already had were left unchanged.',
-  },
   doneHeading: 'Records created',
-  startOver: 'Start over',
 
   announceProgress: '{phase} {percent}',
-  announceIssues: { one: '{count} issue found. Nothing was created.', other: '{count} issues found. Nothing was created.' },
-  announceReady: { one: 'No issues: {count} record ready to create.', other: 'No issues: {count} records ready to create.' },
-  announceCreated: { one: '{count} record created.', other: '{count} records created.' },
 
   failures: {
     'access-check-failed': 'Your permission to upload offline records could not be checked: the LMS did not answer. Nothing was created. Try again in a moment.',
@@ -120,15 +106,11 @@ export const uiFirstEn = {
     'spec-mismatch': 'The LMS sent a template made for another choice. Nothing was created. Choose the activity again, or contact your LMS support.',
     'spec-not-ready': 'Choose the activity, the user domain and the identifier first: the template is made for that choice.',
     'validator-unavailable': 'Part of the upload tool could not be loaded. Your file is not the problem and nothing was created. Reload the page and upload the file again; contact your LMS support if this keeps happening.',
-    'upload-while-creating': 'The records are being created. Wait for the result before uploading another file.',
     unexpected: 'Something went wrong. Nothing was created. Try again; contact your LMS support if this keeps happening.',
     'not-configured': 'This uploader is not connected to an LMS: set its api-base attribute or its backend property. Nothing can be created until it is.',
     'connect-failed': 'The connection to the LMS could not be set up. Nothing was created. Try again, or reload the page.',
     'download-failed': 'The download failed. Nothing was created. Try again in a moment.',
   },
-  // Failures: automatic retries, the check asked again, the reference to quote ([failures])
-  retriesEnded: { one: 'Tried once, then stopped.', other: 'Tried {count} times, then stopped.' },
-  supportQuote: 'If you contact your LMS support, give them this upload reference: {id}',
   notices: {
     'preset-category-missing': 'The category chosen for you was not found. Choose a category.',
     'preset-activity-missing': 'The activity chosen for you was not found among the offline activities. Choose an activity.',
@@ -139,7 +121,7 @@ export const uiFirstEn = {
 } satisfies { readonly [K in keyof UiMessages]?: K extends 'failures' ? Partial<UiMessages[K]> : UiMessages[K] };
 
 /**
- * The keys of the first screens: the English words on the first load and the choose step's (with its
- * chunk). Another language's first part (ui-first.fr.ts) holds both.
+ * The keys of the first screens: the English words on the first load, the choose step's and the no-access
+ * panel's (with their chunks). Another language's first part (ui-first.fr.ts) holds all three.
  */
-export type FirstScreenKey = keyof typeof uiFirstEn | ChooseScreenKey;
+export type FirstScreenKey = keyof typeof uiFirstEn | ChooseScreenKey | NoAccessScreenKey;

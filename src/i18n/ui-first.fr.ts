@@ -20,7 +20,6 @@ export const uiFirstFr: Pick<UiMessages, FirstScreenKey> = {
   retry: 'Réessayer',
   cancel: 'Annuler',
   supportDetails: 'Détails pour le support',
-  supportReference: 'Référence de l’import\u00a0: {id}',
   supportTime: 'Heure\u00a0: {time}',
   supportCode: 'Code\u00a0: {code}',
   supportDetail: 'Détail\u00a0: {detail}',
@@ -117,21 +116,9 @@ export const uiFirstFr: Pick<UiMessages, FirstScreenKey> = {
     other: '{count} enregistrements seront créés pour «\u00a0{activity}\u00a0». Ils apparaîtront dans l’historique des apprenants.',
   },
   confirmCreate: { one: 'Créer {count} enregistrement', other: 'Créer {count} enregistrements' },
-  creating: { one: 'Création de {count} enregistrement…', other: 'Création de {count} enregistrements…' },
-  doneUnchanged: {
-    one: '{count} enregistrement que le LMS possédait déjà a été laissé tel quel.',
-    other: '{count} enregistrements que le LMS possédait déjà ont été laissés tels quels.',
-  },
   doneHeading: 'Enregistrements créés',
-  startOver: 'Recommencer',
 
   announceProgress: '{phase} {percent}',
-  announceIssues: { one: '{count} problème trouvé. Rien n’a été créé.', other: '{count} problèmes trouvés. Rien n’a été créé.' },
-  announceReady: {
-    one: 'Aucun problème\u00a0: {count} enregistrement prêt à créer.',
-    other: 'Aucun problème\u00a0: {count} enregistrements prêts à créer.',
-  },
-  announceCreated: { one: '{count} enregistrement créé.', other: '{count} enregistrements créés.' },
 
   failures: {
     'access-check-failed': 'Vos droits d’importer des enregistrements hors ligne n’ont pas pu être vérifiés\u00a0: le LMS n’a pas répondu à temps. Rien n’a été créé. Réessayez dans un instant.',
@@ -166,9 +153,6 @@ export const uiFirstFr: Pick<UiMessages, FirstScreenKey> = {
     'connect-failed': 'La connexion au LMS n’a pas pu être établie. Rien n’a été créé. Réessayez, ou rechargez la page.',
     'download-failed': 'Le téléchargement a échoué. Rien n’a été créé. Réessayez dans un instant.',
   },
-  // Échecs : nouvelles tentatives automatiques, vérification redemandée, référence à donner ([failures])
-  retriesEnded: { one: 'Une tentative, puis arrêt.', other: '{count} tentatives, puis arrêt.' },
-  supportQuote: 'Si vous contactez le support de votre LMS, donnez-lui cette référence d’import : {id}',
   notices: {
     'preset-category-missing': 'La catégorie choisie pour vous est introuvable. Choisissez une catégorie.',
     'preset-activity-missing': 'L’activité choisie pour vous est introuvable parmi les activités hors ligne. Choisissez une activité.',

@@ -3,11 +3,34 @@ import type { FirstScreenKey } from './ui-first.en.js';
 import type { UiMessages } from './ui.en.js';
 
 /**
+ * The English words the shell (on the first load) shows only once the session's file part is here: the
+ * announcements of a file checked or created, and a failure's attempts and upload reference (only the file
+ * part reports them).
+ * That part adds the later words as it loads (session/later/file-work.ts: useLaterWords), before the session
+ * holds a file; test/node/first-words.node.test.ts lets the shell's modules name these keys, and only these.
+ */
+export const uiFileEn = {
+  announceIssues: { one: '{count} issue found. Nothing was created.', other: '{count} issues found. Nothing was created.' },
+  announceReady: { one: 'No issues: {count} record ready to create.', other: 'No issues: {count} records ready to create.' },
+  announceCreated: { one: '{count} record created.', other: '{count} records created.' },
+  doneUnchanged: {
+    one: '{count} record the LMS already had was left unchanged.',
+    other: '{count} records the LMS already had were left unchanged.',
+  },
+  supportReference: 'Upload reference: {id}',
+  retriesEnded: { one: 'Tried once, then stopped.', other: 'Tried {count} times, then stopped.' },
+  supportQuote: 'If you contact your LMS support, give them this upload reference: {id}',
+} satisfies Partial<UiMessages>;
+
+/**
  * The English words of the steps after the template (upload, match, review, create, done) and their parts,
  * of <upload-summary> and of the restore offer: loaded with the code that shows them (i18n/later-words.ts),
  * not on the first load. The first screens' words are in ui-first.en.ts.
  */
 export const uiLaterEn: Omit<UiMessages, FirstScreenKey> = {
+  ...uiFileEn,
+  creating: { one: 'Creating {count} record…', other: 'Creating {count} records…' },
+  startOver: 'Start over',
   uploadGuidance: 'Drop the filled-in template here, or choose it from your computer. It is checked before anything is created.',
   dropHere: 'Drop your file here, or',
   chooseFile: 'Choose a file',
@@ -254,13 +277,13 @@ export const uiLaterEn: Omit<UiMessages, FirstScreenKey> = {
 
 /**
  * The English words of the failures only the session's file part reports (reading the file, the LMS's
- * check, the commit): they come with that part — session/later/file-work.ts adds them before it can report
- * one (localize.ts useFailureWords) — and with the later steps' words (later-words.ts), not on the first
- * load. Every other failure is worded in ui-first.en.ts; other languages keep all of them in their first
- * part. test/node/first-words.node.test.ts checks that no first-screen module names these codes.
+ * check, the commit, a file while creating): they come with that part — session/later/file-work.ts adds
+ * the later words before it can report one (localize.ts useLaterWords) — not on the first load. Every
+ * other failure is worded in ui-first.en.ts; other languages keep all of them in their first part. test/node/first-words.node.test.ts checks that no first-screen module names these codes.
  * (Here, not in a module of their own: this module is a chunk of its own in dist/, vite.config.ts.)
  */
 export const laterFailuresEn = {
+  'upload-while-creating': 'The records are being created. Wait for the result before uploading another file.',
   'file-unreadable': 'The file could not be read. Nothing was created. Save it again as .xlsx or .csv and upload it again.',
   'read-internal': 'The file could not be checked because of a problem in the uploader, not in your file. Nothing was created. Upload it again; if this keeps happening, contact your LMS support.',
   'dry-run-unavailable': 'The LMS could not check the records just now. Nothing was created. Try again in a moment.',

@@ -246,4 +246,20 @@ export const uiLaterFr: Omit<UiMessages, FirstScreenKey> = {
   progressCommit: 'En une fois, tout ou rien\u00a0: la barre se remplit quand le LMS répond.',
 
   retryingNow: 'Le LMS n’a pas répondu. Nouvelle tentative ({attempt} sur {attempts})…',
+  // The shell's words once the session's file part is here (ui-later.en.ts uiFileEn), and the later steps'.
+  supportReference: 'Référence de l’import\u00a0: {id}',
+  creating: { one: 'Création de {count} enregistrement…', other: 'Création de {count} enregistrements…' },
+  doneUnchanged: {
+    one: '{count} enregistrement que le LMS possédait déjà a été laissé tel quel.',
+    other: '{count} enregistrements que le LMS possédait déjà ont été laissés tels quels.',
+  },
+  startOver: 'Recommencer',
+  announceIssues: { one: '{count} problème trouvé. Rien n’a été créé.', other: '{count} problèmes trouvés. Rien n’a été créé.' },
+  announceReady: {
+    one: 'Aucun problème\u00a0: {count} enregistrement prêt à créer.',
+    other: 'Aucun problème\u00a0: {count} enregistrements prêts à créer.',
+  },
+  announceCreated: { one: '{count} enregistrement créé.', other: '{count} enregistrements créés.' },
+  retriesEnded: { one: 'Une tentative, puis arrêt.', other: '{count} tentatives, puis arrêt.' },
+  supportQuote: 'Si vous contactez le support de votre LMS, donnez-lui cette référence d’import : {id}',
 };

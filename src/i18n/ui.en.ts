@@ -6,6 +6,7 @@ import type { FailureCode, NoticeCode } from '../session/failures.js';
 import { uiChooseEn } from './ui-choose.en.js';
 import { uiFirstEn } from './ui-first.en.js';
 import { laterFailuresEn, uiLaterEn } from './ui-later.en.js';
+import { uiNoAccessEn } from './ui-no-access.en.js';
 
 /** A message whose form depends on `count` (Intl.PluralRules categories; `other` is required). */
 export type PluralMessage = { readonly [K in Intl.LDMLPluralRule]?: string } & { readonly other: string };
@@ -366,4 +367,4 @@ export interface UiMessages {
 export { uiLaterEn };
 
 /** Every English word of the elements: the first screens' and the later steps'. */
-export const uiMessagesEn: UiMessages = { ...uiFirstEn, ...uiChooseEn, ...uiLaterEn, failures: { ...uiFirstEn.failures, ...laterFailuresEn } };
+export const uiMessagesEn: UiMessages = { ...uiFirstEn, ...uiNoAccessEn, ...uiChooseEn, ...uiLaterEn, failures: { ...uiFirstEn.failures, ...laterFailuresEn } };

@@ -457,8 +457,8 @@ export class UploadSession extends EventTarget {
    */
   async uploadFile(file: Blob, name?: string, resume?: ResumeWork): Promise<void> {
     if (this.#disposed) return;
-    if (this.#committing) throw new SessionError(makeFailure('upload-while-creating'));
     // Synchronous up to `reading` when the spec is there, so that a cancel() right after this call applies.
+    // A file while creating is refused by the file part (it holds the records being created).
     const ready = this.#state.spec;
     const spec = ready.status === 'ready' && ready.value ? ready.value : await this.#readySpec();
     if (this.#disposed) return;

@@ -2,15 +2,17 @@
 // step's words (ui-choose.en.ts) come with the choose step's chunk, the later steps' words with theirs.
 // This fails when a module of the first screens (the shell, access, no access, template, <upload-summary>)
 // names a key whose words are not in the first part, or the choose step one that is in neither the first
-// nor the choose part: on that screen it would render blank until the later steps loaded.
+// nor the choose part: on that screen it would render blank until the later steps loaded. The one exception:
+// the shell's words it shows only once the session's file part is here (ui-later.en.ts uiFileEn).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { uiChooseEn } from '../../src/i18n/ui-choose.en.js';
+import { uiNoAccessEn } from '../../src/i18n/ui-no-access.en.js';
 import { FAILURE_CODES } from '../../src/session/failures.js';
 import { uiFirstEn } from '../../src/i18n/ui-first.en.js';
-import { laterFailuresEn, uiLaterEn } from '../../src/i18n/ui-later.en.js';
+import { laterFailuresEn, uiFileEn, uiLaterEn } from '../../src/i18n/ui-later.en.js';
 import { uiMessagesEn } from '../../src/i18n/ui.en.js';
 import { wizardChunks } from '../../vite.config.js';
 
@@ -29,8 +31,8 @@ const inFolders = (folders: readonly string[]) =>
  * The chunk vite.config.ts's wizardChunks() gives a module: 'wizard' is the shell's, on the first load
  * (null: a registration module, which stays in its entry). The lazily loaded chunks of these folders that
  * add the later words themselves before they show any ('later-steps', 'upload-summary-view', 'persistence')
- * may name later keys; every other module of these folders (the shell's, or a lazy chunk that adds no
- * words, such as the no-access panel's) finds its words in the first part.
+ * may name later keys; every other module of these folders (the shell's, or the no-access panel's, which
+ * adds its own words only) finds its words in the first part, the panel's also in ui-no-access.en.ts.
  */
 const chunks = wizardChunks();
 const chunkOf = (file: string) => chunks.name(resolve(file));
@@ -42,6 +44,8 @@ const lazyWithWords = inFolders(FIRST_SCREENS)
   .filter((f) => !onFirstLoad(f) && /useLaterWords\(laterWordsEn\)/.test(readFileSync(f, 'utf8')))
   .sort();
 const chooseFiles = inFolders(CHOOSE_SCREEN);
+/** The no-access panel's modules (its chunk, which no-access-step.ts defines): their words may be in ui-no-access.en.ts. */
+const noAccessFiles = inFolders(['step-no-access']);
 
 /**
  * Whether a module's code names a key of the table: as a string ('key', the way `l.t('key')` does) or a
@@ -54,13 +58,19 @@ function names(text: string, key: string): boolean {
 
 describe('first-screen words', () => {
   it('every key a first-screen module names has its English words on the first load', () => {
-    const notFirst = [...Object.keys(uiLaterEn), ...Object.keys(uiChooseEn)];
+    // Save the shell's words shown only once the session's file part (which adds them) is here: next test.
+    const withFile = Object.keys(uiFileEn);
+    const notFirst = [...Object.keys(uiLaterEn).filter((key) => !withFile.includes(key)), ...Object.keys(uiChooseEn)];
     const found: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const key of notFirst) if (names(text, key)) found.push(`${file}: ${key}`);
+      // The no-access panel's own words come with its chunk: only its modules may name them.
+      const keys = noAccessFiles.includes(file) ? notFirst : [...notFirst, ...Object.keys(uiNoAccessEn)];
+      for (const key of keys) if (names(text, key)) found.push(`${file}: ${key}`);
     }
     assert.deepEqual(found, [], 'move these keys to src/i18n/ui-first.en.ts');
+    // The chunk that defines the no-access panel adds its words before it renders.
+    assert.match(readFileSync('src/components/offline-upload-wizard/no-access-step.ts', 'utf8'), /useScreenWords\(uiNoAccessEn\)/);
   });
 
   it('every key the choose step names has its English words on the first load or in its chunk', () => {
@@ -74,6 +84,19 @@ describe('first-screen words', () => {
     assert.ok(chooseFiles.length >= 2, `only ${chooseFiles.length} choose-step files found`);
     // The chunk that defines the choose step's elements adds their words before they render.
     assert.match(readFileSync('src/components/offline-upload-wizard/choose-step.ts', 'utf8'), /useChooseWords\(uiChooseEn\)/);
+  });
+
+  it('the shell’s words for a file come with the session’s file part, and the shell names each', () => {
+    const later = Object.keys(uiLaterEn);
+    for (const key of Object.keys(uiFileEn)) {
+      assert.ok(later.includes(key), `${key}: in uiFileEn but not in uiLaterEn`);
+      assert.ok(
+        files.some((file) => names(readFileSync(file, 'utf8'), key)),
+        `${key}: no first-screen module names it, so it is a later step's word: move it out of uiFileEn`,
+      );
+    }
+    // The file part adds every later word as it loads, before the session can hold a file.
+    assert.match(readFileSync('src/session/later/file-work.ts', 'utf8'), /useLaterWords\(laterWordsEn\)/);
   });
 
   it('words on the first load every failure a first-screen module or the session’s first part may report', () => {
@@ -90,11 +113,11 @@ describe('first-screen words', () => {
       for (const code of later) if (text.includes(`'${code}'`) || text.includes(`"${code}"`)) found.push(`${file}: ${code}`);
     }
     assert.deepEqual(found, [], 'move these failures from src/i18n/ui-later.en.ts to ui-first.en.ts');
-    assert.match(readFileSync('src/session/later/file-work.ts', 'utf8'), /useFailureWords\(laterFailuresEn\)/);
+    assert.match(readFileSync('src/session/later/file-work.ts', 'utf8'), /useLaterWords\(laterWordsEn\)/);
   });
 
-  it('splits the English table in three parts that together are every key, each once', () => {
-    const parts = [Object.keys(uiFirstEn), Object.keys(uiChooseEn), Object.keys(uiLaterEn)];
+  it('splits the English table in four parts that together are every key, each once', () => {
+    const parts = [Object.keys(uiFirstEn), Object.keys(uiNoAccessEn), Object.keys(uiChooseEn), Object.keys(uiLaterEn)];
     const all = parts.flat();
     assert.deepEqual(all.filter((k, i) => all.indexOf(k) !== i), []);
     assert.deepEqual([...all].sort(), Object.keys(uiMessagesEn).sort());
@@ -105,6 +128,6 @@ describe('first-screen words', () => {
       'src/components/offline-upload-wizard/persistence-controller.ts',
       'src/components/upload-summary/upload-summary.view.ts',
     ]);
-    assert.ok(files.some((f) => f.endsWith('step-no-access.component.ts')), 'the no-access panel (a chunk that adds no words) is checked');
+    assert.ok(noAccessFiles.some((f) => files.includes(f) && f.endsWith('step-no-access.component.ts')), 'the no-access panel is checked');
   });
 });

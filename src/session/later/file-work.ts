@@ -16,9 +16,9 @@ import type { CellEdit, UploadChanges } from '../../core/edit/table.js';
 import type { RowTexts } from '../../core/validate/validator.js';
 import { RecordTally, type UploadSummary } from '../../core/summary.js';
 import { PROBLEMS_HEADERS } from '../../i18n/problems-headers.js';
-import { laterFailuresEn } from '../../i18n/ui-later.en.js';
 import { issueMessage } from '../../i18n/issue-message.js';
-import { useFailureWords } from '../../i18n/localize.js';
+import { laterWordsEn } from '../../i18n/later-words.js';
+import { useLaterWords } from '../../i18n/localize.js';
 import { prewarmValidationWorker, validateInWorker, ValidatorUnavailableError } from '../../worker/client.js';
 import { makeFailure } from '../failures.js';
 import { attemptsOf, resolvePolicy, withRetries, type RetryStatus } from '../retry.js';
@@ -102,9 +102,11 @@ export class FileWork {
 
   constructor(host: FileHost) {
     this.#host = host;
-    // The words of the failures only this part reports come with it (not on the first load): in the English
-    // table before it can report one, so the wizard's message and the `failed` event's are never missing.
-    useFailureWords(laterFailuresEn);
+    // The words of the failures only this part reports, and of what the shell shows only once it is here
+    // (ui-later.en.ts uiFileEn), come with it (not on the first load): in the English table before the
+    // session holds a file or reports one of them, so the wizard's words and the `failed` event's are never
+    // missing. The later steps' words are already loaded with the failures' (one chunk, later-words).
+    useLaterWords(laterWordsEn);
   }
 
   get #state(): SessionState {
@@ -227,6 +229,7 @@ export class FileWork {
    * after the call applies; `announced` says the session already set `reading` for this file.
    */
   async uploadFile(file: Blob, spec: TemplateSpec, name?: string, resume?: ResumeWork, announced = false): Promise<void> {
+    if (this.#committing) throw new SessionError(makeFailure('upload-while-creating'));
     this.drop();
     this.#blob = file;
     this.#steps = resume ? [...resume.steps] : [];

@@ -111,6 +111,8 @@ export function selfContainedWorker(fileName = 'validate.worker.js'): Plugin {
 export function wizardChunks() {
   const later = /\/src\/components\/(step-upload|step-match|step-review|step-create|step-done|drop-zone|issues-table|problem-grid|records-preview)\//;
   const choose = /\/src\/components\/(step-choose|activity-combobox)\//;
+  // The combobox's list (search, options, keys): loaded on the field's first focus, not with the choose step.
+  const chooseList = /\/src\/components\/activity-combobox\/(combobox-list(\.styles)?|search-task)\.ts$/;
   const noAccess = /\/src\/components\/step-no-access\//;
   const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|step-template|upload-summary)\//;
   // What only the elements use (their public events, the work kept in the browser) goes with the shell too.
@@ -146,6 +148,7 @@ export function wizardChunks() {
       if (laterWords.test(id)) return 'later-words';
       if (issuesEn.test(id)) return 'issues-en';
       if (later.test(id)) return 'later-steps';
+      if (chooseList.test(id)) return 'choose-list';
       if (choose.test(id)) return 'choose-step';
       if (noAccess.test(id)) return 'no-access-step';
       return null;

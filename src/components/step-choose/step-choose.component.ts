@@ -2,7 +2,7 @@
 // host preset shows as fixed text with "Change"; Next waits (busy) while the template is being prepared.
 // Once a file is checked, a choice that would put it away asks first (Cancel keeps everything).
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import type { Loadable } from '../../session/types.js';
 import type { PresetField } from '../../session/wizard-flow.js';
 import type { ActivitySearch } from '../activity-combobox/activity-combobox.component.js';
@@ -44,7 +44,6 @@ export class StepChooseElement extends StepElement {
 
   /** A change of choice waiting for the admin's answer: it would put the checked file away. */
   @state() private discarding?: { readonly apply: () => void; readonly revert: () => void; readonly focus: string };
-  @query('#discard') private discardDialog?: HTMLDialogElement;
 
   private search: ActivitySearch = (text, options) => this.ctx!.session.searchActivities(text, options);
 
@@ -105,7 +104,7 @@ export class StepChooseElement extends StepElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const dialog = this.discardDialog;
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#discard');
     if (dialog && this.discarding && !dialog.open) dialog.showModal();
     if (dialog?.open && !this.discarding) dialog.close();
   }

@@ -111,8 +111,10 @@ export function selfContainedWorker(fileName = 'validate.worker.js'): Plugin {
 export function wizardChunks() {
   const later = /\/src\/components\/(step-upload|step-match|step-review|step-create|step-done|drop-zone|issues-table|problem-grid|records-preview)\//;
   const choose = /\/src\/components\/(step-choose|activity-combobox)\//;
-  // The combobox's list (search, options, keys): loaded on the field's first focus, not with the choose step.
+  // Loaded after the choose step: the combobox's list (search, options, keys) on the field's first focus,
+  // what the step shows once something is chosen or preset when it first needs it.
   const chooseList = /\/src\/components\/activity-combobox\/(combobox-list(\.styles)?|search-task)\.ts$/;
+  const chooseParts = /\/src\/components\/step-choose\/choose-parts\.ts$/;
   const noAccess = /\/src\/components\/step-no-access\//;
   const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|step-template|upload-summary)\//;
   // What only the elements use (their public events, the work kept in the browser) goes with the shell too.
@@ -149,6 +151,7 @@ export function wizardChunks() {
       if (issuesEn.test(id)) return 'issues-en';
       if (later.test(id)) return 'later-steps';
       if (chooseList.test(id)) return 'choose-list';
+      if (chooseParts.test(id)) return 'choose-parts';
       if (choose.test(id)) return 'choose-step';
       if (noAccess.test(id)) return 'no-access-step';
       return null;

@@ -120,11 +120,12 @@ export function useFailureWords(failures: Partial<UiMessages['failures']>): void
 }
 
 /**
- * @internal Adds the choose step's English words to the built-in table, in place, as useLaterWords does:
- * the choose step's elements call it with `uiChooseEn` (ui-choose.en.ts), so the words travel in their chunk.
+ * @internal Adds English words of the choose step to the built-in table, in place, as useLaterWords does:
+ * the choose step's chunks call it with theirs (ui-choose-first.en.ts, ui-choose-later.en.ts), so the words
+ * travel with the code that shows them. Adding a part again changes nothing.
  */
-export function useChooseWords(words: Pick<UiMessages, ChooseScreenKey>): void {
-  if (!('categoryLabel' in englishUi)) Object.assign(englishUi, words);
+export function useChooseWords(words: Partial<Pick<UiMessages, ChooseScreenKey>>): void {
+  Object.assign(englishUi, words);
 }
 
 /** Keys asked for before their words were loaded, said once each (a first-screen module naming a later key). */

@@ -3,6 +3,8 @@
 // the arrows and Enter among the options, and the list's states (searching, nothing found, failed).
 import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type ReactiveController, type TemplateResult } from 'lit';
 import type { ActivitySummary } from '../../backend/types.js';
+import { useChooseWords } from '../../i18n/localize.js';
+import { uiChooseLaterEn } from '../../i18n/ui-choose-later.en.js';
 import { ActivityChangeEvent } from '../shared/internal-events.js';
 import type { ActivityComboboxElement } from './activity-combobox.component.js';
 import { listStyles } from './combobox-list.styles.js';
@@ -29,7 +31,8 @@ export class ComboboxList implements ReactiveController {
       onFailure: () => host.announce(host.localizer.t('activitySearchError')),
     });
     host.addController(this);
-    // The list's look comes with it, after the field's.
+    // Its words and its look come with it, before it renders (the look after the host's own).
+    useChooseWords(uiChooseLaterEn);
     const root = host.renderRoot as ShadowRoot;
     if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, listStyles.styleSheet!];
     else adoptStyles(root, [listStyles]);

@@ -4,6 +4,8 @@
 // the checked file away. Its styles come with it, after the step's.
 import { adoptStyles, css, html, nothing, supportsAdoptingStyleSheets, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import type { Domain } from '../../backend/types.js';
+import { useChooseWords } from '../../i18n/localize.js';
+import { uiChooseLaterEn } from '../../i18n/ui-choose-later.en.js';
 import type { SessionFailure } from '../../session/failures.js';
 import type { PresetField } from '../../session/wizard-flow.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
@@ -78,6 +80,8 @@ export class ChooseParts implements ReactiveController {
     private readonly focus: (field: PresetField) => void,
   ) {
     host.addController(this);
+    // Its words and its look come with it, before it renders (the look after the host's own).
+    useChooseWords(uiChooseLaterEn);
     const root = host.renderRoot as ShadowRoot;
     const sheets = [styles, dialogStyles, questionStyles];
     if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets.map((s) => s.styleSheet!)];

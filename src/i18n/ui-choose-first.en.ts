@@ -11,8 +11,6 @@ export const uiChooseFirstEn = {
   activityLabel: 'Offline activity',
   activityHint: 'Type part of the name or code. Only existing offline activities are listed.',
   activityPlaceholder: 'Search activities',
-  activityFrom: 'from {start}',
-  activityPeriod: '{start} – {end}',
   domainLabel: 'User domain',
   domainPlaceholder: 'Choose a domain',
   identifierKindLabel: 'User unique identifier',

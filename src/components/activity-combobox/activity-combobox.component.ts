@@ -1,8 +1,9 @@
 // The wizard's activity picker: a search-as-you-type combobox (ARIA 1.2 combobox with a listbox popup)
 // over a search function the wizard provides (UploadSession.searchActivities). Internal part.
 // The field renders at once (label, hint, the combobox's role and state); the list — the search, the
-// options, the keys that move among them — is combobox-list.ts, loaded on the field's first focus: until it
-// arrives the field takes typing as any text field, and what the admin typed or asked for is searched then.
+// options, the keys that move among them, a chosen activity's details — is combobox-list.ts, loaded on the
+// field's first focus (with a chosen activity, before the field renders): until it arrives the field takes
+// typing as any text field, and what the admin typed or asked for is searched then.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ActivitySummary } from '../../backend/types.js';
@@ -68,7 +69,7 @@ export class ActivityComboboxElement extends LitElement {
   /** @internal The prefix of the ids in the shadow root. */
   readonly ids = `activity-${++nextId}`;
   #list?: ComboboxList;
-  #loading = false;
+  #loading?: Promise<void>;
   /** The admin typed before the list's code arrived: searched as typing is, once the debounce has passed. */
   #typed = false;
 
@@ -101,10 +102,14 @@ export class ActivityComboboxElement extends LitElement {
     return import('./combobox-list.js');
   }
 
-  #load(): void {
-    if (this.#list || this.#loading) return;
-    this.#loading = true;
-    this.loadList().then(
+  /** With a chosen activity, renders once the list is here (it describes the activity): no frame without it. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.value && !this.#list && !this.failure) await this.#load();
+    super.scheduleUpdate();
+  }
+
+  #load(): Promise<void> {
+    return (this.#loading ??= this.loadList().then(
       ({ ComboboxList }) => {
         this.failure = undefined;
         const list = (this.#list = new ComboboxList(this));
@@ -114,12 +119,12 @@ export class ActivityComboboxElement extends LitElement {
         }
       },
       (error: unknown) => {
-        this.#loading = false;
+        this.#loading = undefined;
         // Our own code did not load: an internal, retryable failure, never the admin's search.
         this.failure = makeFailure('unexpected', error, { retryable: true });
         this.announce(this.localizer.failure(this.failure), true);
       },
-    );
+    ));
   }
 
   /** @internal Says `message` in the wizard's live region. */
@@ -224,20 +229,9 @@ export class ActivityComboboxElement extends LitElement {
               <p><button type="button" class="button quiet" @click=${this.#load}>${l.t('retry')}</button></p>`
           : nothing}
         ${this.value
-          ? html`<p class="hint selected" id="${this.ids}-selected">${this.describe(this.value)}</p>`
+          ? html`<p class="hint selected" id="${this.ids}-selected">${list?.describe(this.value)}</p>`
           : html`<p class="hint" id="${this.ids}-hint">${l.t('activityHint')}</p>`}
       </div>
     `;
-  }
-
-  /** @internal Dates, category and place of an activity, in the locale; the LMS's words each isolated (`bdi`). */
-  describe(activity: ActivitySummary, withCode = true): TemplateResult[] {
-    const l = this.localizer;
-    const period = activity.endDate
-      ? l.t('activityPeriod', { start: l.date(activity.startDate), end: l.date(activity.endDate) })
-      : l.t('activityFrom', { start: l.date(activity.startDate) });
-    const lms = (text: string | undefined) => (text ? html`<bdi>${text}</bdi>` : undefined);
-    const parts = [withCode ? lms(activity.code) : undefined, lms(activity.categoryName), html`${period}`, lms(activity.location)];
-    return parts.filter((p) => p !== undefined).map((p, i) => (i === 0 ? p : html` · ${p}`));
   }
 }

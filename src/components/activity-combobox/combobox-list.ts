@@ -189,8 +189,19 @@ export class ComboboxList implements ReactiveController {
       }}
     >
       <span class="option-name" dir="auto">${this.#highlight(activity.name)}</span>
-      <span class="option-meta">${activity.code ? html`<bdi class="code">${this.#highlight(activity.code)}</bdi>` : nothing}${this.host.describe(activity, false)}</span>
+      <span class="option-meta">${activity.code ? html`<bdi class="code">${this.#highlight(activity.code)}</bdi>` : nothing}${this.describe(activity, false)}</span>
     </li>`;
+  }
+
+  /** Dates, category and place of an activity, in the locale; the LMS's words each isolated (`bdi`). */
+  describe(activity: ActivitySummary, withCode = true): TemplateResult[] {
+    const l = this.host.localizer;
+    const period = activity.endDate
+      ? l.t('activityPeriod', { start: l.date(activity.startDate), end: l.date(activity.endDate) })
+      : l.t('activityFrom', { start: l.date(activity.startDate) });
+    const lms = (text: string | undefined) => (text ? html`<bdi>${text}</bdi>` : undefined);
+    const parts = [withCode ? lms(activity.code) : undefined, lms(activity.categoryName), html`${period}`, lms(activity.location)];
+    return parts.filter((p) => p !== undefined).map((p, i) => (i === 0 ? p : html` · ${p}`));
   }
 
   /** Underlines the searched text in a result, so the admin sees why it matched. */

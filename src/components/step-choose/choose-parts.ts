@@ -4,7 +4,7 @@
 // the checked file away. Its styles come with it, after the step's.
 import { adoptStyles, css, html, nothing, supportsAdoptingStyleSheets, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import type { Domain } from '../../backend/types.js';
-import { useChooseWords } from '../../i18n/localize.js';
+import { useChooseWords, type MessageKey } from '../../i18n/localize.js';
 import { uiChooseLaterEn } from '../../i18n/ui-choose-later.en.js';
 import type { SessionFailure } from '../../session/failures.js';
 import type { PresetField } from '../../session/wizard-flow.js';
@@ -64,6 +64,14 @@ const questionStyles = css`
   }
 `;
 
+/** Each field's label. */
+const LABELS: Record<PresetField, MessageKey> = {
+  category: 'categoryLabel',
+  activity: 'activityLabel',
+  domain: 'domainLabel',
+  identifierKind: 'identifierKindLabel',
+};
+
 /** A change of choice waiting for the admin's answer: it would put the checked file away. */
 interface Asking {
   readonly ctx: WizardContext;
@@ -89,15 +97,26 @@ export class ChooseParts implements ReactiveController {
   }
 
   /** A host's choice, shown as text with "Change" (which unlocks the field). */
-  renderFixed(ctx: WizardContext, field: PresetField, label: string, value: string): TemplateResult {
-    const l = ctx.localizer;
+  renderFixed(ctx: WizardContext, field: PresetField): TemplateResult {
+    const { localizer: l, state } = ctx;
+    const { selection } = state;
+    const domain = state.domains.value?.find((d) => d.id === selection.domainId);
+    const label = l.t(LABELS[field]);
+    const value =
+      field === 'category'
+        ? (state.categories.value?.find((c) => c.id === selection.categoryId)?.name ?? selection.categoryId)
+        : field === 'activity'
+          ? [selection.activity?.code, selection.activity?.name].filter(Boolean).join(' · ')
+          : field === 'domain'
+            ? (domain?.name ?? selection.domainId)
+            : (domain?.identifierKinds.find((k) => k.key === selection.identifierKind)?.label ?? selection.identifierKind);
     const unlock = (): void => {
       ctx.flow.unlock(field);
       this.focus(field);
     };
     return html`<div class="fixed">
       <span class="label" id="${field}-label">${label}</span>
-      <span class="fixed-value" id="${field}-value" dir="auto">${value}</span>
+      <span class="fixed-value" id="${field}-value" dir="auto">${value ?? ''}</span>
       <button type="button" class="button quiet" aria-label=${l.t('changeField', { field: label })} @click=${unlock}>
         ${l.t('change')}
       </button>

@@ -102,8 +102,6 @@ export class StepChooseElement extends StepElement {
     const categoryList = categories.value ?? [];
     const domainList = domains.value ?? [];
     const domain = domainList.find((d) => d.id === selection.domainId);
-    const categoryName = categoryList.find((c) => c.id === selection.categoryId)?.name ?? selection.categoryId ?? '';
-    const kindLabel = domain?.identifierKinds.find((k) => k.key === selection.identifierKind)?.label ?? selection.identifierKind ?? '';
     const missing = flow.missing !== undefined;
     const waiting = flow.waiting && spec.status === 'loading';
     return html`
@@ -113,7 +111,7 @@ export class StepChooseElement extends StepElement {
         : nothing}
       <div class="form">
         ${flow.fixed('category')
-          ? parts?.renderFixed(ctx, 'category', l.t('categoryLabel'), categoryName)
+          ? parts?.renderFixed(ctx, 'category')
           : html`<div class="field">
               <label for="category">${l.t('categoryLabel')}</label>
               <select id="category" class="control" ?disabled=${categories.status !== 'ready'}
@@ -130,7 +128,7 @@ export class StepChooseElement extends StepElement {
               ${this.renderListStatus(categories)}
             </div>`}
         ${flow.fixed('activity') && selection.activity
-          ? parts?.renderFixed(ctx, 'activity', l.t('activityLabel'), [selection.activity.code, selection.activity.name].filter(Boolean).join(' · '))
+          ? parts?.renderFixed(ctx, 'activity')
           : html`<offline-upload-activity-combobox
               id="activity"
               .search=${this.search}
@@ -145,7 +143,7 @@ export class StepChooseElement extends StepElement {
               }}
             ></offline-upload-activity-combobox>`}
         ${flow.fixed('domain')
-          ? parts?.renderFixed(ctx, 'domain', l.t('domainLabel'), domain?.name ?? selection.domainId ?? '')
+          ? parts?.renderFixed(ctx, 'domain')
           : html`<div class="field">
               <label for="domain">${l.t('domainLabel')}</label>
               <select id="domain" class="control" ?disabled=${domains.status !== 'ready'} aria-required="true"
@@ -160,7 +158,7 @@ export class StepChooseElement extends StepElement {
               ${this.renderListStatus(domains)}
             </div>`}
         ${flow.fixed('identifierKind')
-          ? parts?.renderFixed(ctx, 'identifierKind', l.t('identifierKindLabel'), kindLabel)
+          ? parts?.renderFixed(ctx, 'identifierKind')
           : html`<fieldset class="field identifier" aria-describedby="identifier-hint">
               <legend class="label">${l.t('identifierKindLabel')}</legend>
               <p class="hint" id="identifier-hint">${domain ? l.t('identifierKindHint') : l.t('identifierKindNone')}</p>

@@ -7,8 +7,10 @@ import type { Domain } from '../../backend/types.js';
 import { useChooseWords, type MessageKey } from '../../i18n/localize.js';
 import { uiChooseLaterEn } from '../../i18n/ui-choose-later.en.js';
 import type { SessionFailure } from '../../session/failures.js';
+import type { Loadable } from '../../session/types.js';
 import type { PresetField } from '../../session/wizard-flow.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
+import { renderFailure } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 
 const styles = css`
@@ -137,17 +139,29 @@ export class ChooseParts implements ReactiveController {
     </div>`;
   }
 
+  /** The session's notices about the choices (e.g. a preset that did not apply). */
+  renderNotices({ localizer: l, state }: WizardContext): TemplateResult | typeof nothing {
+    return state.notices.length > 0 ? html`<div class="alert notice" role="note">${state.notices.map((n) => html`<p>${l.notice(n)}</p>`)}</div>` : nothing;
+  }
+
+  /** A list (categories, domains) that did not load: its failure with Try again. */
+  renderListFailure(ctx: WizardContext, list: Loadable<unknown>): TemplateResult | typeof nothing {
+    return list.status === 'error' && list.failure ? this.#renderFailed(ctx, list.failure) : nothing;
+  }
+
   /** The template spec being prepared, or its failure with Try again. */
-  renderSpec(ctx: WizardContext, renderFailure: (failure: SessionFailure) => TemplateResult): TemplateResult | typeof nothing {
+  renderSpec(ctx: WizardContext): TemplateResult | typeof nothing {
     const { localizer: l, flow, state } = ctx;
     const { spec } = state;
     const waiting = flow.waiting && spec.status === 'loading';
     if (spec.status === 'loading') return html`<p class="hint" role=${waiting ? 'status' : nothing}><span class="spinner" aria-hidden="true"></span> ${l.t(waiting ? 'chooseWaiting' : 'specLoading')}</p>`;
-    if (spec.status === 'error' && spec.failure) {
-      return html`${renderFailure(spec.failure)}
-        <p><button type="button" class="button quiet" @click=${() => void flow.retry()}>${l.t('retry')}</button></p>`;
-    }
-    return nothing;
+    return spec.status === 'error' && spec.failure ? this.#renderFailed(ctx, spec.failure) : nothing;
+  }
+
+  /** A failure of the session's with Try again (the flow's retry). */
+  #renderFailed(ctx: WizardContext, failure: SessionFailure): TemplateResult {
+    return html`${renderFailure(ctx, failure)}
+      <p><button type="button" class="button quiet" @click=${() => void ctx.flow.retry()}>${ctx.localizer.t('retry')}</button></p>`;
   }
 
   /** Asks before `apply`ing a change of `field` that would put the checked file away. */

@@ -36,10 +36,13 @@ export class StepChooseElement extends StepElement {
 
   private search: ActivitySearch = (text, options) => this.ctx!.session.searchActivities(text, options);
 
-  /** Whether the step shows something of choose-parts.ts: a fixed choice, a domain's kinds, the spec, a checked file. */
+  /** Whether the step shows something of choose-parts.ts: a fixed choice, a domain's kinds, the spec, a checked file, notices, a list's failure. */
   #needsParts({ state, flow }: WizardContext): boolean {
-    const { selection, spec, file } = state;
-    return Boolean(file || selection.domainId || spec.status !== 'idle') || (Object.keys(FIELD_TARGET) as PresetField[]).some((f) => flow.fixed(f));
+    const { selection, spec, file, notices, categories, domains } = state;
+    return (
+      Boolean(file || selection.domainId || spec.status !== 'idle' || notices.length > 0 || categories.status === 'error' || domains.status === 'error') ||
+      (Object.keys(FIELD_TARGET) as PresetField[]).some((f) => flow.fixed(f))
+    );
   }
 
   /** @internal Imports the parts after a choice (a chunk of its own). */
@@ -84,15 +87,10 @@ export class StepChooseElement extends StepElement {
     else this.#parts?.ask(ctx, field, apply);
   }
 
-  private renderListStatus(list: Loadable<unknown>): TemplateResult | typeof nothing {
+  private renderListStatus(list: Loadable<unknown>): TemplateResult | typeof nothing | undefined {
     const ctx = this.ctx!;
-    const l = ctx.localizer;
-    if (list.status === 'loading') return html`<p class="hint"><span class="spinner" aria-hidden="true"></span> ${l.t('listLoading')}</p>`;
-    if (list.status === 'error' && list.failure) {
-      return html`${this.renderFailure(list.failure)}
-        <p><button type="button" class="button quiet" @click=${() => void ctx.flow.retry()}>${l.t('retry')}</button></p>`;
-    }
-    return nothing;
+    if (list.status === 'loading') return html`<p class="hint"><span class="spinner" aria-hidden="true"></span> ${ctx.localizer.t('listLoading')}</p>`;
+    return this.#parts?.renderListFailure(ctx, list);
   }
 
   protected renderStep(ctx: WizardContext): TemplateResult {
@@ -106,9 +104,7 @@ export class StepChooseElement extends StepElement {
     const waiting = flow.waiting && spec.status === 'loading';
     return html`
       ${this.renderHeading(l.t('chooseHeading'), l.t('chooseGuidance'))}
-      ${state.notices.length > 0
-        ? html`<div class="alert notice" role="note">${state.notices.map((n) => html`<p>${l.notice(n)}</p>`)}</div>`
-        : nothing}
+      ${parts?.renderNotices(ctx)}
       <div class="form">
         ${flow.fixed('category')
           ? parts?.renderFixed(ctx, 'category')
@@ -166,7 +162,7 @@ export class StepChooseElement extends StepElement {
             </fieldset>`}
       </div>
       <div class="spec-status">
-        ${parts?.renderSpec(ctx, (failure) => this.renderFailure(failure))}
+        ${parts?.renderSpec(ctx)}
         ${this.partsFailure
           ? html`${this.renderFailure(this.partsFailure)}
               <p><button type="button" class="button quiet" @click=${() => (this.partsFailure = undefined)}>${l.t('retry')}</button></p>`

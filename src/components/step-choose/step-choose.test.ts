@@ -1,6 +1,7 @@
 // The choose step alone: the fields, presets shown fixed with Change, a missing choice named, and Next
 // busy while the template is prepared (then on by itself).
 import { expect } from '@open-wc/testing';
+import { UnavailableError } from '../../backend/errors.js';
 import { ALL_PRESET, FakeBackend, fireSafety, mountStep, said, specReady, waitFor } from '../../../test/components/step-fixture.js';
 import type { StepChooseElement } from './step-choose.component.js';
 
@@ -86,5 +87,17 @@ describe('<offline-upload-step-choose>', () => {
     } finally {
       Step.prototype.loadParts = load;
     }
+  });
+
+  it('a list that did not load shows its failure with Try again, which loads it again', async () => {
+    const backend = new FakeBackend();
+    backend.failNext.set('listDomains', new UnavailableError('Service unavailable.', 'listDomains', 503));
+    const { el } = await mountStep<StepChooseElement>('offline-upload-step-choose', { backend });
+    const alert = el.shadowRoot!.querySelector('.alert.error')!;
+    expect(alert.textContent).to.contain('domains could not be loaded');
+    await expect(el).to.be.accessible();
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Try again')!.click();
+    await waitFor(() => el.shadowRoot!.querySelector('#domain option[value=dom-employees]'), 'the domains');
+    expect(el.shadowRoot!.querySelector('.alert.error')).to.equal(null);
   });
 });

@@ -114,7 +114,7 @@ export function wizardChunks() {
   // Loaded after the choose step: the combobox's list (search, options, keys) on the field's first focus,
   // what the step shows once something is chosen or preset when it first needs it.
   const chooseList = /\/src\/components\/activity-combobox\/(combobox-list(\.styles)?|search-task)\.ts$/;
-  const chooseParts = /\/src\/components\/step-choose\/choose-parts\.ts$/;
+  const chooseParts = /\/src\/components\/step-choose\/choose-parts(\.styles)?\.ts$/;
   const noAccess = /\/src\/components\/step-no-access\//;
   const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|step-template|upload-summary)\//;
   // What only the elements use (their public events, the work kept in the browser) goes with the shell too.

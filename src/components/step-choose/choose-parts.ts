@@ -1,8 +1,9 @@
 // What the choose step shows only once something is chosen or preset, loaded when it is first needed
 // (step-choose.component.ts waits for it before it renders): a host's fixed choice with "Change", the
-// domain's identifier kinds, the template spec's status, and the question before a change of choice puts
-// the checked file away. Its styles come with it, after the step's.
-import { adoptStyles, css, html, nothing, supportsAdoptingStyleSheets, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+// domain's identifier kinds, the template spec's status, the question before a change of choice puts the
+// checked file away, the session's notices and a list's failure. Its styles (choose-parts.styles.ts) come
+// with it, after the step's.
+import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import type { Domain } from '../../backend/types.js';
 import { useChooseWords, type MessageKey } from '../../i18n/localize.js';
 import { uiChooseLaterEn } from '../../i18n/ui-choose-later.en.js';
@@ -11,60 +12,8 @@ import type { Loadable } from '../../session/types.js';
 import type { PresetField } from '../../session/wizard-flow.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { renderFailure } from '../shared/step-element.js';
+import { partStyles, questionStyles } from './choose-parts.styles.js';
 import type { WizardContext } from '../shared/wizard-context.js';
-
-const styles = css`
-  .radios {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-  }
-  .radio {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    min-block-size: 2rem;
-    cursor: pointer;
-  }
-  .radio input {
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-  .fixed {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    align-items: center;
-    column-gap: 0.5rem;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  .fixed .label {
-    grid-column: 1 / -1;
-    font-size: 0.8125em;
-    color: var(--_muted);
-  }
-  .fixed-value {
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-`;
-
-const questionStyles = css`
-  dialog p {
-    overflow-wrap: anywhere;
-  }
-  dialog .dialog-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    justify-content: space-between;
-  }
-`;
 
 /** Each field's label. */
 const LABELS: Record<PresetField, MessageKey> = {
@@ -93,7 +42,7 @@ export class ChooseParts implements ReactiveController {
     // Its words and its look come with it, before it renders (the look after the host's own).
     useChooseWords(uiChooseLaterEn);
     const root = host.renderRoot as ShadowRoot;
-    const sheets = [styles, dialogStyles, questionStyles];
+    const sheets = [partStyles, dialogStyles, questionStyles];
     if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets.map((s) => s.styleSheet!)];
     else adoptStyles(root, sheets);
   }

@@ -2,7 +2,8 @@
 // host preset shows as fixed text with "Change"; Next waits (busy) while the template is being prepared.
 // Once a file is checked, a choice that would put it away asks first (Cancel keeps everything).
 // What shows only once something is chosen or preset (fixed choices, identifier kinds, the spec's status,
-// that question) is choose-parts.ts, loaded when first needed: the step waits for it before it renders.
+// that question; notices and a list's failure too) is choose-parts.ts, loaded when first needed: the step
+// waits for it before it renders.
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { makeFailure, type SessionFailure } from '../../session/failures.js';
@@ -36,7 +37,10 @@ export class StepChooseElement extends StepElement {
 
   private search: ActivitySearch = (text, options) => this.ctx!.session.searchActivities(text, options);
 
-  /** Whether the step shows something of choose-parts.ts: a fixed choice, a domain's kinds, the spec, a checked file, notices, a list's failure. */
+  /**
+   * Whether the step shows something of choose-parts.ts: a fixed choice, a domain's kinds, the spec, a
+   * checked file (the question), notices, a list's failure.
+   */
   #needsParts({ state, flow }: WizardContext): boolean {
     const { selection, spec, file, notices, categories, domains } = state;
     return (

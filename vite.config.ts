@@ -111,10 +111,10 @@ export function selfContainedWorker(fileName = 'validate.worker.js'): Plugin {
 export function wizardChunks() {
   const later = /\/src\/components\/(step-upload|step-match|step-review|step-create|step-done|drop-zone|issues-table|problem-grid|records-preview)\//;
   const choose = /\/src\/components\/(step-choose|activity-combobox)\//;
-  // Loaded after the choose step: the combobox's list (search, options, keys) on the field's first focus,
-  // what the step shows once something is chosen or preset when it first needs it.
-  const chooseList = /\/src\/components\/activity-combobox\/(combobox-list(\.styles)?|search-task)\.ts$/;
-  const chooseParts = /\/src\/components\/step-choose\/choose-parts(\.styles)?\.ts$/;
+  // Loaded after the choose step, each by an import() of its own: the combobox's list on the field's first
+  // focus, the step's parts after a choice when it first needs them. In no group: the bundler gives each its
+  // own chunk, and reaches it without a namespace object (a grouped one needs one, and the runtime with it).
+  const chooseLater = /\/src\/components\/(activity-combobox\/(combobox-list|search-task)|step-choose\/choose-parts)(\.styles)?\.ts$/;
   const noAccess = /\/src\/components\/step-no-access\//;
   const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|step-template|upload-summary)\//;
   // What only the elements use (their public events, the work kept in the browser) goes with the shell too.
@@ -134,7 +134,7 @@ export function wizardChunks() {
   const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step|no-access-step)|upload-summary\/upload-summary)\.ts$/;
   return {
     name(id: string): string | null {
-      if (id.includes('.test.') || defines.test(id)) return null;
+      if (id.includes('.test.') || defines.test(id) || chooseLater.test(id)) return null;
       // Leaf modules (no imports) that the headless entries, the session, the REST client and the shell all
       // use: one chunk without lit, not four tiny ones that each compress worse alone.
       if (leaves.test(id)) return 'basics';
@@ -150,8 +150,6 @@ export function wizardChunks() {
       if (laterWords.test(id)) return 'later-words';
       if (issuesEn.test(id)) return 'issues-en';
       if (later.test(id)) return 'later-steps';
-      if (chooseList.test(id)) return 'choose-list';
-      if (chooseParts.test(id)) return 'choose-parts';
       if (choose.test(id)) return 'choose-step';
       if (noAccess.test(id)) return 'no-access-step';
       return null;

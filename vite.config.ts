@@ -111,6 +111,10 @@ export function selfContainedWorker(fileName = 'validate.worker.js'): Plugin {
 export function wizardChunks() {
   const later = /\/src\/components\/(step-upload|step-match|step-review|step-create|step-done|drop-zone|issues-table|problem-grid|records-preview)\//;
   const choose = /\/src\/components\/(step-choose|activity-combobox)\//;
+  // Loaded after the choose step, each by an import() of its own: the combobox's list on the field's first
+  // focus, the step's parts after a choice when it first needs them. In no group: the bundler gives each its
+  // own chunk, and reaches it without a namespace object (a grouped one needs one, and the runtime with it).
+  const chooseLater = /\/src\/components\/(activity-combobox\/(combobox-list|search-task)|step-choose\/choose-parts)(\.styles)?\.ts$/;
   const noAccess = /\/src\/components\/step-no-access\//;
   const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|step-template|upload-summary)\//;
   // What only the elements use (their public events, the work kept in the browser) goes with the shell too.
@@ -139,7 +143,7 @@ export function wizardChunks() {
   const restClient = /\/offline-upload-wizard\/rest-client\.ts$/;
   return {
     name(id: string): string | null {
-      if (id.includes('.test.') || defines.test(id) || restClient.test(id)) return null;
+      if (id.includes('.test.') || defines.test(id) || restClient.test(id) || chooseLater.test(id)) return null;
       // TypeScript's decorator helper, which only the lazy elements use now: a chunk of its own, or the bundler
       // may put it in an entry that those chunks then import (a cycle, seen with the template step made lazy).
       if (id.endsWith('/helpers/esm/decorate.js')) return 'decorate';

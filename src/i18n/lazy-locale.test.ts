@@ -5,10 +5,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../components/upload-summary/upload-summary.js';
 import type { UploadSummaryElement } from '../components/upload-summary/upload-summary.component.js';
 import type { UploadSummary } from '../core/summary.js';
-import { Localizer, loadTranslation, translationFor, translationPending, useLaterWords } from './localize.js';
+import { Localizer, loadTranslation, translationFor, translationPending, useChooseWords, useLaterWords } from './localize.js';
 import { laterWordsEn } from './later-words.js';
 import { defineChooseStep } from '../components/offline-upload-wizard/choose-step.js';
 import { uiChooseEn } from './ui-choose.en.js';
+import { uiChooseLaterEn } from './ui-choose-later.en.js';
 import { uiFirstEn } from './ui-first.en.js';
 import { uiLaterEn } from './ui-later.en.js';
 
@@ -77,12 +78,15 @@ describe('lazy locales', () => {
     }
   });
 
-  it('the choose step’s English words come with its chunk, into Localizers already made', () => {
+  it('the choose step’s English words come with its chunks, into Localizers already made', () => {
     const before = new Localizer('en');
     expect(before.t('categoryLabel')).to.equal('');
     expect(before.t('activityResults', { count: 2 })).to.equal('');
     defineChooseStep();
     expect(before.t('categoryLabel')).to.equal(uiChooseEn.categoryLabel);
+    // What shows once the admin acts comes with the combobox's list and the step's parts.
+    expect(before.t('activityResults', { count: 2 })).to.equal('');
+    useChooseWords(uiChooseLaterEn);
     expect(before.t('activityResults', { count: 2 })).to.equal('2 activities found');
     expect(new Localizer('fr').t('categoryLabel')).to.equal('Catégorie');
   });

@@ -120,8 +120,12 @@ export function useScreenWords(words: Partial<UiMessages>): void {
   Object.assign(englishUi, words);
 }
 
-/** @internal The choose step's words (`uiChooseEn`, ui-choose.en.ts), added as useScreenWords does. */
-export const useChooseWords: (words: Pick<UiMessages, ChooseScreenKey>) => void = useScreenWords;
+/**
+ * @internal The choose step's words, added as useScreenWords does: the choose step's chunks call it with theirs
+ * (ui-choose-first.en.ts, ui-choose-later.en.ts), so the words travel with the code that shows them. Adding a
+ * part again changes nothing.
+ */
+export const useChooseWords: (words: Partial<Pick<UiMessages, ChooseScreenKey>>) => void = useScreenWords;
 
 /** Keys asked for before their words were loaded, said once each (a first-screen module naming a later key). */
 const missing = new Set<string>();

@@ -1,39 +1,14 @@
 // The English words of the choose step (category, activity search, domain, identifier, the "put the file
-// away?" dialog): they come with the choose step's chunk — StepChooseElement and ActivityComboboxElement
-// add them (localize.ts useChooseWords) before they render — so a wizard preset on an activity, which
-// passes the choose step by, never loads them. A key the choose step names must be here or in
-// ui-first.en.ts (test/node/first-words.node.test.ts checks it). Other languages keep them in their
-// first part (ui-first.fr.ts, ui-first.ar.ts).
-import type { UiMessages } from './ui.en.js';
+// away?" dialog), in two parts that travel with the code that shows them: ui-choose-first.en.ts with the
+// choose step's chunk, ui-choose-later.en.ts with the combobox's list and the step's parts after a choice
+// (localize.ts useChooseWords), so a wizard preset on an activity, which passes the choose step by, never
+// loads them. This join is the whole table (ui.en.ts, loadLocalizer). A key the choose step names must be
+// in one of them or in ui-first.en.ts (test/node/first-words.node.test.ts checks it). Other languages keep
+// them in their first part (ui-first.fr.ts, ui-first.ar.ts).
+import { uiChooseFirstEn } from './ui-choose-first.en.js';
+import { uiChooseLaterEn } from './ui-choose-later.en.js';
 
-export const uiChooseEn = {
-  chooseGuidance: 'Pick the offline activity the records belong to, and how your spreadsheet identifies each learner.',
-  categoryLabel: 'Category',
-  categoryAll: 'All categories',
-  activityLabel: 'Offline activity',
-  activityHint: 'Type part of the name or code. Only existing offline activities are listed.',
-  activityPlaceholder: 'Search activities',
-  activitySearching: 'Searching…',
-  activityNoMatch: 'No offline activity matches “{text}”.',
-  activityNone: 'No offline activity in this category.',
-  activitySearchError: 'The activities could not be loaded.',
-  activityMore: 'Show more results ({shown} of {total})',
-  activityResults: { one: '{count} activity found', other: '{count} activities found' },
-  activityFrom: 'from {start}',
-  activityPeriod: '{start} – {end}',
-  domainLabel: 'User domain',
-  domainPlaceholder: 'Choose a domain',
-  identifierKindLabel: 'User unique identifier',
-  identifierKindHint: 'The first column of the template: how each learner is found in the LMS.',
-  identifierKindNone: 'Choose a domain first.',
-  changeField: 'Change {field}',
-  specLoading: 'Preparing the template…',
-  chooseIncomplete: 'Choose an activity, a domain and an identifier to continue.',
-  chooseWaiting: 'Preparing the template: the next step opens as soon as it is ready.',
-  discardHeading: 'Put away the checked file?',
-  discardBody: 'Changing this choice puts away “{file}” and the changes you made to it. Nothing has been created. Cancel keeps everything as it is.',
-  discardConfirm: 'Change and put the file away',
-} satisfies Partial<UiMessages>;
+export const uiChooseEn = { ...uiChooseFirstEn, ...uiChooseLaterEn };
 
-/** The choose step's keys (English: with its chunk). */
+/** The choose step's keys (English: with its chunks). */
 export type ChooseScreenKey = keyof typeof uiChooseEn;

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { uiChooseEn } from '../../src/i18n/ui-choose.en.js';
+import { uiChooseLaterEn } from '../../src/i18n/ui-choose-later.en.js';
 import { uiNoAccessEn } from '../../src/i18n/ui-no-access.en.js';
 import { FAILURE_CODES } from '../../src/session/failures.js';
 import { uiFirstEn } from '../../src/i18n/ui-first.en.js';
@@ -82,8 +83,28 @@ describe('first-screen words', () => {
     }
     assert.deepEqual(found, [], 'move these keys from src/i18n/ui-later.en.ts to src/i18n/ui-choose.en.ts');
     assert.ok(chooseFiles.length >= 2, `only ${chooseFiles.length} choose-step files found`);
-    // The chunk that defines the choose step's elements adds their words before they render.
-    assert.match(readFileSync('src/components/offline-upload-wizard/choose-step.ts', 'utf8'), /useChooseWords\(uiChooseEn\)/);
+    // The chunk that defines the choose step's elements adds their first words before they render.
+    assert.match(readFileSync('src/components/offline-upload-wizard/choose-step.ts', 'utf8'), /useChooseWords\(uiChooseFirstEn\)/);
+  });
+
+  it('the choose step’s words shown after the admin acts come with the chunks that show them', () => {
+    // In the choose step's chunk, no module names them; each module of a later chunk that does adds them.
+    const later = Object.keys(uiChooseLaterEn);
+    const onChooseLoad: string[] = [];
+    const withoutWords: string[] = [];
+    for (const file of chooseFiles) {
+      const text = readFileSync(file, 'utf8');
+      const named = later.filter((key) => names(text, key));
+      if (named.length === 0) continue;
+      if (chunkOf(file) === 'choose-step') onChooseLoad.push(`${file}: ${named.join(', ')}`);
+      else if (!/useChooseWords\(uiChooseLaterEn\)/.test(text)) withoutWords.push(file);
+    }
+    assert.deepEqual(onChooseLoad, [], 'move these keys from src/i18n/ui-choose-later.en.ts to ui-choose-first.en.ts');
+    assert.deepEqual(withoutWords, [], 'these modules must add the words they show: useChooseWords(uiChooseLaterEn)');
+    assert.deepEqual(chooseFiles.filter((f) => /useChooseWords\(uiChooseLaterEn\)/.test(readFileSync(f, 'utf8'))).sort(), [
+      'src/components/activity-combobox/combobox-list.ts',
+      'src/components/step-choose/choose-parts.ts',
+    ]);
   });
 
   it('the shell’s words for a file come with the session’s file part, and the shell names each', () => {

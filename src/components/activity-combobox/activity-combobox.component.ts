@@ -1,13 +1,21 @@
 // The wizard's activity picker: a search-as-you-type combobox (ARIA 1.2 combobox with a listbox popup)
 // over a search function the wizard provides (UploadSession.searchActivities). Internal part.
+// The field renders at once (label, hint, the combobox's role and state); the list — the search, the
+// options, the keys that move among them, a chosen activity's details — is combobox-list.ts, loaded on the
+// field's first focus (with a chosen activity, before the field renders): until it arrives the field takes
+// typing as any text field, and what the admin typed or asked for is searched then.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { ActivitySummary } from '../../backend/types.js';
 import { Localizer } from '../../i18n/localize.js';
-import { ActivityChangeEvent, AnnounceEvent } from '../shared/internal-events.js';
+import { makeFailure, type SessionFailure } from '../../session/failures.js';
+import { AnnounceEvent } from '../shared/internal-events.js';
+import { renderFailure } from '../shared/step-element.js';
+import { stepNoticeStyles } from '../shared/step-notices.styles.js';
 import { base, tokens } from '../shared/tokens.styles.js';
 import { styles } from './activity-combobox.styles.js';
-import { SearchTask, type ActivitySearch, type SearchAnswer, type SearchStatus } from './search-task.js';
+import type { ComboboxList } from './combobox-list.js';
+import type { ActivitySearch } from './search-task.js';
 
 export type { ActivitySearch } from './search-task.js';
 
@@ -25,7 +33,7 @@ let nextId = 0;
  * activity; `detail` is the ActivitySummary) and `offline-upload-internal-announce` (for the live region).
  */
 export class ActivityComboboxElement extends LitElement {
-  static override styles = [tokens, base, styles];
+  static override styles = [tokens, base, stepNoticeStyles, styles];
 
   /** Searches activities: the wizard passes `session.searchActivities`. */
   @property({ attribute: false }) search?: ActivitySearch;
@@ -51,28 +59,22 @@ export class ActivityComboboxElement extends LitElement {
   /** Marks the field as required (aria-required) and in error (aria-invalid) when the wizard says so. */
   @property({ type: Boolean }) invalid = false;
 
-  @state() private text = '';
-  @state() private open = false;
-  @state() private items: readonly ActivitySummary[] = [];
-  @state() private total = 0;
-  /** Index of the visually focused option; `items.length` is the "more results" option. */
-  @state() private active = -1;
-  /** The text the shown results answer. */
-  @state() private searchedText: string | undefined;
+  /** @internal The field's text: what the admin typed, or the chosen activity's name. */
+  @state() text = '';
+  /** @internal The admin asked for the list (typed, clicked, an arrow); it shows once it has something to show. */
+  @state() open = false;
+  /** The list's code did not load: the failure, with Try again. */
+  @state() private failure?: SessionFailure;
 
-  @query('input') private input!: HTMLInputElement;
+  /** @internal The prefix of the ids in the shadow root. */
+  readonly ids = `activity-${++nextId}`;
+  #list?: ComboboxList;
+  #loading?: Promise<void>;
+  /** The admin typed before the list's code arrived: searched as typing is, once the debounce has passed. */
+  #typed = false;
 
-  private readonly ids = `activity-${++nextId}`;
-  private readonly searching = new SearchTask(this, {
-    search: () => this.search,
-    debounce: () => this.debounce,
-    pageSize: () => this.pageSize,
-    onAnswer: (answer) => this.show(answer),
-    onFailure: () => this.announce(this.localizer.t('activitySearchError')),
-  });
-
-  private get status(): SearchStatus {
-    return this.searching.status;
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('input');
   }
 
   /** Focuses the text field. */
@@ -82,159 +84,114 @@ export class ActivityComboboxElement extends LitElement {
     else void this.updateComplete.then(() => this.input?.focus(options));
   }
 
+  /** @internal The chosen activity's name: what the field shows when the admin is not typing. */
+  get chosenText(): string {
+    return this.value?.name ?? '';
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('value') && !this.isEditing()) this.text = this.value?.name ?? '';
+    if (changed.has('value') && !(this.open && this.shadowRoot?.activeElement === this.input)) this.text = this.chosenText;
     if (changed.has('scope') && changed.get('scope') !== undefined) {
-      this.searching.reset();
-      this.items = [];
-      this.total = 0;
-      this.searchedText = undefined;
+      this.#list?.reset();
       this.open = false;
     }
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('active') && this.active >= 0) {
-      this.renderRoot.querySelector(`#${this.ids}-opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
-    }
+  /** @internal Imports the list's code (a chunk of its own); once it is here, what the admin asked for shows. */
+  loadList(): Promise<{ ComboboxList: typeof ComboboxList }> {
+    return import('./combobox-list.js');
   }
 
-  private isEditing(): boolean {
-    return this.shadowRoot?.activeElement === this.input && this.open;
+  /** With a chosen activity, renders once the list is here (it describes the activity): no frame without it. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.value && !this.#list && !this.failure) await this.#load();
+    super.scheduleUpdate();
   }
 
-  private get moreAvailable(): boolean {
-    return this.status === 'ready' && this.items.length < this.total;
-  }
-
-  private get optionCount(): number {
-    return this.items.length + (this.moreAvailable ? 1 : 0);
-  }
-
-  // ── searching ─────────────────────────────────────────────────────────────────────────────────
-
-  /** Searches `text` from `offset` (after the debounce when `wait`), the list open and showing it loads. */
-  private runSearch(text: string, offset: number, wait = false): void {
-    this.open = true;
-    if (offset === 0) this.active = -1;
-    this.searching.start(text, offset, wait);
-  }
-
-  /** The latest search's answer: a first page replaces the results, a next page adds to them. */
-  private show({ text, offset, page }: SearchAnswer): void {
-    this.items = offset === 0 ? page.items : [...this.items, ...page.items];
-    this.total = page.total;
-    this.searchedText = text;
-    const l = this.localizer;
-    const trimmed = text.trim();
-    this.announce(this.items.length > 0 ? l.t('activityResults', { count: page.total }) : trimmed ? l.t('activityNoMatch', { text: trimmed }) : l.t('activityNone'));
-    if (offset > 0 && page.items.length > 0) this.active = offset;
-  }
-
-  private announce(message: string): void {
-    this.dispatchEvent(new AnnounceEvent(message));
-  }
-
-  // ── choosing ──────────────────────────────────────────────────────────────────────────────────
-
-  private choose(index: number): void {
-    if (index === this.items.length && this.moreAvailable) {
-      this.runSearch(this.searchedText ?? this.text, this.items.length);
-      return;
-    }
-    const activity = this.items[index];
-    if (!activity) return;
-    this.open = false;
-    this.active = -1;
-    this.text = activity.name;
-    this.value = activity;
-    this.dispatchEvent(new ActivityChangeEvent(activity));
-  }
-
-  private close(restore: boolean): void {
-    this.searching.abort();
-    this.open = false;
-    this.active = -1;
-    if (restore) this.text = this.value?.name ?? '';
-  }
-
-  /** Opens the popup; searches when the shown results do not answer the current text. */
-  private openList(): void {
-    if (this.searchedText !== this.text || this.status === 'idle' || this.status === 'error') this.runSearch(this.text, 0);
-    else this.open = true;
-  }
-
-  private onInput(event: Event): void {
-    this.text = (event.target as HTMLInputElement).value;
-    this.runSearch(this.text, 0, true);
-  }
-
-  private onKeyDown(event: KeyboardEvent): void {
-    const count = this.optionCount;
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        if (!this.open || event.altKey) {
-          this.openList();
-          return;
-        }
-        if (count > 0) this.active = this.active < 0 || this.active >= count - 1 ? 0 : this.active + 1;
-        return;
-      case 'ArrowUp':
-        event.preventDefault();
-        if (!this.open) {
-          this.openList();
-          return;
-        }
-        if (count > 0) this.active = this.active <= 0 ? count - 1 : this.active - 1;
-        return;
-      case 'Enter':
-        if (this.open && this.active >= 0) {
-          event.preventDefault();
-          this.choose(this.active);
-        } else if (this.status === 'error') {
-          event.preventDefault();
-          this.runSearch(this.text, 0);
-        } else if (this.open && this.status === 'ready' && this.items.length === 1) {
-          // One result: Enter takes it, as the admin would expect.
-          event.preventDefault();
-          this.choose(0);
-        }
-        return;
-      case 'Escape':
+  #load(): Promise<void> {
+    return (this.#loading ??= this.loadList().then(
+      ({ ComboboxList }) => {
+        this.failure = undefined;
+        const list = (this.#list = new ComboboxList(this));
         if (this.open) {
-          event.preventDefault();
-          event.stopPropagation();
-          this.close(false);
-        } else if (this.text && this.text !== (this.value?.name ?? '')) {
-          event.preventDefault();
-          this.text = this.value?.name ?? '';
+          if (this.#typed) list.search(this.text);
+          else list.openList();
         }
-        return;
-      case 'Tab':
-        if (this.open) this.close(true);
-        return;
-      default:
-        return;
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        // Our own code did not load: an internal, retryable failure, never the admin's search.
+        this.failure = makeFailure('unexpected', error, { retryable: true });
+        this.announce(this.localizer.failure(this.failure), true);
+      },
+    ));
+  }
+
+  /** @internal Says `message` in the wizard's live region. */
+  announce(message: string, assertive = false): void {
+    this.dispatchEvent(new AnnounceEvent(message, assertive));
+  }
+
+  /** Opens the list: it searches when its results do not answer the current text. */
+  #openList(): void {
+    this.open = true;
+    if (this.#list) this.#list.openList();
+    else this.#load();
+  }
+
+  /** @internal Closes the list (its search abandoned); `restore` puts the chosen activity's name back. */
+  close(restore: boolean): void {
+    this.#list?.abort();
+    this.open = false;
+    if (restore) this.text = this.chosenText;
+  }
+
+  #onInput(event: Event): void {
+    this.text = (event.target as HTMLInputElement).value;
+    this.open = true;
+    this.#typed = true;
+    if (this.#list) this.#list.search(this.text);
+    else this.#load();
+  }
+
+  #onKeyDown(event: KeyboardEvent): void {
+    const { key } = event;
+    if (key === 'ArrowDown' || key === 'ArrowUp') {
+      event.preventDefault();
+      // Closed (or Alt+Down): open the list; open: move among its options.
+      if (!this.open || (key === 'ArrowDown' && event.altKey)) this.#openList();
+      else this.#list?.move(key === 'ArrowDown' ? 1 : -1);
+    } else if (key === 'Enter') {
+      this.#list?.enter(event);
+    } else if (key === 'Escape') {
+      if (this.open) {
+        event.preventDefault();
+        event.stopPropagation();
+        this.close(false);
+      } else if (this.text && this.text !== this.chosenText) {
+        event.preventDefault();
+        this.text = this.chosenText;
+      }
+    } else if (key === 'Tab' && this.open) {
+      this.close(true);
     }
   }
 
-  private onFocusOut(event: FocusEvent): void {
+  #onFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
-    if (next && this.shadowRoot?.contains(next)) return;
-    if (this.open) this.close(true);
-    else if (this.text !== (this.value?.name ?? '')) this.text = this.value?.name ?? '';
+    if (!next || !this.shadowRoot?.contains(next)) this.close(true);
   }
 
   // ── rendering ─────────────────────────────────────────────────────────────────────────────────
 
   override render(): TemplateResult {
     const l = this.localizer;
+    const list = this.#list;
     const listId = `${this.ids}-list`;
-    const showPopup = this.open && (this.status !== 'idle' || this.items.length > 0);
-    const activeId = this.open && this.active >= 0 ? `${this.ids}-opt-${this.active}` : undefined;
+    const expanded = this.open && list?.showing === true;
+    const activeId = this.open ? list?.activeId : undefined;
     return html`
-      <div class="field" @focusout=${this.onFocusOut}>
+      <div class="field" @focusout=${this.#onFocusOut}>
         <label for="${this.ids}-input">${l.t('activityLabel')}</label>
         <div class="input-wrap">
           <input
@@ -245,7 +202,7 @@ export class ActivityComboboxElement extends LitElement {
             autocomplete="off"
             spellcheck="false"
             aria-autocomplete="list"
-            aria-expanded=${showPopup ? 'true' : 'false'}
+            aria-expanded=${expanded ? 'true' : 'false'}
             aria-controls=${listId}
             aria-activedescendant=${activeId ?? nothing}
             aria-describedby=${this.value ? `${this.ids}-selected` : `${this.ids}-hint`}
@@ -254,75 +211,27 @@ export class ActivityComboboxElement extends LitElement {
             placeholder=${l.t('activityPlaceholder')}
             .value=${this.text}
             ?disabled=${this.disabled}
-            @input=${this.onInput}
-            @keydown=${this.onKeyDown}
-            @click=${() => !this.open && this.openList()}
+            @focus=${this.#load}
+            @input=${this.#onInput}
+            @keydown=${this.#onKeyDown}
+            @click=${() => !this.open && this.#openList()}
           />
-          <span class="indicator" aria-hidden="true">${this.status === 'loading' ? html`<span class="spinner"></span>` : '▾'}</span>
+          <span class="indicator" aria-hidden="true">${list?.status === 'loading' ? html`<span class="spinner"></span>` : '▾'}</span>
         </div>
-        <div class="popup" ?hidden=${!showPopup}>
+        <div class="popup" ?hidden=${!expanded}>
           <ul role="listbox" id=${listId} aria-label=${l.t('activityLabel')} @mousedown=${(e: Event) => e.preventDefault()}>
-            ${this.items.map((activity, i) => this.renderOption(activity, i))}
-            ${this.moreAvailable
-              ? html`<li role="option" id="${this.ids}-opt-${this.items.length}" class="more" aria-selected=${this.active === this.items.length ? 'true' : 'false'}
-                  @click=${() => this.choose(this.items.length)}>${l.t('activityMore', { shown: this.items.length, total: this.total })}</li>`
-              : nothing}
+            ${list?.renderOptions()}
           </ul>
-          ${this.renderStatus()}
+          ${list?.renderStatus()}
         </div>
+        ${this.failure
+          ? html`${renderFailure({ localizer: l }, this.failure)}
+              <p><button type="button" class="button quiet" @click=${this.#load}>${l.t('retry')}</button></p>`
+          : nothing}
         ${this.value
-          ? html`<p class="hint selected" id="${this.ids}-selected">${this.describe(this.value)}</p>`
+          ? html`<p class="hint selected" id="${this.ids}-selected">${list?.describe(this.value)}</p>`
           : html`<p class="hint" id="${this.ids}-hint">${l.t('activityHint')}</p>`}
       </div>
     `;
-  }
-
-  private renderStatus(): TemplateResult | typeof nothing {
-    const l = this.localizer;
-    if (this.status === 'loading') return html`<div class="status"><span class="spinner" aria-hidden="true"></span>${l.t('activitySearching')}</div>`;
-    if (this.status === 'error') {
-      return html`<div class="status error">
-        <span>${l.t('activitySearchError')}</span>
-        <button type="button" class="button" @click=${() => this.runSearch(this.text, 0)}>${l.t('retry')}</button>
-      </div>`;
-    }
-    if (this.status === 'ready' && this.items.length === 0) {
-      const text = (this.searchedText ?? '').trim();
-      return html`<div class="status">${text ? l.t('activityNoMatch', { text }) : l.t('activityNone')}</div>`;
-    }
-    return nothing;
-  }
-
-  private renderOption(activity: ActivitySummary, i: number): TemplateResult {
-    return html`<li
-      role="option"
-      id="${this.ids}-opt-${i}"
-      aria-selected=${this.active === i ? 'true' : 'false'}
-      @click=${() => this.choose(i)}
-      @mousemove=${() => this.active !== i && (this.active = i)}
-    >
-      <span class="option-name" dir="auto">${this.highlight(activity.name)}</span>
-      <span class="option-meta">${activity.code ? html`<bdi class="code">${this.highlight(activity.code)}</bdi>` : nothing}${this.describe(activity, false)}</span>
-    </li>`;
-  }
-
-  /** Dates, category and place of an activity, in the locale; the LMS's words each isolated (`bdi`). */
-  private describe(activity: ActivitySummary, withCode = true): TemplateResult[] {
-    const l = this.localizer;
-    const period = activity.endDate
-      ? l.t('activityPeriod', { start: l.date(activity.startDate), end: l.date(activity.endDate) })
-      : l.t('activityFrom', { start: l.date(activity.startDate) });
-    const lms = (text: string | undefined) => (text ? html`<bdi>${text}</bdi>` : undefined);
-    const parts = [withCode ? lms(activity.code) : undefined, lms(activity.categoryName), html`${period}`, lms(activity.location)];
-    return parts.filter((p) => p !== undefined).map((p, i) => (i === 0 ? p : html` · ${p}`));
-  }
-
-  /** Underlines the searched text in a result, so the admin sees why it matched. */
-  private highlight(text: string): TemplateResult | string {
-    const needle = (this.searchedText ?? '').trim();
-    if (!needle) return text;
-    const at = text.toLocaleLowerCase().indexOf(needle.toLocaleLowerCase());
-    if (at < 0) return text;
-    return html`${text.slice(0, at)}<mark>${text.slice(at, at + needle.length)}</mark>${text.slice(at + needle.length)}`;
   }
 }

@@ -56,6 +56,17 @@ async function until(el: ActivityComboboxElement, test: () => unknown, what: str
   await el.updateComplete;
 }
 const statusText = (el: ActivityComboboxElement) => el.shadowRoot!.querySelector('.status')?.textContent ?? '';
+/** The list's code is here (loaded on the field's first focus): its styles are adopted after the field's. */
+const listLoaded = (el: ActivityComboboxElement) => el.shadowRoot!.adoptedStyleSheets.length > (el.constructor as typeof ActivityComboboxElement).elementStyles.length;
+
+/** Holds the list's code until `release()`, as a slow network would. */
+function holdList(el: ActivityComboboxElement): { release: () => void } {
+  const load = el.loadList.bind(el);
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  el.loadList = () => gate.then(load);
+  return { release };
+}
 
 describe('activity combobox', () => {
   // French is a chunk of its own, loaded on demand; a Localizer made by hand needs it loaded first.
@@ -102,6 +113,7 @@ describe('activity combobox', () => {
   it('searches once after typing stops (debounced), shows loading, then the results', async () => {
     const { el, input, search } = await mount(undefined, 100);
     input.focus();
+    await until(el, () => listLoaded(el), 'the list’s code');
     // Four keystrokes in one task, so that no machine however busy lets the debounce run between them.
     for (const text of ['c', 'co', 'cou', 'cour']) {
       input.value = text;
@@ -236,6 +248,64 @@ describe('activity combobox', () => {
     const first = options(el)[0]!;
     expect(first.querySelector('.option-name')!.getAttribute('dir')).to.equal('auto');
     expect([...first.querySelectorAll('.option-meta bdi')].map((b) => b.textContent)).to.deep.equal(['C-100', 'Health & Safety', 'Leeds']);
+  });
+
+  it('loads its list on the first focus: keys typed before it arrives stay in the field and are searched', async () => {
+    const { el, input, search } = await mount();
+    const heard: string[] = [];
+    el.addEventListener(ANNOUNCE_EVENT, (e) => heard.push((e as CustomEvent<{ message: string }>).detail.message));
+    const held = holdList(el);
+    input.focus();
+    await sendKeys({ type: 'fire' });
+    await el.updateComplete;
+    expect(listLoaded(el)).to.equal(false);
+    expect(input.value).to.equal('fire');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(search.calls).to.deep.equal([]);
+    held.release();
+    await until(el, () => options(el).length === 1, 'the result for “fire”');
+    expect(search.calls).to.deep.equal([{ text: 'fire', offset: 0 }]);
+    expect(heard.at(-1)).to.equal('1 activity found');
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    const change = oneEvent(el, ACTIVITY_CHANGE_EVENT);
+    await sendKeys({ press: 'Enter' });
+    expect(((await change) as CustomEvent<ActivitySummary>).detail.id).to.equal('act-0');
+  });
+
+  it('an arrow pressed before the list arrives opens it once it is here', async () => {
+    const { el, input } = await mount();
+    const held = holdList(el);
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    held.release();
+    await until(el, () => options(el).length === 21, 'the first page');
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-activedescendant')).to.equal(options(el)[0]!.id);
+  });
+
+  it('if the list’s code does not load: our failure (never the search’s), announced, and Try again', async () => {
+    const { el, input } = await mount();
+    const heard: { message: string; assertive?: boolean }[] = [];
+    el.addEventListener(ANNOUNCE_EVENT, (e) => heard.push((e as CustomEvent<{ message: string; assertive?: boolean }>).detail));
+    const load = el.loadList.bind(el);
+    el.loadList = () => Promise.reject(new Error('combobox-list chunk 404'));
+    input.focus();
+    await sendKeys({ type: 'fire' });
+    await until(el, () => el.shadowRoot!.querySelector('.alert.error'), 'the failure');
+    const alert = el.shadowRoot!.querySelector('.alert.error')!;
+    const words = 'Something went wrong. Nothing was created. Try again; contact your LMS support if this keeps happening.';
+    expect(alert.querySelector('p')!.textContent).to.equal(words);
+    expect(alert.querySelector('details')!.textContent).to.contain('combobox-list chunk 404');
+    expect(heard.at(-1)).to.deep.equal({ message: words, assertive: true });
+    expect(input.value).to.equal('fire');
+    await expect(el).to.be.accessible();
+    el.loadList = load;
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Try again')!.click();
+    await until(el, () => options(el).length === 1, 'the result for “fire”');
+    expect(el.shadowRoot!.querySelector('.alert.error')).to.equal(null);
   });
 
   it('speaks French from the wizard’s localizer', async () => {

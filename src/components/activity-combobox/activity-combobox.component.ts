@@ -5,7 +5,6 @@
 // field's first focus (with a chosen activity, before the field renders): until it arrives the field takes
 // typing as any text field, and what the admin typed or asked for is searched then.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { ActivitySummary } from '../../backend/types.js';
 import { Localizer } from '../../i18n/localize.js';
 import { makeFailure, type SessionFailure } from '../../session/failures.js';
@@ -34,37 +33,52 @@ let nextId = 0;
  */
 export class ActivityComboboxElement extends LitElement {
   static override styles = [tokens, base, stepNoticeStyles, styles];
+  // Declared here rather than with lit's decorators: the choose step is on a first load, and no other element
+  // on it uses them (the decorators' helpers would load for these two elements alone).
+  static override properties = {
+    search: { attribute: false },
+    value: { attribute: false },
+    localizer: { attribute: false },
+    scope: {},
+    debounce: { type: Number },
+    pageSize: { type: Number, attribute: 'page-size' },
+    disabled: { type: Boolean, reflect: true },
+    invalid: { type: Boolean },
+    text: { state: true },
+    open: { state: true },
+    failure: { state: true },
+  };
 
   /** Searches activities: the wizard passes `session.searchActivities`. */
-  @property({ attribute: false }) search?: ActivitySearch;
+  search?: ActivitySearch;
 
   /** The chosen activity. */
-  @property({ attribute: false }) value?: ActivitySummary;
+  value?: ActivitySummary;
 
   /** Strings and formats in the wizard's locale. */
-  @property({ attribute: false }) localizer: Localizer = new Localizer('en');
+  localizer: Localizer = new Localizer('en');
 
   /** When it changes (e.g. the category filter), results already shown are stale and are dropped. */
-  @property() scope = '';
+  scope = '';
 
   /** Milliseconds between the last keystroke and the search. */
-  @property({ type: Number }) debounce = 250;
+  debounce = 250;
 
   /** Results per page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  pageSize = 20;
 
   /** The field cannot be used (e.g. while the lists load). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Marks the field as required (aria-required) and in error (aria-invalid) when the wizard says so. */
-  @property({ type: Boolean }) invalid = false;
+  invalid = false;
 
   /** @internal The field's text: what the admin typed, or the chosen activity's name. */
-  @state() text = '';
+  text = '';
   /** @internal The admin asked for the list (typed, clicked, an arrow); it shows once it has something to show. */
-  @state() open = false;
+  open = false;
   /** The list's code did not load: the failure, with Try again. */
-  @state() private failure?: SessionFailure;
+  private failure?: SessionFailure;
 
   /** @internal The prefix of the ids in the shadow root. */
   readonly ids = `activity-${++nextId}`;

@@ -5,7 +5,6 @@
 // that question; notices and a list's failure too) is choose-parts.ts, loaded when first needed: the step
 // waits for it before it renders.
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
 import { makeFailure, type SessionFailure } from '../../session/failures.js';
 import type { Loadable } from '../../session/types.js';
 import type { PresetField } from '../../session/wizard-flow.js';
@@ -30,9 +29,11 @@ const FIELD_TARGET: Record<PresetField, string> = {
  */
 export class StepChooseElement extends StepElement {
   static override styles = [...StepElement.styles, chooseFormStyles];
+  // Without lit's decorators, as the activity combobox: nothing else on a first load uses them.
+  static override properties = { partsFailure: { state: true } };
 
   /** The parts after a choice did not load: the failure, with Try again. */
-  @state() private partsFailure?: SessionFailure;
+  private partsFailure?: SessionFailure;
   #parts?: ChooseParts;
 
   private search: ActivitySearch = (text, options) => this.ctx!.session.searchActivities(text, options);

@@ -6,6 +6,7 @@
 // first problem named — which test/node/answers.node.test.ts proves on every demo answer and on
 // thousands of damaged ones. The zod schemas stay the contract (openapi.json, the demo LMS, the server);
 // RestBackend loads them only for the upload's own calls (stage, dry run, commit, refusals with issues).
+// The checks' building blocks also read a refusal's plain problem document (rest-failures.ts).
 import { templateSpecProblems } from '../core/spec-rules.js';
 import type { TemplateSpec } from '../core/spec.js';
 import { plainEmail } from './plain-email.js';

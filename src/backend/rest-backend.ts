@@ -309,8 +309,8 @@ export class RestBackend implements LmsBackend {
   /**
    * Discards a staged upload. With `keepalive` (the page is going away) the DELETE is sent with fetch's
    * `keepalive`, so the browser delivers it after the page is gone; `navigator.sendBeacon` cannot be used,
-   * as it only POSTs and the contract's discard is `DELETE /uploads/{uploadId}`. An upload this page
-   * staged loaded the full transport with it, so leaving the page loads nothing.
+   * as it only POSTs and the contract's discard is `DELETE /uploads/{uploadId}`. Staging an upload loaded
+   * the full transport, so discarding it as the page goes away loads nothing.
    */
   async discardUpload(uploadId: string, options?: CallOptions): Promise<void> {
     return (await this.#transport('discardUpload')).discardUpload(uploadId, options);

@@ -1,7 +1,7 @@
 // What RestBackend does with an answer that is not a plain success — a refusal (4xx, 5xx) made into a
 // typed BackendError with the LMS's problem document, and a redirect followed only within the page's
 // origin — loaded the first time the LMS answers one (or with the first write): the first screens'
-// happy path never carries it. rest-backend.ts passes what it needs (the endpoint's name, the write
+// happy path never carries it. rest-transport.ts passes what it needs (the endpoint's name, the write
 // half's words, how to say the session ended); this module imports nothing of it at run time.
 import { number, object, optional, string, withDefault } from './answers.js';
 import { ContractError, NoAccessError, NotFoundError, RejectedError, SessionEndedError, TooLargeError, UnavailableError, type BackendError } from './errors.js';

@@ -1,8 +1,10 @@
 // The write half of RestBackend — staging an upload, sending its dry-run chunks (split in parts when the
 // LMS finds one too large), the commit — and the request bodies they carry (JSON, gzip when the LMS takes
 // it): loaded with the first write, so the first screens, which only read, never carry it (nor zod, whose
-// readers of these answers, wire-read.ts, come with it). discardUpload stays in rest-backend.ts: it may run
-// as the page goes away, when there is no time to load anything.
+// readers of these answers, wire-read.ts, come with it). discardUpload is the full transport's own
+// (rest-transport.ts): it may run as the page goes away, when there is no time to load anything, and the
+// transport is there by then, as staging the upload loaded it (one kept from an earlier visit is
+// discarded as the work is restored, with time to load it).
 import { TooLargeError } from './errors.js';
 import { readCommitResult, readDryRunResult, readStagedUpload } from './wire-read.js';
 import type { CallOptions, CommitRequest, CommitResult, DryRunChunk, DryRunResult, StageRequest, StagedUpload } from './types.js';

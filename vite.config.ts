@@ -128,12 +128,12 @@ export function wizardChunks() {
   // among the ones to preload with them in the first load.
   const fileWork = /\/src\/(session\/file-refused|i18n\/issue-message|backend\/checksum|worker\/(client|shared|create-worker(\.lib)?|trusted-url))\.ts$/;
   const loadWords = /\/src\/i18n\/load-words\.ts$/;
-  // Modules that define tags stay where they are: the registration modules in register.js (the one file
-  // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
-  const leaves = /\/src\/(core\/spec-rules|backend\/errors|backend\/contact)\.ts$/;
   // The reader's error types: only what reads a file uses them (the session's file part, the worker client,
   // core); the first screens import their types only. Apart from 'basics', which is on every first load.
   const readTypes = /\/src\/core\/read\/types\.ts$/;
+  // Modules that define tags stay where they are: the registration modules in register.js (the one file
+  // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
+  const leaves = /\/src\/(core\/spec-rules|backend\/errors|backend\/contact)\.ts$/;
   const laterShared = /\/src\/components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task)|records-preview\/records-ready)\.ts$/;
   const persistence = /\/src\/(components\/offline-upload-wizard\/persistence-controller|session\/persistence)\.ts$/;
   const summaryView = /\/src\/components\/upload-summary\/upload-summary\.(view|styles)\.ts$/;
@@ -144,7 +144,6 @@ export function wizardChunks() {
       // Leaf modules (no imports) that the headless entries, the session, the REST client and the shell all
       // use: one chunk without lit, not four tiny ones that each compress worse alone.
       if (leaves.test(id)) return 'basics';
-      if (readTypes.test(id)) return 'read-types';
       // <upload-summary>'s template and styles load on its first connection (the element stays in the shell).
       if (summaryView.test(id)) return 'upload-summary-view';
       // The wizard's keeping of work loads when there is work to keep or offer (persistence-front.ts).
@@ -159,6 +158,7 @@ export function wizardChunks() {
       if (noAccessWords.test(id)) return 'no-access-words';
       if (fileWork.test(id)) return 'file-work-deps';
       if (loadWords.test(id)) return 'load-words';
+      if (readTypes.test(id)) return 'read-types';
       if (later.test(id)) return 'later-steps';
       if (choose.test(id)) return 'choose-step';
       if (noAccess.test(id)) return 'no-access-step';

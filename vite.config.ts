@@ -132,9 +132,12 @@ export function wizardChunks() {
   // among the ones to preload with them in the first load.
   const fileWork = /\/src\/(session\/file-refused|i18n\/issue-message|backend\/checksum|worker\/(client|shared|create-worker(\.lib)?|trusted-url))\.ts$/;
   const loadWords = /\/src\/i18n\/load-words\.ts$/;
+  // The reader's error types: only what reads a file uses them (the session's file part, the worker client,
+  // core); the first screens import their types only. Apart from 'basics', which is on every first load.
+  const readTypes = /\/src\/core\/read\/types\.ts$/;
   // Modules that define tags stay where they are: the registration modules in register.js (the one file
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
-  const leaves = /\/src\/(core\/spec-rules|core\/read\/types|backend\/errors|backend\/plain-email)\.ts$/;
+  const leaves = /\/src\/(core\/spec-rules|backend\/errors|backend\/plain-email)\.ts$/;
   const laterShared = /\/src\/components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task|download|file-select)|records-preview\/records-ready|offline-upload-wizard\/confirm-dialog\.view)\.ts$/;
   const persistence = /\/src\/(components\/offline-upload-wizard\/persistence-controller|session\/persistence)\.ts$/;
   const summaryView = /\/src\/components\/(upload-summary\/upload-summary\.(view|styles)|shared\/heading)\.ts$/;
@@ -165,6 +168,7 @@ export function wizardChunks() {
       if (noAccessWords.test(id)) return 'no-access-words';
       if (fileWork.test(id)) return 'file-work-deps';
       if (loadWords.test(id)) return 'load-words';
+      if (readTypes.test(id)) return 'read-types';
       if (later.test(id)) return 'later-steps';
       if (choose.test(id)) return 'choose-step';
       if (noAccess.test(id)) return 'no-access-step';

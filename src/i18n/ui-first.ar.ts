@@ -117,30 +117,6 @@ export const uiFirstAr: Pick<UiMessages, FirstScreenKey> = {
   reviewReadyHeading: 'راجع السجلات',
 
   createHeading: 'أنشئ السجلات',
-  confirmHeading: {
-    zero: 'إنشاء {count} سجل؟',
-    one: 'إنشاء سجل واحد؟',
-    two: 'إنشاء سجلين؟',
-    few: 'إنشاء {count} سجلات؟',
-    many: 'إنشاء {count} سجلًا؟',
-    other: 'إنشاء {count} سجل؟',
-  },
-  confirmBody: {
-    zero: 'سيُنشأ {count} سجل للنشاط «{activity}».',
-    one: 'سيُنشأ سجل واحد للنشاط «{activity}». سيظهر في سجل المتعلّم.',
-    two: 'سيُنشأ سجلان للنشاط «{activity}». سيظهران في سجلات المتعلّمين.',
-    few: 'ستُنشأ {count} سجلات للنشاط «{activity}». ستظهر في سجلات المتعلّمين.',
-    many: 'سيُنشأ {count} سجلًا للنشاط «{activity}». ستظهر في سجلات المتعلّمين.',
-    other: 'سيُنشأ {count} سجل للنشاط «{activity}». ستظهر في سجلات المتعلّمين.',
-  },
-  confirmCreate: {
-    zero: 'إنشاء {count} سجل',
-    one: 'إنشاء سجل واحد',
-    two: 'إنشاء سجلين',
-    few: 'إنشاء {count} سجلات',
-    many: 'إنشاء {count} سجلًا',
-    other: 'إنشاء {count} سجل',
-  },
   doneHeading: 'أُنشئت السجلات',
 
   announceProgress: '{phase} {percent}',

@@ -86,12 +86,6 @@ export const uiFirstEn = {
   reviewReadyHeading: 'Check the records',
 
   createHeading: 'Create the records',
-  confirmHeading: { one: 'Create {count} record?', other: 'Create {count} records?' },
-  confirmBody: {
-    one: '{count} record will be created for “{activity}”. It will appear in the learner’s history.',
-    other: '{count} records will be created for “{activity}”. They will appear in the learners’ histories.',
-  },
-  confirmCreate: { one: 'Create {count} record', other: 'Create {count} records' },
   doneHeading: 'Records created',
 
   announceProgress: '{phase} {percent}',

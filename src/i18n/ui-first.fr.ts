@@ -110,12 +110,6 @@ export const uiFirstFr: Pick<UiMessages, FirstScreenKey> = {
   reviewReadyHeading: 'Vérifiez les enregistrements',
 
   createHeading: 'Créez les enregistrements',
-  confirmHeading: { one: 'Créer {count} enregistrement\u00a0?', other: 'Créer {count} enregistrements\u00a0?' },
-  confirmBody: {
-    one: '{count} enregistrement sera créé pour «\u00a0{activity}\u00a0». Il apparaîtra dans l’historique de l’apprenant.',
-    other: '{count} enregistrements seront créés pour «\u00a0{activity}\u00a0». Ils apparaîtront dans l’historique des apprenants.',
-  },
-  confirmCreate: { one: 'Créer {count} enregistrement', other: 'Créer {count} enregistrements' },
   doneHeading: 'Enregistrements créés',
 
   announceProgress: '{phase} {percent}',

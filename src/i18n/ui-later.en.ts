@@ -115,6 +115,12 @@ export const uiLaterEn: Omit<UiMessages, FirstScreenKey> = {
   deletedFileSuffix: ' - deleted rows',
   createGuidance: 'The records are created together, all or none. You can safely try again if something goes wrong.',
   createButton: 'Create records',
+  confirmHeading: { one: 'Create {count} record?', other: 'Create {count} records?' },
+  confirmBody: {
+    one: '{count} record will be created for “{activity}”. It will appear in the learner’s history.',
+    other: '{count} records will be created for “{activity}”. They will appear in the learners’ histories.',
+  },
+  confirmCreate: { one: 'Create {count} record', other: 'Create {count} records' },
   createFailedHeading: 'The records were not created',
   createUnconfirmedHeading: 'The LMS did not confirm the records',
   createFailedNothing: 'Trying again is safe: the same upload can never create its records twice.',

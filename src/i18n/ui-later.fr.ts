@@ -88,6 +88,12 @@ export const uiLaterFr: Omit<UiMessages, FirstScreenKey> = {
   deletedFileSuffix: ' - lignes supprimées',
   createGuidance: 'Les enregistrements sont créés ensemble, tous ou aucun. En cas d’incident, vous pouvez réessayer sans risque.',
   createButton: 'Créer les enregistrements',
+  confirmHeading: { one: 'Créer {count} enregistrement\u00a0?', other: 'Créer {count} enregistrements\u00a0?' },
+  confirmBody: {
+    one: '{count} enregistrement sera créé pour «\u00a0{activity}\u00a0». Il apparaîtra dans l’historique de l’apprenant.',
+    other: '{count} enregistrements seront créés pour «\u00a0{activity}\u00a0». Ils apparaîtront dans l’historique des apprenants.',
+  },
+  confirmCreate: { one: 'Créer {count} enregistrement', other: 'Créer {count} enregistrements' },
   createFailedHeading: 'Les enregistrements n’ont pas été créés',
   createUnconfirmedHeading: 'Le LMS n’a pas confirmé les enregistrements',
   createFailedNothing: 'Vous pouvez réessayer sans risque\u00a0: le même import ne peut jamais créer ses enregistrements deux fois.',

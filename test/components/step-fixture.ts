@@ -6,6 +6,7 @@ import '../../src/register.js';
 import { defineChooseStep } from '../../src/components/offline-upload-wizard/choose-step.js';
 import { defineLaterSteps } from '../../src/components/offline-upload-wizard/later-steps.js';
 import { defineNoAccessStep } from '../../src/components/offline-upload-wizard/no-access-step.js';
+import { defineTemplateStep } from '../../src/components/offline-upload-wizard/template-step.js';
 import { wizardContext, type WizardContext, type WizardOptions } from '../../src/components/shared/wizard-context.js';
 import { Localizer } from '../../src/i18n/localize.js';
 import type { Preset } from '../../src/session/types.js';
@@ -17,6 +18,7 @@ import { waitFor } from './helpers.js';
 
 // Steps are mounted here without the wizard, which would load the lazy ones (lazy-steps.ts) itself.
 defineChooseStep();
+defineTemplateStep();
 defineLaterSteps();
 defineNoAccessStep();
 

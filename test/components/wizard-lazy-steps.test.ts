@@ -1,9 +1,9 @@
 // The wizard's later steps come in chunks of their own (lazy-steps.ts, issue 10's first load): a fully
-// preset wizard shows its template step without ever defining the choose step, the steps after the
+// preset wizard fetches its template step while the LMS answers and never defines the choose step, the steps after the
 // template are fetched at the admin's first pointer or key in the wizard, and Back to the choose step
 // loads it then. (Each test file runs in its own page, so nothing here is defined by another test.)
 import { expect, html } from '@open-wc/testing';
-import { atStep, button, FakeBackend, mount, text } from './helpers.js';
+import { atStep, button, FakeBackend, mount, text, waitFor } from './helpers.js';
 
 const LATER = ['upload', 'match', 'review', 'create', 'done'].map((step) => `offline-upload-step-${step}`);
 
@@ -17,6 +17,8 @@ describe('wizard: later steps loaded on demand', () => {
     await atStep(el, 'choose');
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 50));
+    // The template step's chunk was asked for with the preset activity, not once the spec is here.
+    await waitFor(() => customElements.get('offline-upload-step-template'), 'the template step defined while its spec loads', 2000);
     spec.release();
     await atStep(el, 'template');
     expect(text(el)).to.contain('Download the template');

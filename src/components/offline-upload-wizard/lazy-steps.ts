@@ -1,19 +1,21 @@
 // Step elements in chunks of their own, so a host's first load carries the shell and the first screen
-// only (issue 10): the choose step (choose-step.ts) when the flow first shows it, the no-access panel
-// (no-access-step.ts) when the LMS refuses the admin, the steps after the
-// template (later-steps.ts) at the admin's first pointer, key or drop in the wizard or when the flow
-// reaches one. The shell renders a step's tag at once; it upgrades when its chunk has defined it.
+// only (issue 10): the choose step (choose-step.ts) when the flow first shows it, the template step
+// (template-step.ts) as soon as a preset activity says the flow heads for it, the no-access panel
+// (no-access-step.ts) when the LMS refuses the admin; the template step and the steps after it
+// (later-steps.ts) also at the admin's first pointer, key or drop in the wizard, and any of them when the
+// flow reaches it. The shell renders a step's tag at once; it upgrades when its chunk has defined it.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Localizer, MessageKey } from '../../i18n/localize.js';
 import { makeFailure, type SessionFailure } from '../../session/failures.js';
 import type { WizardStep } from '../../session/steps.js';
 
-type Group = 'choose' | 'no-access' | 'later';
+type Group = 'choose' | 'template' | 'no-access' | 'later';
 /** A step, or the no-access panel (a status of its own, shown in place of the steps). */
 type Shown = WizardStep | 'no-access';
 
 const GROUP_OF: Partial<Record<Shown, Group>> = {
   choose: 'choose',
+  template: 'template',
   'no-access': 'no-access',
   upload: 'later',
   match: 'later',
@@ -22,15 +24,24 @@ const GROUP_OF: Partial<Record<Shown, Group>> = {
   done: 'later',
 };
 
+/**
+ * @internal The later steps' module, imported from this one place for their elements and for the template
+ * step's downloads (shared/lazy-download.ts, in the template step's chunk): that chunk then carries no
+ * list of the later steps' chunks of its own.
+ */
+export const laterSteps = () => import('./later-steps.js');
+
 const LOADERS: Record<Group, () => Promise<void>> = {
   choose: () => import('./choose-step.js').then((m) => m.defineChooseStep()),
+  template: () => import('./template-step.js').then((m) => m.defineTemplateStep()),
   'no-access': () => import('./no-access-step.js').then((m) => m.defineNoAccessStep()),
-  later: () => import('./later-steps.js').then((m) => m.defineLaterSteps()),
+  later: () => laterSteps().then((m) => m.defineLaterSteps()),
 };
 
 /** Each lazy step's own heading, kept above the failure when its chunk does not load. */
 const HEADINGS: Partial<Record<Shown, MessageKey>> = {
   choose: 'chooseHeading',
+  template: 'templateHeading',
   'no-access': 'noAccessHeading',
   upload: 'uploadHeading',
   match: 'matchHeading',
@@ -104,9 +115,18 @@ export async function stepDefined(root: ParentNode): Promise<boolean> {
   return true;
 }
 
+/**
+ * @internal The flow will show the template step before long (a preset activity: the template spec is asked
+ * for as soon as the session has checked access): its chunk is fetched now, beside the REST client and the
+ * LMS's first answers, not after them. A failure is shown if the flow does reach the step (ensureStep).
+ */
+export function prefetchTemplateStep(): void {
+  void load('template').catch(() => undefined);
+}
+
 const INTERACTIONS = ['pointerdown', 'keydown', 'drop'] as const;
 
-/** @internal The admin is at work in the wizard: fetch the later steps now, so they are there when needed. */
+/** @internal The admin is at work in the wizard: fetch the steps after the choice now, so they are there when needed. */
 export class LazyStepsController implements ReactiveController {
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -121,6 +141,7 @@ export class LazyStepsController implements ReactiveController {
   }
 
   #prefetch = (): void => {
+    prefetchTemplateStep();
     void load('later').catch(() => undefined);
   };
 }

@@ -19,7 +19,7 @@ import { failureTime, type StepElement } from '../shared/step-element.js';
 import { wizardContext } from '../shared/wizard-context.js';
 import { ConfirmDialogController } from './confirm-dialog.js';
 import { FocusController } from './focus-controller.js';
-import { LazyStepsController, stepDefined } from './lazy-steps.js';
+import { LazyStepsController, prefetchTemplateStep, stepDefined } from './lazy-steps.js';
 import { LandmarkController } from './landmark.js';
 import { LiveRegionController } from './live-region.js';
 import { styles } from './offline-upload-wizard.styles.js';
@@ -229,6 +229,8 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const { session, flow } = this.connection;
+    // A preset activity: the flow heads for the template step (first thing, with domain and kind preset too).
+    if (changed.has('activityId') && this.activityId) prefetchTemplateStep();
     if (!this.hasUpdated || changed.has('backend') || changed.has('apiBase')) {
       void this.connection.connect();
     } else if (flow && (changed.has('categoryId') || changed.has('activityId') || changed.has('domainId') || changed.has('identifier'))) {

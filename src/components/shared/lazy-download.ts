@@ -1,10 +1,11 @@
-// The template step's downloads on the first load: DownloadTask (download-task.ts, with @lit/task) loads on
-// the first click, with the later steps' chunk (through later-steps.ts, the module lazy-steps.ts loads: a
-// host's bundler keeps a chunk that register.js also imports in its first chunk if it is imported lazily).
+// The template step's downloads: DownloadTask (download-task.ts, with @lit/task) loads on the first click,
+// with the later steps' chunk (through later-steps.ts, as lazy-steps.ts's laterSteps() loads it: a host's
+// bundler keeps a chunk that register.js also imports in its first chunk if it is imported lazily).
 // The file itself is asked for at the click, while that code loads. The same face (running, failure, start): the button shows
 // its spinner from the click on, and a chunk that does not load is a failed download, said in words.
 import type { LitElement } from 'lit';
 import { makeFailure, type SessionFailure } from '../../session/failures.js';
+import { laterSteps } from '../offline-upload-wizard/lazy-steps.js';
 import type { DownloadKind, DownloadTask } from './download-task.js';
 
 /** @internal A DownloadTask made on the first download. */
@@ -46,7 +47,7 @@ export class LazyDownloadTask {
       signal.addEventListener('abort', () => abort.abort(signal.reason));
       return first;
     };
-    import('../offline-upload-wizard/later-steps.js').then(
+    laterSteps().then(
       ({ DownloadTask }) => {
         this.#pending = undefined;
         // The step left the page meanwhile: the download is abandoned, as DownloadTask would.

@@ -1,6 +1,7 @@
 // Look of the wizard's steps, by concern: layout (heading, guidance, actions, narrow columns), notices
-// (alerts, refused files), the choose and template forms. Logical properties throughout (right-to-left
-// works). Progress (step-progress.styles.ts) is added by the steps that show it (upload, create).
+// (alerts, refused files), fieldset legends. Logical properties throughout (right-to-left works). Progress
+// (step-progress.styles.ts) and the column table (column-table.styles.ts) are added by the steps that show
+// them (upload and create; template and match).
 // The shell's own look (card, stepper, dialog) is in offline-upload-wizard.styles.ts.
 import { stepFormStyles } from './step-forms.styles.js';
 import { stepLayoutStyles } from './step-layout.styles.js';

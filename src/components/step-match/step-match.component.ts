@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state as viewState } from 'lit/decorators.js';
 import type { ColumnMatch, MatchedColumn } from '../../core/match/match.js';
 import type { MatchReview } from '../../session/matching.js';
+import { columnTableStyles } from '../shared/column-table.styles.js';
 import { StepElement } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
 import { columnLetter, mappingProblems, type MappingProblem } from './mapping.js';
@@ -21,7 +22,7 @@ const ROW_PREVIEW = 70;
  * @summary Lets the admin confirm which column of their file holds each column of the template.
  */
 export class StepMatchElement extends StepElement {
-  static override styles = [...StepElement.styles, matchStyles];
+  static override styles = [...StepElement.styles, columnTableStyles, matchStyles];
 
   /** The admin's choices on this screen (column key → file column index or null), for the match shown. */
   @viewState() private choices: Record<string, number | null> = {};

@@ -2,9 +2,11 @@
 // (.xlsx, .csv) made for the admin's choice, in their locale.
 import { html, nothing, type TemplateResult } from 'lit';
 import { withLmsWords } from '../shared/bidi.js';
+import { columnTableStyles } from '../shared/column-table.styles.js';
 import { LazyDownloadTask } from '../shared/lazy-download.js';
 import { StepElement } from '../shared/step-element.js';
 import type { WizardContext } from '../shared/wizard-context.js';
+import { templateStyles } from './step-template.styles.js';
 import { describeColumn, describeRules } from './template-columns.js';
 
 /**
@@ -12,6 +14,8 @@ import { describeColumn, describeRules } from './template-columns.js';
  * @summary Describes the template's columns and downloads it.
  */
 export class StepTemplateElement extends StepElement {
+  static override styles = [...StepElement.styles, columnTableStyles, templateStyles];
+
   private readonly downloads = new LazyDownloadTask(
     this,
     // The template follows the admin's locale: its dates, and for a decimal-comma locale a `;` CSV that

@@ -131,6 +131,8 @@ export function wizardChunks() {
   const issuesEn = /\/src\/i18n\/issues\.en\.ts$/;
   // The no-access panel's English words: a chunk without lit (ui.en.ts joins them in the headless entry).
   const noAccessWords = /\/src\/i18n\/ui-no-access\.en\.ts$/;
+  // The template step's English words but its heading: likewise, with the template step's chunk.
+  const templateWords = /\/src\/i18n\/ui-template\.en\.ts$/;
   // What the session's file part and its downloads use that the package entry exports too: chunks of their
   // own, so that those lazy chunks do not import the entry (index.js), nor a host's build list its chunks
   // among the ones to preload with them in the first load.
@@ -171,6 +173,7 @@ export function wizardChunks() {
       if (laterWords.test(id)) return 'later-words';
       if (issuesEn.test(id)) return 'issues-en';
       if (noAccessWords.test(id)) return 'no-access-words';
+      if (templateWords.test(id)) return 'template-words';
       if (fileWork.test(id)) return 'file-work-deps';
       if (loadWords.test(id)) return 'load-words';
       if (readTypes.test(id)) return 'read-types';

@@ -11,16 +11,18 @@ import { laterWordsEn } from './later-words.js';
 import { Localizer, availableLanguages, canonicalLocale, loadTranslation, registerTranslation, textDirection, translationFor, useChooseWords, useLaterWords, useScreenWords } from './localize.js';
 import { uiChooseEn } from './ui-choose.en.js';
 import { uiNoAccessEn } from './ui-no-access.en.js';
+import { uiTemplateEn } from './ui-template.en.js';
 import { loadFileWords } from './load-words.js';
 import { uiMessagesAr } from './ui.ar.js';
 import { uiMessagesEn } from './ui.en.js';
 import { uiMessagesFr } from './ui.fr.js';
 
-// Every English word, as when the choose and later steps and the no-access panel have loaded (lazy-locale.test.ts
-// covers the first load).
+// Every English word, as when the choose, template and later steps and the no-access panel have loaded
+// (lazy-locale.test.ts covers the first load).
 useLaterWords(laterWordsEn);
 useChooseWords(uiChooseEn);
 useScreenWords(uiNoAccessEn);
+useScreenWords(uiTemplateEn);
 const codes = Object.keys(ISSUE_CODES) as IssueCode[];
 const english = { ui: uiMessagesEn, issues: issueMessagesEn, template: templateTextsEn, report: errorReportTextsEn };
 

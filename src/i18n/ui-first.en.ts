@@ -1,6 +1,7 @@
-// The English words of the first screens — the shell (steps, failures, notices, live region, create
-// confirmation), access, the no-access panel's heading, template: built into the first load. The choose
-// step's words (ui-choose.en.ts) and the no-access panel's (ui-no-access.en.ts) arrive with their chunks;
+// The English words of the first screens — the shell (steps, failures, notices, live region), access, the
+// no-access panel's and the template step's headings, the date patterns: built into the first load. The
+// choose step's words (ui-choose.en.ts), the no-access panel's (ui-no-access.en.ts) and the template step's
+// (ui-template.en.ts) arrive with their chunks;
 // the later steps' words (ui-later.en.ts) with the later steps' chunk, and with the chunks that show them
 // earlier: <upload-summary>'s view and the restore offer (the persistence controller) call useLaterWords too.
 // A key used by a first-screen module must be here (test/node/first-words.node.test.ts checks it), unless the
@@ -8,6 +9,7 @@
 // reports, are in ui-later.en.ts, which comes with it (uiFileEn, laterFailuresEn).
 import type { ChooseScreenKey } from './ui-choose.en.js';
 import type { NoAccessScreenKey } from './ui-no-access.en.js';
+import type { TemplateScreenKey } from './ui-template.en.js';
 import type { UiMessages } from './ui.en.js';
 
 export const uiFirstEn = {
@@ -43,37 +45,9 @@ export const uiFirstEn = {
   change: 'Change',
 
   templateHeading: 'Download the template',
-  templateGuidance: 'Fill in one row per learner who completed the activity, save the file, then upload it in the next step.',
-  templateFor: 'For {activity} · {domain} · learners identified by {identifierKind}',
-  templateColumnsCaption: 'What the template contains',
-  columnHeader: 'Column',
-  columnFormat: 'What to enter',
-  required: 'Required',
-  optional: 'Optional',
-  formatIdentifier: 'The learner’s {label}',
-  formatIdentifierHint: 'The learner’s {label}: {hint}',
-  formatDate: 'A date, as {pattern} or an Excel date',
-  formatNumber: 'A number',
-  formatInteger: 'A whole number',
-  formatBounded: '{kind}, {range}',
-  formatRange: 'from {min} to {max}',
-  formatMin: 'at least {min}',
-  formatMax: 'at most {max}',
-  formatChoice: 'One of: {choices}',
-  formatText: 'Text',
-  formatTextMax: 'Text, up to {max} characters',
-  formatExample: 'e.g. {example}',
   datePatternDMY: 'DD/MM/YYYY',
   datePatternMDY: 'MM/DD/YYYY',
   datePatternYMD: 'YYYY-MM-DD',
-  ruleStart: 'Dates from {start} onward.',
-  rulePeriod: 'Dates from {start} to {end}.',
-  ruleNoFuture: 'Dates in the future are refused.',
-  rulePassMark: 'Pass mark: {passMark}.',
-  templateSample: 'Row 2 holds a sample record: replace it or delete it before uploading.',
-  downloadXlsx: 'Download template (.xlsx)',
-  downloadCsv: 'Download as CSV (.csv)',
-  templateNext: 'Next: upload the file',
 
   uploadHeading: 'Upload your spreadsheet',
   phaseReading: 'Reading the file…',
@@ -118,4 +92,4 @@ export const uiFirstEn = {
  * The keys of the first screens: the English words on the first load, the choose step's and the no-access
  * panel's (with their chunks). Another language's first part (ui-first.fr.ts) holds all three.
  */
-export type FirstScreenKey = keyof typeof uiFirstEn | ChooseScreenKey | NoAccessScreenKey;
+export type FirstScreenKey = keyof typeof uiFirstEn | ChooseScreenKey | NoAccessScreenKey | TemplateScreenKey;

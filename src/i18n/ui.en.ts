@@ -7,6 +7,7 @@ import { uiChooseEn } from './ui-choose.en.js';
 import { uiFirstEn } from './ui-first.en.js';
 import { laterFailuresEn, uiLaterEn } from './ui-later.en.js';
 import { uiNoAccessEn } from './ui-no-access.en.js';
+import { uiTemplateEn } from './ui-template.en.js';
 
 /** A message whose form depends on `count` (Intl.PluralRules categories; `other` is required). */
 export type PluralMessage = { readonly [K in Intl.LDMLPluralRule]?: string } & { readonly other: string };
@@ -367,4 +368,4 @@ export interface UiMessages {
 export { uiLaterEn };
 
 /** Every English word of the elements: the first screens' and the later steps'. */
-export const uiMessagesEn: UiMessages = { ...uiFirstEn, ...uiNoAccessEn, ...uiChooseEn, ...uiLaterEn, failures: { ...uiFirstEn.failures, ...laterFailuresEn } };
+export const uiMessagesEn: UiMessages = { ...uiFirstEn, ...uiNoAccessEn, ...uiTemplateEn, ...uiChooseEn, ...uiLaterEn, failures: { ...uiFirstEn.failures, ...laterFailuresEn } };

@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { uiChooseEn } from '../../src/i18n/ui-choose.en.js';
 import { uiChooseLaterEn } from '../../src/i18n/ui-choose-later.en.js';
 import { uiNoAccessEn } from '../../src/i18n/ui-no-access.en.js';
+import { uiTemplateEn } from '../../src/i18n/ui-template.en.js';
 import { FAILURE_CODES } from '../../src/session/failures.js';
 import { uiFirstEn } from '../../src/i18n/ui-first.en.js';
 import { laterFailuresEn, uiFileEn, uiLaterEn } from '../../src/i18n/ui-later.en.js';
@@ -47,6 +48,8 @@ const lazyWithWords = inFolders(FIRST_SCREENS)
 const chooseFiles = inFolders(CHOOSE_SCREEN);
 /** The no-access panel's modules (its chunk, which no-access-step.ts defines): their words may be in ui-no-access.en.ts. */
 const noAccessFiles = inFolders(['step-no-access']);
+/** The template step's modules (its chunk, which template-step.ts defines): their words may be in ui-template.en.ts. */
+const templateFiles = inFolders(['step-template']);
 
 /**
  * Whether a module's code names a key of the table: as a string ('key', the way `l.t('key')` does) or a
@@ -65,13 +68,20 @@ describe('first-screen words', () => {
     const found: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      // The no-access panel's own words come with its chunk: only its modules may name them.
-      const keys = noAccessFiles.includes(file) ? notFirst : [...notFirst, ...Object.keys(uiNoAccessEn)];
+      // The no-access panel's and the template step's own words come with their chunks: only their modules
+      // may name them.
+      const keys = [
+        ...notFirst,
+        ...(noAccessFiles.includes(file) ? [] : Object.keys(uiNoAccessEn)),
+        ...(templateFiles.includes(file) ? [] : Object.keys(uiTemplateEn)),
+      ];
       for (const key of keys) if (names(text, key)) found.push(`${file}: ${key}`);
     }
     assert.deepEqual(found, [], 'move these keys to src/i18n/ui-first.en.ts');
     // The chunk that defines the no-access panel adds its words before it renders.
     assert.match(readFileSync('src/components/offline-upload-wizard/no-access-step.ts', 'utf8'), /useScreenWords\(uiNoAccessEn\)/);
+    // Likewise the template step's.
+    assert.match(readFileSync('src/components/offline-upload-wizard/template-step.ts', 'utf8'), /useScreenWords\(uiTemplateEn\)/);
   });
 
   it('every key the choose step names has its English words on the first load or in its chunk', () => {
@@ -137,8 +147,8 @@ describe('first-screen words', () => {
     assert.match(readFileSync('src/session/later/file-work.ts', 'utf8'), /useLaterWords\(laterWordsEn\)/);
   });
 
-  it('splits the English table in four parts that together are every key, each once', () => {
-    const parts = [Object.keys(uiFirstEn), Object.keys(uiNoAccessEn), Object.keys(uiChooseEn), Object.keys(uiLaterEn)];
+  it('splits the English table in five parts that together are every key, each once', () => {
+    const parts = [Object.keys(uiFirstEn), Object.keys(uiNoAccessEn), Object.keys(uiTemplateEn), Object.keys(uiChooseEn), Object.keys(uiLaterEn)];
     const all = parts.flat();
     assert.deepEqual(all.filter((k, i) => all.indexOf(k) !== i), []);
     assert.deepEqual([...all].sort(), Object.keys(uiMessagesEn).sort());
@@ -150,5 +160,6 @@ describe('first-screen words', () => {
       'src/components/upload-summary/upload-summary.view.ts',
     ]);
     assert.ok(noAccessFiles.some((f) => files.includes(f) && f.endsWith('step-no-access.component.ts')), 'the no-access panel is checked');
+    assert.ok(templateFiles.some((f) => files.includes(f) && f.endsWith('template-columns.ts')), 'the template step is checked');
   });
 });

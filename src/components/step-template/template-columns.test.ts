@@ -1,15 +1,20 @@
 // What the template step says about each column and rule, in English and French: every sentence comes
 // from the message table (French punctuation included), never glued together here.
 import { expect } from '@open-wc/testing';
-import { Localizer, loadTranslation } from '../../i18n/localize.js';
+import { Localizer, loadTranslation, useScreenWords } from '../../i18n/localize.js';
+import { uiTemplateEn } from '../../i18n/ui-template.en.js';
 import { assessmentSpec, classroomSpec } from '../../../test/fixtures/specs.js';
 import { describeColumn, describeRules } from './template-columns.js';
 
 const formats = (l: Localizer, spec = assessmentSpec, order?: 'DMY' | 'MDY') => spec.columns.map((c) => describeColumn(l, spec, c, order).format);
 
 describe('template columns', () => {
-  // French is a chunk of its own, loaded on demand; a Localizer made by hand needs it loaded first.
-  before(() => loadTranslation('fr'));
+  // French is a chunk of its own, loaded on demand; a Localizer made by hand needs it loaded first. The
+  // English words of the template step come with its chunk (template-step.ts adds them as it defines it).
+  before(() => {
+    useScreenWords(uiTemplateEn);
+    return loadTranslation('fr');
+  });
 
   it('describes each column in English, with bounds, choices and the identifier’s pattern', () => {
     expect(formats(new Localizer('en'))).to.deep.equal([

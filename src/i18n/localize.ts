@@ -345,7 +345,7 @@ export class Localizer {
 
   /** A notice in words (a preset that could not be applied…). */
   notice(notice: Notice): string {
-    return this.fill(this.overrides.notices?.[notice.code] ?? this.ui.notices[notice.code] ?? notice.code, notice.params);
+    return this.fill(this.overrides.notices?.[notice.code] ?? this.ui.notices?.[notice.code] ?? notice.code, notice.params);
   }
 
   /** A moment (date and time) in this locale, for the support details. */

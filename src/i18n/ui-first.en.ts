@@ -1,4 +1,4 @@
-// The English words of the first screens — the shell (steps, failures, notices, live region), access, the
+// The English words of the first screens — the shell (steps, failures, live region), access, the
 // no-access panel's and the template step's headings, the date patterns: built into the first load. The
 // choose step's words (ui-choose.en.ts), the no-access panel's (ui-no-access.en.ts) and the template step's
 // (ui-template.en.ts) arrive with their chunks;
@@ -78,13 +78,6 @@ export const uiFirstEn = {
     'not-configured': 'This uploader is not connected to an LMS: set its api-base attribute or its backend property. Nothing can be created until it is.',
     'connect-failed': 'The connection to the LMS could not be set up. Nothing was created. Try again, or reload the page.',
     'download-failed': 'The download failed. Nothing was created. Try again in a moment.',
-  },
-  notices: {
-    'preset-category-missing': 'The category chosen for you was not found. Choose a category.',
-    'preset-activity-missing': 'The activity chosen for you was not found among the offline activities. Choose an activity.',
-    'preset-activity-failed': 'The activity chosen for you could not be loaded just now. Choose an activity, or try again later.',
-    'preset-domain-missing': 'The user domain chosen for you was not found. Choose a user domain.',
-    'preset-identifier-kind-missing': 'The identifier chosen for you is not offered by this user domain; its first identifier was chosen instead.',
   },
 } satisfies { readonly [K in keyof UiMessages]?: K extends 'failures' ? Partial<UiMessages[K]> : UiMessages[K] };
 

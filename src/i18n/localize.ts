@@ -345,7 +345,14 @@ export class Localizer {
 
   /** A notice in words (a preset that could not be applied…). */
   notice(notice: Notice): string {
-    return this.fill(this.overrides.notices?.[notice.code] ?? this.ui.notices?.[notice.code] ?? notice.code, notice.params);
+    // English's come with the choose step's parts, which show them (ui-choose-later.en.ts), or loadLocalizer().
+    const message = this.overrides.notices?.[notice.code] ?? this.ui.notices?.[notice.code] ?? englishUi.notices?.[notice.code];
+    if (message === undefined) {
+      if (!missing.has(notice.code)) console.warn(`offline-upload: the words of the notice "${notice.code}" are not loaded yet (they come with the step that shows them)`);
+      missing.add(notice.code);
+      return notice.code;
+    }
+    return this.fill(message, notice.params);
   }
 
   /** A moment (date and time) in this locale, for the support details. */

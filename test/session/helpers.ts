@@ -1,8 +1,11 @@
 // Test helpers for the session: wait for a state, make CSV files, collect events.
 import type { UploadSession } from '../../src/session/upload-session.js';
 import type { Notice, SessionFailure, SessionState } from '../../src/session/types.js';
-import { Localizer } from '../../src/i18n/localize.js';
+import { Localizer, useChooseWords } from '../../src/i18n/localize.js';
+import { uiChooseLaterEn } from '../../src/i18n/ui-choose-later.en.js';
 
+// The notices' English words come with the choose step's parts (which show them): added here as they do.
+useChooseWords(uiChooseLaterEn);
 const en = new Localizer('en');
 /** What the admin reads for a failure or notice the session reported as a code (English). */
 export const words = (failure: Pick<SessionFailure, 'code' | 'params'> | undefined): string => (failure ? en.failure(failure) : '');

@@ -167,8 +167,8 @@ export function wizardChunks() {
       // What only the later steps use, though it sits in shared/ or the shell's folder: with them (the template
       // step's download loads download-task.ts, and its saveBlob, on the first click; the shell's confirmation,
       // confirm-dialog.view.ts with records-ready.ts's words, is handed to the shell as the later steps load).
-      if (laterShared.test(id)) return 'later-steps';
-      if (template.test(id)) return 'template-step';
+      if (laterShared.test(id)) return 'steps-later';
+      if (template.test(id)) return 'step-template';
       if (shell.test(id) || elementsOnly.test(id)) return 'wizard';
       if (laterWords.test(id)) return 'later-words';
       if (issuesEn.test(id)) return 'issues-en';
@@ -177,9 +177,9 @@ export function wizardChunks() {
       if (fileWork.test(id)) return 'file-work-deps';
       if (loadWords.test(id)) return 'load-words';
       if (readTypes.test(id)) return 'read-types';
-      if (later.test(id)) return 'later-steps';
-      if (choose.test(id)) return 'choose-step';
-      if (noAccess.test(id)) return 'no-access-step';
+      if (later.test(id)) return 'steps-later';
+      if (choose.test(id)) return 'step-choose';
+      if (noAccess.test(id)) return 'step-no-access';
       return null;
     },
   };
@@ -292,7 +292,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         // The wizard's chunks hold the modules named only (not their dependencies): rolldown allows it for
         // entries that may export more than their own module.
         preserveEntrySignatures: 'allow-extension',
-        output: { minify: true, codeSplitting: { includeDependenciesRecursively: false, groups: [wizardChunks()] } },
+        output: { minify: true, chunkFileNames: '[name].js', codeSplitting: { includeDependenciesRecursively: false, groups: [wizardChunks()] } },
       },
     },
   };

@@ -32,13 +32,13 @@ const inFolders = (folders: readonly string[]) =>
 /**
  * The chunk vite.config.ts's wizardChunks() gives a module: 'wizard' is the shell's, on the first load
  * (null: a registration module, which stays in its entry). The lazily loaded chunks of these folders that
- * add the later words themselves before they show any ('later-steps', 'upload-summary-view', 'persistence')
+ * add the later words themselves before they show any ('steps-later', 'upload-summary-view', 'persistence')
  * may name later keys; every other module of these folders (the shell's, or the no-access panel's, which
  * adds its own words only) finds its words in the first part, the panel's also in ui-no-access.en.ts.
  */
 const chunks = wizardChunks();
 const chunkOf = (file: string) => chunks.name(resolve(file));
-const WITH_LATER_WORDS = ['later-steps', 'upload-summary-view', 'persistence'];
+const WITH_LATER_WORDS = ['steps-later', 'upload-summary-view', 'persistence'];
 const lazyDefines = /offline-upload-wizard\/(later-steps|choose-step)\.ts$/;
 const onFirstLoad = (file: string) => !lazyDefines.test(file) && !WITH_LATER_WORDS.includes(chunkOf(file) ?? '');
 const files = inFolders(FIRST_SCREENS).filter(onFirstLoad);
@@ -106,7 +106,7 @@ describe('first-screen words', () => {
       const text = readFileSync(file, 'utf8');
       const named = later.filter((key) => names(text, key));
       if (named.length === 0) continue;
-      if (chunkOf(file) === 'choose-step') onChooseLoad.push(`${file}: ${named.join(', ')}`);
+      if (chunkOf(file) === 'step-choose') onChooseLoad.push(`${file}: ${named.join(', ')}`);
       else if (!/useChooseWords\(uiChooseLaterEn\)/.test(text)) withoutWords.push(file);
     }
     assert.deepEqual(onChooseLoad, [], 'move these keys from src/i18n/ui-choose-later.en.ts to ui-choose-first.en.ts');

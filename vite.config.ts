@@ -145,7 +145,7 @@ export function wizardChunks() {
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
   const leaves = /\/src\/(core\/spec-rules|backend\/errors|backend\/plain-email)\.ts$/;
   const laterShared = /\/src\/components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task|download|file-select)|records-preview\/records-ready|offline-upload-wizard\/confirm-dialog\.view)\.ts$/;
-  const persistence = /\/src\/(components\/offline-upload-wizard\/persistence-controller|session\/persistence)\.ts$/;
+  const persistence = /\/src\/(components\/offline-upload-wizard\/persistence-controller|session\/(persistence|saved-work-face))\.ts$/;
   const summaryView = /\/src\/components\/(upload-summary\/upload-summary\.(view|styles)|shared\/heading)\.ts$/;
   const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step|template-step|no-access-step)|upload-summary\/upload-summary)\.ts$/;
   // The REST client's loader stays a chunk of its own (session-controller.ts imports it on demand).

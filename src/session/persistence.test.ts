@@ -7,7 +7,7 @@ import { DEMO } from '../../demo/mocks/data.js';
 import { CLASSROOM_HEADER, csv, until } from '../../test/session/helpers.js';
 import { RestBackend } from '../backend/rest-backend.js';
 import { WorkKeeper } from './persistence.js';
-import { SavedWorkStore } from './saved-work.js';
+import { SavedWorkStore } from './saved-work-face.js';
 import { UploadSession } from './upload-session.js';
 import { WizardFlow } from './wizard-flow.js';
 

@@ -8,7 +8,8 @@
 // This module is the keeper's face, in a page's first load: the work itself (later/keeper.ts) and the
 // IndexedDB storage load only when the origin has saved work (anySavedWork) or the admin picks a file.
 import type { KeeperCore } from './later/keeper.js';
-import { anySavedWork, SavedWorkStore } from './saved-work.js';
+import { SavedWorkStore } from './saved-work-face.js';
+import { anySavedWork } from './saved-work.js';
 import type { WizardStep } from './steps.js';
 import type { SessionEventMap, SessionStatus } from './types.js';
 import type { UploadSession } from './upload-session.js';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { anySavedWork, SavedWorkStore, type SavedWork } from './saved-work.js';
+import { SavedWorkStore } from './saved-work-face.js';
+import { anySavedWork, type SavedWork } from './saved-work.js';
 
 const work = (name = 'March.xlsx'): SavedWork => ({
   selection: { categoryId: 'cat-hse', activityId: 'act-fire-101', domainId: 'dom-employees', identifierKind: 'email' },

@@ -8,8 +8,8 @@
 // 50 MB file again. The two are bound by a file id: bytes that do not match their record are not trusted.
 //
 // This module is in a page's first load, so it holds only the types, a probe (is anything saved on the
-// origin at all?) and SavedWorkStore's face; the storage itself (later/saved-work-store.ts) loads on the
-// first call that needs it.
+// origin at all?) and the loader of the storage (later/saved-work-store.ts), which loads on the first call
+// that needs it; SavedWorkStore's face (saved-work-face.ts) comes with the code that keeps work.
 import type * as StorageModule from './later/saved-work-store.js';
 import type { CellEdit } from '../core/edit/table.js';
 import type { DateOrder } from '../core/read/types.js';
@@ -103,10 +103,11 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-type Impl = typeof StorageModule;
+/** @internal The storage module (later/saved-work-store.ts). */
+export type Impl = typeof StorageModule;
 let impl: Promise<Impl> | undefined;
-/** The storage, loaded once; calls made while it loads keep their order (they wait on the same promise). */
-function storage(): Promise<Impl> {
+/** @internal The storage, loaded once; calls made while it loads keep their order (they wait on the same promise). */
+export function storage(): Promise<Impl> {
   impl ??= import('./later/saved-work-store.js').catch((error: unknown) => {
     impl = undefined;
     throw error;
@@ -114,47 +115,7 @@ function storage(): Promise<Impl> {
   return impl;
 }
 
-/**
- * The saved work of one wizard. Every method resolves even where IndexedDB is unavailable (private
- * windows of some browsers, a host's storage policy): saving then does nothing, loading finds nothing.
- */
-export class SavedWorkStore {
-  readonly slot: string;
-  readonly #options: SavedWorkOptions;
-  #impl?: InstanceType<Impl['SavedWorkStoreImpl']>;
-
-  constructor(options: SavedWorkOptions = {}) {
-    this.slot = options.slot ?? 'default';
-    this.#options = { ...options, slot: this.slot };
-  }
-
-  /** Each call waits on the storage once, like the static ones: the calls reach its queue in the order made. */
-  #store(m: Impl): InstanceType<Impl['SavedWorkStoreImpl']> {
-    return (this.#impl ??= new m.SavedWorkStoreImpl(this.#options));
-  }
-
-  /** Saves (replaces) this slot's work; returns false when it could not be stored. */
-  save(work: SavedWork): Promise<boolean> {
-    return storage().then((m) => this.#store(m).save(work), () => false);
-  }
-
-  /** This slot's work, unless there is none, it has expired or it is damaged (then it is deleted). */
-  load(): Promise<LoadedWork | undefined> {
-    return storage().then((m) => this.#store(m).load(), () => undefined);
-  }
-
-  /** Forgets this slot's work (records created, start over). */
-  clear(): Promise<void> {
-    return storage().then((m) => this.#store(m).clear(), () => undefined);
-  }
-
-  /** Forgets every wizard's work on this origin: for a host's sign-out. */
-  static clearAll(): Promise<void> {
-    return storage().then((m) => m.SavedWorkStoreImpl.clearAll(), () => undefined);
-  }
-
-  /** Deletes every wizard's work that has expired (or cannot be read) on this origin; returns how many. */
-  static purgeExpired(now: number = Date.now()): Promise<number> {
-    return storage().then((m) => m.SavedWorkStoreImpl.purgeExpired(now), () => 0);
-  }
+/** Forgets every wizard's work on this origin (for a host's sign-out): SavedWorkStore.clearAll, without the class. */
+export function clearAllSavedWork(): Promise<void> {
+  return storage().then((m) => m.SavedWorkStoreImpl.clearAll(), () => undefined);
 }

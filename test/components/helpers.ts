@@ -4,7 +4,7 @@ import { fixture, html } from '@open-wc/testing';
 import '../../src/register.js';
 import type { OfflineUploadWizardElement } from '../../src/components/index.js';
 import { FileSelectEvent } from '../../src/components/shared/internal-events.js';
-import { SavedWorkStore } from '../../src/session/saved-work.js';
+import { SavedWorkStore } from '../../src/session/saved-work-face.js';
 import type { WizardStep } from '../../src/session/steps.js';
 import type { SessionState } from '../../src/session/types.js';
 import { FakeBackend, fireSafety } from '../session/fake-backend.js';

@@ -4,7 +4,7 @@
 // work; a choice that would put a checked file away asks first, and Cancel keeps everything.
 import { expect, html } from '@open-wc/testing';
 import type { OfflineUploadWizardElement } from '../../src/components/index.js';
-import { SavedWorkStore } from '../../src/session/saved-work.js';
+import { SavedWorkStore } from '../../src/session/saved-work-face.js';
 import { $, atStep, badFile, button, drop, FakeBackend, mount, state, text, toIssues, toUpload, untilStatus, waitFor } from './helpers.js';
 
 const keyed = (key = 'remount') => (b: FakeBackend) => html`<offline-upload-wizard .backend=${b} work-key=${key}></offline-upload-wizard>`;

@@ -9,7 +9,7 @@ import type { DateOrder } from '../../core/read/types.js';
 import { FailedEvent } from '../../events/failed.js';
 import type { MessageOverrides } from '../../i18n/localize.js';
 import type { SessionFailure } from '../../session/failures.js';
-import { SavedWorkStore } from '../../session/saved-work.js';
+import { clearAllSavedWork } from '../../session/saved-work.js';
 import type { WizardStep } from '../../session/steps.js';
 import type { Preset } from '../../session/types.js';
 import type { UploadSession } from '../../session/upload-session.js';
@@ -209,7 +209,7 @@ export class OfflineUploadWizardElement extends OfflineUploadElement {
 
   /** Forgets the work every wizard keeps in this browser for the site (a sign-out that covers them all). */
   static clearAllSavedWork(): Promise<void> {
-    return SavedWorkStore.clearAll();
+    return clearAllSavedWork();
   }
 
   /** Shows `step` when the flow allows it (as the stepper does); returns whether it is shown. */

@@ -7,7 +7,7 @@ import { RestoredEvent } from '../../events/restored.js';
 import { laterWordsEn } from '../../i18n/later-words.js';
 import { useLaterWords, type Localizer } from '../../i18n/localize.js';
 import { DEFAULT_KEEP_HOURS, defaultSlot, WorkKeeper, type KeeperEventMap } from '../../session/persistence.js';
-import { SavedWorkStore } from '../../session/saved-work.js';
+import { SavedWorkStore } from '../../session/saved-work-face.js';
 import type { WizardFlow } from '../../session/wizard-flow.js';
 
 /** The wizard's settings for its saved work (its `work-key` and `keep-work-hours` attributes). */

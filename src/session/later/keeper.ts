@@ -3,7 +3,8 @@
 // first load carries only the keeper's face and a look at the origin's keys.
 import { activityOf } from '../session-basics.js';
 import type { UploadSession } from '../upload-session.js';
-import { SavedWorkStore, type LoadedWork, type SavedWork } from '../saved-work.js';
+import { SavedWorkStore } from '../saved-work-face.js';
+import type { LoadedWork, SavedWork } from '../saved-work.js';
 import type { WizardStep } from '../steps.js';
 import type { EditStep, SessionEventMap, SessionState, SessionStatus } from '../types.js';
 import type { WizardFlow } from '../wizard-flow.js';

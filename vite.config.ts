@@ -121,7 +121,12 @@ export function wizardChunks() {
   // page that opens on the template more than the 0.2 kB they weigh in the shell's.
   const template = /\/src\/components\/(step-template\/|shared\/(lazy-download|bidi)\.ts$)/;
   const shell = /\/src\/components\/(offline-upload-wizard|shared|step-access|upload-summary)\//;
-  // What only the elements use (their public events, the work kept in the browser) goes with the shell too.
+  // The public events of a file, which load with the session's file part (the bridge, file-events.ts, imports them
+  // in its own chunk), and the events' barrel that the package's entries re-export: a chunk of their own, off the
+  // shell's (the barrel there would make the shell import them, and them the shell for the prefix: a cycle).
+  const fileEvents = /\/src\/events\/(validated|created|edited|before-create|index)\.ts$/;
+
+  // What only the elements use (their other public events, the work kept in the browser) goes with the shell too.
   const elementsOnly = /\/src\/(events\/|session\/(saved-work|page-lifecycle)\.ts$)/;
   // The later steps' English words (i18n/later-words.ts, ui-later.en.ts) and the English issue messages: chunks
   // of their own, without lit, that import no other chunk (a lazily loaded chunk that imports the chunk that
@@ -150,9 +155,11 @@ export function wizardChunks() {
   const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step|template-step|no-access-step)|upload-summary\/upload-summary)\.ts$/;
   // The REST client's loader stays a chunk of its own (session-controller.ts imports it on demand).
   const restClient = /\/offline-upload-wizard\/rest-client\.ts$/;
+  // The bridge of a file's events, loaded with the session's file part (public-events.ts): a chunk of its own too.
+  const fileEventsBridge = /\/offline-upload-wizard\/file-events\.ts$/;
   return {
     name(id: string): string | null {
-      if (id.includes('.test.') || defines.test(id) || restClient.test(id) || chooseLater.test(id)) return null;
+      if (id.includes('.test.') || defines.test(id) || restClient.test(id) || fileEventsBridge.test(id) || chooseLater.test(id)) return null;
       // TypeScript's decorator helper, which only the lazy elements use now: a chunk of its own, or the bundler
       // may put it in an entry that those chunks then import (a cycle, seen with the template step made lazy).
       if (id.endsWith('/helpers/esm/decorate.js')) return 'decorate';
@@ -169,6 +176,7 @@ export function wizardChunks() {
       // confirm-dialog.view.ts with records-ready.ts's words, is handed to the shell as the later steps load).
       if (laterShared.test(id)) return 'steps-later';
       if (template.test(id)) return 'step-template';
+      if (fileEvents.test(id)) return 'events';
       if (shell.test(id) || elementsOnly.test(id)) return 'wizard';
       if (laterWords.test(id)) return 'later-words';
       if (issuesEn.test(id)) return 'issues-en';

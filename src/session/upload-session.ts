@@ -97,6 +97,13 @@ export class UploadSession extends EventTarget {
   /** The first file while the file's part loads: aborted by anything that puts the file away. */
   #pending?: AbortController;
 
+  /**
+   * @internal What loads with the file's part, before any file is read (a load that fails fails as the
+   * part would): the wizard's listeners for the events of a file (validated, edited, created,
+   * before-create), which thus never miss one.
+   */
+  fileCompanion?: () => Promise<unknown>;
+
   constructor(backend: LmsBackend, options: SessionOptions = {}) {
     super();
     this.backend = backend;
@@ -421,8 +428,8 @@ export class UploadSession extends EventTarget {
 
   /** The file's part of the session, loaded once (a load that failed is tried again on the next call). */
   #fileWork(): Promise<FileWork> {
-    this.#workLoad ??= import('./later/file-work.js').then(
-      ({ FileWork }) => (this.#work ??= new FileWork(this.#fileHost())),
+    this.#workLoad ??= Promise.all([import('./later/file-work.js'), this.fileCompanion?.()]).then(
+      ([{ FileWork }]) => (this.#work ??= new FileWork(this.#fileHost())),
       (error: unknown) => {
         this.#workLoad = undefined;
         throw error;

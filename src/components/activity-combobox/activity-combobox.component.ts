@@ -146,8 +146,8 @@ export class ActivityComboboxElement extends LitElement {
     this.dispatchEvent(new AnnounceEvent(message, assertive));
   }
 
-  /** Opens the list: it searches when its results do not answer the current text. */
-  #openList(): void {
+  /** @internal Opens the list: it searches when its results do not answer the current text. */
+  openList(): void {
     this.open = true;
     if (this.#list) this.#list.openList();
     else this.#load();
@@ -169,25 +169,12 @@ export class ActivityComboboxElement extends LitElement {
   }
 
   #onKeyDown(event: KeyboardEvent): void {
-    const { key } = event;
-    if (key === 'ArrowDown' || key === 'ArrowUp') {
+    // The keys among the options come with the list (it loads on the field's first focus); an arrow pressed
+    // before it is here opens it once it arrives.
+    if (this.#list) this.#list.keydown(event);
+    else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      // Closed (or Alt+Down): open the list; open: move among its options.
-      if (!this.open || (key === 'ArrowDown' && event.altKey)) this.#openList();
-      else this.#list?.move(key === 'ArrowDown' ? 1 : -1);
-    } else if (key === 'Enter') {
-      this.#list?.enter(event);
-    } else if (key === 'Escape') {
-      if (this.open) {
-        event.preventDefault();
-        event.stopPropagation();
-        this.close(false);
-      } else if (this.text && this.text !== this.chosenText) {
-        event.preventDefault();
-        this.text = this.chosenText;
-      }
-    } else if (key === 'Tab' && this.open) {
-      this.close(true);
+      this.openList();
     }
   }
 
@@ -228,7 +215,7 @@ export class ActivityComboboxElement extends LitElement {
             @focus=${this.#load}
             @input=${this.#onInput}
             @keydown=${this.#onKeyDown}
-            @click=${() => !this.open && this.#openList()}
+            @click=${() => !this.open && this.openList()}
           />
           <span class="indicator" aria-hidden="true">${list?.status === 'loading' ? html`<span class="spinner"></span>` : '▾'}</span>
         </div>

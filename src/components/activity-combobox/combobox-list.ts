@@ -110,7 +110,7 @@ export class ComboboxList implements ReactiveController {
   // ── choosing ──────────────────────────────────────────────────────────────────────────────────
 
   /** Arrow keys in the open list: the next (1) or previous (-1) option becomes active, wrapping. */
-  move(step: 1 | -1): void {
+  #move(step: 1 | -1): void {
     const count = this.#items.length + (this.#moreAvailable ? 1 : 0);
     if (count === 0) return;
     const active = this.#active;
@@ -118,7 +118,32 @@ export class ComboboxList implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  enter(event: KeyboardEvent): void {
+  /** The field's keys: arrows open the list or move among its options, Enter chooses, Escape closes then restores, Tab closes. */
+  keydown(event: KeyboardEvent): void {
+    const { key } = event;
+    const host = this.host;
+    if (key === 'ArrowDown' || key === 'ArrowUp') {
+      event.preventDefault();
+      // Closed (or Alt+Down): open the list; open: move among its options.
+      if (!host.open || (key === 'ArrowDown' && event.altKey)) host.openList();
+      else this.#move(key === 'ArrowDown' ? 1 : -1);
+    } else if (key === 'Enter') {
+      this.#enter(event);
+    } else if (key === 'Escape') {
+      if (host.open) {
+        event.preventDefault();
+        event.stopPropagation();
+        host.close(false);
+      } else if (host.text && host.text !== host.chosenText) {
+        event.preventDefault();
+        host.text = host.chosenText;
+      }
+    } else if (key === 'Tab' && host.open) {
+      host.close(true);
+    }
+  }
+
+  #enter(event: KeyboardEvent): void {
     const open = this.host.open;
     if (open && this.#active >= 0) {
       event.preventDefault();

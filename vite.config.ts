@@ -155,11 +155,12 @@ export function wizardChunks() {
   const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step|template-step|no-access-step)|upload-summary\/upload-summary)\.ts$/;
   // The REST client's loader stays a chunk of its own (session-controller.ts imports it on demand).
   const restClient = /\/offline-upload-wizard\/rest-client\.ts$/;
-  // The bridge of a file's events, loaded with the session's file part (public-events.ts): a chunk of its own too.
-  const fileEventsBridge = /\/offline-upload-wizard\/file-events\.ts$/;
+  // The bridge of a file's events, loaded with the session's file part (public-events.ts), and a failure's details,
+  // loaded with the first failure shown (step-element.ts): chunks of their own too.
+  const shellLater = /\/(offline-upload-wizard\/file-events|shared\/failure-details)\.ts$/;
   return {
     name(id: string): string | null {
-      if (id.includes('.test.') || defines.test(id) || restClient.test(id) || fileEventsBridge.test(id) || chooseLater.test(id)) return null;
+      if (id.includes('.test.') || defines.test(id) || restClient.test(id) || shellLater.test(id) || chooseLater.test(id)) return null;
       // TypeScript's decorator helper, which only the lazy elements use now: a chunk of its own, or the bundler
       // may put it in an entry that those chunks then import (a cycle, seen with the template step made lazy).
       if (id.endsWith('/helpers/esm/decorate.js')) return 'decorate';

@@ -33,15 +33,16 @@ export async function loadFileWords(locale?: string): Promise<void> {
 
 /**
  * A Localizer for `locale` once its table is loaded, with every English word too (the choose step's, the
- * no-access panel's, the template step's and the later steps' parts) and the files' words: what a headless caller uses for files' words and messages.
+ * no-access panel's, the template step's, the support details' and the later steps' parts) and the files' words: what a headless caller uses for files' words and messages.
  */
 export async function loadLocalizer(locale?: string, overrides: MessageOverrides = {}): Promise<Localizer> {
   // English's later words first: then the language's later words are wanted too, and loaded with it.
-  const { laterWordsEn, uiChooseEn, uiNoAccessEn, uiTemplateEn } = await import('./all-words.js');
+  const { laterWordsEn, uiChooseEn, uiNoAccessEn, uiTemplateEn, uiFailureEn } = await import('./all-words.js');
   useLaterWords(laterWordsEn);
   useChooseWords(uiChooseEn);
   useScreenWords(uiNoAccessEn);
   useScreenWords(uiTemplateEn);
+  useScreenWords(uiFailureEn);
   await loadTranslation(canonicalLocale(locale));
   await loadFileWords(locale);
   return new Localizer(locale, overrides);

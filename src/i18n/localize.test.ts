@@ -12,17 +12,19 @@ import { Localizer, availableLanguages, canonicalLocale, loadTranslation, regist
 import { uiChooseEn } from './ui-choose.en.js';
 import { uiNoAccessEn } from './ui-no-access.en.js';
 import { uiTemplateEn } from './ui-template.en.js';
+import { uiFailureEn } from './ui-failure.en.js';
 import { loadFileWords } from './load-words.js';
 import { uiMessagesAr } from './ui.ar.js';
 import { uiMessagesEn } from './ui.en.js';
 import { uiMessagesFr } from './ui.fr.js';
 
-// Every English word, as when the choose, template and later steps and the no-access panel have loaded
+// Every English word, as when the choose, template and later steps, the no-access panel and a failure's details have loaded
 // (lazy-locale.test.ts covers the first load).
 useLaterWords(laterWordsEn);
 useChooseWords(uiChooseEn);
 useScreenWords(uiNoAccessEn);
 useScreenWords(uiTemplateEn);
+useScreenWords(uiFailureEn);
 const codes = Object.keys(ISSUE_CODES) as IssueCode[];
 const english = { ui: uiMessagesEn, issues: issueMessagesEn, template: templateTextsEn, report: errorReportTextsEn };
 

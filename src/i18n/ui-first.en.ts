@@ -1,13 +1,14 @@
 // The English words of the first screens — the shell (steps, failures, live region), access, the
 // no-access panel's and the template step's headings, the date patterns: built into the first load. The
-// choose step's words (ui-choose.en.ts), the no-access panel's (ui-no-access.en.ts) and the template step's
-// (ui-template.en.ts) arrive with their chunks;
+// choose step's words (ui-choose.en.ts), the no-access panel's (ui-no-access.en.ts), the template step's
+// (ui-template.en.ts) and a failure's support details (ui-failure.en.ts) arrive with their chunks;
 // the later steps' words (ui-later.en.ts) with the later steps' chunk, and with the chunks that show them
 // earlier: <upload-summary>'s view and the restore offer (the persistence controller) call useLaterWords too.
 // A key used by a first-screen module must be here (test/node/first-words.node.test.ts checks it), unless the
 // shell shows it only once the session's file part is here: those words, and the failures only that part
 // reports, are in ui-later.en.ts, which comes with it (uiFileEn, laterFailuresEn).
 import type { ChooseScreenKey } from './ui-choose.en.js';
+import type { FailureDetailsKey } from './ui-failure.en.js';
 import type { NoAccessScreenKey } from './ui-no-access.en.js';
 import type { TemplateScreenKey } from './ui-template.en.js';
 import type { UiMessages } from './ui.en.js';
@@ -28,10 +29,6 @@ export const uiFirstEn = {
   next: 'Next',
   retry: 'Try again',
   cancel: 'Cancel',
-  supportDetails: 'Details for support',
-  supportTime: 'Time: {time}',
-  supportCode: 'Code: {code}',
-  supportDetail: 'Detail: {detail}',
   lmsSays: 'The LMS says: {reason}',
 
   accessHeading: 'Checking your access',
@@ -82,7 +79,8 @@ export const uiFirstEn = {
 } satisfies { readonly [K in keyof UiMessages]?: K extends 'failures' ? Partial<UiMessages[K]> : UiMessages[K] };
 
 /**
- * The keys of the first screens: the English words on the first load, the choose step's and the no-access
- * panel's (with their chunks). Another language's first part (ui-first.fr.ts) holds all three.
+ * The keys of the first screens: the English words on the first load, the choose step's, the no-access
+ * panel's, the template step's and the support details' (with their chunks). Another language's first part
+ * (ui-first.fr.ts) holds them all.
  */
-export type FirstScreenKey = keyof typeof uiFirstEn | ChooseScreenKey | NoAccessScreenKey | TemplateScreenKey;
+export type FirstScreenKey = keyof typeof uiFirstEn | ChooseScreenKey | NoAccessScreenKey | TemplateScreenKey | FailureDetailsKey;

@@ -4,6 +4,7 @@ import type { IssueCode } from '../core/issues.js';
 import type { DryRunLabel } from '../core/records.js';
 import type { FailureCode, NoticeCode } from '../session/failures.js';
 import { uiChooseEn } from './ui-choose.en.js';
+import { uiFailureEn } from './ui-failure.en.js';
 import { uiFirstEn } from './ui-first.en.js';
 import { laterFailuresEn, uiLaterEn } from './ui-later.en.js';
 import { uiNoAccessEn } from './ui-no-access.en.js';
@@ -368,4 +369,4 @@ export interface UiMessages {
 export { uiLaterEn };
 
 /** Every English word of the elements: the first screens' and the later steps'. */
-export const uiMessagesEn: UiMessages = { ...uiFirstEn, ...uiNoAccessEn, ...uiTemplateEn, ...uiChooseEn, ...uiLaterEn, failures: { ...uiFirstEn.failures, ...laterFailuresEn } };
+export const uiMessagesEn: UiMessages = { ...uiFirstEn, ...uiFailureEn, ...uiNoAccessEn, ...uiTemplateEn, ...uiChooseEn, ...uiLaterEn, failures: { ...uiFirstEn.failures, ...laterFailuresEn } };

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { uiChooseEn } from '../../src/i18n/ui-choose.en.js';
 import { uiChooseLaterEn } from '../../src/i18n/ui-choose-later.en.js';
+import { uiFailureEn } from '../../src/i18n/ui-failure.en.js';
 import { uiNoAccessEn } from '../../src/i18n/ui-no-access.en.js';
 import { uiTemplateEn } from '../../src/i18n/ui-template.en.js';
 import { FAILURE_CODES } from '../../src/session/failures.js';
@@ -48,6 +49,8 @@ const lazyWithWords = inFolders(FIRST_SCREENS)
 const chooseFiles = inFolders(CHOOSE_SCREEN);
 /** The no-access panel's modules (its chunk, which no-access-step.ts defines): their words may be in ui-no-access.en.ts. */
 const noAccessFiles = inFolders(['step-no-access']);
+/** A failure's details (a chunk of its own, loaded with the first failure shown): its words may be in ui-failure.en.ts. */
+const FAILURE_DETAILS = join('src/components/shared/failure-details.ts');
 /** The template step's modules (its chunk, which template-step.ts defines): their words may be in ui-template.en.ts. */
 const templateFiles = inFolders(['step-template']);
 
@@ -74,14 +77,16 @@ describe('first-screen words', () => {
         ...notFirst,
         ...(noAccessFiles.includes(file) ? [] : Object.keys(uiNoAccessEn)),
         ...(templateFiles.includes(file) ? [] : Object.keys(uiTemplateEn)),
+        ...(file === FAILURE_DETAILS ? [] : Object.keys(uiFailureEn)),
       ];
       for (const key of keys) if (names(text, key)) found.push(`${file}: ${key}`);
     }
     assert.deepEqual(found, [], 'move these keys to src/i18n/ui-first.en.ts');
     // The chunk that defines the no-access panel adds its words before it renders.
     assert.match(readFileSync('src/components/offline-upload-wizard/no-access-step.ts', 'utf8'), /useScreenWords\(uiNoAccessEn\)/);
-    // Likewise the template step's.
+    // Likewise the template step's, and a failure's support details (their chunk, loaded with the first failure).
     assert.match(readFileSync('src/components/offline-upload-wizard/template-step.ts', 'utf8'), /useScreenWords\(uiTemplateEn\)/);
+    assert.match(readFileSync(FAILURE_DETAILS, 'utf8'), /useScreenWords\(uiFailureEn\)/);
   });
 
   it('every key the choose step names has its English words on the first load or in its chunk', () => {
@@ -147,8 +152,8 @@ describe('first-screen words', () => {
     assert.match(readFileSync('src/session/later/file-work.ts', 'utf8'), /useLaterWords\(laterWordsEn\)/);
   });
 
-  it('splits the English table in five parts that together are every key, each once', () => {
-    const parts = [Object.keys(uiFirstEn), Object.keys(uiNoAccessEn), Object.keys(uiTemplateEn), Object.keys(uiChooseEn), Object.keys(uiLaterEn)];
+  it('splits the English table in six parts that together are every key, each once', () => {
+    const parts = [Object.keys(uiFirstEn), Object.keys(uiNoAccessEn), Object.keys(uiTemplateEn), Object.keys(uiFailureEn), Object.keys(uiChooseEn), Object.keys(uiLaterEn)];
     const all = parts.flat();
     assert.deepEqual(all.filter((k, i) => all.indexOf(k) !== i), []);
     assert.deepEqual([...all].sort(), Object.keys(uiMessagesEn).sort());
@@ -161,5 +166,6 @@ describe('first-screen words', () => {
     ]);
     assert.ok(noAccessFiles.some((f) => files.includes(f) && f.endsWith('step-no-access.component.ts')), 'the no-access panel is checked');
     assert.ok(templateFiles.some((f) => files.includes(f) && f.endsWith('template-columns.ts')), 'the template step is checked');
+    assert.ok(files.includes(FAILURE_DETAILS), 'the failure details are checked');
   });
 });

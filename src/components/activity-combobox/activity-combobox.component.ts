@@ -226,7 +226,7 @@ export class ActivityComboboxElement extends LitElement {
           ${list?.renderStatus()}
         </div>
         ${this.failure
-          ? html`${renderFailure({ localizer: l }, this.failure)}
+          ? html`${renderFailure(this, l, this.failure)}
               <p><button type="button" class="button quiet" @click=${this.#load}>${l.t('retry')}</button></p>`
           : nothing}
         ${this.value

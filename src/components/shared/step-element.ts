@@ -2,7 +2,9 @@
 // and what every step renders the same way — its heading (focused on step change), its row of actions
 // with Back, and a failure with its "Details for support" disclosure.
 import { ContextConsumer } from '@lit/context';
-import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type ReactiveElement, type TemplateResult } from 'lit';
+import type { Localizer } from '../../i18n/localize.js';
+import type * as FailureDetails from './failure-details.js';
 import type { SessionFailure } from '../../session/failures.js';
 import { tokens, base } from './tokens.styles.js';
 import { stepStyles } from './step.styles.js';
@@ -51,7 +53,9 @@ export abstract class StepElement extends LitElement {
 
   /** Complete once the step and the parts it renders (drop zone, table, summary…) have rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    // A failure shown: complete once its details are here and shown too.
+    if (await failureDetailsArrived()) done = await super.getUpdateComplete();
     const parts = [...this.renderRoot.querySelectorAll('*')].filter((e): e is LitElement => 'updateComplete' in e);
     await Promise.all(parts.map((part) => part.updateComplete));
     return done;
@@ -86,38 +90,44 @@ export abstract class StepElement extends LitElement {
 
   /** A failure in the admin's words, the LMS's own reason when it gave one, and the support details collapsed. */
   protected renderFailure(failure: SessionFailure, at?: Date): TemplateResult {
-    return renderFailure(this.ctx!, failure, at);
+    return renderFailure(this, this.ctx!.localizer, failure, at);
   }
 }
 
-/** The failure block (also used by the shell for failures it owns: no backend, no REST client). */
-export function renderFailure(ctx: Pick<WizardContext, 'localizer'>, failure: SessionFailure, at?: Date): TemplateResult {
-  const l = ctx.localizer;
+/** The failure's details (failure-details.ts), once loaded: a chunk of its own, loaded with the first failure shown. */
+let details: typeof FailureDetails | undefined;
+let detailsLoad: Promise<unknown> | undefined;
+
+/**
+ * Resolves once the failure's details asked for are here (true), at once when none is on its way (false):
+ * the steps' updateComplete waits for them, so that a failure is complete when it says it is.
+ */
+export async function failureDetailsArrived(): Promise<boolean> {
+  if (details || !detailsLoad) return false;
+  await detailsLoad;
+  return details !== undefined;
+}
+
+/**
+ * The failure block, rendered by `host` (also for failures the shell owns: no backend, no REST client): the
+ * message and the LMS's reason at once; the attempts, the upload reference and the support details once their
+ * chunk is here (`host` renders again then). Should that chunk not load, the message stands alone.
+ */
+export function renderFailure(host: ReactiveElement, l: Localizer, failure: SessionFailure, at?: Date): TemplateResult {
   const reason = failure.params['reason'];
-  const detail = failure.detail;
   const time = at ?? failureTime(failure);
-  const attempts = failure.params['attempts'];
+  if (!details) {
+    detailsLoad ??= import('./failure-details.js').then(
+      (loaded) => (details = loaded),
+      () => (detailsLoad = undefined),
+    );
+    void detailsLoad.then(() => details && host.requestUpdate());
+  }
   return html`<div class="alert error">
     <p>${l.failure(failure)}</p>
     ${typeof reason === 'string' && reason ? html`<p class="reason">${l.t('lmsSays', { reason })}</p>` : nothing}
-    ${typeof attempts === 'number' && attempts > 1 ? html`<p class="attempts">${l.t('retriesEnded', { count: attempts })}</p>` : nothing}
-    ${failure.retryable && detail?.uploadId ? renderQuote(l, detail.uploadId) : nothing}
-    <details class="support">
-      <summary>${l.t('supportDetails')}</summary>
-      <ul>
-        ${detail?.uploadId ? html`<li>${l.t('supportReference', { id: detail.uploadId })}</li>` : nothing}
-        <li>${l.t('supportTime', { time: l.time(time) })}</li>
-        <li>${l.t('supportCode', { code: [failure.code, detail?.errorCode, detail?.operation, detail?.status].filter((p) => p !== undefined).join(' · ') })}</li>
-        ${detail?.message ? html`<li><bdi>${l.t('supportDetail', { detail: detail.message })}</bdi></li>` : nothing}
-      </ul>
-    </details>
+    ${details?.renderFailureDetails(l, failure, time)}
   </div>`;
-}
-
-/** The upload reference to quote, kept on one line (never broken at its hyphen) and selected in one click. */
-function renderQuote(l: WizardContext['localizer'], id: string): TemplateResult {
-  const [before = '', after = ''] = l.t('supportQuote', { id: '\u0000' }).split('\u0000');
-  return html`<p class="reference">${before}<span class="upload-reference">${id}</span>${after}</p>`;
 }
 
 /** When each failure was first shown (failures are immutable snapshots: the same object is the same failure). */

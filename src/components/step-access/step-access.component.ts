@@ -26,7 +26,7 @@ export class StepAccessElement extends StepElement {
     if (!c.failure) return this.renderChecking(l);
     return html`
       ${this.renderHeading(c.heading ?? l.t('accessErrorHeading'), '')}
-      ${renderFailure({ localizer: l }, c.failure)}
+      ${renderFailure(this, l, c.failure)}
       ${c.retry
         ? html`<div part="actions" class="actions">
             <span class="spacer"></span>

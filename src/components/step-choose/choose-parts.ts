@@ -109,7 +109,7 @@ export class ChooseParts implements ReactiveController {
 
   /** A failure of the session's with Try again (the flow's retry). */
   #renderFailed(ctx: WizardContext, failure: SessionFailure): TemplateResult {
-    return html`${renderFailure(ctx, failure)}
+    return html`${renderFailure(this.host, ctx.localizer, failure)}
       <p><button type="button" class="button quiet" @click=${() => void ctx.flow.retry()}>${ctx.localizer.t('retry')}</button></p>`;
   }
 

@@ -19,6 +19,8 @@ describe('<offline-upload-step-template>', () => {
     session.downloadTemplate = () => Promise.reject(new Error('exceljs chunk 404'));
     el.shadowRoot!.querySelector<HTMLButtonElement>('#download-xlsx')!.click();
     await waitFor(() => el.shadowRoot!.querySelector('.alert.error'), 'the failure');
+    // The message at once, its support details once their chunk is here (updateComplete waits for them).
+    await el.updateComplete;
     const alert = el.shadowRoot!.querySelector('.alert.error')!;
     expect(alert.querySelector('p')!.textContent).to.equal('The download failed. Nothing was created. Try again in a moment.');
     expect(alert.querySelector('details')!.textContent).to.contain('exceljs chunk 404');

@@ -150,14 +150,14 @@ export function wizardChunks() {
   // package.json says has side effects), the lazy steps' define functions in their dynamic chunks.
   const leaves = /\/src\/(core\/spec-rules|backend\/errors|backend\/plain-email)\.ts$/;
   const laterShared = /\/src\/components\/(shared\/(progress|step-progress\.styles|table\.styles|download-task|download|file-select)|records-preview\/records-ready|offline-upload-wizard\/confirm-dialog\.view)\.ts$/;
-  const persistence = /\/src\/(components\/offline-upload-wizard\/persistence-controller|session\/(persistence|saved-work-face))\.ts$/;
+  const persistence = /\/src\/(components\/offline-upload-wizard\/(persistence-controller|resume-offer\.styles)|session\/(persistence|saved-work-face))\.ts$/;
   const summaryView = /\/src\/components\/(upload-summary\/upload-summary\.(view|styles)|shared\/heading)\.ts$/;
   const defines = /\/(offline-upload-wizard\/(offline-upload-wizard|later-steps|choose-step|template-step|no-access-step)|upload-summary\/upload-summary)\.ts$/;
   // The REST client's loader stays a chunk of its own (session-controller.ts imports it on demand).
   const restClient = /\/offline-upload-wizard\/rest-client\.ts$/;
   // The bridge of a file's events, loaded with the session's file part (public-events.ts), and a failure's details,
   // loaded with the first failure shown (step-element.ts): chunks of their own too.
-  const shellLater = /\/(offline-upload-wizard\/file-events|shared\/failure-details)\.ts$/;
+  const shellLater = /\/(offline-upload-wizard\/file-events|shared\/failure-details(\.styles)?)\.ts$/;
   return {
     name(id: string): string | null {
       if (id.includes('.test.') || defines.test(id) || restClient.test(id) || shellLater.test(id) || chooseLater.test(id)) return null;

@@ -82,6 +82,8 @@ describe('<offline-upload-wizard> work never lost', () => {
     expect(offer.querySelector('h2')!.textContent).to.equal('Continue where you left off?');
     expect(offer.textContent).to.contain('You were checking “bad.xlsx” for Fire Safety Induction (Classroom).');
     expect(offer.textContent).to.contain('The 3 changes you made in the browser are kept.');
+    // Its look came with it (resume-offer.styles.ts, added as the offer first shows): the accent's left border.
+    expect(getComputedStyle(offer).borderInlineStartWidth).to.equal('4px');
     await expect(el).to.be.accessible();
     // Nothing on screen yet is lost by leaving: no question.
     expect(leavingAsks()).to.equal(false);

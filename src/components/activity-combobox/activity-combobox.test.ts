@@ -295,6 +295,8 @@ describe('activity combobox', () => {
     input.focus();
     await sendKeys({ type: 'fire' });
     await until(el, () => el.shadowRoot!.querySelector('.alert.error'), 'the failure');
+    // Its support details come a moment later, with their chunk (shared/failure-details.ts).
+    await until(el, () => el.shadowRoot!.querySelector('.alert.error details'), 'the failure’s details');
     const alert = el.shadowRoot!.querySelector('.alert.error')!;
     const words = 'Something went wrong. Nothing was created. Try again; contact your LMS support if this keeps happening.';
     expect(alert.querySelector('p')!.textContent).to.equal(words);

@@ -1,10 +1,11 @@
 // The activity combobox's list, loaded on the field's first focus (activity-combobox.component.ts): the
 // search (SearchTask, with @lit/task), the options with the searched text underlined, "more results",
 // the arrows and Enter among the options, and the list's states (searching, nothing found, failed).
-import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { ActivitySummary } from '../../backend/types.js';
 import { useChooseWords } from '../../i18n/localize.js';
 import { uiChooseLaterEn } from '../../i18n/ui-choose-later.en.js';
+import { addStyles } from '../shared/add-styles.js';
 import { ActivityChangeEvent } from '../shared/internal-events.js';
 import type { ActivityComboboxElement } from './activity-combobox.component.js';
 import { listStyles } from './combobox-list.styles.js';
@@ -33,9 +34,7 @@ export class ComboboxList implements ReactiveController {
     host.addController(this);
     // Its words and its look come with it, before it renders (the look after the host's own).
     useChooseWords(uiChooseLaterEn);
-    const root = host.renderRoot as ShadowRoot;
-    if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, listStyles.styleSheet!];
-    else adoptStyles(root, [listStyles]);
+    addStyles(host, [listStyles]);
   }
 
   get status(): SearchStatus {

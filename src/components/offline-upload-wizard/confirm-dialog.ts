@@ -2,10 +2,11 @@
 // dialog and its styles) comes with the later steps' chunk, which hands it over (useConfirmDialog); until
 // then there is nothing to confirm and nothing is rendered. The controller opens the dialog while the
 // flow's `confirming` holds, and closes it after.
-import { adoptStyles, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+import { nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import type { Localizer } from '../../i18n/localize.js';
 import type { WizardFlow } from '../../session/wizard-flow.js';
 import type { confirmDialogView } from './confirm-dialog.view.js';
+import { addStyles } from '../shared/add-styles.js';
 
 let view: typeof confirmDialogView | undefined;
 
@@ -36,7 +37,7 @@ export class ConfirmDialogController implements ReactiveController {
     if (!view) return nothing;
     // Its styles adopted in the update that first renders it, after the shell's own.
     if (!this.#styled && this.host.renderRoot instanceof ShadowRoot) {
-      adoptStyles(this.host.renderRoot, [...(this.host.constructor as typeof LitElement).elementStyles, ...view.styles]);
+      addStyles(this.host, view.styles);
       this.#styled = true;
     }
     return view.render(l, this.flow(), cancel);

@@ -1,5 +1,6 @@
 // Look of the wizard shell: a card with a stepper on top, one step element at a time below (the
-// confirmation dialog's look comes with it: confirm-dialog.view.ts); logical properties throughout, a
+// confirmation dialog's look comes with it: confirm-dialog.view.ts; the restore offer's with the persistence
+// controller: resume-offer.styles.ts); logical properties throughout, a
 // container query for narrow columns (down to 320 px).
 // The steps' own look is in shared/step.styles.ts.
 import { css } from 'lit';
@@ -138,27 +139,6 @@ const wizard = css`
     display: flex;
     flex-direction: column;
     gap: var(--_space);
-  }
-  /* The offer to continue saved work */
-  .resume {
-    border: 1px solid var(--_accent);
-    border-inline-start-width: 4px;
-    border-radius: var(--_radius);
-    background: var(--_accent-soft);
-    padding: var(--_space);
-  }
-  .resume h2 {
-    margin: 0 0 0.25rem;
-    font-size: 1.0625em;
-  }
-  .resume p {
-    margin: 0 0 0.5rem;
-    overflow-wrap: anywhere;
-  }
-  .resume-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
   }
   /* Narrow columns: the stepper becomes "Step 3 of 7 · Template" with a bar. */
   @container (max-width: 38rem) {

@@ -2,19 +2,20 @@
 // the wizard's slot for its keep time, the page's `beforeunload` guard only while there is work not yet
 // created, a save of the last fix when the page is hidden, and the offer to continue, worded and rendered
 // above the step.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { RestoredEvent } from '../../events/restored.js';
 import { laterWordsEn } from '../../i18n/later-words.js';
 import { useLaterWords, type Localizer } from '../../i18n/localize.js';
 import { DEFAULT_KEEP_HOURS, defaultSlot, WorkKeeper, type KeeperEventMap } from '../../session/persistence.js';
 import { SavedWorkStore } from '../../session/saved-work-face.js';
 import type { WizardFlow } from '../../session/wizard-flow.js';
+import { addStyles } from '../shared/add-styles.js';
+import { resumeOfferStyles } from './resume-offer.styles.js';
 
 /** The wizard's settings for its saved work (its `work-key` and `keep-work-hours` attributes). */
-export interface PersistenceHost extends HTMLElement {
+export interface PersistenceHost extends ReactiveElement {
   readonly workKey?: string;
   readonly keepWorkHours?: number;
-  requestUpdate(): void;
 }
 
 export interface PersistenceHooks {
@@ -44,6 +45,7 @@ export class PersistenceController {
   keeper?: WorkKeeper;
   #stop?: () => void;
   #guarding = false;
+  #styled = false;
 
   constructor(
     private readonly host: PersistenceHost,
@@ -106,7 +108,13 @@ export class PersistenceController {
 
   /** The offer to continue saved work, above the step; nothing when there is none. */
   renderOffer(l: Localizer): TemplateResult | typeof nothing {
-    return renderResumeOffer(l, this.keeper, () => this.#decline());
+    const offer = renderResumeOffer(l, this.keeper, () => this.#decline());
+    // Its look, added in the update that first shows it, after the shell's own.
+    if (offer !== nothing && !this.#styled) {
+      addStyles(this.host, [resumeOfferStyles]);
+      this.#styled = true;
+    }
+    return offer;
   }
 
   /** Starts over instead of continuing saved work: it is forgotten. */

@@ -1,15 +1,25 @@
 // What a failure shows beside its message (step-element.ts renderFailure): the attempts made, the upload
 // reference to quote and the collapsed "Details for support", with their English words. A chunk of its own,
 // loaded with the first failure shown: the message and the LMS's reason show at once, these a moment later.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { useScreenWords, type Localizer } from '../../i18n/localize.js';
 import { uiFailureEn } from '../../i18n/ui-failure.en.js';
 import type { SessionFailure } from '../../session/failures.js';
+import { addStyles } from './add-styles.js';
+import { failureDetailsStyles } from './failure-details.styles.js';
 
 useScreenWords(uiFailureEn);
 
+/** The shadow roots that have the details' look. */
+const styled = new WeakSet<Node>();
+
 /** The failure's attempts, upload reference and support details, as shown when the failure was at `time`. */
-export function renderFailureDetails(l: Localizer, failure: SessionFailure, time: Date): TemplateResult {
+export function renderFailureDetails(host: ReactiveElement, l: Localizer, failure: SessionFailure, time: Date): TemplateResult {
+  // Their look, added to `host`'s shadow root in the update that first shows them there.
+  if (!styled.has(host.renderRoot)) {
+    styled.add(host.renderRoot);
+    addStyles(host, [failureDetailsStyles]);
+  }
   const detail = failure.detail;
   const attempts = failure.params['attempts'];
   return html`${typeof attempts === 'number' && attempts > 1 ? html`<p class="attempts">${l.t('retriesEnded', { count: attempts })}</p>` : nothing}

@@ -1,6 +1,6 @@
 // The base of the wizard's step elements: the context from the shell (session, flow, state, localizer),
 // and what every step renders the same way — its heading (focused on step change), its row of actions
-// with Back, and a failure with its "Details for support" disclosure.
+// with Back, and a failure (its "Details for support" disclosure comes a moment later: failure-details.ts).
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyDeclarations, type ReactiveElement, type TemplateResult } from 'lit';
 import type { Localizer } from '../../i18n/localize.js';
@@ -126,7 +126,7 @@ export function renderFailure(host: ReactiveElement, l: Localizer, failure: Sess
   return html`<div class="alert error">
     <p>${l.failure(failure)}</p>
     ${typeof reason === 'string' && reason ? html`<p class="reason">${l.t('lmsSays', { reason })}</p>` : nothing}
-    ${details?.renderFailureDetails(l, failure, time)}
+    ${details?.renderFailureDetails(host, l, failure, time)}
   </div>`;
 }
 

@@ -1,5 +1,6 @@
-// Notices in a step: alerts (info, error, success) with their detail and "Details for support" (the
-// review's list of reasons a file was refused as a whole is in step-review.styles.ts).
+// Notices in a step: alerts (info, error, success) with their detail and the LMS's reason (a failure's
+// "Details for support" is in failure-details.styles.ts, which comes with them; the review's list of reasons
+// a file was refused as a whole is in step-review.styles.ts).
 import { css } from 'lit';
 
 export const stepNoticeStyles = css`
@@ -29,27 +30,7 @@ export const stepNoticeStyles = css`
     font-size: 0.875em;
     color: var(--_muted);
   }
-  .alert details.support {
-    margin-block-start: 0.5rem;
-    font-size: 0.875em;
-    color: var(--_muted);
-  }
-  .alert details.support summary {
-    cursor: pointer;
-    inline-size: fit-content;
-  }
-  .alert details.support ul {
-    margin-block: 0.25rem 0;
-    padding-inline-start: 1.25rem;
-    overflow-wrap: anywhere;
-  }
   .alert .reason {
     font-style: italic;
-  }
-  /* The upload reference in a failure's "Details for support". */
-  .upload-reference {
-    white-space: nowrap;
-    user-select: all;
-    font-weight: 600;
   }
 `;

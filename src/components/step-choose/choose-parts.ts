@@ -3,13 +3,14 @@
 // domain's identifier kinds, the template spec's status, the question before a change of choice puts the
 // checked file away, the session's notices and a list's failure. Its styles (choose-parts.styles.ts) come
 // with it, after the step's.
-import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import type { Domain } from '../../backend/types.js';
 import { useChooseWords, type MessageKey } from '../../i18n/localize.js';
 import { uiChooseLaterEn } from '../../i18n/ui-choose-later.en.js';
 import type { SessionFailure } from '../../session/failures.js';
 import type { Loadable } from '../../session/types.js';
 import type { PresetField } from '../../session/wizard-flow.js';
+import { addStyles } from '../shared/add-styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { renderFailure } from '../shared/step-element.js';
 import { partStyles, questionStyles } from './choose-parts.styles.js';
@@ -41,10 +42,7 @@ export class ChooseParts implements ReactiveController {
     host.addController(this);
     // Its words and its look come with it, before it renders (the look after the host's own).
     useChooseWords(uiChooseLaterEn);
-    const root = host.renderRoot as ShadowRoot;
-    const sheets = [partStyles, dialogStyles, questionStyles];
-    if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets.map((s) => s.styleSheet!)];
-    else adoptStyles(root, sheets);
+    addStyles(host, [partStyles, dialogStyles, questionStyles]);
   }
 
   /** A host's choice, shown as text with "Change" (which unlocks the field). */

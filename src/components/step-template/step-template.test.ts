@@ -24,6 +24,8 @@ describe('<offline-upload-step-template>', () => {
     const alert = el.shadowRoot!.querySelector('.alert.error')!;
     expect(alert.querySelector('p')!.textContent).to.equal('The download failed. Nothing was created. Try again in a moment.');
     expect(alert.querySelector('details')!.textContent).to.contain('exceljs chunk 404');
+    // The details' look came with them (failure-details.styles.ts): smaller, muted text.
+    expect(getComputedStyle(alert.querySelector('details')!).fontSize).to.not.equal(getComputedStyle(alert.querySelector('p')!).fontSize);
     expect(heard.at(-1)).to.equal('The download failed. Nothing was created. Try again in a moment.');
     expect(el.shadowRoot!.querySelector<HTMLButtonElement>('#download-xlsx')!.disabled).to.equal(false);
     await expect(el).to.be.accessible();

@@ -3,7 +3,8 @@
 // (defined by the registration modules, so a host can set them at once); its template and its styles
 // (upload-summary.view.ts) load on the first connection: the first screens do not show a summary.
 // Until they arrive it renders nothing, and `updateComplete` waits for them.
-import { adoptStyles, css, nothing, type TemplateResult } from 'lit';
+import { css, nothing, type TemplateResult } from 'lit';
+import { addStyles } from '../shared/add-styles.js';
 import type { UploadSummary } from '../../core/summary.js';
 import type { MessageOverrides } from '../../i18n/localize.js';
 import { OfflineUploadElement } from '../shared/base-element.js';
@@ -103,7 +104,7 @@ export class UploadSummaryElement extends OfflineUploadElement {
     if (!view) return nothing;
     // Adopted in the same update that first renders the summary: never shown unstyled.
     if (!this.#styled && this.renderRoot instanceof ShadowRoot) {
-      adoptStyles(this.renderRoot, [...(this.constructor as typeof UploadSummaryElement).elementStyles, view.styles]);
+      addStyles(this, [view.styles]);
       this.#styled = true;
     }
     return view.renderSummary(this, this.l);

@@ -52,7 +52,9 @@ const withCdn = !args.includes('--only') || (args[args.indexOf('--only') + 1] ??
  * full transport on the first write or anything unusual), the shell without lit's decorators, ref and
  * static html, the create confirmation, the template step (with its words) and SavedWorkStore in chunks of
  * their own, the words a first screen does not show with the chunks that show them, dist's chunks named
- * without a hash: budget 40.5 -> 35 kB, issue 10's aim.
+ * without a hash: budget 40.5 -> 35 kB, issue 10's aim. 34.0 kB (33,951 B) at 15:30 (eighth session): the
+ * events of a file with the session's file part, a failure's support details and the restore offer's look
+ * with the code that shows them.
  * A guard against growth, lowered as the first load shrinks; each change is said in the issue's note.
  */
 const FIRST_LOAD_BUDGET = 35_000;
@@ -61,9 +63,11 @@ const FIRST_LOAD_BUDGET = 35_000;
  * search, @lit/task) and its words come on top. Measured 47.4 kB on 2026-12-02 at 11:28; issue 10's 35 kB
  * aims at this page too. 35.5 kB (35,521 B) at 14:20: the activity list (its search, @lit/task) loads on the
  * field's first focus, what the step shows only after a choice with that choice, the template step not at
- * all: budget 48.5 -> 36 kB; still 0.5 kB over issue 10's aim.
+ * all: budget 48.5 -> 36 kB; still 0.5 kB over issue 10's aim. 34.9 kB (34,885 B) at 15:30 (eighth session):
+ * the events of a file, a failure's support details and the restore offer's look off the first load (as on
+ * the preset page), the activity field's keys with its list: budget 36 -> 35 kB, issue 10's aim.
  */
-const CHOOSE_FIRST_LOAD_BUDGET = 36_000;
+const CHOOSE_FIRST_LOAD_BUDGET = 35_000;
 
 let passed = 0;
 let failed = 0;

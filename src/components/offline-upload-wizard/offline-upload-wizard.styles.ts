@@ -12,15 +12,17 @@ const wizard = css`
     container-type: inline-size;
     background: var(--_bg);
   }
+  /* Not clipped (no overflow: hidden): the activity list opens over the card's edge when the step is short. */
   .base {
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) + 2px);
     background: var(--_bg);
-    overflow: hidden;
   }
 
   /* Stepper */
   .stepper {
+    border-start-start-radius: calc(var(--_radius) + 1px);
+    border-start-end-radius: calc(var(--_radius) + 1px);
     background: var(--_surface);
     border-block-end: 1px solid var(--_border);
     padding-block: 0.625rem;

@@ -259,7 +259,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
   }
   if (mode === 'cdn') {
     // dist/cdn/: the no-bundler build. One ES module to load from a `<script type="module" src>` (a CDN or
-    // the host's own server) with no import map: lit, zod, papaparse… bundled in; lazy chunks beside it
+    // the host's own server) with no import map, and a second with the internal parts as well (they share
+    // their chunks): lit, zod, papaparse… bundled in; lazy chunks beside it
     // (exceljs on the first download, the French and Arabic words when a page asks for them) and the
     // self-contained worker, all named relative to the module itself. Flat on purpose: the worker is
     // named `./validate.worker.js` from the chunk that starts it.
@@ -272,7 +273,9 @@ export default defineConfig(({ command, mode }): UserConfig => {
         emptyOutDir: true,
         sourcemap: false, // the package stays light (exceljs's map alone is 2 MB); dist/*.js.map cover our code
         target: 'es2022',
-        lib: { entry: { 'offline-upload': resolve(root, 'src/register.ts') }, formats: ['es'] },
+        // offline-upload.js: the tags, the public elements, events and localisation (src/cdn.ts);
+        // offline-upload-all.js: all that `offline-upload/register` exports, the internal parts too.
+        lib: { entry: { 'offline-upload': resolve(root, 'src/cdn.ts'), 'offline-upload-all': resolve(root, 'src/register.ts') }, formats: ['es'] },
         rolldownOptions: { output: { minify: true } },
       },
     };

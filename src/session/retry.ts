@@ -107,6 +107,7 @@ export async function withRetries<T>(call: (attempt: number) => Promise<T>, opti
   }
 }
 
+// Twin of backend/rest-transport.ts's sleep, on purpose (see there).
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal));
